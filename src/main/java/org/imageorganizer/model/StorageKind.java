@@ -1,0 +1,9 @@
+package org.imageorganizer.model;
+
+/** Where an image's bytes live. */
+public enum StorageKind {
+    /** A user's original, indexed where it is and never modified, moved or deleted. */
+    INDEXED,
+    /** A copy under a server-generated name in the managed storage folder. */
+    MANAGED
+}
