@@ -1,0 +1,161 @@
+package org.imageorganizer.ml;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TorchScript CLIP model run in-process by DJL's PyTorch engine. The TorchScript module exposes
+ * {@code get_image_features(pixel_values)} and {@code get_text_features(input_ids, attention_mask)}.
+ * Every call allocates its tensors in a short-lived sub-manager so native memory does not grow.
+ */
+public final class DjlClipModel implements ClipModel {
+    private static final Logger LOG = LoggerFactory.getLogger(DjlClipModel.class);
+    private static final String METHOD_PREFIX = "module_method:";
+
+    private final ModelManifest manifest;
+    private final Model model;
+    private final Block block;
+    private final HuggingFaceTokenizer tokenizer;
+
+    private DjlClipModel(ModelManifest manifest, Model model, HuggingFaceTokenizer tokenizer) {
+        this.manifest = manifest;
+        this.model = model;
+        this.block = model.getBlock();
+        this.tokenizer = tokenizer;
+    }
+
+    /**
+     * Loads a checked model folder and verifies that both methods answer with the shapes the manifest promises.
+     *
+     * @throws ModelException when the files cannot be loaded or the shapes are wrong
+     */
+    public static DjlClipModel load(ModelFolder folder) {
+        ModelManifest manifest = folder.manifest();
+        Model model = Model.newInstance(manifest.modelId(), "PyTorch");
+        HuggingFaceTokenizer tokenizer = null;
+        try {
+            String fileName = folder.modelFile().getFileName().toString();
+            model.load(folder.directory(), stripExtension(fileName), Map.of());
+            tokenizer = HuggingFaceTokenizer.builder()
+                    .optTokenizerPath(folder.tokenizerFile())
+                    .optAddSpecialTokens(true)
+                    .optMaxLength(manifest.contextLength())
+                    .optTruncation(true)
+                    .optPadding(true)
+                    .build();
+            DjlClipModel clip = new DjlClipModel(manifest, model, tokenizer);
+            clip.checkShapes();
+            LOG.info("Loaded model {} ({}) from {}", manifest.modelId(), manifest.precision(), folder.directory());
+            return clip;
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+            if (e instanceof ModelException me) {
+                throw me;
+            }
+            throw new ModelException("Cannot load the model in " + folder.directory() + ": " + firstLine(e), e);
+        }
+    }
+
+    @Override
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    @Override
+    public float[][] embedImages(float[] pixels, int count) {
+        int size = manifest.imageSize();
+        long expected = (long) count * 3 * size * size;
+        if (count < 1 || pixels.length != expected) {
+            throw new IllegalArgumentException("expected " + expected + " pixel values for " + count + " images, got " + pixels.length);
+        }
+        try (NDManager scope = model.getNDManager().newSubManager()) {
+            NDArray input = scope.create(FloatBuffer.wrap(pixels), new Shape(count, 3, size, size));
+            return run(scope, "get_image_features", count, input);
+        }
+    }
+
+    @Override
+    public float[][] embedTexts(List<String> texts) {
+        if (texts.isEmpty()) {
+            return new float[0][];
+        }
+        Encoding[] encodings = tokenizer.batchEncode(texts);
+        int length = encodings[0].getIds().length;
+        long[] ids = new long[texts.size() * length];
+        long[] mask = new long[ids.length];
+        for (int i = 0; i < encodings.length; i++) {
+            System.arraycopy(encodings[i].getIds(), 0, ids, i * length, length);
+            System.arraycopy(encodings[i].getAttentionMask(), 0, mask, i * length, length);
+        }
+        try (NDManager scope = model.getNDManager().newSubManager()) {
+            Shape shape = new Shape(texts.size(), length);
+            return run(scope, "get_text_features", texts.size(),
+                    scope.create(ids, shape), scope.create(mask, shape));
+        }
+    }
+
+    private float[][] run(NDManager scope, String method, int count, NDArray... inputs) {
+        NDList list = new NDList(inputs);
+        NDArray selector = scope.create("");
+        selector.setName(METHOD_PREFIX + method);
+        list.add(selector);
+        JniUtils.setGradMode(false); // grad mode is per thread in PyTorch
+        NDList output = block.forward(new ParameterStore(scope, false), list, false);
+        NDArray features = output.get(0);
+        long[] shape = features.getShape().getShape();
+        if (shape.length != 2 || shape[0] != count || shape[1] != manifest.embeddingSize()) {
+            throw new ModelException(method + " returned shape " + features.getShape() + " but the manifest promises ("
+                    + count + ", " + manifest.embeddingSize() + ")");
+        }
+        float[] flat = features.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        int dim = manifest.embeddingSize();
+        float[][] result = new float[count][dim];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(flat, i * dim, result[i], 0, dim);
+        }
+        return result;
+    }
+
+    private void checkShapes() {
+        int size = manifest.imageSize();
+        embedImages(new float[3 * size * size], 1);
+        embedTexts(List.of("a photo of a cat."));
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+        model.close();
+    }
+
+    private static String stripExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
+    }
+
+}

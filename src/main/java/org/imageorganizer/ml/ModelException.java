@@ -1,0 +1,14 @@
+package org.imageorganizer.ml;
+
+/** The model cannot be used; the message says why in one sentence a user understands. */
+public class ModelException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ModelException(String message) {
+        super(message);
+    }
+
+    public ModelException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,166 @@
+package org.imageorganizer.ml;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * A model folder that has been checked: the manifest is complete and sane, every file it lists
+ * is inside the folder, present, and has the SHA-256 the manifest gives.
+ */
+public final class ModelFolder {
+    private static final Set<String> PRECISIONS = Set.of("fp32", "bf16", "int8");
+    private static final long MAX_MANIFEST_BYTES = 64 * 1024;
+
+    private final Path directory;
+    private final ModelManifest manifest;
+
+    private ModelFolder(Path directory, ModelManifest manifest) {
+        this.directory = directory;
+        this.manifest = manifest;
+    }
+
+    /**
+     * Reads and checks a model folder.
+     *
+     * @throws ModelException naming what is missing or wrong
+     */
+    public static ModelFolder open(Path directory) {
+        Path dir = directory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new ModelException("Model folder " + dir + " does not exist or is not a folder.");
+        }
+        Path manifestFile = dir.resolve(ModelManifest.FILE_NAME);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new ModelException("Model folder " + dir + " has no " + ModelManifest.FILE_NAME + ".");
+        }
+        ModelManifest manifest = readManifest(manifestFile);
+        checkValues(manifest, manifestFile);
+        for (ModelManifest.FileEntry entry : manifest.files()) {
+            checkFile(dir, entry);
+        }
+        return new ModelFolder(dir, manifest);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    public Path modelFile() {
+        return directory.resolve(manifest.modelFile());
+    }
+
+    public Path tokenizerFile() {
+        return directory.resolve(manifest.tokenizerFile());
+    }
+
+    private static ModelManifest readManifest(Path file) {
+        try {
+            if (Files.size(file) > MAX_MANIFEST_BYTES) {
+                throw new ModelException(file + " is too large to be a model manifest.");
+            }
+            ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            ModelManifest manifest = mapper.readValue(file.toFile(), ModelManifest.class);
+            if (manifest == null) {
+                throw new ModelException(file + " is empty.");
+            }
+            return manifest;
+        } catch (JsonProcessingException e) {
+            throw new ModelException(file + " is not a valid model manifest: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ModelException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkValues(ModelManifest m, Path file) {
+        require(m.formatVersion() == 1, file, "format_version must be 1, found " + m.formatVersion());
+        require(notBlank(m.modelId()), file, "model_id is missing");
+        require("PyTorch".equalsIgnoreCase(String.valueOf(m.engine())), file,
+                "engine must be PyTorch, found " + m.engine());
+        require(m.precision() != null && PRECISIONS.contains(m.precision().toLowerCase(Locale.ROOT)), file,
+                "precision must be one of " + PRECISIONS + ", found " + m.precision());
+        require(m.embeddingSize() > 0 && m.embeddingSize() <= 8192, file,
+                "embedding_size must be between 1 and 8192, found " + m.embeddingSize());
+        require(m.imageSize() >= 16 && m.imageSize() <= 1024, file,
+                "image_size must be between 16 and 1024, found " + m.imageSize());
+        require(threePositive(m.mean(), false), file, "mean must be three numbers");
+        require(threePositive(m.std(), true), file, "std must be three positive numbers");
+        require(m.contextLength() >= 2 && m.contextLength() <= 1024, file,
+                "context_length must be between 2 and 1024, found " + m.contextLength());
+        require(Double.isFinite(m.logitScale()) && m.logitScale() > 0 && m.logitScale() <= 1000, file,
+                "logit_scale must be a positive number up to 1000, found " + m.logitScale());
+        require(notBlank(m.modelFile()), file, "model_file is missing");
+        require(notBlank(m.tokenizerFile()), file, "tokenizer_file is missing");
+        List<ModelManifest.FileEntry> files = m.files() == null ? List.of() : m.files();
+        require(files.stream().anyMatch(f -> m.modelFile().equals(f.path())), file,
+                "files does not list model_file " + m.modelFile() + " with its sha256");
+        require(files.stream().anyMatch(f -> m.tokenizerFile().equals(f.path())), file,
+                "files does not list tokenizer_file " + m.tokenizerFile() + " with its sha256");
+    }
+
+    private static void checkFile(Path dir, ModelManifest.FileEntry entry) {
+        if (!notBlank(entry.path()) || entry.sha256() == null || !entry.sha256().matches("[0-9a-fA-F]{64}")) {
+            throw new ModelException("Model manifest in " + dir + " lists a file without a path or a valid sha256.");
+        }
+        Path file = dir.resolve(entry.path()).normalize();
+        if (!file.startsWith(dir) || Path.of(entry.path()).isAbsolute()) {
+            throw new ModelException("Model manifest names " + entry.path() + ", which is outside the model folder.");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ModelException("Model folder " + dir + " is missing " + entry.path() + ".");
+        }
+        String actual = sha256(file);
+        if (!actual.equalsIgnoreCase(entry.sha256())) {
+            throw new ModelException(entry.path() + " in " + dir + " has SHA-256 " + actual
+                    + " but the manifest expects " + entry.sha256().toLowerCase(Locale.ROOT)
+                    + ": the file is damaged or not the one the manifest describes.");
+        }
+    }
+
+    /** Hex SHA-256 of a file's bytes. */
+    static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[1 << 16];
+            while (in.read(buffer) >= 0) {
+                // the digest stream does the work
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new ModelException("Cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    private static boolean threePositive(List<Double> values, boolean strictlyPositive) {
+        if (values == null || values.size() != 3) {
+            return false;
+        }
+        return values.stream().allMatch(v -> v != null && Double.isFinite(v) && (!strictlyPositive || v > 0));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static void require(boolean ok, Path file, String problem) {
+        if (!ok) {
+            throw new ModelException("Model manifest " + file + " is invalid: " + problem + ".");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.imageorganizer.ml;
+
+import java.util.List;
+import org.imageorganizer.model.Label;
+
+/**
+ * Zero-shot classification: the softmax over CLIP-scaled cosine similarities between an image
+ * embedding and one text embedding per label. Below the confidence threshold the image gets
+ * {@link Label#OTHER} (with the best label's confidence) rather than a confident wrong label.
+ */
+public final class ZeroShotClassifier {
+    private final List<String> labels;
+    private final float[][] labelEmbeddings;
+    private final double logitScale;
+    private final double threshold;
+
+    /**
+     * @param labels          label names
+     * @param labelEmbeddings one L2-normalised text embedding per label
+     * @param logitScale      CLIP's temperature (100 for the OpenAI models)
+     * @param threshold       minimum softmax probability to accept the best label, in [0, 1)
+     */
+    public ZeroShotClassifier(List<String> labels, float[][] labelEmbeddings, double logitScale, double threshold) {
+        if (labels.isEmpty() || labels.size() != labelEmbeddings.length) {
+            throw new IllegalArgumentException("need one embedding per label, got " + labels.size() + " labels and "
+                    + labelEmbeddings.length + " embeddings");
+        }
+        if (threshold < 0 || threshold >= 1) {
+            throw new IllegalArgumentException("threshold must be in [0, 1), got " + threshold);
+        }
+        this.labels = List.copyOf(labels);
+        this.labelEmbeddings = labelEmbeddings.clone();
+        this.logitScale = logitScale;
+        this.threshold = threshold;
+    }
+
+    /** Softmax probabilities, one per label, for an L2-normalised image embedding. */
+    public double[] probabilities(float[] imageEmbedding) {
+        double[] logits = new double[labels.size()];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = logitScale * Vectors.dot(imageEmbedding, labelEmbeddings[i]);
+            max = Math.max(max, logits[i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = Math.exp(logits[i] - max);
+            sum += logits[i];
+        }
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] /= sum;
+        }
+        return logits;
+    }
+
+    /** The best label and its probability, or "other" when that probability is below the threshold. */
+    public Label classify(float[] imageEmbedding) {
+        double[] p = probabilities(imageEmbedding);
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        String name = p[best] >= threshold ? labels.get(best) : Label.OTHER;
+        return new Label(name, p[best]);
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+}
