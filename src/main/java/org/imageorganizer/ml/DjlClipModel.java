@@ -135,6 +135,11 @@ public final class DjlClipModel implements ClipModel {
         return result;
     }
 
+    /** The token ids the model sees for a text (start and end tokens included, no padding). */
+    long[] tokenIds(String text) {
+        return tokenizer.encode(text).getIds();
+    }
+
     private void checkShapes() {
         int size = manifest.imageSize();
         embedImages(new float[3 * size * size], 1);

@@ -1,0 +1,41 @@
+package org.imageorganizer.ml;
+
+import java.util.List;
+import org.imageorganizer.model.Classification;
+
+/** Gives an image embedding its object and background labels. */
+public final class ImageClassifier {
+    private final ZeroShotClassifier objects;
+    private final ZeroShotClassifier backgrounds;
+
+    public ImageClassifier(ZeroShotClassifier objects, ZeroShotClassifier backgrounds) {
+        this.objects = objects;
+        this.backgrounds = backgrounds;
+    }
+
+    /**
+     * Builds both classifiers from a model, computing label embeddings once per model and label set
+     * (then reading them from the cache).
+     */
+    public static ImageClassifier create(ClipModel model, LabelSettings labels, LabelEmbeddingCache cache) {
+        PromptEnsemble objectPrompts = new PromptEnsemble(labels.objectTemplates());
+        PromptEnsemble backgroundPrompts = new PromptEnsemble(labels.backgroundTemplates());
+        String modelId = model.manifest().modelId();
+        double scale = model.manifest().logitScale();
+        float[][] objectEmbeddings = cache.get(modelId, labels.objects(), objectPrompts.templates(),
+                () -> objectPrompts.embed(model, labels.objects()));
+        float[][] backgroundEmbeddings = cache.get(modelId, labels.backgrounds(), backgroundPrompts.templates(),
+                () -> backgroundPrompts.embed(model, labels.backgrounds()));
+        return new ImageClassifier(
+                new ZeroShotClassifier(labels.objects(), objectEmbeddings, scale, labels.confidenceThreshold()),
+                new ZeroShotClassifier(labels.backgrounds(), backgroundEmbeddings, scale, labels.confidenceThreshold()));
+    }
+
+    public Classification classify(float[] embedding) {
+        return new Classification(objects.classify(embedding), backgrounds.classify(embedding));
+    }
+
+    public List<String> objectLabels() {
+        return objects.labels();
+    }
+}
