@@ -1,0 +1,92 @@
+package org.imageorganizer.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where this user's files live, per operating system: the library (data), downloaded models and
+ * other caches, settings (config) and logs. {@code IMAGE_ORGANIZER_HOME} puts everything under one folder
+ * (portable installs, tests).
+ *
+ * <ul>
+ *   <li>Linux: {@code $XDG_DATA_HOME}, {@code $XDG_CACHE_HOME}, {@code $XDG_CONFIG_HOME}, {@code $XDG_STATE_HOME}
+ *       (defaults {@code ~/.local/share}, {@code ~/.cache}, {@code ~/.config}, {@code ~/.local/state}) + {@code /image-organizer}</li>
+ *   <li>macOS: {@code ~/Library/Application Support}, {@code ~/Library/Caches}, {@code ~/Library/Logs} + {@code /AI Image Organizer}</li>
+ *   <li>Windows: {@code %APPDATA%} (settings) and {@code %LOCALAPPDATA%} (data, cache, logs) + {@code \AI Image Organizer}</li>
+ * </ul>
+ */
+public record Environment(Path dataDir, Path cacheDir, Path configDir, Path logDir) {
+    static final String APP_NAME = "AI Image Organizer";
+    static final String UNIX_NAME = "image-organizer";
+
+    /** The folders for the running user, from the environment and system properties. */
+    public static Environment detect() {
+        return detect(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home", "."));
+    }
+
+    static Environment detect(Map<String, String> env, String osName, String userHome) {
+        Path home = Path.of(userHome);
+        String override = env.get("IMAGE_ORGANIZER_HOME");
+        if (override != null && !override.isBlank()) {
+            Path root = Path.of(override).toAbsolutePath();
+            return new Environment(root.resolve("data"), root.resolve("cache"), root.resolve("config"), root.resolve("logs"));
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            Path roaming = pathOr(env.get("APPDATA"), home.resolve("AppData").resolve("Roaming")).resolve(APP_NAME);
+            Path local = pathOr(env.get("LOCALAPPDATA"), home.resolve("AppData").resolve("Local")).resolve(APP_NAME);
+            return new Environment(local.resolve("Data"), local.resolve("Cache"), roaming, local.resolve("Logs"));
+        }
+        if (os.startsWith("mac") || os.contains("darwin")) {
+            Path library = home.resolve("Library");
+            Path support = library.resolve("Application Support").resolve(APP_NAME);
+            return new Environment(support, library.resolve("Caches").resolve(APP_NAME), support,
+                    library.resolve("Logs").resolve(APP_NAME));
+        }
+        return new Environment(
+                xdg(env, "XDG_DATA_HOME", home.resolve(".local").resolve("share")),
+                xdg(env, "XDG_CACHE_HOME", home.resolve(".cache")),
+                xdg(env, "XDG_CONFIG_HOME", home.resolve(".config")),
+                xdg(env, "XDG_STATE_HOME", home.resolve(".local").resolve("state")).resolve("logs"));
+    }
+
+    /** The default library database (H2 adds {@code .mv.db}). */
+    public Path defaultDatabase() {
+        return dataDir.resolve("library");
+    }
+
+    /** Managed copies of uploaded images. */
+    public Path managedStorageDir() {
+        return dataDir.resolve("storage");
+    }
+
+    /** Downloaded models, one folder each. */
+    public Path modelsDir() {
+        return cacheDir.resolve("models");
+    }
+
+    public Path labelEmbeddingCacheDir() {
+        return cacheDir.resolve("label-embeddings");
+    }
+
+    /** Where DJL unpacks its native libraries. */
+    public Path nativeLibraryCacheDir() {
+        return cacheDir.resolve("native");
+    }
+
+    public Path settingsFile() {
+        return configDir.resolve("settings.json");
+    }
+
+    private static Path xdg(Map<String, String> env, String variable, Path fallback) {
+        String value = env.get(variable);
+        // the XDG spec says relative paths are invalid and must be ignored
+        Path base = value != null && !value.isBlank() && Path.of(value).isAbsolute() ? Path.of(value) : fallback;
+        return base.resolve(UNIX_NAME);
+    }
+
+    private static Path pathOr(String value, Path fallback) {
+        return value == null || value.isBlank() ? fallback : Path.of(value);
+    }
+}

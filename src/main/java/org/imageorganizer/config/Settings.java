@@ -1,0 +1,80 @@
+package org.imageorganizer.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.imageorganizer.cluster.ClusterAlgorithm;
+import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.ml.LabelSettings;
+
+/**
+ * The user's settings, saved as {@code settings.json} in the config folder. Missing fields take
+ * their defaults; {@code model_dir} and {@code database} are empty unless the user chose them.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Settings(
+        @JsonProperty("labels") LabelSettings labels,
+        @JsonProperty("tta_views") int ttaViews,
+        @JsonProperty("clustering") Clustering clustering,
+        @JsonProperty("max_megapixels") int maxMegapixels,
+        @JsonProperty("model_dir") String modelDir,
+        @JsonProperty("database") String database) {
+
+    public static final int DEFAULT_VIEWS = 3;
+
+    public Settings {
+        labels = labels == null ? LabelSettings.defaults() : labels;
+        ttaViews = ttaViews == 0 ? DEFAULT_VIEWS : ttaViews;
+        clustering = clustering == null ? Clustering.from(ClusterSettings.defaults()) : clustering;
+        maxMegapixels = maxMegapixels == 0 ? 100 : maxMegapixels;
+        if (ttaViews < 1 || ttaViews > 16) {
+            throw new IllegalArgumentException("tta_views must be between 1 and 16, got " + ttaViews);
+        }
+        if (maxMegapixels < 1 || maxMegapixels > 2000) {
+            throw new IllegalArgumentException("max_megapixels must be between 1 and 2000, got " + maxMegapixels);
+        }
+        clustering.toClusterSettings(); // validates
+    }
+
+    public static Settings defaults() {
+        return new Settings(null, 0, null, 0, null, null);
+    }
+
+    public Settings withTtaViews(int views) {
+        return new Settings(labels, views, clustering, maxMegapixels, modelDir, database);
+    }
+
+    public Settings withClustering(Clustering newClustering) {
+        return new Settings(labels, ttaViews, newClustering, maxMegapixels, modelDir, database);
+    }
+
+    /** Clustering parameters as they appear in the settings file. */
+    public record Clustering(
+            @JsonProperty("algorithm") String algorithm,
+            @JsonProperty("min_cluster_size") int minClusterSize,
+            @JsonProperty("min_samples") int minSamples,
+            @JsonProperty("k") int k,
+            @JsonProperty("min_group_size") int minGroupSize) {
+
+        public Clustering {
+            ClusterSettings d = ClusterSettings.defaults();
+            algorithm = algorithm == null ? d.algorithm().name().toLowerCase(java.util.Locale.ROOT) : algorithm;
+            minClusterSize = minClusterSize == 0 ? d.minClusterSize() : minClusterSize;
+            minSamples = minSamples == 0 ? d.minSamples() : minSamples;
+            minGroupSize = minGroupSize == 0 ? 2 * minClusterSize : minGroupSize;
+        }
+
+        static Clustering from(ClusterSettings s) {
+            return new Clustering(s.algorithm().name().toLowerCase(java.util.Locale.ROOT), s.minClusterSize(),
+                    s.minSamples(), s.k(), s.minGroupSize());
+        }
+
+        public ClusterSettings toClusterSettings() {
+            return new ClusterSettings(ClusterAlgorithm.parse(algorithm), minClusterSize, minSamples, k, minGroupSize,
+                    ClusterSettings.DEFAULT_SEED);
+        }
+
+        public Clustering withAlgorithm(String newAlgorithm) {
+            return new Clustering(newAlgorithm, minClusterSize, minSamples, k, minGroupSize);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.imageorganizer.config;
+
+/** The settings file cannot be read or written; the message is for the user. */
+public class SettingsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public SettingsException(String message) {
+        super(message);
+    }
+
+    public SettingsException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,81 @@
+package org.imageorganizer.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Reads and writes {@code settings.json}. Writing goes to a temporary file in the same folder
+ * that is then moved over the old one, so a crash never leaves half a settings file.
+ */
+public final class SettingsStore {
+    private static final long MAX_BYTES = 1024 * 1024;
+
+    private final Path file;
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public SettingsStore(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * The saved settings, or the defaults when there is no settings file yet.
+     *
+     * @throws SettingsException when the file exists but cannot be used; the message says what is wrong
+     */
+    public Settings load() {
+        if (!Files.exists(file)) {
+            return Settings.defaults();
+        }
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new SettingsException(file + " is larger than 1 MB; it cannot be a settings file.");
+            }
+            Settings settings = mapper.readValue(file.toFile(), Settings.class);
+            if (settings == null) {
+                throw new SettingsException(file + " is empty.");
+            }
+            return settings;
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new SettingsException(file + " has an invalid value: " + cause.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new SettingsException(file + " is not valid settings JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new SettingsException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Saves atomically: the old file stays whole until the new one is complete. */
+    public void save(Settings settings) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "settings", ".json.tmp");
+            try {
+                Files.write(temp, mapper.writeValueAsBytes(settings));
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new SettingsException("Cannot save settings to " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

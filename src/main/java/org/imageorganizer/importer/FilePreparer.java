@@ -1,0 +1,98 @@
+package org.imageorganizer.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.imageorganizer.imaging.DecodedImage;
+import org.imageorganizer.imaging.ImageDecoder;
+import org.imageorganizer.imaging.ImageRejectedException;
+import org.imageorganizer.ml.ImageEmbedder;
+import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.StorageKind;
+import org.imageorganizer.store.ImageRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-file work of an import, run on the decode workers: hash the content, skip what the
+ * library already has (letting a record follow its moved file), decode and prepare the model input.
+ * Never throws: every problem becomes a {@link FileOutcome.Failed} with a reason.
+ */
+final class FilePreparer {
+    private static final Logger LOG = LoggerFactory.getLogger(FilePreparer.class);
+
+    private final ImageDecoder decoder;
+    private final ImageEmbedder embedder;
+    private final ImageRepository images;
+    private final int minShortSide;
+    private final Set<String> seenThisImport = ConcurrentHashMap.newKeySet();
+
+    FilePreparer(ImageDecoder decoder, ImageEmbedder embedder, ImageRepository images) {
+        this.decoder = decoder;
+        this.embedder = embedder;
+        this.images = images;
+        this.minShortSide = embedder.manifest().imageSize();
+    }
+
+    FileOutcome prepare(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                return new FileOutcome.Failed(file, "empty file");
+            }
+            String sha256 = sha256(file);
+            if (!seenThisImport.add(sha256)) {
+                return new FileOutcome.Duplicate(file, false);
+            }
+            Optional<ImageRecord> existing = images.findBySha256(sha256);
+            if (existing.isPresent()) {
+                return new FileOutcome.Duplicate(file, followMovedFile(existing.get(), file));
+            }
+            DecodedImage decoded = decoder.decode(file, minShortSide);
+            float[] tensor = embedder.prepare(decoded.image(), sha256);
+            return new FileOutcome.Prepared(file, sha256, size, decoded, tensor);
+        } catch (ImageRejectedException e) {
+            return new FileOutcome.Failed(file, e.getMessage());
+        } catch (IOException e) {
+            return new FileOutcome.Failed(file, "cannot read the file (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.warn("Unexpected failure on {}", file, e);
+            return new FileOutcome.Failed(file, "could not be processed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** When the library's copy of this content was an indexed file that is gone, point the record at this file. */
+    private boolean followMovedFile(ImageRecord existing, Path file) {
+        if (existing.storage() != StorageKind.INDEXED || existing.location().equals(file.toString())) {
+            return false;
+        }
+        if (Files.exists(Path.of(existing.location()))) {
+            return false;
+        }
+        images.relocate(existing.id(), file.toString(), file.getFileName().toString());
+        LOG.info("Image {} moved from {} to {}", existing.id(), existing.location(), file);
+        return true;
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
