@@ -1,0 +1,17 @@
+package org.imageorganizer.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ClustererFactoryTest {
+    @Test
+    void createsTheConfiguredAlgorithm() {
+        ClusterSettings hdbscan = ClusterSettings.defaults();
+        assertThat(ClustererFactory.create(hdbscan)).isInstanceOf(HdbscanClusterer.class)
+                .extracting(Clusterer::describe).isEqualTo("hdbscan(minClusterSize=5, minSamples=5)");
+        assertThat(ClustererFactory.create(hdbscan.withAlgorithm(ClusterAlgorithm.KMEANS).withK(3)))
+                .isInstanceOf(KMeansClusterer.class)
+                .extracting(Clusterer::describe).isEqualTo("kmeans(k=3, seed=42)");
+    }
+}
