@@ -1,2 +1,35 @@
 package org.imageorganizer.app;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import org.imageorganizer.cli.CommandFactory;
+import org.imageorganizer.cli.ErrorHandler;
+import org.imageorganizer.cli.RootCommand;
+import org.imageorganizer.config.Environment;
+import picocli.CommandLine;
+
+/** Entry point: sets up logging and native library folders, wires the services and runs the command. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, Environment.detect()));
+    }
+
+    static int run(String[] args, Environment environment) {
+        Path logFile = Logging.init(environment.logDir());
+        NativeLibraries.configure(environment);
+        PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());
+        AppServices services = new AppServices(environment, System.getenv(), err);
+        CommandLine commandLine = new CommandLine(new RootCommand(), new CommandFactory(services))
+                .setExecutionExceptionHandler(new ErrorHandler(logFile))
+                .setErr(err);
+        if (args.length == 0) {
+            commandLine.usage(commandLine.getOut());
+            return 0;
+        }
+        return commandLine.execute(args);
+    }
+}

@@ -1,5 +1,8 @@
 package org.imageorganizer.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
@@ -9,7 +12,11 @@ import java.util.List;
  * @param noise     true for the unclustered images
  * @param imageIds  ascending image ids
  */
-public record SubCluster(int clusterId, boolean noise, List<Long> imageIds) {
+@JsonPropertyOrder({"cluster_id", "noise", "image_ids"})
+public record SubCluster(
+        @JsonProperty("cluster_id") int clusterId,
+        @JsonProperty("noise") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean noise,
+        @JsonProperty("image_ids") List<Long> imageIds) {
     public static final int NOISE_ID = -1;
 
     public SubCluster {

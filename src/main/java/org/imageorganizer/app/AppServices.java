@@ -1,0 +1,109 @@
+package org.imageorganizer.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.imageorganizer.cli.CliServices;
+import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.config.Environment;
+import org.imageorganizer.config.Settings;
+import org.imageorganizer.config.SettingsException;
+import org.imageorganizer.config.SettingsStore;
+import org.imageorganizer.imaging.ImageLimits;
+import org.imageorganizer.imaging.SafeImageDecoder;
+import org.imageorganizer.importer.ImportOptions;
+import org.imageorganizer.importer.ImportPipeline;
+import org.imageorganizer.importer.ImportSession;
+import org.imageorganizer.ml.DjlClipModel;
+import org.imageorganizer.ml.ImageClassifier;
+import org.imageorganizer.ml.ImageEmbedder;
+import org.imageorganizer.ml.LabelEmbeddingCache;
+import org.imageorganizer.ml.ModelFolder;
+import org.imageorganizer.ml.TestTimeAugmenter;
+import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.store.Library;
+
+/** Builds the core services from the environment and settings: the one place where things are wired. */
+final class AppServices implements CliServices {
+    static final String MODEL_DIR_VARIABLE = "IMAGE_ORGANIZER_MODEL_DIR";
+    private static final Duration CLUSTER_DEBOUNCE = Duration.ofSeconds(3);
+
+    private final Environment environment;
+    private final Map<String, String> variables;
+    private final PrintWriter err;
+    private final SettingsStore settingsStore;
+    private final ModelLocator modelLocator;
+    private Settings settings;
+
+    AppServices(Environment environment, Map<String, String> variables, PrintWriter err) {
+        this.environment = environment;
+        this.variables = variables;
+        this.err = err;
+        this.settingsStore = new SettingsStore(environment.settingsFile());
+        this.modelLocator = new ModelLocator(environment, err);
+    }
+
+    @Override
+    public synchronized Settings settings() {
+        if (settings == null) {
+            try {
+                settings = settingsStore.load();
+                if (!Files.exists(settingsStore.file())) {
+                    trySaveDefaults();
+                }
+            } catch (SettingsException e) {
+                err.println("warning: " + e.getMessage() + " Using the default settings; the file is left as it is.");
+                settings = Settings.defaults();
+            }
+        }
+        return settings;
+    }
+
+    private void trySaveDefaults() {
+        try {
+            settingsStore.save(settings);
+        } catch (SettingsException e) {
+            err.println("warning: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Library openLibrary(Path database) {
+        Path file = database != null ? database
+                : settings().database() != null ? Path.of(settings().database())
+                : environment.defaultDatabase();
+        return Library.open(file);
+    }
+
+    @Override
+    public ImportSession openImport(Library library, Path modelDir, Integer views, LibraryObserver observer) {
+        Settings s = settings();
+        Path chosen = modelDir != null ? modelDir
+                : variables.get(MODEL_DIR_VARIABLE) != null && !variables.get(MODEL_DIR_VARIABLE).isBlank()
+                        ? Path.of(variables.get(MODEL_DIR_VARIABLE))
+                : s.modelDir() != null ? Path.of(s.modelDir()) : null;
+        ModelFolder folder = chosen != null ? ModelFolder.open(chosen) : modelLocator.defaultModel();
+        library.info().claimModel(folder.manifest().modelId());
+        DjlClipModel model = DjlClipModel.load(folder);
+        try {
+            ImageClassifier classifier = ImageClassifier.create(model, s.labels(),
+                    new LabelEmbeddingCache(environment.labelEmbeddingCacheDir()));
+            ImageEmbedder embedder = new ImageEmbedder(model, new TestTimeAugmenter(views != null ? views : s.ttaViews()));
+            SafeImageDecoder decoder = new SafeImageDecoder(ImageLimits.defaults().withMaxPixels(s.maxMegapixels() * 1_000_000L));
+            ImportPipeline pipeline = new ImportPipeline(decoder, embedder, classifier, library.images(), observer,
+                    ImportOptions.defaults());
+            return new ImportSession(model, pipeline);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public LibraryClusterer clusterer(Library library, ClusterSettings clusterSettings) {
+        return new LibraryClusterer(library.images(), library.clusters(), library.info(), clusterSettings, CLUSTER_DEBOUNCE);
+    }
+}

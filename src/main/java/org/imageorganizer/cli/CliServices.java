@@ -1,0 +1,34 @@
+package org.imageorganizer.cli;
+
+import java.nio.file.Path;
+import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.config.Settings;
+import org.imageorganizer.importer.ImportSession;
+import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.store.Library;
+
+/** What the commands need from the application; {@code app} provides it. */
+public interface CliServices {
+
+    /** The user's settings (the defaults, with a warning on stderr, when the settings file is unusable). */
+    Settings settings();
+
+    /**
+     * Opens the library.
+     *
+     * @param database {@code --db}, or null for the settings' or the default location
+     */
+    Library openLibrary(Path database);
+
+    /**
+     * Loads the model and builds an import pipeline on the library.
+     *
+     * @param modelDir {@code --model-dir}, or null for IMAGE_ORGANIZER_MODEL_DIR, the settings, or the downloaded model
+     * @param views    test-time augmentation views, or null for the settings' value
+     */
+    ImportSession openImport(Library library, Path modelDir, Integer views, LibraryObserver observer);
+
+    /** The clustering service of a library. */
+    LibraryClusterer clusterer(Library library, ClusterSettings settings);
+}

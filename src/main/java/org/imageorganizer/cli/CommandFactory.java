@@ -1,0 +1,30 @@
+package org.imageorganizer.cli;
+
+import picocli.CommandLine;
+
+/** Creates the commands with their services (constructor injection), everything else as picocli does. */
+public final class CommandFactory implements CommandLine.IFactory {
+    private final CliServices services;
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+    public CommandFactory(CliServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        if (type == OrganizeCommand.class) {
+            return type.cast(new OrganizeCommand(services));
+        }
+        if (type == TreeCommand.class) {
+            return type.cast(new TreeCommand(services));
+        }
+        if (type == ListCommand.class) {
+            return type.cast(new ListCommand(services));
+        }
+        if (type == ExportCommand.class) {
+            return type.cast(new ExportCommand(services));
+        }
+        return fallback.create(type);
+    }
+}

@@ -1,0 +1,88 @@
+package org.imageorganizer.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.SubCluster;
+import org.imageorganizer.store.Library;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code list}: the images with id, labels, cluster and path. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the images with their id, labels, cluster and path.")
+final class ListCommand implements Callable<Integer> {
+    private static final int PAGE = 500;
+    private final CliServices services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LibraryOption library;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    ListCommand(CliServices services) {
+        this.services = services;
+    }
+
+    /** One row of the listing. */
+    record Row(@JsonProperty("id") long id,
+               @JsonProperty("path") String path,
+               @JsonProperty("object_category") String object,
+               @JsonProperty("object_confidence") double objectConfidence,
+               @JsonProperty("background_category") String background,
+               @JsonProperty("background_confidence") double backgroundConfidence,
+               @JsonProperty("cluster_id") Integer clusterId,
+               @JsonProperty("width") int width,
+               @JsonProperty("height") int height,
+               @JsonProperty("format") String format) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Library lib = services.openLibrary(library.database);
+             LibraryClusterer clusterer = services.clusterer(lib, services.settings().clustering().toClusterSettings())) {
+            Map<Long, SubCluster> clusters = ImageLocator.clusterOf(clusterer.refreshNow());
+            List<Row> rows = new ArrayList<>();
+            for (int offset = 0; ; offset += PAGE) {
+                List<ImageRecord> page = lib.images().list(offset, PAGE);
+                for (ImageRecord r : page) {
+                    SubCluster c = clusters.get(r.id());
+                    rows.add(new Row(r.id(), r.location(), r.classification().object().name(),
+                            r.classification().object().confidence(), r.classification().background().name(),
+                            r.classification().background().confidence(), c == null ? null : c.clusterId(),
+                            r.width(), r.height(), r.format()));
+                }
+                if (page.size() < PAGE) {
+                    break;
+                }
+            }
+            if (json) {
+                out.println(JsonOutput.toString(rows));
+            } else {
+                out.printf("%6s  %-24s %-24s %-12s %s%n", "ID", "OBJECT", "BACKGROUND", "CLUSTER", "PATH");
+                for (Row row : rows) {
+                    out.printf("%6d  %-24s %-24s %-12s %s%n", row.id(),
+                            String.format("%s %.2f", row.object(), row.objectConfidence()),
+                            String.format("%s %.2f", row.background(), row.backgroundConfidence()),
+                            row.clusterId() == null ? "-" : row.clusterId() < 0 ? "unclustered" : "cluster " + row.clusterId(),
+                            row.path());
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.imageorganizer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.imageorganizer.cluster.ClusterAlgorithm;
+import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.importer.ImportSession;
+import org.imageorganizer.model.FileFailure;
+import org.imageorganizer.model.ImportSummary;
+import org.imageorganizer.model.OrganizedTree;
+import org.imageorganizer.store.Library;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code organize PATH...}: import photos, then print the tree. */
+@Command(name = "organize", mixinStandardHelpOptions = true,
+        description = "Import photos (files or folders, searched recursively) and sort them into object / background / cluster.")
+final class OrganizeCommand implements Callable<Integer> {
+    private final CliServices services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to import.")
+    List<Path> paths;
+
+    @Mixin
+    LibraryOption library;
+
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "Model folder (default: $IMAGE_ORGANIZER_MODEL_DIR, the settings, or the downloaded CLIP model).")
+    Path modelDir;
+
+    @Option(names = "--views", paramLabel = "N", description = "Test-time augmentation views per image, 1 to 16 (1 turns TTA off; default from settings: 3).")
+    Integer views;
+
+    @Option(names = "--algorithm", paramLabel = "hdbscan|kmeans", description = "Sub-clustering algorithm (default from settings: hdbscan).")
+    String algorithm;
+
+    @Option(names = "--k", paramLabel = "K", description = "k-means: number of clusters per group (0 = choose automatically).")
+    Integer k;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the grouped tree as JSON.")
+    Path json;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print each skipped file as it happens.")
+    boolean verbose;
+
+    OrganizeCommand(CliServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ClusterSettings clusterSettings = clusterSettings();
+        if (views != null && (views < 1 || views > 16)) {
+            throw new UserException("--views must be between 1 and 16.");
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            cancelled.set(true);
+            try {
+                finished.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "organize-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try (Library lib = services.openLibrary(library.database);
+             LibraryClusterer clusterer = services.clusterer(lib, clusterSettings);
+             ImportSession session = services.openImport(lib, modelDir, views, clusterer)) {
+            ImportSummary summary;
+            try (ProgressReporter progress = new ProgressReporter(System.err, err, verbose)) {
+                summary = session.pipeline().run(paths, progress, cancelled::get);
+            }
+            printSummary(summary, err);
+            if (summary.cancelled()) {
+                return 130;
+            }
+            OrganizedTree tree = clusterer.refreshNow();
+            TreePrinter.print(tree, out);
+            if (json != null) {
+                JsonOutput.write(tree.objects(), json);
+                err.println("Wrote " + json.toAbsolutePath());
+            }
+            return 0;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down
+            }
+        }
+    }
+
+    private ClusterSettings clusterSettings() {
+        ClusterSettings settings = services.settings().clustering().toClusterSettings();
+        try {
+            if (algorithm != null) {
+                settings = settings.withAlgorithm(ClusterAlgorithm.parse(algorithm));
+            }
+            if (k != null) {
+                settings = settings.withK(k);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        return settings;
+    }
+
+    static void printSummary(ImportSummary s, PrintWriter err) {
+        err.printf("Found %d files: %d imported, %d already in the library%s, %d failed (%.1f s).%n",
+                s.found(), s.imported(), s.duplicates(),
+                s.relocated() > 0 ? " (" + s.relocated() + " moved, found again)" : "",
+                s.failures().size(), s.elapsed().toMillis() / 1000.0);
+        if (!s.failures().isEmpty()) {
+            err.println("Not imported:");
+            for (FileFailure f : s.failures()) {
+                err.println("  " + f.path() + ": " + f.reason());
+            }
+        }
+        if (s.cancelled()) {
+            err.println("Import cancelled; images imported so far are kept. Run the same command again to continue.");
+        }
+        err.flush();
+    }
+}

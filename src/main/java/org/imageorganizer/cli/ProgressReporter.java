@@ -1,0 +1,70 @@
+package org.imageorganizer.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.imageorganizer.importer.ImportListener;
+import org.imageorganizer.model.FileFailure;
+import org.imageorganizer.model.ImportProgress;
+
+/** Shows an import's progress as a bar on stderr (count, rate, ETA, current file). */
+final class ProgressReporter implements ImportListener, AutoCloseable {
+    private final ProgressBar bar;
+    private final PrintWriter err;
+    private final boolean verbose;
+
+    ProgressReporter(PrintStream stream, PrintWriter err, boolean verbose) {
+        this.err = err;
+        this.verbose = verbose;
+        this.bar = new ProgressBarBuilder()
+                .setTaskName("Importing")
+                .setInitialMax(0)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" img", 1)
+                .setSpeedUnit(ChronoUnit.SECONDS)
+                .showSpeed()
+                .setUpdateIntervalMillis(250)
+                .setConsumer(new ConsoleProgressBarConsumer(stream))
+                .continuousUpdate()
+                .build();
+    }
+
+    @Override
+    public void progress(ImportProgress p) {
+        bar.maxHint(p.total());
+        bar.stepTo(p.done());
+        String eta = p.eta().map(ProgressReporter::format).orElse("--");
+        String current = p.currentFile() == null ? "" : shorten(p.currentFile());
+        bar.setExtraMessage(String.format(" %d new, %d dup, %d failed, ETA %s %s", p.imported(), p.duplicates(),
+                p.failed(), eta, current));
+    }
+
+    @Override
+    public void failed(FileFailure failure) {
+        if (verbose) {
+            err.println("skipped " + failure.path() + ": " + failure.reason());
+            err.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        bar.close();
+    }
+
+    private static String format(Duration d) {
+        long s = d.toSeconds();
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    private static String shorten(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        String name = slash >= 0 ? path.substring(slash + 1) : path;
+        return name.length() > 30 ? name.substring(0, 27) + "..." : name;
+    }
+}

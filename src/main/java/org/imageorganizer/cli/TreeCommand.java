@@ -1,0 +1,45 @@
+package org.imageorganizer.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.model.OrganizedTree;
+import org.imageorganizer.store.Library;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tree}: print the library's tree without importing. */
+@Command(name = "tree", mixinStandardHelpOptions = true,
+        description = "Print the library as object / background / cluster, without importing anything.")
+final class TreeCommand implements Callable<Integer> {
+    private final CliServices services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LibraryOption library;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the grouped tree as JSON.")
+    Path json;
+
+    TreeCommand(CliServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        try (Library lib = services.openLibrary(library.database);
+             LibraryClusterer clusterer = services.clusterer(lib, services.settings().clustering().toClusterSettings())) {
+            OrganizedTree tree = clusterer.refreshNow();
+            TreePrinter.print(tree, spec.commandLine().getOut());
+            if (json != null) {
+                JsonOutput.write(tree.objects(), json);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.imageorganizer.cli;
+
+/** A problem the user can fix (arguments, files); printed as one line without a stack trace. */
+public class UserException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public UserException(String message) {
+        super(message);
+    }
+}
