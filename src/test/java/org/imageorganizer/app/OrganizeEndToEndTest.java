@@ -1,0 +1,203 @@
+package org.imageorganizer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.imageorganizer.cli.CommandFactory;
+import org.imageorganizer.cli.ErrorHandler;
+import org.imageorganizer.cli.RootCommand;
+import org.imageorganizer.config.Environment;
+import org.imageorganizer.testing.TestImages;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code organize}, {@code tree}, {@code list} and {@code export} as a user runs them, with the tiny model. */
+@Tag("model")
+@Tag("database")
+class OrganizeEndToEndTest {
+    private static final String MODEL = Path.of("src/test/resources/models/tiny-clip").toAbsolutePath().toString();
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path photos;
+
+    private Environment environment;
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void setUp() {
+        environment = new Environment(home.resolve("data"), home.resolve("cache"), home.resolve("config"), home.resolve("logs"));
+    }
+
+    private int run(String... args) {
+        StringWriter outText = new StringWriter();
+        StringWriter errText = new StringWriter();
+        PrintWriter errWriter = new PrintWriter(errText, true);
+        AppServices services = new AppServices(environment, Map.of(), errWriter);
+        int code = new CommandLine(new RootCommand(), new CommandFactory(services))
+                .setExecutionExceptionHandler(new ErrorHandler(home.resolve("logs/image-organizer.log")))
+                .setOut(new PrintWriter(outText, true))
+                .setErr(errWriter)
+                .execute(args);
+        out = outText.toString();
+        err = errText.toString();
+        return code;
+    }
+
+    /** Writes good images in several formats and folders; returns them. */
+    private List<Path> goodImages() {
+        List<Path> good = new ArrayList<>();
+        String[] formats = {"jpg", "png", "bmp", "gif"};
+        for (int family = 0; family < 3; family++) {
+            for (int variant = 0; variant < 8; variant++) {
+                String format = formats[(family + variant) % formats.length];
+                Path folder = photos.resolve(variant % 2 == 0 ? "album" : "album/nested/deeper");
+                // names lie about the type on purpose for some files
+                String extension = variant == 7 ? "dat" : format;
+                good.add(TestImages.write(TestImages.picture(family, variant, 320 + variant * 10, 240),
+                        format, folder.resolve("f" + family + "-v" + variant + "." + extension)));
+            }
+        }
+        return good;
+    }
+
+    private Map<String, String> badFiles() throws IOException {
+        Map<String, String> bad = new HashMap<>();
+        Path dir = Files.createDirectories(photos.resolve("bad"));
+        Files.write(dir.resolve("empty.jpg"), new byte[0]);
+        bad.put("empty.jpg", "empty");
+        Files.writeString(dir.resolve("notes.jpg"), "just some text, not a picture\n");
+        bad.put("notes.jpg", "not an image");
+        byte[] jpeg = TestImages.encode(TestImages.picture(0, 99, 400, 300), "jpg");
+        Files.write(dir.resolve("truncated.jpg"), java.util.Arrays.copyOf(jpeg, jpeg.length / 2));
+        bad.put("truncated.jpg", "truncated");
+        Files.writeString(dir.resolve("vector.svg"), "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>");
+        bad.put("vector.svg", "SVG");
+        byte[] heic = new byte[64];
+        System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'}, 0, heic, 0, 12);
+        Files.write(dir.resolve("phone.heic"), heic);
+        bad.put("phone.heic", "HEIC");
+        Files.write(dir.resolve("bomb.png"), TestImages.pngHeaderClaiming(60000, 60000));
+        bad.put("bomb.png", "megapixel");
+        return bad;
+    }
+
+    @Test
+    void organizeSortsEveryGoodImageOnceReportsBadFilesAndASecondRunImportsNothing() throws IOException {
+        List<Path> good = goodImages();
+        // the same content under another name is a duplicate, not a second image
+        Files.copy(good.get(0), photos.resolve("album/copy-of-first.jpg"));
+        Files.writeString(photos.resolve(".hidden-notes.txt"), "hidden files are skipped");
+        Map<String, String> bad = badFiles();
+        Path json = home.resolve("out.json");
+
+        int code = run("organize", photos.toString(), "--model-dir", MODEL, "--json", json.toString(),
+                "--db", home.resolve("lib").toString());
+
+        assertThat(code).as(err).isZero();
+        assertThat(err).contains("imported").contains(good.size() + " imported").contains("1 already in the library");
+        bad.forEach((name, reason) -> assertThat(err).as(name).containsPattern("bad/" + name.replace(".", "\\.") + ": .*" + reason));
+        assertThat(err).doesNotContain(".hidden-notes").doesNotContain("Exception");
+
+        JsonNode tree = new ObjectMapper().readTree(json.toFile());
+        List<Long> ids = new ArrayList<>();
+        int total = 0;
+        for (JsonNode object : tree) {
+            total += object.get("total_images").asInt();
+            for (JsonNode background : object.get("subgroups")) {
+                List<Long> inClusters = new ArrayList<>();
+                for (JsonNode cluster : background.get("clusters")) {
+                    cluster.get("image_ids").forEach(id -> inClusters.add(id.asLong()));
+                }
+                List<Long> groupIds = new ArrayList<>();
+                background.get("image_ids").forEach(id -> groupIds.add(id.asLong()));
+                assertThat(inClusters).containsExactlyInAnyOrderElementsOf(groupIds);
+                ids.addAll(groupIds);
+            }
+        }
+        assertThat(ids).doesNotHaveDuplicates().hasSize(good.size());
+        assertThat(total).isEqualTo(good.size());
+        assertThat(out).contains(good.size() + " images in");
+
+        int second = run("organize", photos.toString(), "--model-dir", MODEL, "--db", home.resolve("lib").toString());
+        assertThat(second).isZero();
+        assertThat(err).contains("0 imported").contains((good.size() + 1) + " already in the library");
+    }
+
+    @Test
+    void listTreeAndExportShowTheFilesBehindTheIds() throws IOException {
+        List<Path> good = goodImages().subList(0, 6);
+        Path lib = home.resolve("lib2");
+        for (Path file : good) {
+            assertThat(run("organize", file.toString(), "--model-dir", MODEL, "--db", lib.toString(), "--views", "1")).isZero();
+        }
+        assertThat(run("tree", "--db", lib.toString())).isZero();
+        assertThat(out).contains("6 images in");
+
+        assertThat(run("list", "--db", lib.toString(), "--json")).isZero();
+        JsonNode rows = new ObjectMapper().readTree(out);
+        assertThat(rows).hasSize(6);
+        List<String> paths = new ArrayList<>();
+        rows.forEach(r -> paths.add(r.get("path").asText()));
+        assertThat(paths).containsExactlyInAnyOrderElementsOf(good.stream().map(p -> p.toAbsolutePath().toString()).toList());
+
+        Path export = home.resolve("sorted");
+        assertThat(run("export", export.toString(), "--db", lib.toString(), "--copy")).isZero();
+        try (var files = Files.walk(export)) {
+            List<Path> exported = files.filter(Files::isRegularFile).toList();
+            assertThat(exported).hasSize(6);
+            assertThat(exported).allSatisfy(p -> assertThat(export.relativize(p).getNameCount()).isEqualTo(4));
+        }
+        for (Path original : good) {
+            assertThat(original).exists();
+        }
+        assertThat(run("export", export.toString(), "--db", lib.toString())).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(err).contains("not empty");
+    }
+
+    @Test
+    void movedPhotosAreFoundAgainWithoutTheModelRunning() throws IOException {
+        List<Path> good = goodImages().subList(0, 4);
+        Path lib = home.resolve("lib3");
+        assertThat(run("organize", photos.resolve("album").toString(), "--model-dir", MODEL, "--db", lib.toString())).isZero();
+        Path moved = Files.createDirectories(photos.resolve("moved")).resolve("renamed.jpg");
+        Files.move(good.get(0), moved);
+        assertThat(run("organize", moved.toString(), "--model-dir", MODEL, "--db", lib.toString())).isZero();
+        assertThat(err).contains("1 moved, found again");
+        assertThat(run("list", "--db", lib.toString(), "--json")).isZero();
+        assertThat(out).contains(moved.toAbsolutePath().toString().replace("\\", "\\\\"));
+    }
+
+    @Test
+    void unusableArgumentsModelAndDatabaseGiveOneLineAndNonZero() throws IOException {
+        Files.createDirectories(photos);
+        assertThat(run("organize", photos.toString(), "--model-dir", home.resolve("no-model").toString(),
+                "--db", home.resolve("lib4").toString())).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(err.strip()).startsWith("error: Model folder").doesNotContain("\tat ");
+
+        Path garbage = home.resolve("garbage.mv.db");
+        Files.write(garbage, "this is not a database".repeat(200).getBytes(StandardCharsets.UTF_8));
+        assertThat(run("tree", "--db", home.resolve("garbage").toString())).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(err.strip()).startsWith("error:").doesNotContain("\tat ");
+
+        assertThat(run("organize", photos.toString(), "--model-dir", MODEL, "--views", "0")).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(run("organize")).isNotZero();
+    }
+}
