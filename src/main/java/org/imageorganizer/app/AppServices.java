@@ -92,7 +92,7 @@ final class AppServices implements CliServices {
             ImageClassifier classifier = ImageClassifier.create(model, s.labels(),
                     new LabelEmbeddingCache(environment.labelEmbeddingCacheDir()));
             ImageEmbedder embedder = new ImageEmbedder(model, new TestTimeAugmenter(views != null ? views : s.ttaViews()));
-            SafeImageDecoder decoder = new SafeImageDecoder(ImageLimits.defaults().withMaxPixels(s.maxMegapixels() * 1_000_000L));
+            SafeImageDecoder decoder = new SafeImageDecoder(new ImageLimits(s.maxMegapixels() * 1_000_000L, ImageLimits.DEFAULT_MAX_FILE_BYTES));
             ImportPipeline pipeline = new ImportPipeline(decoder, embedder, classifier, library.images(), observer,
                     ImportOptions.defaults());
             return new ImportSession(model, pipeline);
