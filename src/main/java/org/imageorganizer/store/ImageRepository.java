@@ -1,0 +1,238 @@
+package org.imageorganizer.store;
+
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.imageorganizer.model.Classification;
+import org.imageorganizer.model.EmbeddedImage;
+import org.imageorganizer.model.GroupKey;
+import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.Label;
+import org.imageorganizer.model.StorageKind;
+
+/**
+ * The images of the library. Thread-safe: every call uses its own entity manager and one short
+ * transaction. Inserts and deletes add one to the library version in the same transaction.
+ */
+public final class ImageRepository {
+
+    /** SQLSTATE of a unique-constraint violation, the same in H2 and PostgreSQL. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int IN_CHUNK = 500;
+    /** Everything an {@link ImageRecord} needs, and no embedding. */
+    private static final String RECORD_SELECT = "select i.id, i.sha256, i.location, i.fileName, i.byteSize,"
+            + " i.width, i.height, i.format, i.importedAt, i.objectLabel, i.objectConfidence,"
+            + " i.backgroundLabel, i.backgroundConfidence, i.storage from ImageEntity i";
+
+    private final EntityManagerFactory emf;
+    private final Clock clock;
+
+    /**
+     * @param emf   the library's entity manager factory
+     * @param clock gives the import time of new images
+     */
+    ImageRepository(EntityManagerFactory emf, Clock clock) {
+        this.emf = Objects.requireNonNull(emf, "emf");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** @return the image with this content, if the library has it */
+    public Optional<ImageRecord> findBySha256(String sha256) {
+        return first(RECORD_SELECT + " where i.sha256 = :v", "v", sha256);
+    }
+
+    /** @return the image with this id, if any */
+    public Optional<ImageRecord> findById(long id) {
+        return first(RECORD_SELECT + " where i.id = :v", "v", id);
+    }
+
+    /** @return the embedding of this image, if the image exists and has one */
+    public Optional<float[]> embeddingOf(long id) {
+        return emf.callInTransaction(em -> em.createQuery(
+                        "select i.embedding, i.embeddingDim from ImageEntity i where i.id = :id", Object[].class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst()
+                .filter(row -> row[0] != null)
+                .map(ImageRepository::decode));
+    }
+
+    /**
+     * Adds an image.
+     *
+     * @return the stored record, with its id and import time
+     * @throws DuplicateImageException if the library already has an image with this SHA-256
+     */
+    public ImageRecord insert(NewImage image) {
+        Objects.requireNonNull(image, "image");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try {
+            long id = emf.callInTransaction(em -> {
+                ImageEntity entity = new ImageEntity(image, now);
+                em.persist(entity);
+                em.flush();
+                LibraryInfo.bumpVersion(em);
+                return entity.id;
+            });
+            return findById(id).orElseThrow();
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e)) {
+                Optional<ImageRecord> existing = findBySha256(image.sha256());
+                if (existing.isPresent()) {
+                    throw new DuplicateImageException(existing.get(), e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Records that an image's file moved. Does not change the library version: clusters stay valid.
+     *
+     * @throws NoSuchElementException if there is no image with this id
+     */
+    public void relocate(long id, String newLocation, String newFileName) {
+        Objects.requireNonNull(newLocation, "newLocation");
+        int updated = emf.callInTransaction(em -> em.createQuery(
+                        "update ImageEntity i set i.location = :location, i.fileName = :fileName where i.id = :id")
+                .setParameter("location", newLocation)
+                .setParameter("fileName", newFileName)
+                .setParameter("id", id)
+                .executeUpdate());
+        if (updated == 0) {
+            throw new NoSuchElementException("no image with id " + id);
+        }
+    }
+
+    /**
+     * Removes an image; its cluster membership goes with it (ON DELETE CASCADE).
+     *
+     * @return true if the image existed
+     */
+    public boolean delete(long id) {
+        return emf.callInTransaction(em -> {
+            int deleted = em.createQuery("delete from ImageEntity i where i.id = :id")
+                    .setParameter("id", id)
+                    .executeUpdate();
+            if (deleted > 0) {
+                LibraryInfo.bumpVersion(em);
+            }
+            return deleted > 0;
+        });
+    }
+
+    /** @return up to {@code limit} images from position {@code offset}, by ascending id */
+    public List<ImageRecord> list(int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must be >= 0: " + offset + ", " + limit);
+        }
+        return emf.callInTransaction(em -> em.createQuery(RECORD_SELECT + " order by i.id", Object[].class)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(ImageRepository::toRecord)
+                .toList());
+    }
+
+    /** @return the number of images */
+    public long count() {
+        return emf.callInTransaction(em -> em.createQuery("select count(i) from ImageEntity i", Long.class)
+                .getSingleResult());
+    }
+
+    /** @return the images with these ids, by ascending id; unknown ids are left out */
+    public List<ImageRecord> listByIds(Collection<Long> ids) {
+        List<Long> sorted = new ArrayList<>(new TreeSet<>(ids));
+        return emf.callInTransaction(em -> {
+            List<ImageRecord> out = new ArrayList<>(sorted.size());
+            for (int from = 0; from < sorted.size(); from += IN_CHUNK) {
+                List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + IN_CHUNK));
+                em.createQuery(RECORD_SELECT + " where i.id in :ids order by i.id", Object[].class)
+                        .setParameter("ids", chunk)
+                        .getResultStream()
+                        .map(ImageRepository::toRecord)
+                        .forEach(out::add);
+            }
+            return Collections.unmodifiableList(out);
+        });
+    }
+
+    /**
+     * The ids of every object → background group, read with one query of ids and labels only.
+     *
+     * @return groups in {@link GroupKey} order, ids ascending within each
+     */
+    public Map<GroupKey, List<Long>> groupMembership() {
+        List<Object[]> rows = emf.callInTransaction(em -> em.createQuery(
+                        "select i.id, i.objectLabel, i.backgroundLabel from ImageEntity i order by i.id", Object[].class)
+                .getResultList());
+        Map<GroupKey, List<Long>> groups = new TreeMap<>();
+        for (Object[] row : rows) {
+            GroupKey key = new GroupKey((String) row[1], (String) row[2]);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add((Long) row[0]);
+        }
+        Map<GroupKey, List<Long>> out = new LinkedHashMap<>();
+        groups.forEach((key, ids) -> out.put(key, List.copyOf(ids)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** @return the embedded images of one group, by ascending id (images without an embedding are left out) */
+    public List<EmbeddedImage> embeddingsOf(GroupKey group) {
+        return emf.callInTransaction(em -> em.createQuery("select i.id, i.embedding, i.embeddingDim"
+                                + " from ImageEntity i where i.objectLabel = :o and i.backgroundLabel = :b"
+                                + " and i.embedding is not null order by i.id", Object[].class)
+                .setParameter("o", group.objectLabel())
+                .setParameter("b", group.backgroundLabel())
+                .getResultStream()
+                .map(row -> new EmbeddedImage((Long) row[0], group.objectLabel(), group.backgroundLabel(),
+                        decode(new Object[] {row[1], row[2]})))
+                .toList());
+    }
+
+    private Optional<ImageRecord> first(String query, String parameter, Object value) {
+        return emf.callInTransaction(em -> em.createQuery(query, Object[].class)
+                .setParameter(parameter, value)
+                .getResultStream()
+                .findFirst()
+                .map(ImageRepository::toRecord));
+    }
+
+    /** @param row {@code embedding, embeddingDim} */
+    private static float[] decode(Object[] row) {
+        byte[] bytes = (byte[]) row[0];
+        return row[1] == null ? EmbeddingCodec.decode(bytes) : EmbeddingCodec.decode(bytes, (Integer) row[1]);
+    }
+
+    /** @param r a row of {@link #RECORD_SELECT} */
+    private static ImageRecord toRecord(Object[] r) {
+        Classification classification = new Classification(
+                new Label((String) r[9], r[10] == null ? 0 : (Double) r[10]),
+                new Label((String) r[11], r[12] == null ? 0 : (Double) r[12]));
+        return new ImageRecord((Long) r[0], (String) r[1], (String) r[2], (String) r[3],
+                r[4] == null ? 0 : (Long) r[4], r[5] == null ? 0 : (Integer) r[5], r[6] == null ? 0 : (Integer) r[6],
+                (String) r[7], (Instant) r[8], classification,
+                r[13] == null ? null : StorageKind.valueOf((String) r[13]));
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,173 @@
+package org.imageorganizer.store;
+
+import jakarta.persistence.EntityManagerFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.cfg.SchemaToolingSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/**
+ * An open image library: the database, its schema brought up to date by Flyway, and the
+ * repositories on top of it. Thread-safe; close it once when done.
+ *
+ * <p>The H2 file is opened with {@code AUTO_SERVER=TRUE}: while one process has it open, another
+ * (say the desktop window while a command-line import runs) connects to it through a local socket.
+ */
+public final class Library implements AutoCloseable {
+
+    private static final String H2_SUFFIX = ".mv.db";
+    private static final String MIGRATIONS = "classpath:db/migration";
+
+    private final JdbcConnectionPool pool;
+    private final EntityManagerFactory emf;
+    private final ImageRepository images;
+    private final ClusterRepository clusters;
+    private final LibraryInfo info;
+
+    private Library(JdbcConnectionPool pool, EntityManagerFactory emf, Clock clock) {
+        this.pool = pool;
+        this.emf = emf;
+        this.images = new ImageRepository(emf, clock);
+        this.clusters = new ClusterRepository(emf, clock);
+        this.info = new LibraryInfo(emf);
+    }
+
+    /**
+     * Opens (creating if needed) the library in an H2 file, shared with other processes.
+     *
+     * @param h2File the database file, e.g. {@code .../library.mv.db} (the suffix may be left out);
+     *               missing parent folders are created
+     * @throws LibraryException if the file cannot be used, with a one-line reason
+     */
+    public static Library open(Path h2File) {
+        Path file = h2File.toAbsolutePath().normalize();
+        String name = file.getFileName().toString();
+        Path base = name.endsWith(H2_SUFFIX)
+                ? file.resolveSibling(name.substring(0, name.length() - H2_SUFFIX.length()))
+                : file;
+        String shown = base + H2_SUFFIX;
+        if (base.toString().contains(";")) {
+            throw new LibraryException("Cannot open the library " + shown + ": the path must not contain ';'.");
+        }
+        try {
+            Files.createDirectories(base.getParent());
+        } catch (IOException e) {
+            throw new LibraryException("Cannot open the library " + shown + ": the folder " + base.getParent()
+                    + " cannot be created (" + e.getMessage() + ").", e);
+        }
+        return connect("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000", "sa", "", shown);
+    }
+
+    /**
+     * Opens the library in the database at a JDBC URL. Only H2 URLs are supported so far; a PostgreSQL
+     * URL additionally needs its JDBC driver and {@code flyway-database-postgresql} on the class path.
+     *
+     * @throws LibraryException if the database cannot be used, with a one-line reason
+     */
+    public static Library connect(String jdbcUrl, String user, String password) {
+        return connect(jdbcUrl, user, password, jdbcUrl);
+    }
+
+    private static Library connect(String jdbcUrl, String user, String password, String shown) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:h2:")) {
+            throw new LibraryException("Cannot open the library " + shown + ": only H2 databases are supported.");
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user, password);
+        try {
+            probe(pool, shown);
+            migrate(pool, shown);
+            return new Library(pool, bootHibernate(pool, shown), Clock.systemUTC());
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    /** Opens one connection first, so that the common failures get a clear message. */
+    private static void probe(DataSource dataSource, String shown) {
+        try (Connection c = dataSource.getConnection()) {
+            if (c.getMetaData().isReadOnly()) {
+                throw new LibraryException("Cannot open the library " + shown
+                        + ": it is read-only; check the file's permissions.");
+            }
+        } catch (SQLException e) {
+            throw LibraryException.cannotOpen(shown, e);
+        }
+    }
+
+    private static void migrate(DataSource dataSource, String shown) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new LibraryException("Cannot open the library " + shown + ": its schema could not be updated ("
+                    + LibraryException.firstLine(e.getMessage()) + ").", e);
+        }
+    }
+
+    private static EntityManagerFactory bootHibernate(DataSource dataSource, String shown) {
+        try {
+            return new HibernatePersistenceConfiguration("library")
+                    .managedClasses(ImageEntity.class, LibraryInfoEntry.class,
+                            GroupClusteringEntity.class, ClusterMemberEntity.class)
+                    .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                    .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")
+                    // failures reach the caller as exceptions (DuplicateImageException...); no WARN lines too
+                    .property(JdbcSettings.LOG_JDBC_ERRORS, false)
+                    .property(JdbcSettings.LOG_JDBC_WARNINGS, false)
+                    .showSql(false, false, false)
+                    .createEntityManagerFactory();
+        } catch (RuntimeException e) {
+            throw new LibraryException("Cannot open the library " + shown
+                    + ": its schema does not match this program (" + LibraryException.firstLine(rootMessage(e))
+                    + ").", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    /** @return the images */
+    public ImageRepository images() {
+        return images;
+    }
+
+    /** @return the stored sub-clusterings */
+    public ClusterRepository clusters() {
+        return clusters;
+    }
+
+    /** @return library-wide settings: model id and library version */
+    public LibraryInfo info() {
+        return info;
+    }
+
+    /** Closes the library; the database file is released when no other process shares it. */
+    @Override
+    public void close() {
+        try {
+            emf.close();
+        } finally {
+            pool.dispose();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.imageorganizer.store;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Library-wide settings: the model the embeddings belong to, and the library version, a counter
+ * that grows with every insert and delete so that stale clusterings can be recognised.
+ * Thread-safe; every call runs in its own short transaction.
+ */
+public final class LibraryInfo {
+
+    private final EntityManagerFactory emf;
+
+    /**
+     * @param emf the library's entity manager factory
+     */
+    LibraryInfo(EntityManagerFactory emf) {
+        this.emf = Objects.requireNonNull(emf, "emf");
+    }
+
+    /** @return the current library version, 0 for a new library */
+    public long libraryVersion() {
+        return emf.callInTransaction(em -> Long.parseLong(required(em, LibraryInfoEntry.LIBRARY_VERSION)));
+    }
+
+    /** @return the model the library's embeddings were computed with, empty for a new library */
+    public Optional<String> modelId() {
+        return emf.callInTransaction(em -> Optional.ofNullable(em.find(LibraryInfoEntry.class,
+                LibraryInfoEntry.MODEL_ID)).map(e -> e.value));
+    }
+
+    /**
+     * Records {@code modelId} as the library's model if it has none yet, or checks that it is the same.
+     * The claim is a conditional update, so two processes claiming at once cannot both win.
+     *
+     * @param modelId the model in use
+     * @throws ModelMismatchException if the library was built with another model
+     */
+    public void claimModel(String modelId) {
+        Objects.requireNonNull(modelId, "modelId");
+        emf.runInTransaction(em -> {
+            int claimed = em.createQuery("update LibraryInfoEntry e set e.value = :model"
+                            + " where e.key = :key and e.value is null")
+                    .setParameter("model", modelId)
+                    .setParameter("key", LibraryInfoEntry.MODEL_ID)
+                    .executeUpdate();
+            if (claimed == 0) {
+                String existing = required(em, LibraryInfoEntry.MODEL_ID);
+                if (!existing.equals(modelId)) {
+                    throw new ModelMismatchException(existing, modelId);
+                }
+            }
+        });
+    }
+
+    /**
+     * Adds one to the library version inside the caller's transaction. A single UPDATE, so the row
+     * lock it takes serialises concurrent writers until they commit.
+     */
+    static void bumpVersion(EntityManager em) {
+        int updated = em.createNativeQuery("UPDATE library_info"
+                        + " SET info_value = CAST(CAST(info_value AS BIGINT) + 1 AS VARCHAR(1024))"
+                        + " WHERE info_key = ?1")
+                .setParameter(1, LibraryInfoEntry.LIBRARY_VERSION)
+                .executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("library_info has no " + LibraryInfoEntry.LIBRARY_VERSION + " row");
+        }
+    }
+
+    private static String required(EntityManager em, String key) {
+        LibraryInfoEntry entry = em.find(LibraryInfoEntry.class, key);
+        if (entry == null || entry.value == null) {
+            throw new IllegalStateException("library_info has no value for " + key);
+        }
+        return entry.value;
+    }
+}

@@ -1,0 +1,25 @@
+package org.imageorganizer.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A row of {@code library_info}: one named setting of the library. */
+@Entity(name = "LibraryInfoEntry")
+@Table(name = "library_info")
+class LibraryInfoEntry {
+
+    static final String LIBRARY_VERSION = "library_version";
+    static final String MODEL_ID = "model_id";
+
+    @Id
+    @Column(name = "info_key", length = 64)
+    String key;
+
+    @Column(name = "info_value", length = 1024)
+    String value;
+
+    protected LibraryInfoEntry() {
+    }
+}

@@ -1,0 +1,59 @@
+package org.imageorganizer.store;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.imageorganizer.model.Classification;
+import org.imageorganizer.model.StorageKind;
+
+/**
+ * An image about to enter the library.
+ *
+ * @param sha256         lower-case hex SHA-256 of the file's bytes (64 characters)
+ * @param location       absolute path (indexed) or storage key (managed)
+ * @param fileName       the file's name as the user knows it
+ * @param byteSize       size in bytes
+ * @param width          width in pixels, after EXIF orientation
+ * @param height         height in pixels, after EXIF orientation
+ * @param format         detected format
+ * @param storage        where the bytes live
+ * @param classification object and background labels
+ * @param embedding      the L2-normalised embedding (copied)
+ * @param modelId        the model that computed the embedding
+ */
+public record NewImage(
+        String sha256,
+        String location,
+        String fileName,
+        long byteSize,
+        int width,
+        int height,
+        String format,
+        StorageKind storage,
+        Classification classification,
+        float[] embedding,
+        String modelId) {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    /** Validates the fields and copies the embedding. */
+    public NewImage {
+        Objects.requireNonNull(sha256, "sha256");
+        if (!SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits: " + sha256);
+        }
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(classification, "classification");
+        Objects.requireNonNull(classification.object(), "classification.object");
+        Objects.requireNonNull(classification.background(), "classification.background");
+        Objects.requireNonNull(embedding, "embedding");
+        Objects.requireNonNull(modelId, "modelId");
+        embedding = embedding.clone();
+    }
+
+    /** @return a copy of the embedding */
+    @Override
+    public float[] embedding() {
+        return embedding.clone();
+    }
+}

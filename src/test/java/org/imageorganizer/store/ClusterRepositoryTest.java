@@ -1,0 +1,136 @@
+package org.imageorganizer.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.imageorganizer.model.GroupKey;
+import org.imageorganizer.model.SubCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("database")
+class ClusterRepositoryTest {
+
+    private static final GroupKey DOGS = new GroupKey("dog", "beach");
+    private static final GroupKey CATS = new GroupKey("cat", "sofa");
+
+    @TempDir
+    Path dir;
+    private Library library;
+    private ClusterRepository clusters;
+    private long[] dog;
+    private long[] cat;
+
+    @BeforeAll
+    static void quiet() {
+        QuietLogging.apply();
+    }
+
+    @BeforeEach
+    void open() {
+        library = Library.open(dir.resolve("library.mv.db"));
+        clusters = library.clusters();
+        dog = new long[5];
+        for (int i = 0; i < dog.length; i++) {
+            dog[i] = library.images().insert(TestImages.image("dog" + i, "dog", "beach")).id();
+        }
+        cat = new long[2];
+        for (int i = 0; i < cat.length; i++) {
+            cat[i] = library.images().insert(TestImages.image("cat" + i, "cat", "sofa")).id();
+        }
+    }
+
+    @AfterEach
+    void close() {
+        library.close();
+    }
+
+    @Test
+    void emptyLibraryHasNoClusterings() {
+        assertThat(clusters.loadAll()).isEmpty();
+    }
+
+    @Test
+    void saveAndLoadWithNoiseLast() {
+        Instant before = Instant.now().minusSeconds(1);
+        clusters.save(DOGS, "sig-dogs", "hdbscan(minClusterSize=2)", 7, List.of(
+                new SubCluster(SubCluster.NOISE_ID, true, List.of(dog[4])),
+                new SubCluster(1, false, List.of(dog[3], dog[2])),
+                new SubCluster(0, false, List.of(dog[0], dog[1]))));
+        clusters.save(CATS, "sig-cats", "hdbscan(minClusterSize=2)", 7, List.of(
+                new SubCluster(SubCluster.NOISE_ID, true, List.of(cat[0], cat[1]))));
+
+        Map<GroupKey, StoredGroupClustering> all = clusters.loadAll();
+        assertThat(all.keySet()).containsExactly(CATS, DOGS);
+        StoredGroupClustering dogs = all.get(DOGS);
+        assertThat(dogs.signature()).isEqualTo("sig-dogs");
+        assertThat(dogs.algorithm()).isEqualTo("hdbscan(minClusterSize=2)");
+        assertThat(dogs.libraryVersion()).isEqualTo(7);
+        assertThat(dogs.computedAt()).isAfter(before).isBeforeOrEqualTo(Instant.now());
+        assertThat(dogs.clusters()).containsExactly(
+                new SubCluster(0, false, List.of(dog[0], dog[1])),
+                new SubCluster(1, false, List.of(dog[2], dog[3])),
+                new SubCluster(SubCluster.NOISE_ID, true, List.of(dog[4])));
+        assertThat(all.get(CATS).clusters())
+                .containsExactly(new SubCluster(SubCluster.NOISE_ID, true, List.of(cat[0], cat[1])));
+    }
+
+    @Test
+    void saveReplacesTheGroupOnly() {
+        clusters.save(DOGS, "v1", "a", 1, List.of(new SubCluster(0, false, List.of(dog[0], dog[1], dog[2]))));
+        clusters.save(CATS, "c1", "a", 1, List.of(new SubCluster(0, false, List.of(cat[0], cat[1]))));
+        clusters.save(DOGS, "v2", "b", 2, List.of(
+                new SubCluster(0, false, List.of(dog[3], dog[4])),
+                new SubCluster(SubCluster.NOISE_ID, true, List.of(dog[0]))));
+
+        Map<GroupKey, StoredGroupClustering> all = clusters.loadAll();
+        assertThat(all.get(DOGS).signature()).isEqualTo("v2");
+        assertThat(all.get(DOGS).algorithm()).isEqualTo("b");
+        assertThat(all.get(DOGS).libraryVersion()).isEqualTo(2);
+        assertThat(all.get(DOGS).clusters()).containsExactly(
+                new SubCluster(0, false, List.of(dog[3], dog[4])),
+                new SubCluster(SubCluster.NOISE_ID, true, List.of(dog[0])));
+        assertThat(all.get(CATS).signature()).isEqualTo("c1");
+        assertThat(all.get(CATS).clusters()).containsExactly(new SubCluster(0, false, List.of(cat[0], cat[1])));
+    }
+
+    @Test
+    void saveSkipsImagesDeletedMeanwhile() {
+        library.images().delete(dog[1]);
+        clusters.save(DOGS, "s", "a", 1, List.of(new SubCluster(0, false, List.of(dog[0], dog[1], dog[2]))));
+        assertThat(clusters.loadAll().get(DOGS).clusters())
+                .containsExactly(new SubCluster(0, false, List.of(dog[0], dog[2])));
+    }
+
+    @Test
+    void deleteGroupsNotInKeepsOnlyExistingGroups() {
+        clusters.save(DOGS, "d", "a", 1, List.of(new SubCluster(0, false, List.of(dog[0]))));
+        clusters.save(CATS, "c", "a", 1, List.of(new SubCluster(0, false, List.of(cat[0]))));
+
+        clusters.deleteGroupsNotIn(Set.of(DOGS, new GroupKey("horse", "field")));
+
+        assertThat(clusters.loadAll().keySet()).containsExactly(DOGS);
+        clusters.deleteGroupsNotIn(Set.of());
+        assertThat(clusters.loadAll()).isEmpty();
+        // the members went too: saving the cats again starts from nothing
+        clusters.save(CATS, "c", "a", 1, List.of(new SubCluster(0, false, List.of(cat[1]))));
+        assertThat(clusters.loadAll().get(CATS).clusters()).containsExactly(new SubCluster(0, false, List.of(cat[1])));
+    }
+
+    @Test
+    void rejectsInconsistentNoiseIds() {
+        assertThatThrownBy(() -> clusters.save(DOGS, "s", "a", 1, List.of(new SubCluster(3, true, List.of(dog[0])))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> clusters.save(DOGS, "s", "a", 1, List.of(new SubCluster(-1, false, List.of(dog[0])))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

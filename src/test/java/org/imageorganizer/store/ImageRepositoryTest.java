@@ -1,0 +1,169 @@
+package org.imageorganizer.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.imageorganizer.model.EmbeddedImage;
+import org.imageorganizer.model.GroupKey;
+import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.StorageKind;
+import org.imageorganizer.model.SubCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("database")
+class ImageRepositoryTest {
+
+    @TempDir
+    Path dir;
+    private Library library;
+    private ImageRepository images;
+
+    @BeforeAll
+    static void quiet() {
+        QuietLogging.apply();
+    }
+
+    @BeforeEach
+    void open() {
+        library = Library.open(dir.resolve("library.mv.db"));
+        images = library.images();
+    }
+
+    @AfterEach
+    void close() {
+        library.close();
+    }
+
+    @Test
+    void insertReturnsTheStoredRecord() {
+        NewImage n = TestImages.image("one", "dog", "beach");
+        ImageRecord r = images.insert(n);
+        assertThat(r.id()).isPositive();
+        assertThat(r.sha256()).isEqualTo(n.sha256());
+        assertThat(r.location()).isEqualTo("/photos/one.jpg");
+        assertThat(r.fileName()).isEqualTo("one.jpg");
+        assertThat(r.byteSize()).isEqualTo(n.byteSize());
+        assertThat(r.width()).isEqualTo(640);
+        assertThat(r.height()).isEqualTo(480);
+        assertThat(r.format()).isEqualTo("jpeg");
+        assertThat(r.importedAt()).isNotNull();
+        assertThat(r.classification()).isEqualTo(n.classification());
+        assertThat(r.storage()).isEqualTo(StorageKind.INDEXED);
+        assertThat(images.findBySha256(n.sha256())).contains(r);
+        assertThat(images.findById(r.id())).contains(r);
+        assertThat(images.findById(r.id() + 1000)).isEmpty();
+        assertThat(images.findBySha256(TestImages.sha("absent"))).isEmpty();
+        assertThat(images.embeddingOf(r.id() + 1000)).isEmpty();
+    }
+
+    @Test
+    void embeddingsRoundTripBitExact() {
+        float[] awkward = EmbeddingCodecTest.awkwardFloats(3, 496);
+        ImageRecord r = images.insert(TestImages.image("awkward", "cat", "sofa", awkward));
+        EmbeddingCodecTest.assertBitExact(images.embeddingOf(r.id()).orElseThrow(), awkward);
+        EmbeddedImage e = images.embeddingsOf(new GroupKey("cat", "sofa")).get(0);
+        EmbeddingCodecTest.assertBitExact(e.embedding(), awkward);
+    }
+
+    @Test
+    void duplicateContentGivesTheExistingRecord() {
+        ImageRecord first = images.insert(TestImages.image("same", "dog", "beach"));
+        NewImage again = new NewImage(first.sha256(), "/elsewhere/copy.jpg", "copy.jpg", 1, 1, 1, "jpeg",
+                StorageKind.MANAGED, first.classification(), new float[] {1f}, TestImages.MODEL);
+        assertThatThrownBy(() -> images.insert(again))
+                .isInstanceOfSatisfying(DuplicateImageException.class,
+                        e -> assertThat(e.existing()).isEqualTo(first))
+                .hasMessageContaining("/photos/same.jpg");
+        assertThat(images.count()).isEqualTo(1);
+        assertThat(library.info().libraryVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void relocateChangesLocationButNotTheLibraryVersion() {
+        ImageRecord r = images.insert(TestImages.image("moved", "dog", "beach"));
+        images.relocate(r.id(), "/new/place.jpg", "place.jpg");
+        ImageRecord moved = images.findById(r.id()).orElseThrow();
+        assertThat(moved.location()).isEqualTo("/new/place.jpg");
+        assertThat(moved.fileName()).isEqualTo("place.jpg");
+        assertThat(moved.sha256()).isEqualTo(r.sha256());
+        assertThat(library.info().libraryVersion()).isEqualTo(1);
+        assertThatThrownBy(() -> images.relocate(r.id() + 1000, "/x", "x"))
+                .isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
+    void deleteRemovesTheImageAndItsClusterMembership() {
+        ImageRecord a = images.insert(TestImages.image("a", "dog", "beach"));
+        ImageRecord b = images.insert(TestImages.image("b", "dog", "beach"));
+        GroupKey group = new GroupKey("dog", "beach");
+        library.clusters().save(group, "sig", "test", 2, List.of(new SubCluster(0, false, List.of(a.id(), b.id()))));
+
+        assertThat(images.delete(a.id())).isTrue();
+        assertThat(images.delete(a.id())).isFalse();
+
+        assertThat(images.findById(a.id())).isEmpty();
+        assertThat(images.embeddingOf(a.id())).isEmpty();
+        assertThat(library.clusters().loadAll().get(group).clusters())
+                .containsExactly(new SubCluster(0, false, List.of(b.id())));
+    }
+
+    @Test
+    void libraryVersionCountsInsertsAndDeletes() {
+        assertThat(library.info().libraryVersion()).isZero();
+        ImageRecord a = images.insert(TestImages.image("a", "dog", "beach"));
+        images.insert(TestImages.image("b", "dog", "beach"));
+        assertThat(library.info().libraryVersion()).isEqualTo(2);
+        images.delete(a.id());
+        assertThat(library.info().libraryVersion()).isEqualTo(3);
+        images.delete(a.id());
+        assertThat(library.info().libraryVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void listCountAndGroups() {
+        ImageRecord d1 = images.insert(TestImages.image("d1", "dog", "beach"));
+        ImageRecord c1 = images.insert(TestImages.image("c1", "cat", "sofa"));
+        ImageRecord d2 = images.insert(TestImages.image("d2", "dog", "beach"));
+        ImageRecord d3 = images.insert(TestImages.image("d3", "dog", "park"));
+
+        assertThat(images.count()).isEqualTo(4);
+        assertThat(images.list(0, 10)).containsExactly(d1, c1, d2, d3);
+        assertThat(images.list(1, 2)).containsExactly(c1, d2);
+        assertThat(images.list(4, 2)).isEmpty();
+        assertThat(images.listByIds(List.of(d3.id(), d1.id(), 9999L, d1.id()))).containsExactly(d1, d3);
+        assertThat(images.listByIds(List.of())).isEmpty();
+
+        assertThat(images.groupMembership()).containsExactly(
+                entry("cat", "sofa", c1.id()),
+                entry("dog", "beach", d1.id(), d2.id()),
+                entry("dog", "park", d3.id()));
+    }
+
+    @Test
+    void embeddingsOfAGroupInIdOrder() {
+        ImageRecord d1 = images.insert(TestImages.image("d1", "dog", "beach"));
+        images.insert(TestImages.image("c1", "cat", "sofa"));
+        ImageRecord d2 = images.insert(TestImages.image("d2", "dog", "beach"));
+
+        List<EmbeddedImage> dogs = images.embeddingsOf(new GroupKey("dog", "beach"));
+        assertThat(dogs).extracting(EmbeddedImage::id).containsExactly(d1.id(), d2.id());
+        assertThat(dogs).allSatisfy(e -> {
+            assertThat(e.objectLabel()).isEqualTo("dog");
+            assertThat(e.backgroundLabel()).isEqualTo("beach");
+        });
+        assertThat(dogs.get(1).embedding()).containsExactly(TestImages.vector("d2".hashCode()));
+        assertThat(images.embeddingsOf(new GroupKey("horse", "field"))).isEmpty();
+    }
+
+    private static java.util.Map.Entry<GroupKey, List<Long>> entry(String object, String background, Long... ids) {
+        return java.util.Map.entry(new GroupKey(object, background), List.of(ids));
+    }
+}

@@ -1,0 +1,160 @@
+package org.imageorganizer.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.imageorganizer.model.ImageRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("database")
+class LibraryTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void quiet() {
+        QuietLogging.apply();
+    }
+
+    @Test
+    void migrationsCreateTheSchemaInAFreshFileInNewFolders() throws Exception {
+        Path file = dir.resolve("a/b/library.mv.db");
+        try (Library library = Library.open(file)) {
+            assertThat(library.images().count()).isZero();
+            assertThat(library.info().libraryVersion()).isZero();
+            assertThat(library.info().modelId()).isEmpty();
+        }
+        assertThat(file).exists();
+        List<String> tables = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("a/b/library"), "sa", "");
+                ResultSet rs = c.createStatement().executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                        + " WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        assertThat(tables).containsExactly("CLUSTER_MEMBER", "GROUP_CLUSTERING", "IMAGE", "LIBRARY_INFO",
+                "flyway_schema_history");
+    }
+
+    @Test
+    void reopeningKeepsTheData() {
+        Path file = dir.resolve("library.mv.db");
+        ImageRecord stored;
+        try (Library library = Library.open(file)) {
+            library.info().claimModel(TestImages.MODEL);
+            stored = library.images().insert(TestImages.image("one", "dog", "beach"));
+        }
+        try (Library library = Library.open(dir.resolve("library"))) {
+            assertThat(library.images().findById(stored.id())).contains(stored);
+            assertThat(library.images().embeddingOf(stored.id())).get()
+                    .satisfies(v -> assertThat(v).containsExactly(TestImages.vector("one".hashCode())));
+            assertThat(library.info().modelId()).contains(TestImages.MODEL);
+            assertThat(library.info().libraryVersion()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void garbageFileGivesAOneLineMessage() throws Exception {
+        Path file = dir.resolve("library.mv.db");
+        byte[] garbage = new byte[64 * 1024];
+        new Random(7).nextBytes(garbage);
+        Files.write(file, garbage);
+        assertThatThrownBy(() -> Library.open(file))
+                .isInstanceOf(LibraryException.class)
+                .hasMessage("Cannot open the library " + file + ": the file is damaged or is not a library database.");
+    }
+
+    @Test
+    void textFileGivesAOneLineMessage() throws Exception {
+        Path file = dir.resolve("library.mv.db");
+        Files.writeString(file, "not a database\n");
+        assertThatThrownBy(() -> Library.open(file))
+                .isInstanceOf(LibraryException.class)
+                .hasMessageStartingWith("Cannot open the library " + file + ": ")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void fileLockedByAnotherProgramGivesAOneLineMessage() throws Exception {
+        Path file = dir.resolve("library.mv.db");
+        Library.open(file).close();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+                FileLock lock = channel.lock()) {
+            assertThat(lock.isValid()).isTrue();
+            assertThatThrownBy(() -> Library.open(file))
+                    .isInstanceOf(LibraryException.class)
+                    .hasMessageStartingWith("Cannot open the library " + file + ": ")
+                    .hasMessageNotContaining("\n");
+        }
+        try (Library library = Library.open(file)) {
+            assertThat(library.images().count()).isZero();
+        }
+    }
+
+    @Test
+    void twoInstancesOnOneFileShareIt() {
+        Path file = dir.resolve("library.mv.db");
+        try (Library first = Library.open(file); Library second = Library.open(file)) {
+            ImageRecord a = first.images().insert(TestImages.image("a", "cat", "sofa"));
+            ImageRecord b = second.images().insert(TestImages.image("b", "cat", "sofa"));
+            assertThat(second.images().findById(a.id())).contains(a);
+            assertThat(first.images().findById(b.id())).contains(b);
+            assertThat(first.info().libraryVersion()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void printsNothingOnStdout() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (Library library = Library.open(dir.resolve("quiet.mv.db"))) {
+            ImageRecord r = library.images().insert(TestImages.image("q", "dog", "park"));
+            library.images().list(0, 10);
+            library.images().delete(r.id());
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void schemaThatDoesNotMatchTheEntitiesIsRefused() throws Exception {
+        Path file = dir.resolve("library.mv.db");
+        Library.open(file).close();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("library"), "sa", "")) {
+            c.createStatement().execute("ALTER TABLE image DROP COLUMN model_id");
+        }
+        assertThatThrownBy(() -> Library.open(file))
+                .isInstanceOf(LibraryException.class)
+                .hasMessageStartingWith("Cannot open the library " + file + ": its schema does not match")
+                .hasMessageContaining("model_id")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void rejectsNonH2Urls() {
+        assertThatThrownBy(() -> Library.connect("jdbc:postgresql://localhost/lib", "u", "p"))
+                .isInstanceOf(LibraryException.class)
+                .hasMessageContaining("only H2");
+    }
+}
