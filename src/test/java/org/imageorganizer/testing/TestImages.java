@@ -25,11 +25,11 @@ public final class TestImages {
         Random random = new Random(family * 1000L + variant);
         switch (family % 3) {
             case 0 -> {
-                g.setPaint(new GradientPaint(0, 0, new Color(220, 40 + variant * 5, 30), width, height, new Color(250, 180, 60)));
+                g.setPaint(new GradientPaint(0, 0, new Color(220, 40 + variant % 20 * 5, 30), width, height, new Color(250, 180, 60)));
                 g.fillRect(0, 0, width, height);
             }
             case 1 -> {
-                g.setColor(new Color(20, 40, 160 + variant * 5));
+                g.setColor(new Color(20, 40, 160 + variant % 16 * 5));
                 g.fillRect(0, 0, width, height);
                 g.setColor(Color.WHITE);
                 for (int x = 0; x < width; x += 16 + variant) {
@@ -37,7 +37,7 @@ public final class TestImages {
                 }
             }
             default -> {
-                g.setColor(new Color(30, 150 + variant * 5, 40));
+                g.setColor(new Color(30, 150 + variant % 16 * 5, 40));
                 g.fillRect(0, 0, width, height);
                 g.setColor(new Color(240, 240, 200));
                 for (int i = 0; i < 6; i++) {
