@@ -1,0 +1,63 @@
+package org.imageorganizer.ml.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.imageorganizer.ml.ModelException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelSourcesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void clipVitBasePatch32() {
+        ModelSource clip = ModelSources.clipVitBasePatch32();
+
+        assertThat(clip.id()).isEqualTo("clip-vit-base-patch32");
+        assertThat(clip.manifest().modelId()).isEqualTo("openai/clip-vit-base-patch32@djl-clip-zip");
+        assertThat(clip.manifest().embeddingSize()).isEqualTo(512);
+        assertThat(clip.manifest().imageSize()).isEqualTo(224);
+        assertThat(clip.manifest().contextLength()).isEqualTo(77);
+        assertThat(clip.manifest().logitScale()).isEqualTo(100.0);
+        assertThat(clip.manifest().modelFile()).isEqualTo("clip.pt");
+        assertThat(clip.manifest().tokenizerFile()).isEqualTo("tokenizer.json");
+
+        RemoteFile model = clip.files().get(0);
+        assertThat(model.url()).isEqualTo(URI.create("https://resources.djl.ai/demo/pytorch/clip.zip"));
+        assertThat(model.unzip()).isTrue();
+        assertThat(model.extractEntry()).isEqualTo("clip.pt");
+        assertThat(model.pinned()).as("nobody could pin clip.zip offline; see docs/decisions/0005").isFalse();
+
+        RemoteFile tokenizer = clip.files().get(1);
+        assertThat(tokenizer.url().toString()).contains("/resolve/3d74acf9a28c67741b2f4f2ea7635f0aaf6f0268/");
+        assertThat(tokenizer.sha256()).isEqualTo("b556ac8c99757ffb677208af34bc8c6721572114111a6e0aaf5fa69ff0b8d842");
+        assertThat(tokenizer.expectedSize()).isEqualTo(2_224_041);
+    }
+
+    @Test
+    void theRealModelIsRefusedUntilPinnedWithoutTouchingTheNetwork() {
+        ModelDownloader downloader = new ModelDownloader(ModelDownloader.defaultHttpClient(), dir,
+                new RetryPolicy(1, Duration.ZERO));
+
+        assertThatThrownBy(() -> downloader.download(ModelSources.clipVitBasePatch32(), null))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("clip.zip from https://resources.djl.ai/demo/pytorch/clip.zip")
+                .hasMessageContaining("tokenizer.json from https://huggingface.co/")
+                .hasMessageContaining("--model-dir DIR");
+    }
+
+    @Test
+    void rejectsUnsafeNamesAndBadChecksums() {
+        URI url = URI.create("https://example.org/x");
+        assertThatThrownBy(() -> RemoteFile.plain("../x", url, null, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RemoteFile.plain("x", url, "abc", -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RemoteFile.plain("x", URI.create("file:///x"), null, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new RetryPolicy(3, Duration.ofSeconds(1)).delayBeforeRetry(2)).isEqualTo(Duration.ofSeconds(2));
+    }
+}
