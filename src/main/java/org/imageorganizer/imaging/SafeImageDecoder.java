@@ -70,7 +70,8 @@ public final class SafeImageDecoder implements ImageDecoder {
         boolean hasAlpha = ContainerInspector.inspect(format, bytes);
 
         OpenCvDecoder.Result fast = format == ImageFormat.GIF
-                ? null : OpenCvDecoder.decode(bytes, format, hasAlpha, stored, minShortSide);
+                ? null : OpenCvDecoder.decode(format == ImageFormat.PNG ? PngChunks.withoutIccProfile(bytes) : bytes,
+                        format, hasAlpha, stored, minShortSide);
         Mat bgr;
         boolean transposed = false;
         if (fast != null) {
