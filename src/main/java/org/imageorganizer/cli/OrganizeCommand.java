@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.imageorganizer.cluster.ClusterAlgorithm;
 import org.imageorganizer.cluster.ClusterSettings;
@@ -68,17 +66,13 @@ final class OrganizeCommand implements Callable<Integer> {
             throw new UserException("--views must be between 1 and 16.");
         }
         AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            cancelled.set(true);
-            try {
-                finished.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "organize-cancel");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (Library lib = services.openLibrary(library.database);
+        try (InterruptSignals signals = new InterruptSignals(() -> {
+                 cancelled.set(true);
+                 err.println();
+                 err.println("Stopping after the images in flight (press Ctrl-C again to quit at once)...");
+                 err.flush();
+             });
+             Library lib = services.openLibrary(library.database);
              LibraryClusterer clusterer = services.clusterer(lib, clusterSettings);
              ImportSession session = services.openImport(lib, modelDir, views, clusterer)) {
             ImportSummary summary;
@@ -96,13 +90,6 @@ final class OrganizeCommand implements Callable<Integer> {
                 err.println("Wrote " + json.toAbsolutePath());
             }
             return 0;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down
-            }
         }
     }
 

@@ -74,7 +74,7 @@ public final class ImportPipeline {
         feeder.start();
         BatchCommitter committer = new BatchCommitter(embedder, classifier, images, tally);
         try {
-            consume(outcomes, inFlight, committer, tally, cancelled);
+            consume(outcomes, inFlight, committer, tally);
         } finally {
             workers.shutdownNow();
             feeder.interrupt();
@@ -114,7 +114,7 @@ public final class ImportPipeline {
     }
 
     private void consume(BlockingQueue<FileOutcome> outcomes, Semaphore inFlight, BatchCommitter committer,
-            ImportTally tally, BooleanSupplier cancelled) {
+            ImportTally tally) {
         List<FileOutcome.Prepared> batch = new ArrayList<>(options.batchImages());
         long lastNotify = System.nanoTime();
         try {
@@ -122,9 +122,7 @@ public final class ImportPipeline {
                 FileOutcome next = batch.isEmpty() ? outcomes.take() : outcomes.poll(2, TimeUnit.MILLISECONDS);
                 if (next == null || next instanceof FileOutcome.End || batch.size() >= options.batchImages()) {
                     if (!batch.isEmpty()) {
-                        if (!cancelled.getAsBoolean()) {
-                            committer.commit(batch);
-                        }
+                        committer.commit(batch); // images in flight are finished even after a cancel
                         inFlight.release(batch.size());
                         batch.clear();
                         if (System.nanoTime() - lastNotify > TimeUnit.SECONDS.toNanos(3)) {
