@@ -2,7 +2,6 @@ package org.imageorganizer.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -38,10 +37,10 @@ final class ProgressReporter implements ImportListener, AutoCloseable {
     public void progress(ImportProgress p) {
         bar.maxHint(p.total());
         bar.stepTo(p.done());
-        String eta = p.eta().map(ProgressReporter::format).orElse("--");
         String current = p.currentFile() == null ? "" : shorten(p.currentFile());
-        bar.setExtraMessage(String.format(" %d new, %d dup, %d failed, ETA %s %s", p.imported(), p.duplicates(),
-                p.failed(), eta, current));
+        // the bar itself shows elapsed / remaining time and the rate
+        bar.setExtraMessage(String.format(" %d new, %d dup, %d failed  %s", p.imported(), p.duplicates(),
+                p.failed(), current));
     }
 
     @Override
@@ -55,11 +54,6 @@ final class ProgressReporter implements ImportListener, AutoCloseable {
     @Override
     public void close() {
         bar.close();
-    }
-
-    private static String format(Duration d) {
-        long s = d.toSeconds();
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
     }
 
     private static String shorten(String path) {
