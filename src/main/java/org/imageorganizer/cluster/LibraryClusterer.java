@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,14 +63,18 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
     @Override
     public void libraryChanged() {
         if (scheduled.compareAndSet(false, true)) {
-            scheduler.schedule(() -> {
-                scheduled.set(false);
-                try {
-                    refreshNow();
-                } catch (RuntimeException e) {
-                    LOG.error("Background clustering failed", e);
-                }
-            }, debounce.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                scheduler.schedule(() -> {
+                    scheduled.set(false);
+                    try {
+                        refreshNow();
+                    } catch (RuntimeException e) {
+                        LOG.error("Background clustering failed", e);
+                    }
+                }, debounce.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                scheduled.set(false); // closed: a change announced afterwards (say by a running import) is ignored
+            }
         }
     }
 

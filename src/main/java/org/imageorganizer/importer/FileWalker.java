@@ -33,6 +33,9 @@ public final class FileWalker {
     public void walk(Iterable<Path> roots, Consumer<Path> onFile, Consumer<FileFailure> onProblem, BooleanSupplier cancelled) {
         Set<Object> seen = new HashSet<>();
         for (Path root : roots) {
+            if (cancelled.getAsBoolean()) {
+                return;
+            }
             Path start = root.toAbsolutePath().normalize();
             if (!Files.exists(start)) {
                 onProblem.accept(new FileFailure(start, "no such file or folder"));

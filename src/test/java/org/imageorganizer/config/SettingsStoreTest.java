@@ -1,0 +1,274 @@
+package org.imageorganizer.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+import org.imageorganizer.cluster.ClusterAlgorithm;
+import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.ml.LabelSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+    @TempDir
+    Path dir;
+
+    private Path file() {
+        return dir.resolve("config").resolve("settings.json");
+    }
+
+    private SettingsStore storeWith(String json) throws IOException {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), json);
+        return new SettingsStore(file());
+    }
+
+    private List<Path> leftovers(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> !p.getFileName().toString().equals("settings.json")).toList();
+        }
+    }
+
+    /** A complete labels object with one field replaced, so that only that field is wrong. */
+    private static String labelsWith(String field, String value) {
+        LabelSettings d = LabelSettings.defaults();
+        String json = "{\"objects\": [\"cat\", \"dog\"], \"backgrounds\": [\"indoor\", \"outdoor\"],"
+                + " \"object_templates\": [\"a photo of a {}.\"], \"background_templates\": [\"a photo taken {}.\"],"
+                + " \"confidence_threshold\": " + d.confidenceThreshold() + "}";
+        return json.replaceFirst("\"" + field + "\": (\\[[^\\]]*\\]|[0-9.]+)", "\"" + field + "\": " + value);
+    }
+
+    @Test
+    void aMissingFileGivesTheDefaultsAndCreatesNothing() {
+        SettingsStore store = new SettingsStore(file());
+
+        Settings settings = store.load();
+
+        assertThat(settings).isEqualTo(Settings.defaults());
+        assertThat(settings.ttaViews()).isEqualTo(Settings.DEFAULT_VIEWS);
+        assertThat(settings.labels()).isEqualTo(LabelSettings.defaults());
+        assertThat(settings.clustering().toClusterSettings()).isEqualTo(ClusterSettings.defaults());
+        assertThat(settings.maxMegapixels()).isEqualTo(100);
+        assertThat(settings.modelDir()).isNull();
+        assertThat(settings.database()).isNull();
+        assertThat(file()).doesNotExist();
+    }
+
+    @Test
+    void saveThenLoadRoundTripsEveryField() {
+        SettingsStore store = new SettingsStore(file());
+        LabelSettings labels = new LabelSettings(List.of("cat", "dog", "fish"), List.of("indoor", "outdoor"),
+                List.of("a photo of a {}."), List.of("a {} scene."), 0.35);
+        Settings custom = new Settings(labels, 7,
+                new Settings.Clustering("kmeans", 4, 3, 6, 9), 250, "/models/clip", "/data/lib");
+
+        store.save(custom);
+        Settings loaded = new SettingsStore(file()).load();
+
+        assertThat(loaded).isEqualTo(custom);
+        assertThat(loaded.clustering().toClusterSettings().algorithm()).isEqualTo(ClusterAlgorithm.KMEANS);
+        assertThat(loaded.clustering().toClusterSettings().k()).isEqualTo(6);
+    }
+
+    @Test
+    void theDefaultsRoundTripToo() {
+        SettingsStore store = new SettingsStore(file());
+        store.save(Settings.defaults());
+        assertThat(store.load()).isEqualTo(Settings.defaults());
+    }
+
+    @Test
+    void theSavedFileIsReadableJsonWithTheDocumentedNames() throws IOException {
+        new SettingsStore(file()).save(Settings.defaults().withTtaViews(5));
+
+        JsonNode json = new ObjectMapper().readTree(Files.readString(file(), StandardCharsets.UTF_8));
+        assertThat(json.get("tta_views").asInt()).isEqualTo(5);
+        assertThat(json.get("max_megapixels").asInt()).isEqualTo(100);
+        assertThat(json.get("clustering").get("algorithm").asText()).isEqualTo("hdbscan");
+        assertThat(json.get("clustering").get("min_cluster_size").asInt()).isEqualTo(5);
+        assertThat(json.get("labels").get("objects")).isNotEmpty();
+        assertThat(json.get("labels").get("confidence_threshold").asDouble()).isEqualTo(0.2);
+        assertThat(json.has("model_dir")).isTrue();
+        assertThat(json.has("database")).isTrue();
+    }
+
+    @Test
+    void aPartialFileFillsInTheDefaults() throws IOException {
+        Settings settings = storeWith("{\"tta_views\": 5}").load();
+
+        assertThat(settings).isEqualTo(Settings.defaults().withTtaViews(5));
+    }
+
+    @Test
+    void aPartialClusteringObjectFillsInTheDefaults() throws IOException {
+        Settings settings = storeWith("{\"clustering\": {\"algorithm\": \"k-means\", \"k\": 3}}").load();
+
+        ClusterSettings cluster = settings.clustering().toClusterSettings();
+        assertThat(cluster.algorithm()).isEqualTo(ClusterAlgorithm.KMEANS);
+        assertThat(cluster.k()).isEqualTo(3);
+        assertThat(cluster.minClusterSize()).isEqualTo(ClusterSettings.DEFAULT_MIN_CLUSTER_SIZE);
+        assertThat(cluster.minSamples()).isEqualTo(ClusterSettings.DEFAULT_MIN_SAMPLES);
+        assertThat(cluster.minGroupSize()).isEqualTo(2 * ClusterSettings.DEFAULT_MIN_CLUSTER_SIZE);
+        assertThat(settings.ttaViews()).isEqualTo(Settings.DEFAULT_VIEWS);
+    }
+
+    @Test
+    void tooManyViewsIsRefusedNamingTheFieldAndTheFile() throws IOException {
+        SettingsStore store = storeWith("{\"tta_views\": 99}");
+
+        assertThatThrownBy(store::load)
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("tta_views")
+                .hasMessageContaining("99");
+    }
+
+    @Test
+    void anUnknownClusteringAlgorithmIsRefusedNamingItAndTheFile() throws IOException {
+        SettingsStore store = storeWith("{\"clustering\": {\"algorithm\": \"dbscan\"}}");
+
+        assertThatThrownBy(store::load)
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("clustering algorithm")
+                .hasMessageContaining("dbscan")
+                .hasMessageContaining("hdbscan, kmeans");
+    }
+
+    @Test
+    void anEmptyObjectListIsRefusedNamingTheFieldAndTheFile() throws IOException {
+        SettingsStore store = storeWith("{\"labels\": " + labelsWith("objects", "[]") + "}");
+
+        assertThatThrownBy(store::load)
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("objects must list at least one label");
+    }
+
+    @Test
+    void aConfidenceThresholdAboveOneIsRefusedNamingTheFieldAndTheFile() throws IOException {
+        SettingsStore store = storeWith("{\"labels\": " + labelsWith("confidence_threshold", "2") + "}");
+
+        assertThatThrownBy(store::load)
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("confidence_threshold")
+                .hasMessageContaining("2.0");
+    }
+
+    @Test
+    void theHelperBuildsAValidLabelsObject() throws IOException {
+        // guards the two tests above: without the replaced field the labels object is accepted
+        Settings settings = storeWith("{\"labels\": " + labelsWith("objects", "[\"cat\", \"dog\"]") + "}").load();
+        assertThat(settings.labels().objects()).containsExactly("cat", "dog");
+        assertThat(settings.labels().confidenceThreshold()).isEqualTo(0.2);
+    }
+
+    @Test
+    void brokenJsonIsASettingsExceptionNamingTheFile() throws IOException {
+        SettingsStore store = storeWith("{\"tta_views\": 5,");
+
+        assertThatThrownBy(store::load)
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("not valid settings JSON");
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedSoThatTyposAreNoticed() throws IOException {
+        SettingsStore store = storeWith("{\"tta_view\": 5}");
+
+        assertThatThrownBy(store::load)
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("tta_view");
+    }
+
+    @Test
+    void anEmptyOrNullFileIsASettingsException() throws IOException {
+        assertThatThrownBy(storeWith("")::load).isInstanceOf(SettingsException.class)
+                .hasMessageContaining(file().toString());
+        assertThatThrownBy(storeWith("null")::load).isInstanceOf(SettingsException.class)
+                .hasMessageContaining(file().toString());
+    }
+
+    @Test
+    void aFileLargerThanOneMegabyteIsRefusedUnread() throws IOException {
+        // valid JSON, so only the size can be the reason
+        String padding = " ".repeat(1024 * 1024);
+        SettingsStore store = storeWith("{\"tta_views\": 5}" + padding);
+
+        assertThatThrownBy(store::load)
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining("larger than 1 MB");
+    }
+
+    @Test
+    void savingCreatesTheFolderAndLeavesNoTemporaryFileBehind() throws IOException {
+        SettingsStore store = new SettingsStore(file());
+
+        store.save(Settings.defaults());
+        store.save(Settings.defaults().withTtaViews(2));
+
+        assertThat(file()).isRegularFile();
+        assertThat(leftovers(file().getParent())).isEmpty();
+    }
+
+    @Test
+    void savingReplacesAnExistingFileWhole() throws IOException {
+        // a long old file: a non-truncating overwrite would leave its tail behind
+        SettingsStore store = storeWith("{\"tta_views\": 9, \"model_dir\": \"" + "x".repeat(5000) + "\"}");
+        assertThat(store.load().ttaViews()).isEqualTo(9);
+
+        store.save(Settings.defaults().withTtaViews(2));
+
+        assertThat(Files.readString(file())).doesNotContain("xxxx");
+        assertThat(store.load()).isEqualTo(Settings.defaults().withTtaViews(2));
+        assertThat(leftovers(file().getParent())).isEmpty();
+    }
+
+    @Test
+    void aFailedSaveLeavesNoTemporaryFileAndSaysWhere() throws IOException {
+        // the move cannot replace a non-empty folder, so saving fails after the temporary file was written
+        Files.createDirectories(file().resolve("occupied"));
+        SettingsStore store = new SettingsStore(file());
+
+        assertThatThrownBy(() -> store.save(Settings.defaults()))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("Cannot save settings to " + file());
+
+        assertThat(leftovers(file().getParent())).isEmpty();
+        assertThat(file().resolve("occupied")).isDirectory();
+    }
+
+    @Test
+    void aReadOnlyFolderKeepsTheOldFileIntact() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        SettingsStore store = storeWith("{\"tta_views\": 4}");
+        Path folder = file().getParent();
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeTrue(!Files.isWritable(folder), "the folder is still writable (running as root?)");
+
+            assertThatThrownBy(() -> store.save(Settings.defaults().withTtaViews(2)))
+                    .isInstanceOf(SettingsException.class)
+                    .hasMessageContaining(file().toString());
+            assertThat(store.load().ttaViews()).isEqualTo(4);
+            assertThat(leftovers(folder)).isEmpty();
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+}
