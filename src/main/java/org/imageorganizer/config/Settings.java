@@ -13,9 +13,9 @@ import org.imageorganizer.ml.LabelSettings;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Settings(
         @JsonProperty("labels") LabelSettings labels,
-        @JsonProperty("tta_views") int ttaViews,
+        @JsonProperty("tta_views") Integer ttaViews,
         @JsonProperty("clustering") Clustering clustering,
-        @JsonProperty("max_megapixels") int maxMegapixels,
+        @JsonProperty("max_megapixels") Integer maxMegapixels,
         @JsonProperty("model_dir") String modelDir,
         @JsonProperty("database") String database) {
 
@@ -23,9 +23,9 @@ public record Settings(
 
     public Settings {
         labels = labels == null ? LabelSettings.defaults() : labels;
-        ttaViews = ttaViews == 0 ? DEFAULT_VIEWS : ttaViews;
+        ttaViews = ttaViews == null ? DEFAULT_VIEWS : ttaViews;
         clustering = clustering == null ? Clustering.from(ClusterSettings.defaults()) : clustering;
-        maxMegapixels = maxMegapixels == 0 ? 100 : maxMegapixels;
+        maxMegapixels = maxMegapixels == null ? 100 : maxMegapixels;
         if (ttaViews < 1 || ttaViews > 16) {
             throw new IllegalArgumentException("tta_views must be between 1 and 16, got " + ttaViews);
         }
@@ -36,7 +36,7 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return new Settings(null, 0, null, 0, null, null);
+        return new Settings(null, null, null, null, null, null);
     }
 
     public Settings withTtaViews(int views) {
@@ -68,9 +68,19 @@ public record Settings(
                     s.minSamples(), s.k(), s.minGroupSize());
         }
 
+        /** The clustering parameters; a bad value is reported with its name in the settings file. */
         public ClusterSettings toClusterSettings() {
-            return new ClusterSettings(ClusterAlgorithm.parse(algorithm), minClusterSize, minSamples, k, minGroupSize,
-                    ClusterSettings.DEFAULT_SEED);
+            try {
+                return new ClusterSettings(ClusterAlgorithm.parse(algorithm), minClusterSize, minSamples, k, minGroupSize,
+                        ClusterSettings.DEFAULT_SEED);
+            } catch (IllegalArgumentException e) {
+                String message = String.valueOf(e.getMessage())
+                        .replace("minClusterSize", "clustering.min_cluster_size")
+                        .replace("minSamples", "clustering.min_samples")
+                        .replace("minGroupSize", "clustering.min_group_size")
+                        .replaceFirst("^k ", "clustering.k ");
+                throw new IllegalArgumentException(message, e);
+            }
         }
 
         public Clustering withAlgorithm(String newAlgorithm) {

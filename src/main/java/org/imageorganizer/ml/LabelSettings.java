@@ -13,30 +13,34 @@ public record LabelSettings(
         @JsonProperty("backgrounds") List<String> backgrounds,
         @JsonProperty("object_templates") List<String> objectTemplates,
         @JsonProperty("background_templates") List<String> backgroundTemplates,
-        @JsonProperty("confidence_threshold") double confidenceThreshold) {
+        @JsonProperty("confidence_threshold") Double confidenceThreshold) {
 
+    private static final List<String> DEFAULT_OBJECTS = List.of("cat", "dog", "bird", "horse", "person", "car",
+            "bicycle", "motorcycle", "airplane", "boat", "train", "food", "flower", "tree", "building", "landscape",
+            "furniture", "electronics", "book", "toy", "artwork", "document");
+    private static final List<String> DEFAULT_BACKGROUNDS = List.of("indoor", "outdoor", "urban", "nature", "beach",
+            "mountain", "forest", "water", "snow", "desert", "sky", "night", "studio");
+    private static final List<String> DEFAULT_OBJECT_TEMPLATES = List.of("a photo of a {}.", "a close-up photo of a {}.",
+            "a photo of the {}.", "a good photo of a {}.", "a cropped photo of a {}.");
+    private static final List<String> DEFAULT_BACKGROUND_TEMPLATES = List.of("a photo taken {}.",
+            "a photo of a {} scene.", "a photo with a {} background.", "a picture of a {} setting.");
+    private static final double DEFAULT_THRESHOLD = 0.2;
+
+    /** Missing (null) fields take their defaults; present ones are checked. */
     public LabelSettings {
-        objects = clean(objects, "objects");
-        backgrounds = clean(backgrounds, "backgrounds");
-        objectTemplates = templates(objectTemplates, "object_templates");
-        backgroundTemplates = templates(backgroundTemplates, "background_templates");
+        objects = clean(objects == null ? DEFAULT_OBJECTS : objects, "objects");
+        backgrounds = clean(backgrounds == null ? DEFAULT_BACKGROUNDS : backgrounds, "backgrounds");
+        objectTemplates = templates(objectTemplates == null ? DEFAULT_OBJECT_TEMPLATES : objectTemplates, "object_templates");
+        backgroundTemplates = templates(backgroundTemplates == null ? DEFAULT_BACKGROUND_TEMPLATES : backgroundTemplates,
+                "background_templates");
+        confidenceThreshold = confidenceThreshold == null ? DEFAULT_THRESHOLD : confidenceThreshold;
         if (!(confidenceThreshold >= 0 && confidenceThreshold < 1)) {
             throw new IllegalArgumentException("confidence_threshold must be at least 0 and below 1, got " + confidenceThreshold);
         }
     }
 
     public static LabelSettings defaults() {
-        return new LabelSettings(
-                List.of("cat", "dog", "bird", "horse", "person", "car", "bicycle", "motorcycle", "airplane", "boat",
-                        "train", "food", "flower", "tree", "building", "landscape", "furniture", "electronics", "book",
-                        "toy", "artwork", "document"),
-                List.of("indoor", "outdoor", "urban", "nature", "beach", "mountain", "forest", "water", "snow",
-                        "desert", "sky", "night", "studio"),
-                List.of("a photo of a {}.", "a close-up photo of a {}.", "a photo of the {}.", "a good photo of a {}.",
-                        "a cropped photo of a {}."),
-                List.of("a photo taken {}.", "a photo of a {} scene.", "a photo with a {} background.",
-                        "a picture of a {} setting."),
-                0.2);
+        return new LabelSettings(null, null, null, null, null);
     }
 
     private static List<String> templates(List<String> templates, String name) {

@@ -271,4 +271,25 @@ class SettingsStoreTest {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
+
+    @Test
+    void aPartialLabelsObjectKeepsTheDefaultsForWhatItLeavesOut() throws IOException {
+        Settings settings = storeWith("{\"labels\": {\"objects\": [\"cat\", \"dog\"]}}").load();
+        assertThat(settings.labels().objects()).containsExactly("cat", "dog");
+        assertThat(settings.labels().backgrounds()).isEqualTo(LabelSettings.defaults().backgrounds());
+        assertThat(settings.labels().confidenceThreshold()).isEqualTo(0.2);
+    }
+
+    @Test
+    void zeroViewsIsRefusedRatherThanSilentlyReplaced() throws IOException {
+        SettingsStore store = storeWith("{\"tta_views\": 0}");
+        assertThatThrownBy(store::load).isInstanceOf(SettingsException.class).hasMessageContaining("tta_views");
+    }
+
+    @Test
+    void badClusteringValuesAreNamedAsInTheFile() throws IOException {
+        SettingsStore store = storeWith("{\"clustering\": {\"min_cluster_size\": 1}}");
+        assertThatThrownBy(store::load).isInstanceOf(SettingsException.class)
+                .hasMessageContaining("clustering.min_cluster_size");
+    }
 }
