@@ -78,7 +78,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new UserException(root + " is not empty; choose an empty folder or add --force.");
         }
         try (Library lib = services.openLibrary(library.database);
-             LibraryClusterer clusterer = services.clusterer(lib, services.settings().clustering().toClusterSettings())) {
+             LibraryClusterer clusterer = services.clusterer(lib)) {
             OrganizedTree tree = clusterer.refreshNow();
             Map<Long, ImageRecord> records = lib.images().listByIds(ImageLocator.clusterOf(tree).keySet()).stream()
                     .collect(Collectors.toMap(ImageRecord::id, Function.identity()));

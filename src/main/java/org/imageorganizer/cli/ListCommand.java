@@ -53,7 +53,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Library lib = services.openLibrary(library.database);
-             LibraryClusterer clusterer = services.clusterer(lib, services.settings().clustering().toClusterSettings())) {
+             LibraryClusterer clusterer = services.clusterer(lib)) {
             Map<Long, SubCluster> clusters = ImageLocator.clusterOf(clusterer.refreshNow());
             List<Row> rows = new ArrayList<>();
             for (int offset = 0; ; offset += PAGE) {

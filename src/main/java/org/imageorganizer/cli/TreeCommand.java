@@ -33,7 +33,7 @@ final class TreeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Library lib = services.openLibrary(library.database);
-             LibraryClusterer clusterer = services.clusterer(lib, services.settings().clustering().toClusterSettings())) {
+             LibraryClusterer clusterer = services.clusterer(lib)) {
             OrganizedTree tree = clusterer.refreshNow();
             TreePrinter.print(tree, spec.commandLine().getOut());
             if (json != null) {
