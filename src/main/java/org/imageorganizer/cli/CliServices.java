@@ -31,9 +31,4 @@ public interface CliServices {
 
     /** The clustering service of a library. */
     LibraryClusterer clusterer(Library library, ClusterSettings settings);
-
-    /** The clustering service of a library, with the clustering settings. */
-    default LibraryClusterer clusterer(Library library) {
-        return clusterer(library, settings().clustering().toClusterSettings());
-    }
 }

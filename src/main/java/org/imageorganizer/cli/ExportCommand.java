@@ -46,6 +46,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     LibraryOption library;
 
+    @Mixin
+    ClusteringOptions clustering;
+
     @ArgGroup(exclusive = true)
     Mode mode = new Mode();
 
@@ -78,7 +81,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new UserException(root + " is not empty; choose an empty folder or add --force.");
         }
         try (Library lib = services.openLibrary(library.database);
-             LibraryClusterer clusterer = services.clusterer(lib)) {
+             LibraryClusterer clusterer = services.clusterer(lib, clustering.resolve(services))) {
             OrganizedTree tree = clusterer.refreshNow();
             Map<Long, ImageRecord> records = lib.images().listByIds(ImageLocator.clusterOf(tree).keySet()).stream()
                     .collect(Collectors.toMap(ImageRecord::id, Function.identity()));

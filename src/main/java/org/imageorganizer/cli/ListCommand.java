@@ -29,6 +29,9 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     LibraryOption library;
 
+    @Mixin
+    ClusteringOptions clustering;
+
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
@@ -53,7 +56,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Library lib = services.openLibrary(library.database);
-             LibraryClusterer clusterer = services.clusterer(lib)) {
+             LibraryClusterer clusterer = services.clusterer(lib, clustering.resolve(services))) {
             Map<Long, SubCluster> clusters = ImageLocator.clusterOf(clusterer.refreshNow());
             List<Row> rows = new ArrayList<>();
             for (int offset = 0; ; offset += PAGE) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.imageorganizer.cluster.ClusterAlgorithm;
 import org.imageorganizer.cluster.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.importer.ImportSession;
@@ -41,11 +40,8 @@ final class OrganizeCommand implements Callable<Integer> {
     @Option(names = "--views", paramLabel = "N", description = "Test-time augmentation views per image, 1 to 16 (1 turns TTA off; default from settings: 3).")
     Integer views;
 
-    @Option(names = "--algorithm", paramLabel = "hdbscan|kmeans", description = "Sub-clustering algorithm (default from settings: hdbscan).")
-    String algorithm;
-
-    @Option(names = "--k", paramLabel = "K", description = "k-means: number of clusters per group (0 = choose automatically).")
-    Integer k;
+    @Mixin
+    ClusteringOptions clustering;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the grouped tree as JSON.")
     Path json;
@@ -94,18 +90,7 @@ final class OrganizeCommand implements Callable<Integer> {
     }
 
     private ClusterSettings clusterSettings() {
-        ClusterSettings settings = services.settings().clustering().toClusterSettings();
-        try {
-            if (algorithm != null) {
-                settings = settings.withAlgorithm(ClusterAlgorithm.parse(algorithm));
-            }
-            if (k != null) {
-                settings = settings.withK(k);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        }
-        return settings;
+        return clustering.resolve(services);
     }
 
     static void printSummary(ImportSummary s, PrintWriter err) {

@@ -23,6 +23,9 @@ final class TreeCommand implements Callable<Integer> {
     @Mixin
     LibraryOption library;
 
+    @Mixin
+    ClusteringOptions clustering;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the grouped tree as JSON.")
     Path json;
 
@@ -33,7 +36,7 @@ final class TreeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Library lib = services.openLibrary(library.database);
-             LibraryClusterer clusterer = services.clusterer(lib)) {
+             LibraryClusterer clusterer = services.clusterer(lib, clustering.resolve(services))) {
             OrganizedTree tree = clusterer.refreshNow();
             TreePrinter.print(tree, spec.commandLine().getOut());
             if (json != null) {

@@ -199,5 +199,8 @@ class OrganizeEndToEndTest {
 
         assertThat(run("organize", photos.toString(), "--model-dir", MODEL, "--views", "0")).isEqualTo(ErrorHandler.USER_ERROR);
         assertThat(run("organize")).isNotZero();
+
+        assertThat(run("tree", "--db", home.resolve("lib5").toString(), "--algorithm", "dbscan")).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(err).contains("dbscan").containsIgnoringCase("hdbscan").containsIgnoringCase("kmeans");
     }
 }
