@@ -12,17 +12,11 @@ import org.imageorganizer.config.Environment;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.config.SettingsException;
 import org.imageorganizer.config.SettingsStore;
-import org.imageorganizer.imaging.ImageLimits;
-import org.imageorganizer.imaging.SafeImageDecoder;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.importer.ImportSession;
 import org.imageorganizer.ml.DjlClipModel;
-import org.imageorganizer.ml.ImageClassifier;
-import org.imageorganizer.ml.ImageEmbedder;
-import org.imageorganizer.ml.LabelEmbeddingCache;
 import org.imageorganizer.ml.ModelFolder;
-import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.store.Library;
 
@@ -89,12 +83,8 @@ final class AppServices implements CliServices {
         library.info().claimModel(folder.manifest().modelId());
         DjlClipModel model = DjlClipModel.load(folder);
         try {
-            ImageClassifier classifier = ImageClassifier.create(model, s.labels(),
-                    new LabelEmbeddingCache(environment.labelEmbeddingCacheDir()));
-            ImageEmbedder embedder = new ImageEmbedder(model, new TestTimeAugmenter(views != null ? views : s.ttaViews()));
-            SafeImageDecoder decoder = new SafeImageDecoder(new ImageLimits(s.maxMegapixels() * 1_000_000L, ImageLimits.DEFAULT_MAX_FILE_BYTES));
-            ImportPipeline pipeline = new ImportPipeline(decoder, embedder, classifier, library.images(), observer,
-                    ImportOptions.defaults());
+            ImportPipeline pipeline = new PipelineAssembly(environment, s).build(model, library,
+                    views != null ? views : s.ttaViews(), observer, ImportOptions.defaults());
             return new ImportSession(model, pipeline);
         } catch (RuntimeException e) {
             model.close();

@@ -7,6 +7,7 @@ import org.imageorganizer.cli.CommandFactory;
 import org.imageorganizer.cli.ErrorHandler;
 import org.imageorganizer.cli.RootCommand;
 import org.imageorganizer.config.Environment;
+import org.imageorganizer.config.Settings;
 import picocli.CommandLine;
 
 /** Entry point: sets up logging and native library folders, wires the services and runs the command. */
@@ -26,6 +27,8 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new RootCommand(), new CommandFactory(services))
                 .setExecutionExceptionHandler(new ErrorHandler(logFile))
                 .setErr(err);
+        commandLine.addSubcommand(new org.imageorganizer.bench.BenchCommand(
+                new BenchWiring(environment, Settings.defaults())));
         if (args.length == 0) {
             commandLine.usage(commandLine.getOut());
             return 0;

@@ -74,9 +74,21 @@ final class ContainerInspector {
                 return false;
             }
             if (marker == 0xDA) {
+                if (endsWithEoi(b)) {
+                    return true; // the usual case: no need to scan megabytes of entropy-coded data
+                }
                 i = endOfEntropyData(b, i);
             }
         }
+    }
+
+    /** True when the file's last bytes, ignoring zero padding, are an EOI marker. */
+    private static boolean endsWithEoi(byte[] b) {
+        int j = b.length - 1;
+        while (j > 0 && b[j] == 0) {
+            j--;
+        }
+        return j >= 1 && (b[j - 1] & 0xFF) == 0xFF && (b[j] & 0xFF) == 0xD9;
     }
 
     /** The index of the 0xFF of the first marker after entropy-coded data (skipping stuffed 0xFF00 and RSTn). */

@@ -56,10 +56,23 @@ public final class SafeImageDecoder implements ImageDecoder {
      */
     @Override
     public DecodedImage decode(Path file, int minShortSide) throws ImageRejectedException {
+        requireMinShortSide(minShortSide);
+        return decode(read(file), minShortSide);
+    }
+
+    private static void requireMinShortSide(int minShortSide) {
         if (minShortSide < 1) {
             throw new IllegalArgumentException("minShortSide must be at least 1, got " + minShortSide);
         }
-        byte[] bytes = read(file);
+    }
+
+    @Override
+    public DecodedImage decode(byte[] bytes, int minShortSide) throws ImageRejectedException {
+        requireMinShortSide(minShortSide);
+        if (bytes.length == 0) {
+            throw new ImageRejectedException("empty file");
+        }
+        checkSize(bytes.length);
         ImageFormat format = FormatSniffer.sniff(bytes);
         ImageHeaderReader.Dimensions stored = ImageHeaderReader.read(bytes, format);
         if (stored.pixels() > limits.maxPixels()) {
@@ -102,7 +115,8 @@ public final class SafeImageDecoder implements ImageDecoder {
     }
 
     /** Reads at most {@code maxFileBytes + 1} bytes, so a file that grows while being read is still caught. */
-    private byte[] read(Path file) throws ImageRejectedException {
+    @Override
+    public byte[] read(Path file) throws ImageRejectedException {
         try {
             if (!Files.isRegularFile(file)) {
                 throw new ImageRejectedException("cannot read the file (not a regular file)");

@@ -2,6 +2,7 @@ package org.imageorganizer.importer;
 
 import java.nio.file.Path;
 import org.imageorganizer.imaging.DecodedImage;
+import org.imageorganizer.model.Classification;
 
 /** What a decode worker made of one file. */
 sealed interface FileOutcome {
@@ -18,7 +19,11 @@ sealed interface FileOutcome {
     record Failed(Path file, String reason) implements FileOutcome {
     }
 
-    /** Marks the end of the stream of outcomes. */
+    /** Through the model: ready to be stored. */
+    record Embedded(Path file, Prepared prepared, float[] embedding, Classification classification) implements FileOutcome {
+    }
+
+    /** Marks the end of a stream (no more files for the model; no more results from one inference thread). */
     record End(Path file) implements FileOutcome {
     }
 }

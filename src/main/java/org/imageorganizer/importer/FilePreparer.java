@@ -1,7 +1,5 @@
 package org.imageorganizer.importer;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,11 +39,9 @@ final class FilePreparer {
 
     FileOutcome prepare(Path file) {
         try {
-            long size = Files.size(file);
-            if (size == 0) {
-                return new FileOutcome.Failed(file, "empty file");
-            }
-            String sha256 = sha256(file);
+            byte[] content = decoder.read(file);
+            long size = content.length;
+            String sha256 = DigestUtils.sha256Hex(content);
             if (!seenThisImport.add(sha256)) {
                 return new FileOutcome.Duplicate(file, false);
             }
@@ -53,14 +49,11 @@ final class FilePreparer {
             if (existing.isPresent()) {
                 return new FileOutcome.Duplicate(file, followMovedFile(existing.get(), file));
             }
-            DecodedImage decoded = decoder.decode(file, minShortSide);
+            DecodedImage decoded = decoder.decode(content, minShortSide);
             float[] tensor = embedder.prepare(decoded.image(), sha256);
             return new FileOutcome.Prepared(file, sha256, size, decoded, tensor);
         } catch (ImageRejectedException e) {
             return new FileOutcome.Failed(file, e.getMessage());
-        } catch (IOException e) {
-            return new FileOutcome.Failed(file, "cannot read the file (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.warn("Unexpected failure on {}", file, e);
             return new FileOutcome.Failed(file, "could not be processed (" + e.getClass().getSimpleName() + ")");
@@ -78,11 +71,5 @@ final class FilePreparer {
         images.relocate(existing.id(), file.toString(), file.getFileName().toString());
         LOG.info("Image {} moved from {} to {}", existing.id(), existing.location(), file);
         return true;
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return DigestUtils.sha256Hex(in);
-        }
     }
 }

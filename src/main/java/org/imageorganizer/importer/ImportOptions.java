@@ -1,22 +1,50 @@
 package org.imageorganizer.importer;
 
 /**
- * Tuning of the import pipeline.
+ * Tuning of the import pipeline (see BENCHMARKS.md for how the defaults were chosen).
  *
- * @param decodeWorkers threads that hash, decode and augment (default: number of cores)
- * @param batchImages   images per model call (each contributes all its views)
- * @param queueImages   prepared images allowed to wait for the model; bounds memory
+ * @param decodeWorkers    threads that hash, decode and augment
+ * @param batchImages      images per model call (each contributes all its views)
+ * @param queueImages      images allowed in flight between the walker and the database; bounds memory
+ * @param inferenceThreads threads calling the model at once, each on its own batch
+ * @param adaptiveTta      run the extra TTA views only for images whose labels are uncertain after the first view
  */
-public record ImportOptions(int decodeWorkers, int batchImages, int queueImages) {
+public record ImportOptions(int decodeWorkers, int batchImages, int queueImages, int inferenceThreads, boolean adaptiveTta) {
     public ImportOptions {
-        if (decodeWorkers < 1 || batchImages < 1 || queueImages < batchImages) {
-            throw new IllegalArgumentException("invalid import options: workers " + decodeWorkers
-                    + ", batch " + batchImages + ", queue " + queueImages);
+        if (decodeWorkers < 1 || batchImages < 1 || inferenceThreads < 1 || queueImages < batchImages * inferenceThreads) {
+            throw new IllegalArgumentException("invalid import options: workers " + decodeWorkers + ", batch "
+                    + batchImages + ", queue " + queueImages + ", inference threads " + inferenceThreads);
         }
     }
 
+    /** One inference thread, full TTA. */
+    public ImportOptions(int decodeWorkers, int batchImages, int queueImages) {
+        this(decodeWorkers, batchImages, queueImages, 1, false);
+    }
+
+    /**
+     * Two model callers (each running the model single-threaded, see {@code NativeLibraries}) and one
+     * decode worker per core: measured best on 2 cores.
+     */
     public static ImportOptions defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new ImportOptions(Math.max(1, cores), 8, 32);
+        int inference = cores >= 2 ? 2 : 1;
+        return new ImportOptions(Math.max(1, cores), 16, 64, inference, false);
+    }
+
+    public ImportOptions withAdaptiveTta(boolean adaptive) {
+        return new ImportOptions(decodeWorkers, batchImages, queueImages, inferenceThreads, adaptive);
+    }
+
+    public ImportOptions withInferenceThreads(int threads) {
+        return new ImportOptions(decodeWorkers, batchImages, Math.max(queueImages, batchImages * threads), threads, adaptiveTta);
+    }
+
+    public ImportOptions withDecodeWorkers(int workers) {
+        return new ImportOptions(workers, batchImages, queueImages, inferenceThreads, adaptiveTta);
+    }
+
+    public ImportOptions withBatchImages(int batch) {
+        return new ImportOptions(decodeWorkers, batch, Math.max(queueImages, batch * inferenceThreads), inferenceThreads, adaptiveTta);
     }
 }

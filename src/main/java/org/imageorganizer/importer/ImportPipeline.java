@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,13 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports files into the library: a feeder walks the paths, decode workers hash, decode and
- * augment in parallel, and the calling thread runs the model on batches, classifies and commits
- * each image as it finishes (so a crash loses only the images in flight and a rerun resumes).
- * Every queue is bounded, so memory stays flat whatever the number of files.
+ * Imports files into the library in three overlapping stages: decode workers hash, decode and
+ * augment; inference threads run the model on batches and classify; the calling thread stores
+ * each image in its own transaction (so a crash loses only the images in flight and a rerun
+ * resumes) and reports progress. A semaphore bounds the files in flight, so memory stays flat
+ * whatever the number of files.
  */
 public final class ImportPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ImportPipeline.class);
+    private static final long NOTIFY_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     private final ImageDecoder decoder;
     private final ImageEmbedder embedder;
@@ -58,98 +61,109 @@ public final class ImportPipeline {
         List<Path> files = new ArrayList<>();
         new FileWalker().walk(roots, files::add, tally::failed, cancelled);
         tally.found(files.size());
-        LOG.info("Import of {} files from {} started", files.size(), roots);
+        LOG.info("Import of {} files from {} started ({})", files.size(), roots, options);
 
-        FilePreparer preparer = new FilePreparer(decoder, embedder, images);
-        BlockingQueue<FileOutcome> outcomes = new LinkedBlockingQueue<>();
+        BlockingQueue<FileOutcome.Prepared> prepared = new LinkedBlockingQueue<>();
+        BlockingQueue<FileOutcome> results = new LinkedBlockingQueue<>();
         Semaphore inFlight = new Semaphore(options.queueImages());
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(options.decodeWorkers(), r -> {
-            Thread t = new Thread(r, "import-decode-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        Thread feeder = new Thread(() -> feed(files, preparer, workers, outcomes, inFlight, cancelled), "import-feed");
-        feeder.setDaemon(true);
-        feeder.start();
-        BatchCommitter committer = new BatchCommitter(embedder, classifier, images, tally);
+        ExecutorService workers = Executors.newFixedThreadPool(options.decodeWorkers(), daemon("import-decode-"));
+        FilePreparer preparer = new FilePreparer(decoder, embedder, images);
+        List<Thread> threads = new ArrayList<>();
+        threads.add(daemon("import-feed").newThread(
+                () -> feed(files, preparer, workers, prepared, results, inFlight, cancelled)));
+        for (int i = 0; i < options.inferenceThreads(); i++) {
+            threads.add(daemon("import-inference-").newThread(new InferenceWorker(embedder, classifier, prepared, results,
+                    options.batchImages(), options.adaptiveTta())));
+        }
+        threads.forEach(Thread::start);
         try {
-            consume(outcomes, inFlight, committer, tally);
+            record(results, inFlight, new ImageCommitter(images, tally, embedder.manifest().modelId()), tally);
         } finally {
             workers.shutdownNow();
-            feeder.interrupt();
+            threads.forEach(Thread::interrupt);
         }
         if (tally.imported() > 0) {
             observer.libraryChanged();
         }
         ImportSummary summary = tally.summary(cancelled.getAsBoolean(), Duration.ofNanos(System.nanoTime() - start));
-        LOG.info("Import finished: {} imported, {} duplicates, {} failed, cancelled {}", summary.imported(),
-                summary.duplicates(), summary.failures().size(), summary.cancelled());
+        LOG.info("Import finished: {} imported, {} duplicates, {} failed, cancelled {}, {} s", summary.imported(),
+                summary.duplicates(), summary.failures().size(), summary.cancelled(), summary.elapsed().toMillis() / 1000.0);
         return summary;
     }
 
-    private static void feed(List<Path> files, FilePreparer preparer, ExecutorService workers,
-            BlockingQueue<FileOutcome> outcomes, Semaphore inFlight, BooleanSupplier cancelled) {
-        AtomicInteger submitted = new AtomicInteger();
-        AtomicInteger finished = new AtomicInteger();
+    /** Submits every file to the decode workers, never more than the semaphore allows at once. */
+    private void feed(List<Path> files, FilePreparer preparer, ExecutorService workers,
+            BlockingQueue<FileOutcome.Prepared> prepared, BlockingQueue<FileOutcome> results, Semaphore inFlight,
+            BooleanSupplier cancelled) {
         try {
             for (Path file : files) {
                 if (cancelled.getAsBoolean()) {
                     break;
                 }
                 inFlight.acquire();
-                submitted.incrementAndGet();
                 workers.execute(() -> {
-                    outcomes.add(preparer.prepare(file));
-                    finished.incrementAndGet();
+                    FileOutcome outcome = preparer.prepare(file);
+                    if (outcome instanceof FileOutcome.Prepared p) {
+                        prepared.add(p);
+                    } else {
+                        results.add(outcome);
+                    }
                 });
             }
             workers.shutdown();
             workers.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
-        } catch (InterruptedException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (InterruptedException | RejectedExecutionException e) {
             Thread.currentThread().interrupt();
         } finally {
-            outcomes.add(new FileOutcome.End(null));
+            for (int i = 0; i < options.inferenceThreads(); i++) {
+                prepared.add(InferenceWorker.NO_MORE);
+            }
         }
     }
 
-    private void consume(BlockingQueue<FileOutcome> outcomes, Semaphore inFlight, BatchCommitter committer,
-            ImportTally tally) {
-        List<FileOutcome.Prepared> batch = new ArrayList<>(options.batchImages());
+    /** Stores results and counts them until every inference thread has finished. */
+    private void record(BlockingQueue<FileOutcome> results, Semaphore inFlight, ImageCommitter committer, ImportTally tally) {
+        int running = options.inferenceThreads();
         long lastNotify = System.nanoTime();
         try {
-            while (true) {
-                FileOutcome next = batch.isEmpty() ? outcomes.take() : outcomes.poll(2, TimeUnit.MILLISECONDS);
-                if (next == null || next instanceof FileOutcome.End || batch.size() >= options.batchImages()) {
-                    if (!batch.isEmpty()) {
-                        committer.commit(batch); // images in flight are finished even after a cancel
-                        inFlight.release(batch.size());
-                        batch.clear();
-                        if (System.nanoTime() - lastNotify > TimeUnit.SECONDS.toNanos(3)) {
-                            observer.libraryChanged();
-                            lastNotify = System.nanoTime();
-                        }
+            List<FileOutcome> ready = new ArrayList<>();
+            List<FileOutcome.Embedded> embedded = new ArrayList<>();
+            while (running > 0) {
+                ready.add(results.take());
+                results.drainTo(ready);
+                for (FileOutcome next : ready) {
+                    if (next instanceof FileOutcome.End) {
+                        running--;
+                    } else if (next instanceof FileOutcome.Embedded e) {
+                        embedded.add(e);
+                    } else if (next instanceof FileOutcome.Duplicate duplicate) {
+                        tally.duplicate(duplicate.file(), duplicate.relocated());
+                        inFlight.release();
+                    } else if (next instanceof FileOutcome.Failed failed) {
+                        tally.failed(new FileFailure(failed.file(), failed.reason()));
+                        inFlight.release();
                     }
-                    if (next == null) {
-                        continue;
-                    }
                 }
-                if (next instanceof FileOutcome.End) {
-                    return;
-                }
-                if (next instanceof FileOutcome.Prepared prepared) {
-                    batch.add(prepared);
-                    continue;
-                }
-                inFlight.release();
-                if (next instanceof FileOutcome.Duplicate duplicate) {
-                    tally.duplicate(duplicate.file(), duplicate.relocated());
-                } else if (next instanceof FileOutcome.Failed failed) {
-                    tally.failed(new FileFailure(failed.file(), failed.reason()));
+                committer.commitAll(embedded);
+                inFlight.release(embedded.size());
+                ready.clear();
+                embedded.clear();
+                if (System.nanoTime() - lastNotify > NOTIFY_NANOS) {
+                    observer.libraryChanged();
+                    lastNotify = System.nanoTime();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        AtomicInteger number = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix.endsWith("-") ? prefix + number.incrementAndGet() : prefix);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -15,6 +15,7 @@ public final class ClipPreprocessor {
     private final int size;
     private final float[] mean;
     private final float[] std;
+    private final float[][] lut = new float[3][256];
 
     public ClipPreprocessor(int size, float[] mean, float[] std) {
         if (mean.length != 3 || std.length != 3) {
@@ -23,6 +24,11 @@ public final class ClipPreprocessor {
         this.size = size;
         this.mean = mean.clone();
         this.std = std.clone();
+        for (int c = 0; c < 3; c++) {
+            for (int v = 0; v < 256; v++) {
+                lut[c][v] = (v / 255f - mean[c]) / std[c];
+            }
+        }
         OpenCvNatives.ensureLoaded();
     }
 
@@ -73,17 +79,13 @@ public final class ClipPreprocessor {
         }
         byte[] px = crop.pixels();
         int plane = size * size;
-        float[][] lut = new float[3][256];
-        for (int c = 0; c < 3; c++) {
-            for (int v = 0; v < 256; v++) {
-                lut[c][v] = (v / 255f - mean[c]) / std[c];
-            }
-        }
-        for (int i = 0; i < plane; i++) {
-            int p = i * 3;
-            dest[offset + i] = lut[0][px[p] & 0xff];
-            dest[offset + plane + i] = lut[1][px[p + 1] & 0xff];
-            dest[offset + 2 * plane + i] = lut[2][px[p + 2] & 0xff];
+        float[] red = lut[0];
+        float[] green = lut[1];
+        float[] blue = lut[2];
+        for (int i = 0, p = 0; i < plane; i++, p += 3) {
+            dest[offset + i] = red[px[p] & 0xff];
+            dest[offset + plane + i] = green[px[p + 1] & 0xff];
+            dest[offset + 2 * plane + i] = blue[px[p + 2] & 0xff];
         }
     }
 

@@ -31,6 +31,14 @@ public final class ImageClassifier {
                 new ZeroShotClassifier(labels.backgrounds(), backgroundEmbeddings, scale, labels.confidenceThreshold()));
     }
 
+    /** Below this gap between the two most likely labels, an image counts as uncertain (adaptive TTA). */
+    public static final double UNCERTAIN_MARGIN = 0.2;
+
+    /** True when the object or the background label is a close call between the two most likely labels. */
+    public boolean uncertain(float[] embedding) {
+        return objects.margin(embedding) < UNCERTAIN_MARGIN || backgrounds.margin(embedding) < UNCERTAIN_MARGIN;
+    }
+
     public Classification classify(float[] embedding) {
         return new Classification(objects.classify(embedding), backgrounds.classify(embedding));
     }

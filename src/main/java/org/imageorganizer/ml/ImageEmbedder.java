@@ -1,6 +1,8 @@
 package org.imageorganizer.ml;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.imageorganizer.model.RgbImage;
 
 /**
@@ -43,26 +45,71 @@ public final class ImageEmbedder {
 
     /** L2-normalised mean embedding of each image's views; all images go through the model in one batch. */
     public float[][] embed(List<float[]> prepared) {
-        int per = preprocessor.floatsPerImage() * augmenter.views();
-        float[] batch = new float[per * prepared.size()];
-        for (int i = 0; i < prepared.size(); i++) {
-            float[] p = prepared.get(i);
-            if (p.length != per) {
-                throw new IllegalArgumentException("prepared image " + i + " has " + p.length + " values, expected " + per);
-            }
-            System.arraycopy(p, 0, batch, i * per, per);
-        }
         int views = augmenter.views();
-        float[][] raw = model.embedImages(batch, prepared.size() * views);
+        float[][][] perView = viewEmbeddings(prepared, indexes(prepared.size()), 0, views);
         float[][] out = new float[prepared.size()][];
-        for (int i = 0; i < prepared.size(); i++) {
-            float[][] viewEmbeddings = new float[views][];
-            for (int v = 0; v < views; v++) {
-                viewEmbeddings[v] = Vectors.normalized(raw[i * views + v]);
-            }
-            out[i] = Vectors.normalized(Vectors.mean(viewEmbeddings, 0, views));
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Vectors.normalized(Vectors.mean(perView[i], 0, views));
         }
         return out;
+    }
+
+    /**
+     * Adaptive test-time augmentation: every image's original view first; the other views only for
+     * the images {@code uncertain} picks out from their first-view embedding (a second model call).
+     */
+    public float[][] embedAdaptive(List<float[]> prepared, Predicate<float[]> uncertain) {
+        int views = augmenter.views();
+        float[][][] first = viewEmbeddings(prepared, indexes(prepared.size()), 0, 1);
+        float[][] out = new float[prepared.size()][];
+        List<Integer> again = new ArrayList<>();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = first[i][0];
+            if (views > 1 && uncertain.test(out[i])) {
+                again.add(i);
+            }
+        }
+        if (!again.isEmpty()) {
+            float[][][] rest = viewEmbeddings(prepared, again, 1, views - 1);
+            for (int k = 0; k < again.size(); k++) {
+                float[][] all = new float[views][];
+                all[0] = first[again.get(k)][0];
+                System.arraycopy(rest[k], 0, all, 1, views - 1);
+                out[again.get(k)] = Vectors.normalized(Vectors.mean(all, 0, views));
+            }
+        }
+        return out;
+    }
+
+    /** Normalised embeddings of views {@code from .. from+count-1} of the chosen images, in one model call. */
+    private float[][][] viewEmbeddings(List<float[]> prepared, List<Integer> chosen, int from, int count) {
+        int per = preprocessor.floatsPerImage();
+        int views = augmenter.views();
+        float[] batch = new float[per * count * chosen.size()];
+        for (int k = 0; k < chosen.size(); k++) {
+            float[] p = prepared.get(chosen.get(k));
+            if (p.length != per * views) {
+                throw new IllegalArgumentException("prepared image " + chosen.get(k) + " has " + p.length
+                        + " values, expected " + per * views);
+            }
+            System.arraycopy(p, from * per, batch, k * count * per, count * per);
+        }
+        float[][] raw = model.embedImages(batch, chosen.size() * count);
+        float[][][] out = new float[chosen.size()][count][];
+        for (int k = 0; k < chosen.size(); k++) {
+            for (int v = 0; v < count; v++) {
+                out[k][v] = Vectors.normalized(raw[k * count + v]);
+            }
+        }
+        return out;
+    }
+
+    private static List<Integer> indexes(int n) {
+        List<Integer> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        return all;
     }
 
     public ModelManifest manifest() {

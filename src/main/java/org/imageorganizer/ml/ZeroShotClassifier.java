@@ -53,6 +53,22 @@ public final class ZeroShotClassifier {
         return logits;
     }
 
+    /** Probability of the most likely label minus that of the second. */
+    public double margin(float[] imageEmbedding) {
+        double[] p = probabilities(imageEmbedding);
+        double best = 0;
+        double second = 0;
+        for (double v : p) {
+            if (v > best) {
+                second = best;
+                best = v;
+            } else if (v > second) {
+                second = v;
+            }
+        }
+        return best - second;
+    }
+
     /** The best label and its probability, or "other" when that probability is below the threshold. */
     public Label classify(float[] imageEmbedding) {
         double[] p = probabilities(imageEmbedding);

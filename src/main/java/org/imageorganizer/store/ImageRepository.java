@@ -100,6 +100,26 @@ public final class ImageRepository {
     }
 
     /**
+     * Adds several images in one transaction and one library version step: the import stores each
+     * batch of images that leave the model together this way. All or nothing: on any failure
+     * (a duplicate among them, say) nothing is stored and the exception is thrown, so the caller can
+     * fall back to {@link #insert} one by one.
+     */
+    public void insertAll(List<NewImage> images) {
+        if (images.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        emf.runInTransaction(em -> {
+            for (NewImage image : images) {
+                em.persist(new ImageEntity(Objects.requireNonNull(image, "image"), now));
+            }
+            em.flush();
+            LibraryInfo.bumpVersion(em);
+        });
+    }
+
+    /**
      * Records that an image's file moved. Does not change the library version: clusters stay valid.
      *
      * @throws NoSuchElementException if there is no image with this id

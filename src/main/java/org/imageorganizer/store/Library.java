@@ -13,6 +13,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.cfg.QuerySettings;
 import org.hibernate.cfg.SchemaToolingSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
@@ -132,6 +133,8 @@ public final class Library implements AutoCloseable {
                     // failures reach the caller as exceptions (DuplicateImageException...); no WARN lines too
                     .property(JdbcSettings.LOG_JDBC_ERRORS, false)
                     .property(JdbcSettings.LOG_JDBC_WARNINGS, false)
+                    // parse each HQL string once (the import looks up every file's hash)
+                    .property(QuerySettings.QUERY_PLAN_CACHE_ENABLED, true)
                     .showSql(false, false, false)
                     .createEntityManagerFactory();
         } catch (RuntimeException e) {

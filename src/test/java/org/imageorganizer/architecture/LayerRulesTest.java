@@ -34,7 +34,7 @@ class LayerRulesTest {
         ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.imageorganizer.ui..", "org.imageorganizer.api..", "org.imageorganizer.cli..",
-                    "org.imageorganizer.app..", "javafx..", "spark..", "picocli..");
+                    "org.imageorganizer.bench..", "org.imageorganizer.app..", "javafx..", "spark..", "picocli..");
         rule.check(classes);
     }
 
@@ -96,5 +96,13 @@ class LayerRulesTest {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("org.imageorganizer.ml..")
             .should().dependOnClassesThat().resideInAPackage("ai.djl..");
         rule.check(classes);
+    }
+
+    @Test
+    void benchmarksAreAFrontEndOfTheirOwn() {
+        noClasses().that().resideInAPackage("org.imageorganizer.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.imageorganizer.cli..", "org.imageorganizer.ui..",
+                        "org.imageorganizer.api..")
+                .check(classes);
     }
 }

@@ -87,6 +87,27 @@ class ImageRepositoryTest {
     }
 
     @Test
+    void insertAllStoresABatchInOneVersionStep() {
+        images.insertAll(List.of(TestImages.image("a", "cat", "indoor"), TestImages.image("b", "cat", "indoor"),
+                TestImages.image("c", "dog", "beach")));
+        assertThat(images.count()).isEqualTo(3);
+        assertThat(library.info().libraryVersion()).isEqualTo(1);
+        assertThat(images.groupMembership()).hasSize(2);
+    }
+
+    @Test
+    void insertAllIsAllOrNothing() {
+        ImageRecord first = images.insert(TestImages.image("same", "dog", "beach"));
+        NewImage duplicate = new NewImage(first.sha256(), "/elsewhere/copy.jpg", "copy.jpg", 1, 1, 1, "jpeg",
+                StorageKind.INDEXED, first.classification(), new float[] {1f}, TestImages.MODEL);
+        assertThatThrownBy(() -> images.insertAll(List.of(TestImages.image("new", "cat", "indoor"), duplicate)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(images.count()).isEqualTo(1);
+        assertThat(images.findBySha256(TestImages.image("new", "cat", "indoor").sha256())).isEmpty();
+        assertThat(library.info().libraryVersion()).isEqualTo(1);
+    }
+
+    @Test
     void relocateChangesLocationButNotTheLibraryVersion() {
         ImageRecord r = images.insert(TestImages.image("moved", "dog", "beach"));
         images.relocate(r.id(), "/new/place.jpg", "place.jpg");

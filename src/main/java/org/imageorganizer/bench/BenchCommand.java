@@ -1,0 +1,135 @@
+package org.imageorganizer.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.imageorganizer.cluster.ClusterAlgorithm;
+import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.importer.ImportOptions;
+import org.imageorganizer.ml.ClipModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: the benchmark suite of BENCHMARKS.md, in one run, printed as tables with their targets. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the model ceiling, the import pipeline, clustering at scale and import memory.")
+public final class BenchCommand implements Callable<Integer> {
+    private final BenchServices services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model-dir", required = true, paramLabel = "DIR", description = "Model folder (e.g. from scripts/make_bench_model.py).")
+    Path modelDir;
+
+    @Option(names = "--photos", required = true, paramLabel = "DIR", description = "Benchmark photos (scripts/make_bench_photos.py).")
+    Path photos;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder (default: a new temporary folder).")
+    Path work;
+
+    @Option(names = "--ceiling-seconds", defaultValue = "6", description = "Seconds per batch size for the model ceiling.")
+    double ceilingSeconds;
+
+    @Option(names = "--cluster-sizes", split = ",", defaultValue = "1000,10000,50000,100000", description = "Library sizes for clustering.")
+    List<Integer> clusterSizes;
+
+    @Option(names = "--rss-images", defaultValue = "2000", description = "Images in the memory run (0 skips it).")
+    int rssImages;
+
+    @Option(names = "--ceiling-callers", defaultValue = "1", description = "Threads calling the model at once for the ceiling.")
+    int ceilingCallers;
+
+    @Option(names = "--decode-workers", description = "Override the pipeline's decode workers.")
+    Integer decodeWorkers;
+
+    @Option(names = "--inference-threads", description = "Override the pipeline's inference threads.")
+    Integer inferenceThreads;
+
+    @Option(names = "--batch", description = "Override the pipeline's images per model call.")
+    Integer batch;
+
+    @Option(names = "--views", split = ",", defaultValue = "1,3", description = "Views of the pipeline runs.")
+    List<Integer> pipelineViews;
+
+    @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, clustering, rss.")
+    List<String> only;
+
+    public BenchCommand(BenchServices services) {
+        this.services = services;
+    }
+
+    private boolean wanted(String part) {
+        return only == null || only.contains(part);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path workDir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("image-organizer-bench-");
+        BenchReport report = new BenchReport(out);
+        report.header(modelDir, photos);
+        Map<Integer, Double> ceiling = Map.of();
+        try (ClipModel model = services.loadModel(modelDir)) {
+            if (wanted("ceiling") || wanted("pipeline")) {
+                ceiling = new ModelCeilingBench(model, ceilingSeconds).runWithCallers(ceilingCallers, 1, 3, 8, 16);
+                report.ceiling(ceiling);
+            }
+            if (wanted("pipeline")) {
+                double best = Collections.max(ceiling.values());
+                PipelineBench pipeline = new PipelineBench(services, model, photos, workDir);
+                ImportOptions options = ImportOptions.defaults();
+                if (decodeWorkers != null) {
+                    options = options.withDecodeWorkers(decodeWorkers);
+                }
+                if (inferenceThreads != null) {
+                    options = options.withInferenceThreads(inferenceThreads);
+                }
+                if (batch != null) {
+                    options = options.withBatchImages(batch);
+                }
+                pipeline.warmUp(24, options);
+                List<BenchReport.PipelineRow> rows = new ArrayList<>();
+                for (int views : pipelineViews) {
+                    PipelineBench.Result r = pipeline.run(views, options);
+                    rows.add(new BenchReport.PipelineRow(views + (views == 1 ? " view" : " views"), views, r, best / views,
+                            views == 3 ? 0.9 : 0.8));
+                }
+                if (pipelineViews.contains(3)) {
+                    PipelineBench.Result adaptive = pipeline.run(3, options.withAdaptiveTta(true));
+                    rows.add(new BenchReport.PipelineRow("3 views, adaptive", 3, adaptive, best / 3, Double.NaN));
+                }
+                report.pipeline(rows);
+            }
+        }
+        if (wanted("clustering")) {
+            ClusteringBench clustering = new ClusteringBench();
+            report.clusteringHeader();
+            List<ClusteringBench.Result> rows = new ArrayList<>();
+            for (int size : clusterSizes) {
+                rows.add(clustering.run(size, ClusterSettings.defaults()));
+                rows.add(clustering.run(size, ClusterSettings.defaults().withAlgorithm(ClusterAlgorithm.KMEANS)));
+                report.clustering(rows);
+                rows.clear();
+            }
+        }
+        if (wanted("rss") && rssImages > 0 && RssBench.supported()) {
+            RssBench rss = new RssBench(workDir);
+            List<RssBench.Result> rows = new ArrayList<>();
+            for (int count : new int[] {Math.max(1, rssImages / 4), rssImages}) {
+                rows.add(rss.run(rss.distinctCopies(photos, count), modelDir, 1, List.of()));
+            }
+            report.rss(rows);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,88 @@
+package org.imageorganizer.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Prints the benchmark results as Markdown tables, each figure with its target. */
+final class BenchReport {
+    private final PrintWriter out;
+
+    BenchReport(PrintWriter out) {
+        this.out = out;
+    }
+
+    record PipelineRow(String label, int views, PipelineBench.Result result, double ceilingImagesPerSecond, double target) {
+    }
+
+    void header(Path modelDir, Path photos) {
+        out.printf("# AI Image Organizer benchmarks%n%n");
+        out.printf("- date: %s%n- machine: %s, %d cores, Java %s, max heap %d MB%n- model: %s%n- photos: %s%n%n",
+                LocalDate.now(), cpuModel(), Runtime.getRuntime().availableProcessors(), Runtime.version(),
+                HeapPeak.maxHeapBytes() / (1 << 20), modelDir, photos);
+        out.flush();
+    }
+
+    void ceiling(Map<Integer, Double> imagesPerSecond) {
+        out.printf("## Model ceiling (get_image_features alone)%n%n| batch | images/s |%n|---:|---:|%n");
+        imagesPerSecond.forEach((batch, rate) -> out.printf("| %d | %.2f |%n", batch, rate));
+        out.println();
+        out.flush();
+    }
+
+    void pipeline(List<PipelineRow> rows) {
+        out.printf("## Import pipeline (organize: decode, TTA, inference, classification, database)%n%n");
+        out.printf("| run | images | images/s | ceiling at these views (images/s) | ratio | target | met | CPU busy |%n");
+        out.printf("|---|---:|---:|---:|---:|---:|---|---:|%n");
+        for (PipelineRow row : rows) {
+            double ratio = row.result().imagesPerSecond() / row.ceilingImagesPerSecond();
+            boolean hasTarget = !Double.isNaN(row.target());
+            out.printf("| %s | %d | %.2f | %.2f | %.0f%% | %s | %s | %.0f%% |%n", row.label(), row.result().summary().imported(),
+                    row.result().imagesPerSecond(), row.ceilingImagesPerSecond(), 100 * ratio,
+                    hasTarget ? String.format("≥ %.0f%%", 100 * row.target()) : "-",
+                    hasTarget ? (ratio >= row.target() ? "yes" : "NO") : "-", 100 * row.result().cpuBusy());
+        }
+        out.println();
+        out.flush();
+    }
+
+    void clusteringHeader() {
+        out.printf("## Sub-clustering a whole library (20 groups, the largest 40%%)%n%n");
+        out.printf("| | images | algorithm | time | heap | result | target |%n|---|---:|---|---:|---:|---|---|%n");
+        out.flush();
+    }
+
+    void clustering(List<ClusteringBench.Result> rows) {
+        for (ClusteringBench.Result r : rows) {
+            boolean hdbscan = r.algorithm().startsWith("hdbscan");
+            String target = hdbscan && r.images() == 10_000 ? (r.seconds() <= 5 ? "≤ 5 s: yes" : "≤ 5 s: NO") : "-";
+            out.printf("| clustering | %d | %s | %.2f s | peak heap %d MB | %d clusters, %d noise | %s |%n", r.images(),
+                    r.algorithm(), r.seconds(), r.peakHeapBytes() / (1 << 20), r.clusters(), r.noise(), target);
+        }
+        out.flush();
+    }
+
+    void rss(List<RssBench.Result> rows) {
+        out.printf("%n## Memory of a real organize process (1 view)%n%n| images | peak RSS | time | exit | target |%n|---:|---:|---:|---:|---|%n");
+        for (RssBench.Result r : rows) {
+            double mb = r.peakRssBytes() / 1e6;
+            out.printf("| %d | %.0f MB | %.0f s | %d | ≤ 1500 MB: %s |%n", r.images(), mb, r.seconds(), r.exitCode(),
+                    mb <= 1500 ? "yes" : "NO");
+        }
+        out.println();
+        out.flush();
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(System.getProperty("os.arch"));
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+}

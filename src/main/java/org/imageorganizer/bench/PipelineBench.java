@@ -1,0 +1,78 @@
+package org.imageorganizer.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.imageorganizer.importer.ImportListener;
+import org.imageorganizer.importer.ImportOptions;
+import org.imageorganizer.ml.ClipModel;
+import org.imageorganizer.model.ImportSummary;
+import org.imageorganizer.store.Library;
+
+/** The whole import (walk, hash, decode, TTA, inference, classification, database) on a folder of photos. */
+final class PipelineBench {
+    private final BenchServices services;
+    private final ClipModel model;
+    private final Path photos;
+    private final Path workDir;
+
+    PipelineBench(BenchServices services, ClipModel model, Path photos, Path workDir) {
+        this.services = services;
+        this.model = model;
+        this.photos = photos;
+        this.workDir = workDir;
+    }
+
+    /** Result of one import: images imported per second, and the summary. */
+    record Result(double imagesPerSecond, ImportSummary summary, double cpuBusy) {
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * Imports a few photos once, untimed, so that the measured runs see compiled code, as the bulk
+     * of a long import does (the JIT needs a few hundred milliseconds of work).
+     */
+    void warmUp(int count, ImportOptions options) {
+        try {
+            Path subset = Files.createTempDirectory(workDir, "warm-up-");
+            try (var files = Files.list(photos)) {
+                for (Path photo : files.sorted().limit(count).toList()) {
+                    Files.copy(photo, subset.resolve(photo.getFileName()));
+                }
+            }
+            run(subset, 3, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Result run(int views, ImportOptions options) {
+        return run(photos, views, options);
+    }
+
+    private Result run(Path folder, int views, ImportOptions options) {
+        Path db;
+        try {
+            db = Files.createTempDirectory(workDir, "pipeline-").resolve("library");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Library library = Library.open(db)) {
+            var pipeline = services.pipeline(model, library, views, options);
+            long cpuBefore = processCpuNanos();
+            ImportSummary summary = pipeline.run(List.of(folder), ImportListener.NONE, () -> false);
+            double cpuBusy = (processCpuNanos() - cpuBefore)
+                    / (double) (summary.elapsed().toNanos() * Runtime.getRuntime().availableProcessors());
+            if (!summary.failures().isEmpty()) {
+                throw new IllegalStateException("benchmark photos failed to import: " + summary.failures());
+            }
+            return new Result(summary.imported() / (summary.elapsed().toNanos() / 1e9), summary, cpuBusy);
+        }
+    }
+}

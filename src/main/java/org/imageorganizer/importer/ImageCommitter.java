@@ -1,0 +1,68 @@
+package org.imageorganizer.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.imageorganizer.imaging.DecodedImage;
+import org.imageorganizer.model.FileFailure;
+import org.imageorganizer.model.StorageKind;
+import org.imageorganizer.store.DuplicateImageException;
+import org.imageorganizer.store.ImageRepository;
+import org.imageorganizer.store.NewImage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Stores embedded images as they leave the model, so every finished image survives a crash. */
+final class ImageCommitter {
+    private static final Logger LOG = LoggerFactory.getLogger(ImageCommitter.class);
+
+    private final ImageRepository images;
+    private final ImportTally tally;
+    private final String modelId;
+
+    ImageCommitter(ImageRepository images, ImportTally tally, String modelId) {
+        this.images = images;
+        this.tally = tally;
+        this.modelId = modelId;
+    }
+
+    /**
+     * Stores images that left the model together in one transaction; if that fails (a duplicate
+     * among them, a database error), stores them one by one so each gets its own outcome.
+     */
+    void commitAll(List<FileOutcome.Embedded> embedded) {
+        if (embedded.size() > 1) {
+            List<NewImage> batch = new ArrayList<>(embedded.size());
+            embedded.forEach(e -> batch.add(toNewImage(e)));
+            try {
+                images.insertAll(batch);
+                embedded.forEach(e -> tally.imported(e.file()));
+                return;
+            } catch (RuntimeException e) {
+                LOG.debug("Batch insert of {} images failed, storing them one by one: {}", embedded.size(), e.toString());
+            }
+        }
+        embedded.forEach(this::commit);
+    }
+
+    private NewImage toNewImage(FileOutcome.Embedded e) {
+        FileOutcome.Prepared p = e.prepared();
+        DecodedImage d = p.decoded();
+        return new NewImage(p.sha256(), p.file().toString(), p.file().getFileName().toString(),
+                p.byteSize(), d.width(), d.height(), d.format(), StorageKind.INDEXED, e.classification(),
+                e.embedding(), modelId);
+    }
+
+    void commit(FileOutcome.Embedded e) {
+        FileOutcome.Prepared p = e.prepared();
+        NewImage image = toNewImage(e);
+        try {
+            images.insert(image);
+            tally.imported(p.file());
+        } catch (DuplicateImageException ex) {
+            tally.duplicate(p.file(), false);
+        } catch (RuntimeException ex) {
+            LOG.error("Could not store {}", p.file(), ex);
+            tally.failed(new FileFailure(p.file(), "could not be stored in the library (" + ex.getClass().getSimpleName() + ")"));
+        }
+    }
+}
