@@ -5,6 +5,7 @@ import java.util.Map;
 import org.imageorganizer.cluster.ClusterSettings;
 import org.imageorganizer.cluster.ClustererFactory;
 import org.imageorganizer.cluster.GroupClusterer;
+import org.imageorganizer.cluster.ParallelGroups;
 import org.imageorganizer.model.EmbeddedImage;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.SubCluster;
@@ -20,18 +21,19 @@ final class ClusteringBench {
         GroupClusterer clusterer = new GroupClusterer(ClustererFactory.create(settings), settings);
         HeapPeak.reset();
         Stopwatch watch = new Stopwatch();
-        int clusters = 0;
-        int noise = 0;
-        for (List<EmbeddedImage> group : library.values()) {
+        java.util.concurrent.atomic.AtomicInteger clusters = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger noise = new java.util.concurrent.atomic.AtomicInteger();
+        // as LibraryClusterer does: groups in parallel, largest first
+        ParallelGroups.forEach(List.copyOf(library.values()), List::size, ParallelGroups.defaultThreads(), group -> {
             for (SubCluster c : clusterer.clusterGroup(group)) {
                 if (c.noise()) {
-                    noise += c.imageIds().size();
+                    noise.addAndGet(c.imageIds().size());
                 } else {
-                    clusters++;
+                    clusters.incrementAndGet();
                 }
             }
-        }
+        });
         double seconds = watch.seconds();
-        return new Result(images, ClustererFactory.create(settings).describe(), seconds, HeapPeak.peakBytes(), clusters, noise);
+        return new Result(images, ClustererFactory.create(settings).describe(), seconds, HeapPeak.peakBytes(), clusters.get(), noise.get());
     }
 }

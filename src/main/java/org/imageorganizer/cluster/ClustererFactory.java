@@ -11,7 +11,7 @@ public final class ClustererFactory {
      */
     public static Clusterer create(ClusterSettings settings) {
         return switch (settings.algorithm()) {
-            case HDBSCAN -> new HdbscanClusterer(settings);
+            case HDBSCAN -> LargeGroupHdbscan.defaults(settings);
             case KMEANS -> new KMeansClusterer(settings);
         };
     }

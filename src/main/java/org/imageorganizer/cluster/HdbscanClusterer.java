@@ -54,7 +54,11 @@ public final class HdbscanClusterer implements Clusterer {
 
     @Override
     public int[] cluster(float[][] vectors) {
-        double[][] data = Vectors.normalisedCopy(vectors);
+        return clusterPoints(Vectors.normalisedCopy(vectors));
+    }
+
+    /** HDBSCAN* on points as they are (Euclidean distance, no normalisation). */
+    int[] clusterPoints(double[][] data) {
         int n = data.length;
         if (n < Math.max(minClusterSize, minSamples) || Vectors.distinctCount(data) <= 1) {
             return new int[n]; // empty, too small to hold a density cluster, or all identical: one cluster 0

@@ -85,18 +85,20 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
             long version = info.libraryVersion();
             Map<GroupKey, List<Long>> membership = images.groupMembership();
             Map<GroupKey, StoredGroupClustering> stored = clusters.loadAll();
-            int recomputed = 0;
             long start = System.nanoTime();
+            List<Map.Entry<GroupKey, List<Long>>> changed = new java.util.ArrayList<>();
             for (Map.Entry<GroupKey, List<Long>> group : membership.entrySet()) {
-                String signature = signature(group.getValue());
                 StoredGroupClustering previous = stored.get(group.getKey());
-                if (previous != null && previous.signature().equals(signature) && previous.algorithm().equals(algorithm)) {
-                    continue;
+                if (previous == null || !previous.signature().equals(signature(group.getValue()))
+                        || !previous.algorithm().equals(algorithm)) {
+                    changed.add(group);
                 }
-                List<SubCluster> result = groupClusterer.clusterGroup(images.embeddingsOf(group.getKey()));
-                clusters.save(group.getKey(), signature, algorithm, version, result);
-                recomputed++;
             }
+            ParallelGroups.forEach(changed, g -> g.getValue().size(), ParallelGroups.defaultThreads(), group -> {
+                List<SubCluster> result = groupClusterer.clusterGroup(images.embeddingsOf(group.getKey()));
+                clusters.save(group.getKey(), signature(group.getValue()), algorithm, version, result);
+            });
+            int recomputed = changed.size();
             clusters.deleteGroupsNotIn(membership.keySet());
             if (recomputed > 0) {
                 LOG.info("Clustered {} changed groups of {} in {} ms", recomputed, membership.size(),

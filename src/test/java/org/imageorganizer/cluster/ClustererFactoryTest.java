@@ -8,8 +8,9 @@ class ClustererFactoryTest {
     @Test
     void createsTheConfiguredAlgorithm() {
         ClusterSettings hdbscan = ClusterSettings.defaults();
-        assertThat(ClustererFactory.create(hdbscan)).isInstanceOf(HdbscanClusterer.class)
-                .extracting(Clusterer::describe).isEqualTo("hdbscan(minClusterSize=5, minSamples=5)");
+        assertThat(ClustererFactory.create(hdbscan)).isInstanceOf(LargeGroupHdbscan.class)
+                .extracting(Clusterer::describe)
+                .isEqualTo("hdbscan(minClusterSize=5, minSamples=5, exact≤500, pca=32, sample≤6000)");
         assertThat(ClustererFactory.create(hdbscan.withAlgorithm(ClusterAlgorithm.KMEANS).withK(3)))
                 .isInstanceOf(KMeansClusterer.class)
                 .extracting(Clusterer::describe).isEqualTo("kmeans(k=3, seed=42)");
