@@ -50,6 +50,14 @@ final class BenchReport {
         out.flush();
     }
 
+    void adaptive(PipelineBench.Agreement agreement) {
+        out.printf("Adaptive TTA against full TTA on the same %d photos: labels differ for %.1f%% of them; mean cosine "
+                + "between their embeddings %.4f. (With a random-weight model nearly every label is \"other\" and "
+                + "every image is uncertain, so only a real model gives meaningful label figures.)%n%n",
+                agreement.images(), 100 * agreement.labelsDiffer(), agreement.meanCosine());
+        out.flush();
+    }
+
     void clusteringHeader() {
         out.printf("## Sub-clustering a whole library (20 groups, the largest 40%%)%n%n");
         out.printf("| | images | algorithm | time | heap | result | target |%n|---|---:|---|---:|---:|---|---|%n");

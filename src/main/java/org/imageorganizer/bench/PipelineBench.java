@@ -26,7 +26,38 @@ final class PipelineBench {
     }
 
     /** Result of one import: images imported per second, and the summary. */
-    record Result(double imagesPerSecond, ImportSummary summary, double cpuBusy) {
+    record Result(double imagesPerSecond, ImportSummary summary, double cpuBusy, Path database) {
+    }
+
+    /** How two imports of the same photos differ: share of images with another label, mean cosine of embeddings. */
+    record Agreement(double labelsDiffer, double meanCosine, int images) {
+    }
+
+    static Agreement compare(Path first, Path second) {
+        try (Library a = Library.open(first); Library b = Library.open(second)) {
+            int differ = 0;
+            int count = 0;
+            double cosine = 0;
+            for (var record : a.images().list(0, Integer.MAX_VALUE)) {
+                var other = b.images().findBySha256(record.sha256());
+                if (other.isEmpty()) {
+                    continue;
+                }
+                count++;
+                if (!record.classification().object().name().equals(other.get().classification().object().name())
+                        || !record.classification().background().name().equals(other.get().classification().background().name())) {
+                    differ++;
+                }
+                float[] x = a.images().embeddingOf(record.id()).orElseThrow();
+                float[] y = b.images().embeddingOf(other.get().id()).orElseThrow();
+                double dot = 0;
+                for (int d = 0; d < x.length; d++) {
+                    dot += x[d] * y[d];
+                }
+                cosine += dot;
+            }
+            return new Agreement(count == 0 ? 0 : differ / (double) count, count == 0 ? 0 : cosine / count, count);
+        }
     }
 
     private static long processCpuNanos() {
@@ -72,7 +103,7 @@ final class PipelineBench {
             if (!summary.failures().isEmpty()) {
                 throw new IllegalStateException("benchmark photos failed to import: " + summary.failures());
             }
-            return new Result(summary.imported() / (summary.elapsed().toNanos() / 1e9), summary, cpuBusy);
+            return new Result(summary.imported() / (summary.elapsed().toNanos() / 1e9), summary, cpuBusy, db);
         }
     }
 }

@@ -10,6 +10,12 @@ sealed interface FileOutcome {
 
     /** Ready for the model. */
     record Prepared(Path file, String sha256, long byteSize, DecodedImage decoded, float[] tensor) implements FileOutcome {
+        /** The same without the pixels, once the model has seen them (they are recycled). */
+        Prepared withoutTensor() {
+            DecodedImage d = decoded;
+            return new Prepared(file, sha256, byteSize, d == null ? null
+                    : new DecodedImage(null, d.width(), d.height(), d.format()), null);
+        }
     }
 
     /** The content is already in the library (or earlier in this import); {@code relocated} when its record followed the file. */

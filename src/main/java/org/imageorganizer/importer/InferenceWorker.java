@@ -75,7 +75,9 @@ final class InferenceWorker implements Runnable {
                     : embedder.embed(tensors);
             for (int i = 0; i < batch.size(); i++) {
                 FileOutcome.Prepared p = batch.get(i);
-                results.add(new FileOutcome.Embedded(p.file(), p, embeddings[i], classifier.classify(embeddings[i])));
+                embedder.recycle(p.tensor());
+                results.add(new FileOutcome.Embedded(p.file(), p.withoutTensor(), embeddings[i],
+                        classifier.classify(embeddings[i])));
             }
         } catch (RuntimeException e) {
             LOG.error("The model failed on a batch of {} images", batch.size(), e);

@@ -14,7 +14,7 @@ public interface ClipModel extends AutoCloseable {
     /**
      * Image embeddings for a batch of preprocessed images.
      *
-     * @param pixels {@code count * 3 * size * size} floats, channel-first, already normalised
+     * @param pixels at least {@code count * 3 * size * size} floats (the rest is ignored), channel-first, already normalised
      * @param count  number of images in the batch
      * @return {@code count} raw (not normalised) embeddings
      */

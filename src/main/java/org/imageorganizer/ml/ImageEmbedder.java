@@ -2,6 +2,8 @@ package org.imageorganizer.ml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Predicate;
 import org.imageorganizer.model.RgbImage;
 
@@ -15,6 +17,9 @@ public final class ImageEmbedder {
     private final ClipModel model;
     private final ClipPreprocessor preprocessor;
     private final TestTimeAugmenter augmenter;
+    private final BlockingQueue<float[]> spare = new ArrayBlockingQueue<>(SPARE_TENSORS);
+    private final ThreadLocal<float[]> batchBuffer = new ThreadLocal<>();
+    private static final int SPARE_TENSORS = 96;
 
     public ImageEmbedder(ClipModel model, TestTimeAugmenter augmenter) {
         this.model = model;
@@ -36,11 +41,24 @@ public final class ImageEmbedder {
         RgbImage crop = preprocessor.resizeAndCrop(image);
         List<RgbImage> views = augmenter.augment(crop, TestTimeAugmenter.seedFromHash(sha256));
         int per = preprocessor.floatsPerImage();
-        float[] tensor = new float[per * views.size()];
+        float[] tensor = spare.poll();
+        if (tensor == null) {
+            tensor = new float[per * views.size()];
+        }
         for (int v = 0; v < views.size(); v++) {
             preprocessor.normalizeInto(views.get(v), tensor, v * per);
         }
         return tensor;
+    }
+
+    /**
+     * Hands back model inputs that are no longer needed, so that {@link #prepare} can reuse them: an
+     * import would otherwise allocate a megabyte or two per photo, and the JVM grows its heap to match.
+     */
+    public void recycle(float[] tensor) {
+        if (tensor != null && tensor.length == preprocessor.floatsPerImage() * augmenter.views()) {
+            spare.offer(tensor);
+        }
     }
 
     /** L2-normalised mean embedding of each image's views; all images go through the model in one batch. */
@@ -85,7 +103,12 @@ public final class ImageEmbedder {
     private float[][][] viewEmbeddings(List<float[]> prepared, List<Integer> chosen, int from, int count) {
         int per = preprocessor.floatsPerImage();
         int views = augmenter.views();
-        float[] batch = new float[per * count * chosen.size()];
+        int length = per * count * chosen.size();
+        float[] batch = batchBuffer.get();
+        if (batch == null || batch.length < length) {
+            batch = new float[length];
+            batchBuffer.set(batch); // one per model-calling thread, reused for every batch
+        }
         for (int k = 0; k < chosen.size(); k++) {
             float[] p = prepared.get(chosen.get(k));
             if (p.length != per * views) {
