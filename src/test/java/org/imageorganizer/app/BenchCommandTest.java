@@ -1,0 +1,48 @@
+package org.imageorganizer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.imageorganizer.bench.BenchCommand;
+import org.imageorganizer.config.Environment;
+import org.imageorganizer.config.Settings;
+import org.imageorganizer.testing.TestImages;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The benchmark suite runs end to end (tiny model, tiny sizes) and prints every table with its targets. */
+@Tag("slow")
+@Tag("model")
+class BenchCommandTest {
+    @TempDir
+    Path home;
+    @TempDir
+    Path photos;
+
+    @Test
+    void printsEveryPartWithItsTarget() {
+        for (int i = 0; i < 30; i++) {
+            TestImages.write(TestImages.picture(i % 3, i, 640 + i, 480), i % 5 == 0 ? "png" : "jpg",
+                    photos.resolve("p" + i + (i % 5 == 0 ? ".png" : ".jpg")));
+        }
+        Environment environment = new Environment(home.resolve("data"), home.resolve("cache"), home.resolve("config"),
+                home.resolve("logs"));
+        StringWriter out = new StringWriter();
+        int code = new CommandLine(new BenchCommand(new BenchWiring(environment, Settings.defaults())))
+                .setOut(new PrintWriter(out, true))
+                .execute("--model-dir", "src/test/resources/models/tiny-clip", "--photos", photos.toString(),
+                        "--work", home.resolve("work").toString(), "--ceiling-seconds", "0.3",
+                        "--cluster-sizes", "400,1200", "--only", "ceiling,pipeline,clustering");
+        String report = out.toString();
+        assertThat(code).as(report).isZero();
+        assertThat(report).contains("## Model ceiling").containsPattern("\\| 16 \\| [0-9.]+ \\|");
+        assertThat(report).containsPattern("\\| 1 view \\| 30 \\| [0-9.]+ \\|")
+                .containsPattern("\\| 3 views \\| 30 \\|").contains("3 views, adaptive").contains("≥ 90%");
+        assertThat(report).contains("Adaptive TTA against full TTA on the same 30 photos");
+        assertThat(report).containsPattern("\\| clustering \\| 1200 \\| hdbscan").containsPattern("\\| clustering \\| 1200 \\| kmeans");
+    }
+}
