@@ -45,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rss-images", defaultValue = "2000", description = "Images in the memory run (0 skips it).")
     int rssImages;
 
-    @Option(names = "--ceiling-callers", defaultValue = "1", description = "Threads calling the model at once for the ceiling.")
+    @Option(names = "--ceiling-callers", defaultValue = "2", description = "Threads calling the model at once for the ceiling.")
     int ceilingCallers;
 
     @Option(names = "--decode-workers", description = "Override the pipeline's decode workers.")
@@ -80,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
         Map<Integer, Double> ceiling = Map.of();
         try (ClipModel model = services.loadModel(modelDir)) {
             if (wanted("ceiling") || wanted("pipeline")) {
-                ceiling = new ModelCeilingBench(model, ceilingSeconds).runWithCallers(ceilingCallers, 1, 3, 8, 16);
+                ceiling = new ModelCeilingBench(model, ceilingSeconds).run(ceilingCallers, 1, 3, 8, 16);
                 report.ceiling(ceiling);
             }
             if (wanted("pipeline")) {
