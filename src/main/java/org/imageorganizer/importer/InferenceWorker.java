@@ -79,10 +79,14 @@ final class InferenceWorker implements Runnable {
                 results.add(new FileOutcome.Embedded(p.file(), p.withoutTensor(), embeddings[i],
                         classifier.classify(embeddings[i])));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // every image of the batch gets an outcome, or the import would wait for them forever
             LOG.error("The model failed on a batch of {} images", batch.size(), e);
             for (FileOutcome.Prepared p : batch) {
                 results.add(new FileOutcome.Failed(p.file(), "the model could not process it (" + e.getClass().getSimpleName() + ")"));
+            }
+            if (e instanceof Error error) {
+                throw error;
             }
         }
     }
