@@ -73,7 +73,8 @@ final class AppServices implements CliServices {
     }
 
     @Override
-    public ImportSession openImport(Library library, Path modelDir, Integer views, LibraryObserver observer) {
+    public ImportSession openImport(Library library, Path modelDir, Integer views, Boolean adaptive,
+            LibraryObserver observer) {
         Settings s = settings();
         Path chosen = modelDir != null ? modelDir
                 : variables.get(MODEL_DIR_VARIABLE) != null && !variables.get(MODEL_DIR_VARIABLE).isBlank()
@@ -84,7 +85,8 @@ final class AppServices implements CliServices {
         DjlClipModel model = DjlClipModel.load(folder);
         try {
             ImportPipeline pipeline = new PipelineAssembly(environment, s).build(model, library,
-                    views != null ? views : s.ttaViews(), observer, ImportOptions.defaults());
+                    views != null ? views : s.ttaViews(), observer,
+                    ImportOptions.defaults().withAdaptiveTta(adaptive != null ? adaptive : s.adaptiveTta()));
             return new ImportSession(model, pipeline);
         } catch (RuntimeException e) {
             model.close();

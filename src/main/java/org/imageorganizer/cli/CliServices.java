@@ -26,8 +26,9 @@ public interface CliServices {
      *
      * @param modelDir {@code --model-dir}, or null for IMAGE_ORGANIZER_MODEL_DIR, the settings, or the downloaded model
      * @param views    test-time augmentation views, or null for the settings' value
+     * @param adaptive adaptive TTA (extra views only for uncertain images), or null for the settings' value
      */
-    ImportSession openImport(Library library, Path modelDir, Integer views, LibraryObserver observer);
+    ImportSession openImport(Library library, Path modelDir, Integer views, Boolean adaptive, LibraryObserver observer);
 
     /** The clustering service of a library. */
     LibraryClusterer clusterer(Library library, ClusterSettings settings);

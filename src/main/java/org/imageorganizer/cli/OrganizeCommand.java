@@ -40,6 +40,10 @@ final class OrganizeCommand implements Callable<Integer> {
     @Option(names = "--views", paramLabel = "N", description = "Test-time augmentation views per image, 1 to 16 (1 turns TTA off; default from settings: 3).")
     Integer views;
 
+    @Option(names = "--adaptive-tta", description = "Run the extra TTA views only for images whose labels are a close call "
+            + "after the first view (faster; default from settings: off).")
+    boolean adaptiveTta;
+
     @Mixin
     ClusteringOptions clustering;
 
@@ -70,7 +74,7 @@ final class OrganizeCommand implements Callable<Integer> {
              });
              Library lib = services.openLibrary(library.database);
              LibraryClusterer clusterer = services.clusterer(lib, clusterSettings);
-             ImportSession session = services.openImport(lib, modelDir, views, clusterer)) {
+             ImportSession session = services.openImport(lib, modelDir, views, adaptiveTta ? Boolean.TRUE : null, clusterer)) {
             ImportSummary summary;
             try (ProgressReporter progress = new ProgressReporter(System.err, err, verbose)) {
                 summary = session.pipeline().run(paths, progress, cancelled::get);

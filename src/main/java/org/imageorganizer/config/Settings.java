@@ -14,6 +14,7 @@ import org.imageorganizer.ml.LabelSettings;
 public record Settings(
         @JsonProperty("labels") LabelSettings labels,
         @JsonProperty("tta_views") Integer ttaViews,
+        @JsonProperty("adaptive_tta") Boolean adaptiveTta,
         @JsonProperty("clustering") Clustering clustering,
         @JsonProperty("max_megapixels") Integer maxMegapixels,
         @JsonProperty("model_dir") String modelDir,
@@ -24,6 +25,7 @@ public record Settings(
     public Settings {
         labels = labels == null ? LabelSettings.defaults() : labels;
         ttaViews = ttaViews == null ? DEFAULT_VIEWS : ttaViews;
+        adaptiveTta = adaptiveTta != null && adaptiveTta;
         clustering = clustering == null ? Clustering.from(ClusterSettings.defaults()) : clustering;
         maxMegapixels = maxMegapixels == null ? 100 : maxMegapixels;
         if (ttaViews < 1 || ttaViews > 16) {
@@ -36,15 +38,15 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return new Settings(null, null, null, null, null, null);
+        return new Settings(null, null, null, null, null, null, null);
     }
 
     public Settings withTtaViews(int views) {
-        return new Settings(labels, views, clustering, maxMegapixels, modelDir, database);
+        return new Settings(labels, views, adaptiveTta, clustering, maxMegapixels, modelDir, database);
     }
 
     public Settings withClustering(Clustering newClustering) {
-        return new Settings(labels, ttaViews, newClustering, maxMegapixels, modelDir, database);
+        return new Settings(labels, ttaViews, adaptiveTta, newClustering, maxMegapixels, modelDir, database);
     }
 
     /** Clustering parameters as they appear in the settings file. */

@@ -150,6 +150,9 @@ class OrganizeEndToEndTest {
         }
         assertThat(run("tree", "--db", lib.toString())).isZero();
         assertThat(out).contains("6 images in");
+        assertThat(run("organize", photos.toString(), "--model-dir", MODEL, "--db", home.resolve("adaptive").toString(),
+                "--adaptive-tta")).isZero();
+        assertThat(err).contains("24 imported");
 
         assertThat(run("list", "--db", lib.toString(), "--json")).isZero();
         JsonNode rows = new ObjectMapper().readTree(out);
