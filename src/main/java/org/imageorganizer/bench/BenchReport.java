@@ -41,7 +41,7 @@ final class BenchReport {
         for (PipelineRow row : rows) {
             double ratio = row.result().imagesPerSecond() / row.ceilingImagesPerSecond();
             boolean hasTarget = !Double.isNaN(row.target());
-            out.printf("| %s | %d | %.2f | %.2f | %.0f%% | %s | %s | %.0f%% |%n", row.label(), row.result().summary().imported(),
+            out.printf("| %s | %d | %.2f | %.2f | %.1f%% | %s | %s | %.0f%% |%n", row.label(), row.result().summary().imported(),
                     row.result().imagesPerSecond(), row.ceilingImagesPerSecond(), 100 * ratio,
                     hasTarget ? String.format("≥ %.0f%%", 100 * row.target()) : "-",
                     hasTarget ? (ratio >= row.target() ? "yes" : "NO") : "-", 100 * row.result().cpuBusy());
