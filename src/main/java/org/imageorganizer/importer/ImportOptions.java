@@ -29,7 +29,7 @@ public record ImportOptions(int decodeWorkers, int batchImages, int queueImages,
     public static ImportOptions defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         int inference = cores >= 2 ? 2 : 1;
-        return new ImportOptions(Math.max(1, cores), 16, 48, inference, false);
+        return new ImportOptions(Math.max(1, cores), 16, 36, inference, false);
     }
 
     public ImportOptions withAdaptiveTta(boolean adaptive) {

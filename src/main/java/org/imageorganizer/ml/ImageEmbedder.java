@@ -19,7 +19,7 @@ public final class ImageEmbedder {
     private final TestTimeAugmenter augmenter;
     private final BlockingQueue<float[]> spare = new ArrayBlockingQueue<>(SPARE_TENSORS);
     private final ThreadLocal<float[]> batchBuffer = new ThreadLocal<>();
-    private static final int SPARE_TENSORS = 96;
+    private static final int SPARE_TENSORS = 40;
 
     public ImageEmbedder(ClipModel model, TestTimeAugmenter augmenter) {
         this.model = model;
