@@ -60,6 +60,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--views", split = ",", defaultValue = "1,3", description = "Views of the pipeline runs.")
     List<Integer> pipelineViews;
 
+    @Option(names = "--warm-up", defaultValue = "24", paramLabel = "N",
+            description = "Photos imported once, untimed, before the pipeline runs, so that they measure compiled code.")
+    int warmUpPhotos;
+
     @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, clustering, rss.")
     List<String> only;
 
@@ -96,7 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
                 if (batch != null) {
                     options = options.withBatchImages(batch);
                 }
-                pipeline.warmUp(24, options);
+                pipeline.warmUp(warmUpPhotos, options);
                 List<BenchReport.PipelineRow> rows = new ArrayList<>();
                 PipelineBench.Result fullTta = null;
                 for (int views : pipelineViews) {
