@@ -22,7 +22,6 @@ No network access is needed (torchvision's ViT is built with weights=None).
 """
 
 import argparse
-import hashlib
 import json
 import os
 import shutil
@@ -33,6 +32,8 @@ import torch
 import torch.nn as nn
 import torchvision
 
+from model_manifest import sha256, write_manifest
+
 EMBED = 512
 IMAGE_SIZE = 224
 CONTEXT_LENGTH = 77
@@ -41,8 +42,6 @@ TEXT_LAYERS = 12
 TEXT_HEADS = 8
 TEXT_MLP = 2048
 CLIP_VOCAB = 49408
-MEAN = [0.48145466, 0.4578275, 0.40821073]
-STD = [0.26862954, 0.26130258, 0.27577711]
 MODEL_FILE = "bench-clip.pt"
 TOKENIZER_FILE = "tokenizer.json"
 MODEL_ID = "bench-vit-b32-random-1"
@@ -114,20 +113,6 @@ def count(module):
     return sum(p.numel() for p in module.parameters())
 
 
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def write_json(path, obj):
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        json.dump(obj, f, ensure_ascii=False, indent=2)
-        f.write("\n")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir", metavar="OUT_DIR", help="model folder to write")
@@ -176,24 +161,8 @@ def main():
     model_path = os.path.join(out_dir, MODEL_FILE)
     torch.jit.save(scripted, model_path)
 
-    manifest = {
-        "format_version": 1,
-        "model_id": MODEL_ID,
-        "name": "CLIP ViT-B/32-shaped benchmark model (random weights)",
-        "engine": "PyTorch",
-        "precision": "fp32",
-        "embedding_size": EMBED,
-        "image_size": IMAGE_SIZE,
-        "mean": MEAN,
-        "std": STD,
-        "context_length": CONTEXT_LENGTH,
-        "logit_scale": 100.0,
-        "model_file": MODEL_FILE,
-        "tokenizer_file": TOKENIZER_FILE,
-        "files": [{"path": MODEL_FILE, "sha256": sha256(model_path)},
-                  {"path": TOKENIZER_FILE, "sha256": sha256(tok_path)}],
-    }
-    write_json(os.path.join(out_dir, "manifest.json"), manifest)
+    manifest = write_manifest(out_dir, MODEL_ID, "CLIP ViT-B/32-shaped benchmark model (random weights)", EMBED,
+                              MODEL_FILE, TOKENIZER_FILE)
 
     # ---------------------------------------------------------------- self-check
     loaded = torch.jit.load(model_path)

@@ -15,24 +15,16 @@ Only the Python standard library is needed. A .pt file (for example one you trac
 scripts/export_clip_torchscript.py) can be given instead of the zip.
 """
 import argparse
-import hashlib
-import json
 import os
 import shutil
 import sys
 import tempfile
 import zipfile
 
+from model_manifest import sha256, write_manifest
+
 TOKENIZER_SHA256 = "b556ac8c99757ffb677208af34bc8c6721572114111a6e0aaf5fa69ff0b8d842"
 MODEL_ID = "openai/clip-vit-base-patch32@djl-clip-zip"
-
-
-def sha256(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def extract_pt(archive, target):
@@ -69,27 +61,8 @@ def main():
         else:
             shutil.copyfile(args.model, model_path)
         shutil.copyfile(args.tokenizer, os.path.join(work, "tokenizer.json"))
-        manifest = {
-            "format_version": 1,
-            "model_id": args.model_id,
-            "name": "CLIP ViT-B/32 (OpenAI), TorchScript",
-            "engine": "PyTorch",
-            "precision": "fp32",
-            "embedding_size": 512,
-            "image_size": 224,
-            "mean": [0.48145466, 0.4578275, 0.40821073],
-            "std": [0.26862954, 0.26130258, 0.27577711],
-            "context_length": 77,
-            "logit_scale": 100.0,
-            "model_file": "clip.pt",
-            "tokenizer_file": "tokenizer.json",
-            "files": [
-                {"path": "clip.pt", "sha256": sha256(model_path)},
-                {"path": "tokenizer.json", "sha256": tokenizer_hash},
-            ],
-        }
-        with open(os.path.join(work, "manifest.json"), "w") as f:
-            json.dump(manifest, f, indent=2)
+        write_manifest(work, args.model_id, "CLIP ViT-B/32 (OpenAI), TorchScript", 512, "clip.pt", "tokenizer.json",
+                       tokenizer_sha256=tokenizer_hash)
         os.rename(work, args.out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

@@ -17,7 +17,6 @@ The weights are random (torch.manual_seed(0)); the model is only meant for tests
 No network access and no `tokenizers`/`transformers` packages are needed.
 """
 
-import hashlib
 import json
 import os
 import sys
@@ -27,6 +26,8 @@ from collections import Counter
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from model_manifest import sha256, write_json, write_manifest
 
 EMBED = 32
 CONTEXT_LENGTH = 77
@@ -320,19 +321,6 @@ class TinyClip(nn.Module):
 
 # --------------------------------------------------------------------------------------------
 
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 16), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def write_json(path, obj, indent=2):
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        json.dump(obj, f, ensure_ascii=False, indent=indent)
-        f.write("\n")
-
 
 def cosine(a, b):
     return F.cosine_similarity(a, b, dim=-1)
@@ -368,24 +356,8 @@ def main():
     model_path = os.path.join(out_dir, "tiny-clip.pt")
     torch.jit.save(scripted, model_path)
 
-    manifest = {
-        "format_version": 1,
-        "model_id": "tiny-clip-test-1",
-        "name": "Tiny CLIP-shaped test model (random weights)",
-        "engine": "PyTorch",
-        "precision": "fp32",
-        "embedding_size": EMBED,
-        "image_size": IMAGE_SIZE,
-        "mean": MEAN,
-        "std": STD,
-        "context_length": CONTEXT_LENGTH,
-        "logit_scale": 100.0,
-        "model_file": "tiny-clip.pt",
-        "tokenizer_file": "tokenizer.json",
-        "files": [{"path": "tiny-clip.pt", "sha256": sha256(model_path)},
-                  {"path": "tokenizer.json", "sha256": sha256(tok_path)}],
-    }
-    write_json(os.path.join(out_dir, "manifest.json"), manifest)
+    manifest = write_manifest(out_dir, "tiny-clip-test-1", "Tiny CLIP-shaped test model (random weights)", EMBED,
+                              "tiny-clip.pt", "tokenizer.json")
 
     # ---------------------------------------------------------------- self-check
     loaded = torch.jit.load(model_path)

@@ -1,0 +1,49 @@
+"""The model folder format AI Image Organizer reads (org.imageorganizer.ml.ModelManifest), written
+in one place for the scripts that make model folders. Standard library only."""
+import hashlib
+import json
+import os
+
+CLIP_MEAN = [0.48145466, 0.4578275, 0.40821073]
+CLIP_STD = [0.26862954, 0.26130258, 0.27577711]
+
+
+def sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_json(path, obj, indent=2):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        json.dump(obj, f, ensure_ascii=False, indent=indent)
+        f.write("\n")
+
+
+def write_manifest(folder, model_id, name, embedding_size, model_file, tokenizer_file, tokenizer_sha256=None):
+    """Writes folder/manifest.json for a CLIP-style model (224 px, CLIP mean/std, 77 tokens, logit scale 100)
+    with the SHA-256 of both files; returns the manifest."""
+    manifest = {
+        "format_version": 1,
+        "model_id": model_id,
+        "name": name,
+        "engine": "PyTorch",
+        "precision": "fp32",
+        "embedding_size": embedding_size,
+        "image_size": 224,
+        "mean": CLIP_MEAN,
+        "std": CLIP_STD,
+        "context_length": 77,
+        "logit_scale": 100.0,
+        "model_file": model_file,
+        "tokenizer_file": tokenizer_file,
+        "files": [
+            {"path": model_file, "sha256": sha256(os.path.join(folder, model_file))},
+            {"path": tokenizer_file,
+             "sha256": tokenizer_sha256 or sha256(os.path.join(folder, tokenizer_file))},
+        ],
+    }
+    write_json(os.path.join(folder, "manifest.json"), manifest)
+    return manifest
