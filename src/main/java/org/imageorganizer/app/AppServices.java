@@ -18,6 +18,7 @@ import org.imageorganizer.importer.ImportSession;
 import org.imageorganizer.ml.DjlClipModel;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.Library;
 
 /** Builds the core services from the environment and settings: the one place where things are wired. */
@@ -92,6 +93,11 @@ final class AppServices implements CliServices {
             model.close();
             throw e;
         }
+    }
+
+    @Override
+    public ImageStorage storage() {
+        return PipelineAssembly.storage(environment);
     }
 
     @Override

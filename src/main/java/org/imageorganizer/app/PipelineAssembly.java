@@ -12,7 +12,10 @@ import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.Library;
+import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.store.StorageRouter;
 
 /** Builds the import pipeline from a loaded model and the settings; shared by {@code organize} and {@code bench}. */
 final class PipelineAssembly {
@@ -24,6 +27,11 @@ final class PipelineAssembly {
         this.settings = settings;
     }
 
+    /** Where the library's image files are: originals in place, uploads in the managed folder. */
+    static StorageRouter storage(Environment environment) {
+        return new StorageRouter(new IndexedFiles(), new ManagedFolder(environment.managedStorageDir()));
+    }
+
     ImportPipeline build(ClipModel model, Library library, int views, LibraryObserver observer,
             ImportOptions options) {
         library.info().claimModel(model.manifest().modelId());
@@ -32,6 +40,6 @@ final class PipelineAssembly {
         ImageEmbedder embedder = new ImageEmbedder(model, new TestTimeAugmenter(views));
         SafeImageDecoder decoder = new SafeImageDecoder(
                 new ImageLimits(settings.maxMegapixels() * 1_000_000L, ImageLimits.DEFAULT_MAX_FILE_BYTES));
-        return new ImportPipeline(decoder, embedder, classifier, library.images(), observer, options);
+        return new ImportPipeline(decoder, embedder, classifier, library.images(), storage(environment), observer, options);
     }
 }

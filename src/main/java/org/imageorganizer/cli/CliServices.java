@@ -6,6 +6,7 @@ import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.importer.ImportSession;
 import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.Library;
 
 /** What the commands need from the application; {@code app} provides it. */
@@ -29,6 +30,9 @@ public interface CliServices {
      * @param adaptive adaptive TTA (extra views only for uncertain images), or null for the settings' value
      */
     ImportSession openImport(Library library, Path modelDir, Integer views, Boolean adaptive, LibraryObserver observer);
+
+    /** Where the library's image files are. */
+    ImageStorage storage();
 
     /** The clustering service of a library. */
     LibraryClusterer clusterer(Library library, ClusterSettings settings);

@@ -6,19 +6,18 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.model.BackgroundGroup;
-import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.ObjectGroup;
 import org.imageorganizer.model.OrganizedTree;
 import org.imageorganizer.model.SubCluster;
+import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.Library;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -83,8 +82,13 @@ final class ExportCommand implements Callable<Integer> {
         try (Library lib = services.openLibrary(library.database);
              LibraryClusterer clusterer = services.clusterer(lib, clustering.resolve(services))) {
             OrganizedTree tree = clusterer.refreshNow();
-            Map<Long, ImageRecord> records = lib.images().listByIds(ImageLocator.clusterOf(tree).keySet()).stream()
-                    .collect(Collectors.toMap(ImageRecord::id, Function.identity()));
+            Map<Long, Path> files = new HashMap<>();
+            Map<Long, String> names = new HashMap<>();
+            ImageStorage storage = services.storage();
+            LibraryPages.forEach(lib, r -> storage.localFile(r).filter(Files::isRegularFile).ifPresent(file -> {
+                files.put(r.id(), file);
+                names.put(r.id(), r.fileName());
+            }));
             int written = 0;
             int skipped = 0;
             for (ObjectGroup object : tree.objects()) {
@@ -93,7 +97,7 @@ final class ExportCommand implements Callable<Integer> {
                         Path folder = root.resolve(FolderNames.safe(object.objectCategory()))
                                 .resolve(FolderNames.safe(background.backgroundCategory()))
                                 .resolve(cluster.noise() ? "unclustered" : "cluster-" + cluster.clusterId());
-                        int[] counts = exportCluster(folder, cluster.imageIds(), records, out);
+                        int[] counts = exportCluster(folder, cluster.imageIds(), files, names, out);
                         written += counts[0];
                         skipped += counts[1];
                     }
@@ -106,19 +110,18 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    private int[] exportCluster(Path folder, List<Long> ids, Map<Long, ImageRecord> records, PrintWriter out)
-            throws IOException {
+    private int[] exportCluster(Path folder, List<Long> ids, Map<Long, Path> files, Map<Long, String> names,
+            PrintWriter out) throws IOException {
         int written = 0;
         int skipped = 0;
         Set<String> used = new HashSet<>();
         for (Long id : ids) {
-            ImageRecord record = records.get(id);
-            Path source = record == null ? null : Path.of(record.location());
-            if (source == null || !source.isAbsolute() || !Files.isRegularFile(source)) {
+            Path source = files.get(id);
+            if (source == null) {
                 skipped++;
                 continue;
             }
-            String name = FolderNames.uniqueFileName(record.fileName(), id, used);
+            String name = FolderNames.uniqueFileName(names.get(id), id, used);
             Path destination = folder.resolve(name);
             if (dryRun) {
                 out.println((mode.copy ? "copy " : "link ") + source + " -> " + destination);

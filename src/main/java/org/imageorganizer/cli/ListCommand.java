@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.imageorganizer.cluster.LibraryClusterer;
-import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.SubCluster;
 import org.imageorganizer.store.Library;
 import picocli.CommandLine.Command;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the images with their id, labels, cluster and path.")
 final class ListCommand implements Callable<Integer> {
-    private static final int PAGE = 500;
     private final CliServices services;
 
     @Spec
@@ -59,19 +57,13 @@ final class ListCommand implements Callable<Integer> {
              LibraryClusterer clusterer = services.clusterer(lib, clustering.resolve(services))) {
             Map<Long, SubCluster> clusters = ImageLocator.clusterOf(clusterer.refreshNow());
             List<Row> rows = new ArrayList<>();
-            for (int offset = 0; ; offset += PAGE) {
-                List<ImageRecord> page = lib.images().list(offset, PAGE);
-                for (ImageRecord r : page) {
-                    SubCluster c = clusters.get(r.id());
-                    rows.add(new Row(r.id(), r.location(), r.classification().object().name(),
-                            r.classification().object().confidence(), r.classification().background().name(),
-                            r.classification().background().confidence(), c == null ? null : c.clusterId(),
-                            r.width(), r.height(), r.format()));
-                }
-                if (page.size() < PAGE) {
-                    break;
-                }
-            }
+            LibraryPages.forEach(lib, r -> {
+                SubCluster c = clusters.get(r.id());
+                rows.add(new Row(r.id(), r.location(), r.classification().object().name(),
+                        r.classification().object().confidence(), r.classification().background().name(),
+                        r.classification().background().confidence(), c == null ? null : c.clusterId(),
+                        r.width(), r.height(), r.format()));
+            });
             if (json) {
                 out.println(JsonOutput.toString(rows));
             } else {

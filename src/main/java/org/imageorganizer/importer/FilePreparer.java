@@ -1,6 +1,5 @@
 package org.imageorganizer.importer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +12,7 @@ import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.store.ImageRepository;
+import org.imageorganizer.store.ImageStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +27,15 @@ final class FilePreparer {
     private final ImageDecoder decoder;
     private final ImageEmbedder embedder;
     private final ImageRepository images;
+    private final ImageStorage storage;
     private final int minShortSide;
     private final Set<String> seenThisImport = ConcurrentHashMap.newKeySet();
 
-    FilePreparer(ImageDecoder decoder, ImageEmbedder embedder, ImageRepository images) {
+    FilePreparer(ImageDecoder decoder, ImageEmbedder embedder, ImageRepository images, ImageStorage storage) {
         this.decoder = decoder;
         this.embedder = embedder;
         this.images = images;
+        this.storage = storage;
         this.minShortSide = embedder.manifest().imageSize();
     }
 
@@ -65,7 +67,7 @@ final class FilePreparer {
         if (existing.storage() != StorageKind.INDEXED || existing.location().equals(file.toString())) {
             return false;
         }
-        if (Files.exists(Path.of(existing.location()))) {
+        if (storage.exists(existing)) {
             return false;
         }
         images.relocate(existing.id(), file.toString(), file.getFileName().toString());

@@ -20,6 +20,7 @@ import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.store.ImageRepository;
+import org.imageorganizer.store.ImageStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,15 +39,17 @@ public final class ImportPipeline {
     private final ImageEmbedder embedder;
     private final ImageClassifier classifier;
     private final ImageRepository images;
+    private final ImageStorage storage;
     private final LibraryObserver observer;
     private final ImportOptions options;
 
     public ImportPipeline(ImageDecoder decoder, ImageEmbedder embedder, ImageClassifier classifier,
-            ImageRepository images, LibraryObserver observer, ImportOptions options) {
+            ImageRepository images, ImageStorage storage, LibraryObserver observer, ImportOptions options) {
         this.decoder = decoder;
         this.embedder = embedder;
         this.classifier = classifier;
         this.images = images;
+        this.storage = storage;
         this.observer = observer;
         this.options = options;
     }
@@ -67,7 +70,7 @@ public final class ImportPipeline {
         BlockingQueue<FileOutcome> results = new LinkedBlockingQueue<>();
         Semaphore inFlight = new Semaphore(options.queueImages());
         ExecutorService workers = Executors.newFixedThreadPool(options.decodeWorkers(), daemon("import-decode-"));
-        FilePreparer preparer = new FilePreparer(decoder, embedder, images);
+        FilePreparer preparer = new FilePreparer(decoder, embedder, images, storage);
         List<Thread> threads = new ArrayList<>();
         threads.add(daemon("import-feed").newThread(
                 () -> feed(files, preparer, workers, prepared, results, inFlight, cancelled)));

@@ -16,10 +16,6 @@ public final class ImportSession implements AutoCloseable {
         return pipeline;
     }
 
-    public String modelId() {
-        return model.manifest().modelId();
-    }
-
     @Override
     public void close() {
         model.close();

@@ -28,6 +28,7 @@ import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.ImportProgress;
 import org.imageorganizer.model.ImportSummary;
+import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.testing.TestImages;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +81,8 @@ class ImportPipelineTest {
     }
 
     private ImportPipeline pipeline(Library library) {
-        return new ImportPipeline(decoder, embedder, classifier, library.images(), libraryChanges::incrementAndGet, OPTIONS);
+        return new ImportPipeline(decoder, embedder, classifier, library.images(), new IndexedFiles(),
+                libraryChanges::incrementAndGet, OPTIONS);
     }
 
     /** Distinct small pictures in a folder, some nested, in two formats. */

@@ -1,0 +1,78 @@
+package org.imageorganizer.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.imageorganizer.model.ImageRecord;
+
+/**
+ * Copies of images kept by the application (uploads) under server-generated names in one folder.
+ * The location stored for such an image is only its key, never a path, so no record can point
+ * outside the folder.
+ */
+public final class ManagedFolder implements ImageStorage {
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}(\\.[a-z0-9]{1,5})?");
+
+    private final Path folder;
+
+    public ManagedFolder(Path folder) {
+        this.folder = folder.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Stores bytes under a new generated name: written to a temporary file first, then moved, so a
+     * half-written file never carries a key.
+     *
+     * @param extension a file extension such as "jpg" (anything else is dropped)
+     * @return the key to record as the image's location
+     */
+    public String store(InputStream content, String extension) throws IOException {
+        Files.createDirectories(folder);
+        String ext = extension == null ? "" : extension.toLowerCase(Locale.ROOT);
+        String key = UUID.randomUUID().toString().replace("-", "") + (ext.matches("[a-z0-9]{1,5}") ? "." + ext : "");
+        Path temp = Files.createTempFile(folder, ".upload-", ".part");
+        try {
+            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(temp, folder.resolve(key), StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, folder.resolve(key));
+            }
+            return key;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Deletes a stored copy; true when there was one. */
+    public boolean delete(String key) throws IOException {
+        Optional<Path> file = resolve(key);
+        return file.isPresent() && Files.deleteIfExists(file.get());
+    }
+
+    @Override
+    public boolean exists(ImageRecord image) {
+        return localFile(image).map(Files::isRegularFile).orElse(false);
+    }
+
+    @Override
+    public InputStream open(ImageRecord image) throws IOException {
+        return Files.newInputStream(localFile(image).orElseThrow(() -> new IOException("not a managed key: " + image.location())));
+    }
+
+    @Override
+    public Optional<Path> localFile(ImageRecord image) {
+        return resolve(image.location());
+    }
+
+    private Optional<Path> resolve(String key) {
+        return key != null && KEY.matcher(key).matches() ? Optional.of(folder.resolve(key)) : Optional.empty();
+    }
+}
