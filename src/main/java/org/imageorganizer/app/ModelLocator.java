@@ -1,7 +1,6 @@
 package org.imageorganizer.app;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.download.DownloadProgress;
@@ -19,9 +18,8 @@ final class ModelLocator {
     }
 
     ModelFolder defaultModel() {
-        Path folder = new ModelDownloader(environment.modelsDir())
-                .download(ModelSources.clipVitBasePatch32(), new ConsoleProgress(err));
-        return ModelFolder.open(folder);
+        return new ModelDownloader(environment.modelsDir())
+                .downloadFolder(ModelSources.clipVitBasePatch32(), new ConsoleProgress(err));
     }
 
     /** Prints download progress at most twice a second. */

@@ -7,6 +7,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.pytorch.jni.JniUtils;
@@ -91,7 +92,7 @@ public final class DjlClipModel implements ClipModel {
         }
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDArray input = scope.create(directCopy(pixels, (int) expected), new Shape(count, 3, size, size),
-                    ai.djl.ndarray.types.DataType.FLOAT32);
+                    DataType.FLOAT32);
             return run(scope, "get_image_features", count, input);
         }
     }
@@ -145,7 +146,7 @@ public final class DjlClipModel implements ClipModel {
             throw new ModelException(method + " returned shape " + features.getShape() + " but the manifest promises ("
                     + count + ", " + manifest.embeddingSize() + ")");
         }
-        float[] flat = features.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        float[] flat = features.toType(DataType.FLOAT32, false).toFloatArray();
         int dim = manifest.embeddingSize();
         float[][] result = new float[count][dim];
         for (int i = 0; i < count; i++) {

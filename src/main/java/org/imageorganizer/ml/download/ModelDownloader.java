@@ -89,6 +89,25 @@ public final class ModelDownloader {
     }
 
     /**
+     * The checked model folder, downloading it first unless a valid one is there. Checking a folder
+     * hashes every file (about 600 MB for CLIP), so a folder already in place is checked once here
+     * and handed over as it is, not checked again by the caller.
+     *
+     * @throws ModelException as {@link #download}
+     */
+    public ModelFolder downloadFolder(ModelSource source, DownloadProgress progress) {
+        Path target = modelsDir.resolve(source.id());
+        if (Files.isDirectory(target)) {
+            try {
+                return ModelFolder.open(target);
+            } catch (ModelException e) {
+                LOG.warn("The model folder {} is not usable, downloading it again: {}", target, e.getMessage());
+            }
+        }
+        return ModelFolder.open(download(source, progress));
+    }
+
+    /**
      * Returns the model's folder, downloading it first unless a valid one is already there.
      *
      * @param progress told about every chunk written; may be {@code null}

@@ -380,4 +380,19 @@ class ModelDownloaderTest {
         assertThat(downloader.download(unpinned, null)).isEqualTo(target.toAbsolutePath());
         assertThat(server.requests).isEmpty();
     }
+
+    @Test
+    void downloadFolderHandsOverTheCheckedFolderAndDownloadsOnlyWhenNeeded() throws IOException {
+        Path target = Files.createDirectories(modelsDir.resolve("tiny-clip"));
+        for (String name : List.of("manifest.json", "tiny-clip.pt", "tokenizer.json")) {
+            Files.copy(TinyModel.DIR.resolve(name), target.resolve(name));
+        }
+        ModelSource unpinned = source(server.uri(ZIP), null, -1, server.uri(TOKENIZER), null);
+        assertThat(downloader.downloadFolder(unpinned, null).directory()).isEqualTo(target.toAbsolutePath());
+        assertThat(server.requests).isEmpty();
+
+        Files.writeString(target.resolve("tokenizer.json"), "damaged");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> downloader.downloadFolder(unpinned, null))
+                .isInstanceOf(org.imageorganizer.ml.ModelException.class);
+    }
 }
