@@ -9,6 +9,7 @@ import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.cluster.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.Environment;
+import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.config.SettingsException;
 import org.imageorganizer.config.SettingsStore;
@@ -24,6 +25,9 @@ import org.imageorganizer.store.Library;
 /** Builds the core services from the environment and settings: the one place where things are wired. */
 final class AppServices implements CliServices {
     static final String MODEL_DIR_VARIABLE = "IMAGE_ORGANIZER_MODEL_DIR";
+    static final String DB_URL_VARIABLE = "IMAGE_ORGANIZER_DB_URL";
+    static final String DB_USER_VARIABLE = "IMAGE_ORGANIZER_DB_USER";
+    static final String DB_PASSWORD_VARIABLE = "IMAGE_ORGANIZER_DB_PASSWORD";
     private static final Duration CLUSTER_DEBOUNCE = Duration.ofSeconds(3);
 
     private final Environment environment;
@@ -77,11 +81,7 @@ final class AppServices implements CliServices {
     public ImportSession openImport(Library library, Path modelDir, Integer views, Boolean adaptive,
             LibraryObserver observer) {
         Settings s = settings();
-        Path chosen = modelDir != null ? modelDir
-                : variables.get(MODEL_DIR_VARIABLE) != null && !variables.get(MODEL_DIR_VARIABLE).isBlank()
-                        ? Path.of(variables.get(MODEL_DIR_VARIABLE))
-                : s.modelDir() != null ? Path.of(s.modelDir()) : null;
-        ModelFolder folder = chosen != null ? ModelFolder.open(chosen) : modelLocator.defaultModel();
+        ModelFolder folder = modelFolder(modelDir);
         library.info().claimModel(folder.manifest().modelId());
         DjlClipModel model = DjlClipModel.load(folder);
         try {
@@ -93,6 +93,35 @@ final class AppServices implements CliServices {
             model.close();
             throw e;
         }
+    }
+
+    /** --model-dir, else IMAGE_ORGANIZER_MODEL_DIR, else the settings, else the downloaded model. */
+    ModelFolder modelFolder(Path modelDir) {
+        Settings s = settings();
+        Path chosen = modelDir != null ? modelDir
+                : variables.get(MODEL_DIR_VARIABLE) != null && !variables.get(MODEL_DIR_VARIABLE).isBlank()
+                        ? Path.of(variables.get(MODEL_DIR_VARIABLE))
+                : s.modelDir() != null ? Path.of(s.modelDir()) : null;
+        return chosen != null ? ModelFolder.open(chosen) : modelLocator.defaultModel();
+    }
+
+    @Override
+    public RunningServer startServer(ServerOptions options, Path database, Path storage, Path modelDir) {
+        Library library = database == null && notBlank(variables.get(DB_URL_VARIABLE))
+                ? Library.connect(variables.get(DB_URL_VARIABLE), variables.getOrDefault(DB_USER_VARIABLE, ""),
+                        variables.getOrDefault(DB_PASSWORD_VARIABLE, ""))
+                : openLibrary(database);
+        try {
+            return new ServerWiring(environment, settings(), library, modelFolder(modelDir),
+                    storage != null ? storage : environment.managedStorageDir(), CLUSTER_DEBOUNCE).start(options);
+        } catch (RuntimeException | Error e) {
+            library.close();
+            throw e;
+        }
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.imageorganizer.cli;
 import java.nio.file.Path;
 import org.imageorganizer.cluster.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.importer.ImportSession;
 import org.imageorganizer.model.LibraryObserver;
@@ -36,4 +37,21 @@ public interface CliServices {
 
     /** The clustering service of a library. */
     LibraryClusterer clusterer(Library library, ClusterSettings settings);
+
+    /**
+     * Opens the library, loads the model and starts the REST server.
+     *
+     * @param database the library file, or null for IMAGE_ORGANIZER_DB_URL, the settings or the default
+     * @param storage  the folder for uploads, or null for the per-user one
+     * @param modelDir the model folder, or null as for {@link #openImport}
+     */
+    RunningServer startServer(ServerOptions options, Path database, Path storage, Path modelDir);
+
+    /** A started server; closing it lets the requests in progress finish, then frees everything. */
+    interface RunningServer extends AutoCloseable {
+        String url();
+
+        @Override
+        void close();
+    }
 }

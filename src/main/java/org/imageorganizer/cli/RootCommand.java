@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "image-organizer", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "AI Image Organizer: sorts your photos by what is in them.",
-        subcommands = {OrganizeCommand.class, TreeCommand.class, ListCommand.class, ExportCommand.class})
+        subcommands = {OrganizeCommand.class, TreeCommand.class, ListCommand.class, ExportCommand.class, ServeCommand.class})
 public final class RootCommand {
 }

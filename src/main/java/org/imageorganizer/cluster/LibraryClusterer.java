@@ -42,6 +42,7 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
     private final Duration debounce;
     private final ReentrantLock refreshLock = new ReentrantLock();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile CachedTree lastTree;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cluster-refresh");
         t.setDaemon(true);
@@ -112,11 +113,23 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
 
     /** The last stored result, without computing anything; {@code stale} when the library changed since. */
     public OrganizedTree tree() {
-        Map<GroupKey, StoredGroupClustering> stored = clusters.loadAll();
         long current = info.libraryVersion();
+        boolean busy = refreshLock.isLocked() || scheduled.get();
+        CachedTree cached = lastTree;
+        if (!busy && cached != null && cached.libraryVersion() == current) {
+            return cached.tree(); // nothing changed: a read costs one small query
+        }
+        Map<GroupKey, StoredGroupClustering> stored = clusters.loadAll();
         long computedFor = stored.values().stream().mapToLong(StoredGroupClustering::libraryVersion).max().orElse(0);
-        boolean stale = refreshLock.isLocked() || scheduled.get() || computedFor < current && !upToDate(stored);
-        return TreeBuilder.build(stored.values(), computedFor, stale);
+        boolean stale = busy || computedFor < current && !upToDate(stored);
+        OrganizedTree tree = TreeBuilder.build(stored.values(), computedFor, stale);
+        if (!stale && !refreshLock.isLocked()) {
+            lastTree = new CachedTree(current, tree);
+        }
+        return tree;
+    }
+
+    private record CachedTree(long libraryVersion, OrganizedTree tree) {
     }
 
     private boolean upToDate(Map<GroupKey, StoredGroupClustering> stored) {

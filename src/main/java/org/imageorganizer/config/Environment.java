@@ -70,6 +70,11 @@ public record Environment(Path dataDir, Path cacheDir, Path configDir, Path logD
         return cacheDir.resolve("label-embeddings");
     }
 
+    /** Thumbnails made for the window and the web page, by content hash. */
+    public Path thumbnailCacheDir() {
+        return cacheDir.resolve("thumbnails");
+    }
+
     /** Where DJL unpacks its native libraries. */
     public Path nativeLibraryCacheDir() {
         return cacheDir.resolve("native");

@@ -52,7 +52,7 @@ public final class FormatSniffer {
         if (isBmp(bytes)) {
             return ImageFormat.BMP;
         }
-        throw new ImageRejectedException(rejectionReason(bytes));
+        throw new ImageRejectedException(ImageRejectedException.Kind.NOT_SUPPORTED, rejectionReason(bytes));
     }
 
     private static String rejectionReason(byte[] bytes) {

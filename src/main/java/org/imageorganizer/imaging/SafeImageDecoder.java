@@ -76,7 +76,7 @@ public final class SafeImageDecoder implements ImageDecoder {
         ImageFormat format = FormatSniffer.sniff(bytes);
         ImageHeaderReader.Dimensions stored = ImageHeaderReader.read(bytes, format);
         if (stored.pixels() > limits.maxPixels()) {
-            throw new ImageRejectedException("image is " + stored.width() + "×" + stored.height() + " = "
+            throw new ImageRejectedException(ImageRejectedException.Kind.TOO_LARGE, "image is " + stored.width() + "×" + stored.height() + " = "
                     + megapixels(stored.pixels()) + " megapixels, above the "
                     + megapixels(limits.maxPixels()) + "-megapixel limit");
         }
@@ -119,7 +119,7 @@ public final class SafeImageDecoder implements ImageDecoder {
     public byte[] read(Path file) throws ImageRejectedException {
         try {
             if (!Files.isRegularFile(file)) {
-                throw new ImageRejectedException("cannot read the file (not a regular file)");
+                throw new ImageRejectedException(ImageRejectedException.Kind.UNREADABLE, "cannot read the file (not a regular file)");
             }
             checkSize(Files.size(file));
             byte[] bytes;
@@ -132,13 +132,13 @@ public final class SafeImageDecoder implements ImageDecoder {
             }
             return bytes;
         } catch (IOException e) {
-            throw new ImageRejectedException("cannot read the file (" + e.getMessage() + ")", e);
+            throw new ImageRejectedException(ImageRejectedException.Kind.UNREADABLE, "cannot read the file (" + e.getMessage() + ")", e);
         }
     }
 
     private void checkSize(long size) throws ImageRejectedException {
         if (size > limits.maxFileBytes()) {
-            throw new ImageRejectedException("file is " + byteCount(size) + ", above the limit of "
+            throw new ImageRejectedException(ImageRejectedException.Kind.TOO_LARGE, "file is " + byteCount(size) + ", above the limit of "
                     + byteCount(limits.maxFileBytes()));
         }
     }

@@ -167,6 +167,53 @@ public final class ImageRepository {
                 .toList());
     }
 
+    /**
+     * A page of images, newest first, optionally only those with an object and/or background label.
+     *
+     * @param object     an object label, or null for any
+     * @param background a background label, or null for any
+     */
+    public List<ImageRecord> listNewest(String object, String background, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must be >= 0: " + offset + ", " + limit);
+        }
+        return emf.callInTransaction(em -> {
+            var query = em.createQuery(RECORD_SELECT + labelFilter(object, background) + " order by i.id desc", Object[].class);
+            bindLabels(query, object, background);
+            return query.setFirstResult(offset).setMaxResults(limit).getResultStream()
+                    .map(ImageRepository::toRecord)
+                    .toList();
+        });
+    }
+
+    /** The number of images with these labels (null for any). */
+    public long count(String object, String background) {
+        return emf.callInTransaction(em -> {
+            var query = em.createQuery("select count(i) from ImageEntity i" + labelFilter(object, background), Long.class);
+            bindLabels(query, object, background);
+            return query.getSingleResult();
+        });
+    }
+
+    private static String labelFilter(String object, String background) {
+        if (object != null && background != null) {
+            return " where i.objectLabel = :object and i.backgroundLabel = :background";
+        }
+        if (object != null) {
+            return " where i.objectLabel = :object";
+        }
+        return background != null ? " where i.backgroundLabel = :background" : "";
+    }
+
+    private static void bindLabels(jakarta.persistence.TypedQuery<?> query, String object, String background) {
+        if (object != null) {
+            query.setParameter("object", object);
+        }
+        if (background != null) {
+            query.setParameter("background", background);
+        }
+    }
+
     /** @return the number of images */
     public long count() {
         return emf.callInTransaction(em -> em.createQuery("select count(i) from ImageEntity i", Long.class)

@@ -57,6 +57,23 @@ public final class ManagedFolder implements ImageStorage {
         return file.isPresent() && Files.deleteIfExists(file.get());
     }
 
+    /** The file for a key this folder generated; empty for anything else (so no path can leave the folder). */
+    public Optional<Path> fileOf(String key) {
+        return resolve(key);
+    }
+
+    /** Removes temporary files an interrupted upload left behind (a crash between write and move). */
+    public void removeLeftovers() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = Files.newDirectoryStream(folder, ".upload-*.part")) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
     @Override
     public boolean exists(ImageRecord image) {
         return localFile(image).map(Files::isRegularFile).orElse(false);

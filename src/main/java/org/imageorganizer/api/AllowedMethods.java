@@ -1,0 +1,29 @@
+package org.imageorganizer.api;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The server's paths and their methods, to tell 405 (known path, other method) from 404. */
+final class AllowedMethods {
+    private record Entry(Pattern path, Set<String> methods) {
+    }
+
+    private static final List<Entry> ROUTES = List.of(
+            new Entry(Pattern.compile("/images/?"), Set.of("GET", "POST")),
+            new Entry(Pattern.compile("/images/[^/]+/?"), Set.of("GET", "DELETE")),
+            new Entry(Pattern.compile("/images/[^/]+/(file|thumbnail)/?"), Set.of("GET")),
+            new Entry(Pattern.compile("/clusters(/grouped)?/?"), Set.of("GET")),
+            new Entry(Pattern.compile("/health/?"), Set.of("GET")),
+            new Entry(Pattern.compile("/storage/.+"), Set.of("GET")),
+            new Entry(Pattern.compile("/|/static/app\\.(js|css)|/favicon\\.ico"), Set.of("GET")));
+
+    private AllowedMethods() {
+    }
+
+    /** The methods the path accepts, empty when the path is unknown. */
+    static Set<String> of(String path) {
+        return ROUTES.stream().filter(e -> e.path().matcher(path).matches()).findFirst()
+                .map(Entry::methods).orElse(Set.of());
+    }
+}

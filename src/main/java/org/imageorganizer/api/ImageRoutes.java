@@ -1,0 +1,238 @@
+package org.imageorganizer.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import javax.servlet.http.Part;
+import org.imageorganizer.imaging.ImageRejectedException;
+import org.imageorganizer.importer.UploadOutcome;
+import org.imageorganizer.model.ImageRecord;
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/** /images: upload, list, one image, its bytes, its thumbnail, delete. */
+final class ImageRoutes {
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+    private static final Set<Integer> THUMBNAIL_SIZES = Set.of(128, 256, 512);
+
+    private final ServerServices services;
+    private final MultipartUploads multipart;
+    private final UploadRateLimiter rateLimiter;
+    private final TrustedProxies proxies;
+    private final Links links;
+    private final ExecutorService uploadWorkers;
+    private final long maxFileBytes;
+
+    ImageRoutes(ServerServices services, MultipartUploads multipart, UploadRateLimiter rateLimiter,
+            TrustedProxies proxies, Links links, ExecutorService uploadWorkers, long maxFileBytes) {
+        this.services = services;
+        this.multipart = multipart;
+        this.rateLimiter = rateLimiter;
+        this.proxies = proxies;
+        this.links = links;
+        this.uploadWorkers = uploadWorkers;
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    void register(Service http) {
+        http.post("/images", this::upload);
+        http.get("/images", this::list);
+        http.get("/images/:id", (req, res) -> json(req, image(req), null));
+        http.get("/images/:id/file", (req, res) -> FileResponses.send(services.storage(), image(req), res));
+        http.get("/images/:id/thumbnail", this::thumbnail);
+        http.delete("/images/:id", this::delete);
+    }
+
+    private Object upload(Request request, Response response) throws InterruptedException {
+        String client = proxies.clientAddress(request.ip(), request.headers("X-Forwarded-For"));
+        OptionalLong wait = rateLimiter.acquire(client);
+        if (wait.isPresent()) {
+            throw new ApiError(429, "too_many_requests", "Too many uploads from this address; try again in "
+                    + wait.getAsLong() + " s.", Map.of("Retry-After", Long.toString(wait.getAsLong())), null);
+        }
+        List<Part> parts = multipart.fileParts(request.raw());
+        try {
+            List<Future<Object>> results = new ArrayList<>(parts.size());
+            for (Part part : parts) {
+                results.add(uploadWorkers.submit(() -> toJson(request, importPart(part))));
+            }
+            List<Object> files = new ArrayList<>(results.size());
+            for (Future<Object> result : results) {
+                files.add(result.get());
+            }
+            return answer(response, files);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an upload failed", e.getCause());
+        } finally {
+            MultipartUploads.deleteAll(parts);
+        }
+    }
+
+    private UploadOutcome importPart(Part part) throws IOException, InterruptedException {
+        byte[] content;
+        try (InputStream in = part.getInputStream()) {
+            content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+        }
+        if (content.length > maxFileBytes) {
+            return new UploadOutcome.Rejected(part.getSubmittedFileName(), ImageRejectedException.Kind.TOO_LARGE,
+                    "file is over the limit of " + maxFileBytes + " bytes");
+        }
+        if (content.length == 0) {
+            return new UploadOutcome.Rejected(part.getSubmittedFileName(), ImageRejectedException.Kind.DAMAGED, "empty file");
+        }
+        return services.uploads().upload(part.getSubmittedFileName(), content);
+    }
+
+    private Object toJson(Request request, UploadOutcome outcome) {
+        if (outcome instanceof UploadOutcome.Created created) {
+            return imageJson(request, created.image(), false);
+        }
+        if (outcome instanceof UploadOutcome.Duplicate duplicate) {
+            return imageJson(request, duplicate.image(), true);
+        }
+        UploadOutcome.Rejected rejected = (UploadOutcome.Rejected) outcome;
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("filename", rejected.fileName());
+        error.put("status", status(rejected.kind()));
+        error.put("error", errorCode(rejected.kind()));
+        error.put("detail", rejected.reason());
+        return error;
+    }
+
+    private static int status(ImageRejectedException.Kind kind) {
+        return switch (kind) {
+            case NOT_SUPPORTED -> 415;
+            case TOO_LARGE -> 413;
+            case DAMAGED, UNREADABLE -> 400;
+        };
+    }
+
+    private static String errorCode(ImageRejectedException.Kind kind) {
+        return switch (kind) {
+            case NOT_SUPPORTED -> "unsupported_media_type";
+            case TOO_LARGE -> "payload_too_large";
+            case DAMAGED, UNREADABLE -> "invalid_image";
+        };
+    }
+
+    /** 201 when an image was created, 200 when all were already there, else the files' error status. */
+    private static Object answer(Response response, List<Object> files) {
+        boolean created = files.stream().anyMatch(f -> f instanceof ImageJson j && !Boolean.TRUE.equals(j.duplicate()));
+        boolean stored = files.stream().anyMatch(f -> f instanceof ImageJson);
+        if (!stored) {
+            List<Integer> statuses = files.stream().map(f -> (Integer) ((Map<?, ?>) f).get("status")).distinct().toList();
+            int status = statuses.size() == 1 ? statuses.get(0) : 400;
+            String detail = files.size() == 1 ? (String) ((Map<?, ?>) files.get(0)).get("detail")
+                    : "None of the " + files.size() + " files could be added; see files for each reason.";
+            throw new ApiError(status, files.size() == 1 ? (String) ((Map<?, ?>) files.get(0)).get("error")
+                    : "no_image_added", detail, Map.of(), files);
+        }
+        response.status(created ? 201 : 200);
+        response.type(Json.CONTENT_TYPE);
+        return Json.write(Map.of("files", files));
+    }
+
+    private Object list(Request request, Response response) {
+        int limit = intParam(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = intParam(request, "offset", 0, 0, Integer.MAX_VALUE);
+        String object = label(request.queryParams("object"));
+        String background = label(request.queryParams("background"));
+        List<ImageJson> page = services.images().listNewest(object, background, offset, limit).stream()
+                .map(image -> imageJson(request, image, null)).toList();
+        long total = services.images().count(object, background);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("images", page);
+        body.put("total", total);
+        body.put("limit", limit);
+        body.put("offset", offset);
+        body.put("next_offset", offset + page.size() < total ? offset + page.size() : null);
+        response.type(Json.CONTENT_TYPE);
+        return Json.write(body);
+    }
+
+    private Object thumbnail(Request request, Response response) throws IOException {
+        ImageRecord image = image(request);
+        int size = intParam(request, "size", 256, 1, 4096);
+        if (!THUMBNAIL_SIZES.contains(size)) {
+            throw ApiError.badRequest("size must be one of " + THUMBNAIL_SIZES.stream().sorted().toList() + ".");
+        }
+        if (!services.storage().exists(image)) {
+            throw ApiError.notFound("The file of image " + image.id() + " is no longer where the library had it.");
+        }
+        try {
+            byte[] jpeg = services.thumbnails().get(image.sha256(), size, () -> {
+                try (InputStream in = services.storage().open(image)) {
+                    return in.readAllBytes();
+                }
+            });
+            return FileResponses.sendBytes(jpeg, "image/jpeg", response);
+        } catch (ImageRejectedException e) {
+            throw new ApiError(422, "unprocessable", "The stored file can no longer be decoded: " + e.getMessage());
+        }
+    }
+
+    private Object delete(Request request, Response response) {
+        long id = id(request);
+        ImageRecord removed = services.uploads().delete(id)
+                .orElseThrow(() -> ApiError.notFound("There is no image " + id + "."));
+        response.type(Json.CONTENT_TYPE);
+        return Json.write(Map.of("id", removed.id(), "deleted", true,
+                "file_deleted", removed.storage() == org.imageorganizer.model.StorageKind.MANAGED));
+    }
+
+    private ImageRecord image(Request request) {
+        long id = id(request);
+        return services.images().findById(id).orElseThrow(() -> ApiError.notFound("There is no image " + id + "."));
+    }
+
+    private Object json(Request request, ImageRecord image, Boolean duplicate) {
+        return Json.write(imageJson(request, image, duplicate));
+    }
+
+    private ImageJson imageJson(Request request, ImageRecord image, Boolean duplicate) {
+        return ImageJson.of(image, links.imageFile(request, image.id()), links.thumbnail(request, image.id()), duplicate);
+    }
+
+    static long id(Request request) {
+        String text = request.params(":id");
+        if (text == null || !text.matches("\\d{1,18}")) {
+            throw ApiError.badRequest("The image id must be a positive whole number.");
+        }
+        return Long.parseLong(text);
+    }
+
+    private static int intParam(Request request, String name, int fallback, int min, int max) {
+        String text = request.queryParams(name);
+        if (text == null || text.isEmpty()) {
+            return fallback;
+        }
+        if (!text.matches("\\d{1,9}")) {
+            throw ApiError.badRequest(name + " must be a whole number from " + min + " to " + max + ".");
+        }
+        int value = Integer.parseInt(text);
+        if (value < min || value > max) {
+            throw ApiError.badRequest(name + " must be from " + min + " to " + max + ".");
+        }
+        return value;
+    }
+
+    private static String label(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > 128) {
+            throw ApiError.badRequest("A category name is at most 128 characters.");
+        }
+        return text.strip();
+    }
+}

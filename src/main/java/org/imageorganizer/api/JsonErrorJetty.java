@@ -1,0 +1,82 @@
+package org.imageorganizer.api;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
+import spark.embeddedserver.EmbeddedServers;
+import spark.embeddedserver.jetty.EmbeddedJettyFactory;
+import spark.embeddedserver.jetty.JettyServerFactory;
+
+/**
+ * Spark's Jetty with an error handler that answers in the API's JSON too, for the requests Jetty
+ * refuses before Spark sees them (a malformed request line, an ambiguous path such as
+ * {@code /storage/../x}, headers too large), instead of Jetty's HTML page.
+ */
+final class JsonErrorJetty implements JettyServerFactory {
+    static final String IDENTIFIER = "image-organizer-jetty";
+
+    private JsonErrorJetty() {
+    }
+
+    /** Makes the factory known to Spark under {@link #IDENTIFIER} (once per JVM; repeating is harmless). */
+    static synchronized void register() {
+        EmbeddedServers.add(IDENTIFIER, new EmbeddedJettyFactory(new JsonErrorJetty()));
+    }
+
+    @Override
+    public Server create(int maxThreads, int minThreads, int idleTimeout) {
+        QueuedThreadPool pool = maxThreads > 0
+                ? new QueuedThreadPool(maxThreads, Math.max(minThreads, 1), idleTimeout > 0 ? idleTimeout : 60_000)
+                : new QueuedThreadPool();
+        pool.setName("http");
+        return create(pool);
+    }
+
+    @Override
+    public Server create(ThreadPool threadPool) {
+        Server server = new Server(threadPool);
+        server.setErrorHandler(new Handler());
+        return server;
+    }
+
+    private static final class Handler extends ErrorHandler {
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields fields) {
+            fields.put(HttpHeader.CONTENT_TYPE, Json.CONTENT_TYPE);
+            return ByteBuffer.wrap(body(status, reason).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
+                HttpServletResponse response, int code, String message) throws IOException {
+            baseRequest.setHandled(true);
+            response.setContentType(Json.CONTENT_TYPE);
+            response.getWriter().write(body(code, message));
+        }
+
+        private static String body(int status, String reason) {
+            String error = switch (status) {
+                case 400 -> "bad_request";
+                case 404 -> "not_found";
+                case 405 -> "method_not_allowed";
+                case 413 -> "payload_too_large";
+                case 414 -> "uri_too_long";
+                case 431 -> "headers_too_large";
+                default -> status >= 500 ? "internal_error" : "bad_request";
+            };
+            String detail = status >= 500 ? "The server failed on this request."
+                    : "The request was refused: " + (reason == null ? HttpStatus.getMessage(status) : reason) + ".";
+            return Json.error(new ApiError(status, error, detail));
+        }
+    }
+}

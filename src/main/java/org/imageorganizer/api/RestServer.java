@@ -1,0 +1,252 @@
+package org.imageorganizer.api;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.imageorganizer.config.ServerOptions;
+import org.imageorganizer.store.ManagedFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/**
+ * The REST server (SparkJava on Jetty): the product spec's endpoints over the core services, the
+ * web page, and the guards a server facing the internet needs (API key, signed image links, upload
+ * limits, a per-client upload rate, CORS, JSON errors without stack traces). It holds no pipeline
+ * logic; uploads go to the {@link org.imageorganizer.importer.UploadService}.
+ */
+public final class RestServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+    private static final Duration SIGNED_URL_LIFETIME = Duration.ofMinutes(30);
+    private static final String COUNTED = RestServer.class.getName() + ".counted";
+
+    private final ServerOptions options;
+    private final ServerServices services;
+    private final ManagedFolder managedFiles;
+    private final TrustedProxies proxies;
+    private final Optional<ApiKeyCheck> keyCheck;
+    private final Optional<SignedUrls> signer;
+    private final Cors cors;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ExecutorService uploadWorkers;
+    private final Path spoolFolder;
+    private volatile boolean draining;
+    private Service http;
+
+    /**
+     * @throws IllegalArgumentException when the options are unsafe (a public address without a key
+     *                                  and without {@code insecure}) or malformed
+     */
+    public RestServer(ServerOptions options, ServerServices services, ManagedFolder managedFiles) {
+        this.options = options;
+        this.services = services;
+        this.managedFiles = managedFiles;
+        this.proxies = new TrustedProxies(options.trustedProxies());
+        if (options.apiKey().isEmpty() && !options.insecure() && !loopback(options.host())) {
+            throw new IllegalArgumentException("Refusing to listen on " + options.host()
+                    + " without an API key: set one (--api-key-file or IMAGE_ORGANIZER_API_KEY), or pass --insecure"
+                    + " if something in front of the server authenticates every request.");
+        }
+        this.keyCheck = options.apiKey().map(ApiKeyCheck::new);
+        this.signer = options.apiKey().map(k -> new SignedUrls(k, SIGNED_URL_LIFETIME, Clock.systemUTC()));
+        this.cors = new Cors(options.corsOrigins());
+        int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.uploadWorkers = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "upload-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            this.spoolFolder = Files.createTempDirectory("image-organizer-uploads-");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create a temporary folder for uploads: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean loopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("Unknown host to listen on: " + host, e);
+        }
+    }
+
+    /** Starts listening; returns the port (the chosen one when the options said 0). */
+    public synchronized int start() {
+        try {
+            managedFiles.removeLeftovers();
+        } catch (IOException e) {
+            LOG.warn("Could not clean the storage folder's leftovers: {}", e.toString());
+        }
+        JsonErrorJetty.register();
+        http = Service.ignite();
+        http.embeddedServerIdentifier(JsonErrorJetty.IDENTIFIER);
+        http.ipAddress(options.host()).port(options.port()).threadPool(64, 8, 30_000);
+        http.initExceptionHandler(e -> LOG.error("The server could not start: {}", e.toString()));
+        http.before(this::admit);
+        http.before((req, res) -> {
+            if (cors.apply(req, res)) {
+                http.halt(204);
+            }
+        });
+        http.before(this::authenticate);
+        new HealthRoute(services, () -> draining).register(http);
+        new ImageRoutes(services, new MultipartUploads(spoolFolder, options.maxFileBytes(), options.maxRequestBytes(),
+                options.maxFilesPerRequest()), new UploadRateLimiter(options.uploadsPerMinute(), System::nanoTime),
+                proxies, new Links(signer, proxies), uploadWorkers, options.maxFileBytes()).register(http);
+        new ClusterRoutes(services).register(http);
+        new StorageRoute(managedFiles).register(http);
+        new WebPage().register(http);
+        http.notFound(this::notFound);
+        http.internalServerError((req, res) -> {
+            res.type(Json.CONTENT_TYPE);
+            return Json.error(new ApiError(500, "internal_error", "The server failed on this request; it is logged."));
+        });
+        http.exception(ApiError.class, (e, req, res) -> answer(e, res));
+        http.exception(Exception.class, (e, req, res) -> {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                answer(new ApiError(503, "unavailable", "The server is shutting down; try again."), res);
+                return;
+            }
+            LOG.error("{} {} failed", req.requestMethod(), req.pathInfo(), e);
+            answer(new ApiError(500, "internal_error", "The server failed on this request; it is logged."), res);
+        });
+        http.afterAfter(this::release);
+        http.init();
+        http.awaitInitialization();
+        LOG.info("Serving on http://{}:{} (API key {}, CORS origins {})", options.host(), http.port(),
+                keyCheck.isPresent() ? "required" : "not set", options.corsOrigins());
+        return http.port();
+    }
+
+    private void admit(Request request, Response response) {
+        if (draining) {
+            throw new ApiError(503, "unavailable", "The server is shutting down; try again in a moment.",
+                    java.util.Map.of("Retry-After", "5", "Connection", "close"), null);
+        }
+        inFlight.incrementAndGet();
+        request.attribute(COUNTED, Boolean.TRUE);
+        response.type(Json.CONTENT_TYPE);
+        response.header("X-Content-Type-Options", "nosniff");
+        response.header("X-Frame-Options", "DENY");
+        response.header("Referrer-Policy", "no-referrer");
+        response.raw().setHeader("Cache-Control", "no-store");
+    }
+
+    private void release(Request request, Response response) {
+        if (request.attribute(COUNTED) != null) {
+            request.raw().removeAttribute(COUNTED);
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void authenticate(Request request, Response response) {
+        if (keyCheck.isEmpty() || "OPTIONS".equals(request.requestMethod())) {
+            return;
+        }
+        String path = request.pathInfo();
+        if (path.equals("/health") || path.equals("/") || path.startsWith("/static/") || path.equals("/favicon.ico")) {
+            return;
+        }
+        if (keyCheck.get().accepts(request.headers("X-API-Key"), request.headers("Authorization"))) {
+            return;
+        }
+        boolean signable = "GET".equals(request.requestMethod())
+                && (path.matches("/images/\\d+/(file|thumbnail)") || path.startsWith("/storage/"));
+        if (signable && signer.get().valid(path, request.queryParams(SignedUrls.EXPIRES), request.queryParams(SignedUrls.SIGNATURE))) {
+            return;
+        }
+        throw ApiError.unauthorized(signable
+                ? "This link has expired or is not valid, and no API key was sent."
+                : "This server needs an API key: send it as X-API-Key or as Authorization: Bearer.");
+    }
+
+    private Object notFound(Request request, Response response) {
+        response.type(Json.CONTENT_TYPE);
+        Set<String> allowed = AllowedMethods.of(request.pathInfo());
+        if (!allowed.isEmpty() && !allowed.contains(request.requestMethod())) {
+            response.status(405);
+            response.header("Allow", String.join(", ", new TreeSet<>(allowed)));
+            return Json.error(new ApiError(405, "method_not_allowed", request.requestMethod() + " is not allowed here; use "
+                    + String.join(" or ", new TreeSet<>(allowed)) + "."));
+        }
+        response.status(404);
+        return Json.error(ApiError.notFound("There is nothing at this address."));
+    }
+
+    private static void answer(ApiError error, Response response) {
+        response.status(error.status());
+        response.type(Json.CONTENT_TYPE);
+        error.headers().forEach(response::header);
+        response.body(Json.error(error));
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return http.port();
+    }
+
+    /**
+     * Stops taking requests (new ones get 503), lets those in progress finish for up to
+     * {@code grace}, then stops the server.
+     */
+    public synchronized void stop(Duration grace) {
+        if (http == null) {
+            return;
+        }
+        draining = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inFlight.get() > 0) {
+            LOG.warn("Stopping with {} requests still running after {} s", inFlight.get(), grace.toSeconds());
+        }
+        http.stop();
+        http.awaitStop();
+        uploadWorkers.shutdownNow();
+        try {
+            uploadWorkers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteSpoolFolder();
+        http = null;
+        LOG.info("Server stopped");
+    }
+
+    private void deleteSpoolFolder() {
+        try (var files = Files.list(spoolFolder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(spoolFolder);
+        } catch (IOException e) {
+            LOG.debug("Could not remove {}: {}", spoolFolder, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(30));
+    }
+}

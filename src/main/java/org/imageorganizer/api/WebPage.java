@@ -1,0 +1,55 @@
+package org.imageorganizer.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import spark.Response;
+import spark.Service;
+
+/**
+ * The web page at / and its two assets, read once from the jar's resources. They load without the
+ * API key; the page asks for the key and sends it with every API call.
+ */
+final class WebPage {
+    private static final String CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
+            + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    private static final Map<String, String> ASSETS = Map.of(
+            "/", "index.html",
+            "/static/app.js", "app.js",
+            "/static/app.css", "app.css");
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8",
+            "css", "text/css; charset=utf-8");
+
+    void register(Service http) {
+        ASSETS.forEach((path, resource) -> {
+            byte[] content = load(resource);
+            String type = TYPES.get(resource.substring(resource.lastIndexOf('.') + 1));
+            http.get(path, (req, res) -> send(res, content, type));
+        });
+        http.get("/favicon.ico", (req, res) -> {
+            res.status(204);
+            return "";
+        });
+    }
+
+    private static Object send(Response response, byte[] content, String type) {
+        response.type(type);
+        response.header("Content-Security-Policy", CSP);
+        response.raw().setHeader("Cache-Control", "no-cache");
+        return content;
+    }
+
+    private static byte[] load(String name) {
+        try (InputStream in = WebPage.class.getResourceAsStream("/web/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the web page's " + name + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.imageorganizer.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.imageorganizer.api.RestServer;
+import org.imageorganizer.api.ServerServices;
+import org.imageorganizer.cli.CliServices;
+import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.config.BuildInfo;
+import org.imageorganizer.config.Environment;
+import org.imageorganizer.config.ServerOptions;
+import org.imageorganizer.config.Settings;
+import org.imageorganizer.imaging.ImageLimits;
+import org.imageorganizer.imaging.SafeImageDecoder;
+import org.imageorganizer.imaging.ThumbnailCache;
+import org.imageorganizer.imaging.Thumbnailer;
+import org.imageorganizer.importer.UploadService;
+import org.imageorganizer.ml.DjlClipModel;
+import org.imageorganizer.ml.ImageClassifier;
+import org.imageorganizer.ml.ImageEmbedder;
+import org.imageorganizer.ml.LabelEmbeddingCache;
+import org.imageorganizer.ml.ModelFolder;
+import org.imageorganizer.ml.TestTimeAugmenter;
+import org.imageorganizer.store.IndexedFiles;
+import org.imageorganizer.store.Library;
+import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.store.StorageRouter;
+
+/** Builds the REST server on a library and a model, and takes it all down again in order. */
+final class ServerWiring {
+    private static final int BATCH_IMAGES = 16;
+
+    private final Environment environment;
+    private final Settings settings;
+    private final Library library;
+    private final ModelFolder modelFolder;
+    private final Path storageDir;
+    private final Duration clusterDebounce;
+
+    ServerWiring(Environment environment, Settings settings, Library library, ModelFolder modelFolder, Path storageDir,
+            Duration clusterDebounce) {
+        this.environment = environment;
+        this.settings = settings;
+        this.library = library;
+        this.modelFolder = modelFolder;
+        this.storageDir = storageDir;
+        this.clusterDebounce = clusterDebounce;
+    }
+
+    /** Starts the server; the returned handle stops the server, then the uploads, clustering, model and library. */
+    CliServices.RunningServer start(ServerOptions options) {
+        library.info().claimModel(modelFolder.manifest().modelId());
+        DjlClipModel model = DjlClipModel.load(modelFolder);
+        LibraryClusterer clusterer = null;
+        UploadService uploads = null;
+        try {
+            SafeImageDecoder decoder = new SafeImageDecoder(
+                    new ImageLimits(settings.maxMegapixels() * 1_000_000L, options.maxFileBytes()));
+            ImageClassifier classifier = ImageClassifier.create(model, settings.labels(),
+                    new LabelEmbeddingCache(environment.labelEmbeddingCacheDir()));
+            ImageEmbedder embedder = new ImageEmbedder(model, new TestTimeAugmenter(settings.ttaViews()));
+            ManagedFolder managed = new ManagedFolder(storageDir);
+            clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(),
+                    settings.clustering().toClusterSettings(), clusterDebounce);
+            uploads = new UploadService(decoder, embedder, classifier, library.images(), managed, clusterer,
+                    Math.max(2, Runtime.getRuntime().availableProcessors()), BATCH_IMAGES);
+            ThumbnailCache thumbnails = new ThumbnailCache(environment.thumbnailCacheDir(), new Thumbnailer(decoder));
+            RestServer server = new RestServer(options, new ServerServices(library.images(), uploads, clusterer,
+                    new StorageRouter(new IndexedFiles(), managed), thumbnails, BuildInfo.load()), managed);
+            int port = server.start();
+            clusterer.libraryChanged(); // bring clusters up to date with whatever changed while the server was down
+            String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+            String url = "http://" + host + ":" + port + "/";
+            LibraryClusterer runningClusterer = clusterer;
+            UploadService runningUploads = uploads;
+            return new CliServices.RunningServer() {
+                @Override
+                public String url() {
+                    return url;
+                }
+
+                @Override
+                public void close() {
+                    server.stop(Duration.ofSeconds(30));
+                    runningUploads.close();
+                    runningClusterer.close();
+                    model.close();
+                    library.close();
+                }
+            };
+        } catch (RuntimeException | Error e) {
+            if (uploads != null) {
+                uploads.close();
+            }
+            if (clusterer != null) {
+                clusterer.close();
+            }
+            model.close();
+            throw e;
+        }
+    }
+}

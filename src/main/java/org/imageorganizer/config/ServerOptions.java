@@ -1,0 +1,84 @@
+package org.imageorganizer.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the REST server runs: where it listens and what it lets in.
+ *
+ * @param host              the address to bind
+ * @param port              the port, 0 for any free one
+ * @param apiKey            the key every API call but /health must carry, when set
+ * @param insecure          allow a non-loopback address without a key
+ * @param corsOrigins       origins other than the server's own that may call the API from a browser
+ * @param trustedProxies    addresses of reverse proxies whose X-Forwarded-* headers are believed
+ * @param maxFileBytes      the largest file one upload part may carry
+ * @param maxRequestBytes   the largest upload request body
+ * @param maxFilesPerRequest the most files one upload request may carry
+ * @param uploadsPerMinute  upload requests one client may make per minute
+ * @param sourceUrl         where the running version's source is published (AGPL)
+ */
+public record ServerOptions(
+        String host,
+        int port,
+        Optional<String> apiKey,
+        boolean insecure,
+        List<String> corsOrigins,
+        List<String> trustedProxies,
+        long maxFileBytes,
+        long maxRequestBytes,
+        int maxFilesPerRequest,
+        int uploadsPerMinute,
+        String sourceUrl) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 200L * 1024 * 1024;
+    public static final int DEFAULT_MAX_FILES = 100;
+    public static final int DEFAULT_UPLOADS_PER_MINUTE = 60;
+
+    public ServerOptions {
+        Objects.requireNonNull(host, "host");
+        apiKey = apiKey.filter(k -> !k.isBlank());
+        corsOrigins = List.copyOf(corsOrigins);
+        trustedProxies = List.copyOf(trustedProxies);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        if (maxFileBytes < 1 || maxRequestBytes < maxFileBytes) {
+            throw new IllegalArgumentException("the request limit must be at least the file limit");
+        }
+        if (maxFilesPerRequest < 1 || uploadsPerMinute < 1) {
+            throw new IllegalArgumentException("the per-request file count and uploads per minute must be at least 1");
+        }
+    }
+
+    /** Loopback only, no key, the default limits: what a test or a single user on their own machine runs. */
+    public static ServerOptions local(int port) {
+        return new ServerOptions(DEFAULT_HOST, port, Optional.empty(), false, List.of(), List.of(),
+                DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_FILES, DEFAULT_UPLOADS_PER_MINUTE,
+                BuildInfo.load().sourceUrl());
+    }
+
+    public ServerOptions withApiKey(String key) {
+        return new ServerOptions(host, port, Optional.ofNullable(key), insecure, corsOrigins, trustedProxies,
+                maxFileBytes, maxRequestBytes, maxFilesPerRequest, uploadsPerMinute, sourceUrl);
+    }
+
+    public ServerOptions withLimits(long fileBytes, long requestBytes, int filesPerRequest, int perMinute) {
+        return new ServerOptions(host, port, apiKey, insecure, corsOrigins, trustedProxies,
+                fileBytes, requestBytes, filesPerRequest, perMinute, sourceUrl);
+    }
+
+    public ServerOptions withCors(List<String> origins) {
+        return new ServerOptions(host, port, apiKey, insecure, origins, trustedProxies,
+                maxFileBytes, maxRequestBytes, maxFilesPerRequest, uploadsPerMinute, sourceUrl);
+    }
+
+    public ServerOptions withTrustedProxies(List<String> proxies) {
+        return new ServerOptions(host, port, apiKey, insecure, corsOrigins, proxies,
+                maxFileBytes, maxRequestBytes, maxFilesPerRequest, uploadsPerMinute, sourceUrl);
+    }
+}

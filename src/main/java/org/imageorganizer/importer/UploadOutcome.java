@@ -1,0 +1,23 @@
+package org.imageorganizer.importer;
+
+import org.imageorganizer.imaging.ImageRejectedException;
+import org.imageorganizer.model.ImageRecord;
+
+/** What became of one uploaded file. */
+public sealed interface UploadOutcome {
+
+    /** The file name the client gave (for display only; never used as a path). */
+    String fileName();
+
+    /** A new image in the library. */
+    record Created(String fileName, ImageRecord image) implements UploadOutcome {
+    }
+
+    /** The library already had this content; {@code image} is the stored one. */
+    record Duplicate(String fileName, ImageRecord image) implements UploadOutcome {
+    }
+
+    /** Refused, with a sentence saying why. */
+    record Rejected(String fileName, ImageRejectedException.Kind kind, String reason) implements UploadOutcome {
+    }
+}

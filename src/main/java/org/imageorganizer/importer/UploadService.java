@@ -1,0 +1,183 @@
+package org.imageorganizer.importer;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.imageorganizer.imaging.DecodedImage;
+import org.imageorganizer.imaging.ImageDecoder;
+import org.imageorganizer.imaging.ImageRejectedException;
+import org.imageorganizer.ml.ImageClassifier;
+import org.imageorganizer.ml.ImageEmbedder;
+import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.model.StorageKind;
+import org.imageorganizer.store.DuplicateImageException;
+import org.imageorganizer.store.ImageRepository;
+import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.store.NewImage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds uploaded files to the library and removes them again; safe to call from many threads at
+ * once. An upload is checked and decoded from its content, run through the shared model, copied
+ * into the managed folder under a generated name and recorded, in that order: a failure at any
+ * step leaves neither a row without a file nor a file without a row. The same content arriving
+ * twice at the same moment ends as one image.
+ */
+public final class UploadService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
+
+    private final ImageDecoder decoder;
+    private final ImageEmbedder embedder;
+    private final ImageRepository images;
+    private final ManagedFolder managed;
+    private final LibraryObserver observer;
+    private final ModelBatcher batcher;
+    private final Semaphore decoding;
+    private final Map<String, CompletableFuture<UploadOutcome>> inProgress = new ConcurrentHashMap<>();
+
+    /**
+     * @param decodeSlots how many uploads may be decoded at once (bounds memory whatever the number of requests)
+     * @param batchImages the most images one model call takes
+     */
+    public UploadService(ImageDecoder decoder, ImageEmbedder embedder, ImageClassifier classifier,
+            ImageRepository images, ManagedFolder managed, LibraryObserver observer, int decodeSlots, int batchImages) {
+        this.decoder = decoder;
+        this.embedder = embedder;
+        this.images = images;
+        this.managed = managed;
+        this.observer = observer;
+        this.batcher = new ModelBatcher(embedder, classifier, batchImages);
+        this.decoding = new Semaphore(decodeSlots);
+    }
+
+    /**
+     * Imports one uploaded file; blocks until it is stored or refused.
+     *
+     * @param clientFileName the name the client sent, kept for display only
+     * @param content        the file's bytes (the caller has already enforced its size limit)
+     */
+    public UploadOutcome upload(String clientFileName, byte[] content) throws InterruptedException {
+        String fileName = FileNames.displayName(clientFileName);
+        String sha256 = DigestUtils.sha256Hex(content);
+        Optional<ImageRecord> existing = images.findBySha256(sha256);
+        if (existing.isPresent()) {
+            return new UploadOutcome.Duplicate(fileName, existing.get());
+        }
+        CompletableFuture<UploadOutcome> mine = new CompletableFuture<>();
+        CompletableFuture<UploadOutcome> other = inProgress.putIfAbsent(sha256, mine);
+        if (other != null) {
+            return sameContentAs(fileName, other);
+        }
+        try {
+            UploadOutcome outcome = importNew(fileName, sha256, content);
+            mine.complete(outcome);
+            return outcome;
+        } catch (RuntimeException | Error | InterruptedException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inProgress.remove(sha256);
+        }
+    }
+
+    /** The outcome for a file whose content another request is importing right now. */
+    private static UploadOutcome sameContentAs(String fileName, CompletableFuture<UploadOutcome> other)
+            throws InterruptedException {
+        try {
+            UploadOutcome first = other.get();
+            if (first instanceof UploadOutcome.Created created) {
+                return new UploadOutcome.Duplicate(fileName, created.image());
+            }
+            if (first instanceof UploadOutcome.Duplicate duplicate) {
+                return new UploadOutcome.Duplicate(fileName, duplicate.image());
+            }
+            UploadOutcome.Rejected rejected = (UploadOutcome.Rejected) first;
+            return new UploadOutcome.Rejected(fileName, rejected.kind(), rejected.reason());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the same file, uploaded at the same time, failed", e.getCause());
+        }
+    }
+
+    private UploadOutcome importNew(String fileName, String sha256, byte[] content) throws InterruptedException {
+        DecodedImage decoded;
+        float[] tensor;
+        decoding.acquire();
+        try {
+            decoded = decoder.decode(content, embedder.manifest().imageSize());
+            tensor = embedder.prepare(decoded.image(), sha256);
+        } catch (ImageRejectedException e) {
+            return new UploadOutcome.Rejected(fileName, e.kind(), e.getMessage());
+        } finally {
+            decoding.release();
+        }
+        ModelBatcher.Result result = awaitModel(batcher.submit(tensor));
+        String key;
+        try {
+            key = managed.store(new ByteArrayInputStream(content), FileNames.extension(decoded.format()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the upload to the storage folder: " + e.getMessage(), e);
+        }
+        try {
+            ImageRecord stored = images.insert(new NewImage(sha256, key, fileName, content.length, decoded.width(),
+                    decoded.height(), decoded.format(), StorageKind.MANAGED, result.classification(),
+                    result.embedding(), embedder.manifest().modelId()));
+            observer.libraryChanged();
+            return new UploadOutcome.Created(fileName, stored);
+        } catch (DuplicateImageException e) {
+            deleteQuietly(key);
+            return new UploadOutcome.Duplicate(fileName, e.existing());
+        } catch (RuntimeException e) {
+            deleteQuietly(key);
+            throw e;
+        }
+    }
+
+    private static ModelBatcher.Result awaitModel(CompletableFuture<ModelBatcher.Result> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the model failed on the upload", e.getCause());
+        }
+    }
+
+    /**
+     * Removes an image from the library, and its file when the library holds the only copy (an
+     * upload); a user's original indexed in place is never touched.
+     *
+     * @return the removed image, or empty when there was none with this id
+     */
+    public Optional<ImageRecord> delete(long id) {
+        Optional<ImageRecord> image = images.findById(id);
+        if (image.isEmpty() || !images.delete(id)) {
+            return Optional.empty();
+        }
+        if (image.get().storage() == StorageKind.MANAGED) {
+            deleteQuietly(image.get().location());
+        }
+        observer.libraryChanged();
+        return image;
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            managed.delete(key);
+        } catch (IOException e) {
+            LOG.warn("Could not delete stored file {}: {}", key, e.toString());
+        }
+    }
+
+    /** Finishes the uploads already with the model. */
+    @Override
+    public void close() {
+        batcher.close();
+    }
+}
