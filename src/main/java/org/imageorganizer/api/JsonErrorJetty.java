@@ -8,6 +8,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -44,9 +46,35 @@ final class JsonErrorJetty implements JettyServerFactory {
 
     @Override
     public Server create(ThreadPool threadPool) {
-        Server server = new Server(threadPool);
+        Server server = new TunedServer(threadPool);
         server.setErrorHandler(new Handler());
         return server;
+    }
+
+    /**
+     * Adjusts the connectors Spark adds: requests are dispatched as soon as their headers arrive
+     * (Jetty waits for the first body bytes by default, which would delay a 413 for a body that
+     * is over the limit until the client starts sending it), and the Jetty version is not announced.
+     */
+    private static final class TunedServer extends Server {
+        TunedServer(ThreadPool pool) {
+            super(pool);
+        }
+
+        @Override
+        public void setConnectors(Connector[] connectors) {
+            if (connectors != null) {
+                for (Connector connector : connectors) {
+                    HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+                    if (http != null) {
+                        http.getHttpConfiguration().setDelayDispatchUntilContent(false);
+                        http.getHttpConfiguration().setSendServerVersion(false);
+                        http.getHttpConfiguration().setSendXPoweredBy(false);
+                    }
+                }
+            }
+            super.setConnectors(connectors);
+        }
     }
 
     private static final class Handler extends ErrorHandler {

@@ -46,7 +46,8 @@ final class MultipartUploads {
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             throw new ApiError(415, "unsupported_media_type",
-                    "Send the files as multipart/form-data (for example curl -F files=@photo.jpg).");
+                    "Send the files as multipart/form-data (for example curl -F files=@photo.jpg).",
+                    java.util.Map.of("Connection", "close"), null);
         }
         long declared = request.getContentLengthLong();
         if (declared > maxRequestBytes) {

@@ -191,8 +191,20 @@ public final class RestServer implements AutoCloseable {
     private static void answer(ApiError error, Response response) {
         response.status(error.status());
         response.type(Json.CONTENT_TYPE);
-        error.headers().forEach(response::header);
-        response.body(Json.error(error));
+        error.headers().forEach((name, value) -> response.raw().setHeader(name, value));
+        if (!"close".equals(error.headers().get("Connection"))) {
+            response.body(Json.error(error));
+            return;
+        }
+        // refused before its body was read: send the answer now, not after Jetty has drained the body
+        try {
+            byte[] body = Json.error(error).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            response.raw().setContentLength(body.length);
+            response.raw().getOutputStream().write(body);
+            response.raw().flushBuffer();
+        } catch (IOException e) {
+            LOG.debug("Could not send a {} answer: {}", error.status(), e.toString());
+        }
     }
 
     /** The port the server listens on. */

@@ -1,0 +1,63 @@
+package org.imageorganizer.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.config.BuildInfo;
+import org.imageorganizer.config.ServerOptions;
+import org.imageorganizer.imaging.SafeImageDecoder;
+import org.imageorganizer.imaging.ThumbnailCache;
+import org.imageorganizer.imaging.Thumbnailer;
+import org.imageorganizer.importer.UploadService;
+import org.imageorganizer.ml.DjlClipModel;
+import org.imageorganizer.ml.ImageClassifier;
+import org.imageorganizer.ml.ImageEmbedder;
+import org.imageorganizer.ml.LabelEmbeddingCache;
+import org.imageorganizer.ml.LabelSettings;
+import org.imageorganizer.ml.TestTimeAugmenter;
+import org.imageorganizer.store.IndexedFiles;
+import org.imageorganizer.store.Library;
+import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.store.StorageRouter;
+
+/** The REST server over a fresh library in a folder, with a model the caller owns; as the application wires it. */
+final class TestServer implements AutoCloseable {
+    final Library library;
+    final LibraryClusterer clusterer;
+    final UploadService uploads;
+    final ManagedFolder managed;
+    final Path storageDir;
+    final RestServer server;
+    final int port;
+
+    TestServer(Path dir, DjlClipModel model, ServerOptions options) {
+        library = Library.open(dir.resolve("library"));
+        library.info().claimModel(model.manifest().modelId());
+        SafeImageDecoder decoder = new SafeImageDecoder();
+        ImageClassifier classifier = ImageClassifier.create(model, LabelSettings.defaults(),
+                new LabelEmbeddingCache(dir.resolve("label-cache")));
+        ImageEmbedder embedder = new ImageEmbedder(model, new TestTimeAugmenter(1));
+        storageDir = dir.resolve("storage");
+        managed = new ManagedFolder(storageDir);
+        clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(), ClusterSettings.defaults(),
+                Duration.ofMillis(200));
+        uploads = new UploadService(decoder, embedder, classifier, library.images(), managed, clusterer, 2, 16);
+        ThumbnailCache thumbnails = new ThumbnailCache(dir.resolve("thumbnails"), new Thumbnailer(decoder));
+        server = new RestServer(options, new ServerServices(library.images(), uploads, clusterer,
+                new StorageRouter(new IndexedFiles(), managed), thumbnails, BuildInfo.load()), managed);
+        port = server.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Override
+    public void close() {
+        server.stop(Duration.ofSeconds(10));
+        uploads.close();
+        clusterer.close();
+        library.close();
+    }
+}
