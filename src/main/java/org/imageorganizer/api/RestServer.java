@@ -94,6 +94,7 @@ public final class RestServer implements AutoCloseable {
         JsonErrorJetty.register();
         http = Service.ignite();
         http.embeddedServerIdentifier(JsonErrorJetty.IDENTIFIER);
+        http.untrustForwardHeaders(); // Spark would believe any client's X-Forwarded-*; TrustedProxies decides instead
         http.ipAddress(options.host()).port(options.port()).threadPool(64, 8, 30_000);
         http.initExceptionHandler(e -> LOG.error("The server could not start: {}", e.toString()));
         http.before(this::admit);
