@@ -16,11 +16,12 @@ import org.imageorganizer.ml.ClipModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: the benchmark suite of BENCHMARKS.md, in one run, printed as tables with their targets. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the model ceiling, the import pipeline, clustering at scale and import memory.")
+        description = "Measure the model ceiling, the import pipeline, clustering at scale, import memory and REST latency.")
 public final class BenchCommand implements Callable<Integer> {
     private final BenchServices services;
 
@@ -64,7 +65,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Photos imported once, untimed, before the pipeline runs, so that they measure compiled code.")
     int warmUpPhotos;
 
-    @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, clustering, rss.")
+    @Option(names = "--rest-images", defaultValue = "10000", description = "Images in the REST latency run's library.")
+    int restImages;
+
+    @Option(names = "--rest-requests", defaultValue = "1000", description = "Timed requests per REST request type and client count.")
+    int restRequests;
+
+    @Option(names = "--rest-warm-up", defaultValue = "200", paramLabel = "N", description = "Untimed requests per REST request type first.")
+    int restWarmUp;
+
+    @Option(names = "--rest-clients", defaultValue = "4", description = "Clients calling at once in the concurrent REST runs (1: sequential only).")
+    int restClients;
+
+    @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, clustering, rss, rest.")
     List<String> only;
 
     public BenchCommand(BenchServices services) {
@@ -76,7 +89,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        if (restImages < 1 || restRequests < 1 || restWarmUp < 0 || restClients < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--rest-images, --rest-requests and --rest-clients must be at least 1, --rest-warm-up at least 0.");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path workDir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("image-organizer-bench-");
         BenchReport report = new BenchReport(out);
@@ -139,6 +156,9 @@ public final class BenchCommand implements Callable<Integer> {
                 rows.add(rss.run(rss.distinctCopies(photos, count), modelDir, 1, List.of()));
             }
             report.rss(rows);
+        }
+        if (wanted("rest")) {
+            report.rest(new RestLatencyBench(services, workDir, modelDir).run(restImages, restWarmUp, restRequests, restClients));
         }
         out.flush();
         return 0;

@@ -85,6 +85,25 @@ final class BenchReport {
         out.flush();
     }
 
+    void rest(RestLatencyBench.Result result) {
+        RestLibrary.Built library = result.library();
+        out.printf("## REST API latency (%d images, clusters up to date)%n%n", library.images());
+        out.printf("Library written in %.1f s and clustered in %.1f s; the server on 127.0.0.1, HTTP/1.1 with keep-alive, "
+                + "%d untimed requests per request, then the timed ones from 1 client and from several at once.%n%n",
+                library.insertSeconds(), library.clusterSeconds(), result.warmUp());
+        out.printf("| request | clients | requests | body | median | p90 | p99 | max | requests/s | target | met |%n");
+        out.printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|%n");
+        for (RestLatencyBench.Row row : result.rows()) {
+            Latencies l = row.latencies();
+            out.printf("| %s | %d | %d | %.1f KB | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.0f | %s | %s |%n", row.request(),
+                    row.clients(), l.count(), row.bodyBytes() / 1024.0, l.medianMs(), l.p90Ms(), l.p99Ms(), l.maxMs(),
+                    row.requestsPerSecond(), row.hasTarget() ? String.format("p99 ≤ %.0f ms", RestLatencyBench.TARGET_P99_MS) : "-",
+                    row.hasTarget() ? (row.met() ? "yes" : "NO") : "-");
+        }
+        out.println();
+        out.flush();
+    }
+
     private static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

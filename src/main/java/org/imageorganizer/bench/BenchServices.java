@@ -1,5 +1,6 @@
 package org.imageorganizer.bench;
 
+import java.net.URI;
 import java.nio.file.Path;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
@@ -13,4 +14,24 @@ public interface BenchServices {
 
     /** An import pipeline exactly as {@code organize} builds it, on the given model and library. */
     ImportPipeline pipeline(ClipModel model, Library library, int views, ImportOptions options);
+
+    /**
+     * Starts the REST server exactly as {@code serve --db FILE --storage DIR --model-dir DIR} does,
+     * on 127.0.0.1 at a free port without an API key. The library file must not be open elsewhere
+     * in this process.
+     *
+     * @param database   the library's H2 file
+     * @param storageDir the folder of uploaded files
+     * @param modelDir   the model the server loads for uploads
+     */
+    RunningServer startServer(Path database, Path storageDir, Path modelDir);
+
+    /** A started server; closing it stops the server and frees its model and library. */
+    interface RunningServer extends AutoCloseable {
+        /** The server's address, such as {@code http://127.0.0.1:41234/}. */
+        URI url();
+
+        @Override
+        void close();
+    }
 }

@@ -36,7 +36,8 @@ class BenchCommandTest {
                 .setOut(new PrintWriter(out, true))
                 .execute("--model-dir", "src/test/resources/models/tiny-clip", "--photos", photos.toString(),
                         "--work", home.resolve("work").toString(), "--ceiling-seconds", "0.3",
-                        "--cluster-sizes", "400,1200", "--only", "ceiling,pipeline,clustering");
+                        "--cluster-sizes", "400,1200", "--rest-images", "1500", "--rest-requests", "60",
+                        "--rest-warm-up", "20", "--rest-clients", "2", "--only", "ceiling,pipeline,clustering,rest");
         String report = out.toString();
         assertThat(code).as(report).isZero();
         assertThat(report).contains("## Model ceiling").containsPattern("\\| 16 \\| [0-9.]+ \\|");
@@ -44,5 +45,9 @@ class BenchCommandTest {
                 .containsPattern("\\| 3 views \\| 30 \\|").contains("3 views, adaptive").contains("≥ 90%");
         assertThat(report).contains("Adaptive TTA against full TTA on the same 30 photos");
         assertThat(report).containsPattern("\\| clustering \\| 1200 \\| hdbscan").containsPattern("\\| clustering \\| 1200 \\| kmeans");
+        assertThat(report).contains("## REST API latency (1500 images, clusters up to date)")
+                .containsPattern("\\| GET /clusters/grouped \\| 1 \\| 60 \\| [0-9.]+ KB \\| [0-9.]+ ms \\|.* \\| p99 ≤ 50 ms \\| (yes|NO) \\|")
+                .containsPattern("\\| GET /images \\| 2 \\| 60 \\|")
+                .containsPattern("\\| GET /images\\?object=object0&offset=\\d+ \\| 1 \\| 60 \\| .* \\| - \\| - \\|");
     }
 }
