@@ -169,6 +169,34 @@ class RestServerSecurityTest {
     }
 
     @Test
+    void aTrustedProxyNamesTheClientAndTheOutsideAddress() throws Exception {
+        server = new TestServer(dir, model, ServerOptions.local(0).withApiKey(KEY)
+                .withLimits(ServerOptions.DEFAULT_MAX_FILE_BYTES, ServerOptions.DEFAULT_MAX_REQUEST_BYTES, 10, 1)
+                .withTrustedProxies(List.of("127.0.0.1", "::1")));
+        HttpResponse<String> first = send(new Multipart().file("files", "a.jpg", "image/jpeg", jpeg(0, 1))
+                .post(server.url("/images")).header("X-API-Key", KEY).header("X-Forwarded-For", "203.0.113.1")
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "photos.example.org"));
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(json(first).get("files").get(0).get("image_url").asText()).startsWith("https://photos.example.org/images/");
+        HttpResponse<String> otherClient = send(new Multipart().file("files", "b.jpg", "image/jpeg", jpeg(0, 2))
+                .post(server.url("/images")).header("X-API-Key", KEY).header("X-Forwarded-For", "203.0.113.2"));
+        assertThat(otherClient.statusCode()).as("a different client behind the proxy has its own rate").isEqualTo(201);
+        error(send(new Multipart().file("files", "c.jpg", "image/jpeg", jpeg(0, 3))
+                .post(server.url("/images")).header("X-API-Key", KEY).header("X-Forwarded-For", "203.0.113.1")), 429);
+    }
+
+    @Test
+    void aLostDatabaseIs500ForRequestsAnd503ForHealth() throws Exception {
+        start(100);
+        server.library.close();
+        error(send(get("/images").header("X-API-Key", KEY)), 500);
+        HttpResponse<String> health = send(get("/health"));
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(json(health).get("database_reachable").asBoolean()).isFalse();
+        assertThat(health.body()).doesNotContain("Exception");
+    }
+
+    @Test
     void aPublicAddressWithoutAKeyIsRefused() {
         ServerOptions open = new ServerOptions("0.0.0.0", 0, java.util.Optional.empty(), false, List.of(), List.of(),
                 1024, 1024, 1, 1, "https://example.org/source");
