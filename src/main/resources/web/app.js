@@ -1,1 +1,194 @@
-/* placeholder */
+// The page's wiring: drag and drop, the API key form, the footer, messages.
+
+import { ApiError, apiKey, forgetApiKey, onKeyNeeded, setApiKey } from './api.js';
+import { DetailView } from './detail.js';
+import { Library } from './library.js';
+import { UploadQueue, droppedFiles } from './upload.js';
+
+const $ = (id) => document.getElementById(id);
+
+let toastTimer = null;
+function toast(message) {
+  const box = $('toast');
+  box.textContent = message;
+  box.hidden = false;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => {
+    box.hidden = true;
+  }, 6000);
+}
+
+const detail = new DetailView({
+  deleted: (image) => {
+    toast(`Deleted ${image.filename}`);
+    library.removed(image.id);
+    $('gallery').focus();
+  },
+  error: toast,
+});
+
+const library = new Library({
+  tree: $('tree'), filter: $('tree-filter'), treeStatus: $('tree-status'), summary: $('library-summary'),
+  title: $('gallery-title'), count: $('gallery-count'), empty: $('gallery-empty'), grid: $('grid'),
+  more: $('load-more'),
+}, {
+  open: (image, images) => detail.open(image, images),
+  error: toast,
+});
+
+const uploads = new UploadQueue({
+  section: $('uploads'), list: $('upload-list'), summary: $('upload-summary'), clear: $('clear-uploads'),
+}, {
+  uploaded: () => library.refreshSoon(),
+  view: (image) => detail.open(image),
+});
+
+// The API key: asked for with a form when a request is refused, kept for this tab only.
+
+function showKeyForm(sentKey) {
+  if (sentKey !== '' && sentKey !== apiKey()) {
+    return; // an answer to a request made with a key already replaced or refused
+  }
+  const panel = $('key-panel');
+  const wasHidden = panel.hidden;
+  panel.hidden = false;
+  if (sentKey !== '') {
+    forgetApiKey();
+    $('forget-key').hidden = true;
+    $('key-error').textContent = 'The server did not accept that key. Check it and try again.';
+  } else if (wasHidden) {
+    $('key-error').textContent = '';
+  }
+  if (wasHidden || sentKey !== '') {
+    $('api-key-input').focus();
+  }
+}
+
+onKeyNeeded(showKeyForm);
+
+$('api-key-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const key = $('api-key-input').value.trim();
+  if (!key) {
+    $('key-error').textContent = 'Enter the key.';
+    $('api-key-input').focus();
+    return;
+  }
+  setApiKey(key);
+  $('api-key-input').value = '';
+  $('key-error').textContent = '';
+  $('key-panel').hidden = true;
+  $('forget-key').hidden = false;
+  library.refresh();
+  uploads.resume();
+});
+
+$('forget-key').addEventListener('click', () => {
+  forgetApiKey();
+  $('forget-key').hidden = true;
+  library.clear();
+  toast('The key was forgotten in this tab.');
+  library.refresh();
+});
+
+$('forget-key').hidden = apiKey() === '';
+
+// Uploads: the button, and files dropped on the drop zone or anywhere else on the page.
+
+$('choose-files').addEventListener('click', () => $('file-input').click());
+$('file-input').addEventListener('change', (event) => {
+  uploads.add(event.target.files);
+  event.target.value = '';
+});
+
+const zone = $('drop-zone');
+let dragDepth = 0;
+
+function carriesFiles(event) {
+  return event.dataTransfer && Array.from(event.dataTransfer.types || []).includes('Files');
+}
+
+function dragEnded() {
+  dragDepth = 0;
+  document.body.classList.remove('dragging');
+}
+
+document.addEventListener('dragenter', (event) => {
+  if (carriesFiles(event)) {
+    event.preventDefault();
+    dragDepth++;
+    document.body.classList.add('dragging');
+  }
+});
+document.addEventListener('dragover', (event) => {
+  if (carriesFiles(event)) {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }
+});
+document.addEventListener('dragleave', () => {
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) {
+    dragEnded();
+  }
+});
+
+async function onDrop(event) {
+  if (!event.dataTransfer) {
+    return;
+  }
+  event.preventDefault();
+  event.stopPropagation();
+  dragEnded();
+  try {
+    const files = await droppedFiles(event.dataTransfer);
+    if (files.length === 0) {
+      toast('Nothing to upload: drop image files or folders.');
+      return;
+    }
+    uploads.add(files);
+  } catch (error) {
+    toast(`Could not read the dropped files: ${error.message}`);
+  }
+}
+
+zone.addEventListener('drop', onDrop);
+document.addEventListener('drop', onDrop);
+
+// The footer names the running version and links to its source (the AGPL asks for it).
+
+async function loadHealth() {
+  try {
+    const response = await fetch('/health', { headers: { Accept: 'application/json' } });
+    const health = await response.json();
+    if (typeof health.version === 'string') {
+      $('app-version').textContent = health.version;
+    }
+    if (typeof health.source === 'string' && /^https?:\/\//i.test(health.source)) {
+      $('source-link').href = health.source;
+    }
+    if (health.status && health.status !== 'ok') {
+      toast(health.status === 'shutting_down' ? 'The server is shutting down.' : 'The server is not healthy right now.');
+    }
+  } catch {
+    // the footer keeps its defaults
+  }
+}
+
+window.addEventListener('unhandledrejection', (event) => {
+  if (event.reason instanceof ApiError) {
+    event.preventDefault();
+    if (event.reason.status !== 401) {
+      toast(event.reason.detail);
+    }
+  }
+});
+
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') {
+    library.refreshSoon(0);
+  }
+});
+
+loadHealth();
+library.refresh();

@@ -8,16 +8,23 @@ import spark.Response;
 import spark.Service;
 
 /**
- * The web page at / and its two assets, read once from the jar's resources. They load without the
- * API key; the page asks for the key and sends it with every API call.
+ * The web page at / and its assets (one stylesheet, a few JavaScript modules), read once from the
+ * jar's resources. They load without the API key; the page asks for the key and sends it with every
+ * API call.
  */
 final class WebPage {
     private static final String CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
             + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-    private static final Map<String, String> ASSETS = Map.of(
+    /** Kept in step with {@link AllowedMethods}. */
+    static final Map<String, String> ASSETS = Map.of(
             "/", "index.html",
+            "/static/app.css", "app.css",
             "/static/app.js", "app.js",
-            "/static/app.css", "app.css");
+            "/static/api.js", "api.js",
+            "/static/upload.js", "upload.js",
+            "/static/library.js", "library.js",
+            "/static/images.js", "images.js",
+            "/static/detail.js", "detail.js");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",

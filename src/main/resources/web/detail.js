@@ -1,0 +1,130 @@
+// The detail view of one image: the picture, its labels with confidences, its facts, and Delete.
+// A modal <dialog>: Escape closes it, ← and → step through the images of the grid.
+
+import { api, el, formatBytes, percent } from './api.js';
+
+export class DetailView {
+  /** @param {object} on  deleted(image): the image was deleted; error(message) */
+  constructor(on) {
+    this.on = on;
+    this.dialog = document.getElementById('detail');
+    this.images = [];
+    this.index = 0;
+    this.field = (id) => document.getElementById(id);
+    this.field('detail-close').addEventListener('click', () => this.dialog.close());
+    this.field('detail-prev').addEventListener('click', () => this.step(-1));
+    this.field('detail-next').addEventListener('click', () => this.step(1));
+    this.field('detail-delete').addEventListener('click', () => this.askDelete());
+    this.field('delete-no').addEventListener('click', () => this.cancelDelete());
+    this.field('delete-yes').addEventListener('click', () => this.delete());
+    this.dialog.addEventListener('close', () => {
+      this.cancelDelete();
+      this.field('detail-image').removeAttribute('src');
+      if (this.returnFocus && document.contains(this.returnFocus)) {
+        this.returnFocus.focus();
+      }
+    });
+    this.dialog.addEventListener('click', (event) => {
+      if (event.target === this.dialog) {
+        this.dialog.close(); // a click on the backdrop
+      }
+    });
+    this.dialog.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowLeft') {
+        this.step(-1);
+      } else if (event.key === 'ArrowRight') {
+        this.step(1);
+      }
+    });
+  }
+
+  /** Opens the view on one image; `images` are its neighbours for ← and →. */
+  open(image, images = [image]) {
+    this.images = images.some((other) => other.id === image.id) ? images : [image];
+    this.index = this.images.findIndex((other) => other.id === image.id);
+    this.returnFocus = document.activeElement;
+    this.show();
+    if (!this.dialog.open) {
+      this.dialog.showModal();
+    }
+    this.field('detail-close').focus();
+  }
+
+  step(delta) {
+    const next = this.index + delta;
+    if (next < 0 || next >= this.images.length) {
+      return;
+    }
+    this.index = next;
+    this.cancelDelete();
+    this.show();
+  }
+
+  show() {
+    const image = this.images[this.index];
+    this.image = image;
+    this.dialog.dataset.imageId = String(image.id);
+    const picture = this.field('detail-image');
+    picture.src = image.image_url;
+    picture.alt = `${image.filename}: ${image.object_category}, ${image.background_category}`;
+    this.field('detail-title').textContent = image.filename;
+    this.label('object', image.object_category, image.object_confidence);
+    this.label('background', image.background_category, image.background_confidence);
+    this.field('detail-dimensions').textContent = `${image.width} × ${image.height} pixels`;
+    this.field('detail-size').textContent = formatBytes(image.size);
+    this.field('detail-format').textContent = (image.format || '').toUpperCase();
+    const added = image.uploaded_at ? new Date(image.uploaded_at) : null;
+    this.field('detail-uploaded').textContent = added && !Number.isNaN(added.getTime())
+      ? added.toLocaleString() : '–';
+    this.field('detail-storage').textContent = image.storage === 'managed'
+      ? 'Uploaded copy on the server' : 'Original file, indexed where it is';
+    this.field('detail-open').href = image.image_url;
+    this.field('detail-error').textContent = '';
+    this.field('detail-prev').hidden = this.index <= 0;
+    this.field('detail-next').hidden = this.index >= this.images.length - 1;
+  }
+
+  label(kind, name, confidence) {
+    this.field(`detail-${kind}`).textContent = name;
+    const meter = this.field(`detail-${kind}-meter`);
+    meter.value = Number.isFinite(confidence) ? confidence : 0;
+    meter.title = `${percent(confidence)} confident`;
+    this.field(`detail-${kind}-confidence`).textContent = percent(confidence);
+  }
+
+  askDelete() {
+    const question = this.field('delete-question');
+    question.replaceChildren(el('strong', null, `Delete “${this.image.filename}”?`), document.createTextNode(' '
+      + (this.image.storage === 'managed' ? 'Its uploaded copy is removed from the server.'
+        : 'It leaves the library; the original file stays where it is.')));
+    this.field('delete-confirm').hidden = false;
+    this.field('detail-delete').hidden = true;
+    this.field('delete-no').focus();
+  }
+
+  cancelDelete() {
+    this.field('delete-confirm').hidden = true;
+    this.field('detail-delete').hidden = false;
+  }
+
+  async delete() {
+    const image = this.image;
+    const yes = this.field('delete-yes');
+    yes.disabled = true;
+    try {
+      await api(`/images/${encodeURIComponent(image.id)}`, { method: 'DELETE' });
+    } catch (error) {
+      if (error.status === 404) {
+        this.dialog.close();
+        this.on.deleted(image);
+        return;
+      }
+      this.field('detail-error').textContent = `Could not delete: ${error.detail || error.message}`;
+      return;
+    } finally {
+      yes.disabled = false;
+    }
+    this.dialog.close();
+    this.on.deleted(image);
+  }
+}
