@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes {@code settings.json}. Writing goes to a temporary file in the same folder
@@ -62,18 +60,7 @@ public final class SettingsStore {
     /** Saves atomically: the old file stays whole until the new one is complete. */
     public void save(Settings settings) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "settings", ".json.tmp");
-            try {
-                Files.write(temp, mapper.writeValueAsBytes(settings));
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, mapper.writeValueAsBytes(settings));
         } catch (IOException e) {
             throw new SettingsException("Cannot save settings to " + file + ": " + e.getMessage(), e);
         }

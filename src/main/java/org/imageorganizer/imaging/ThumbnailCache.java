@@ -1,11 +1,10 @@
 package org.imageorganizer.imaging;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
+import org.imageorganizer.config.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,18 +49,7 @@ public final class ThumbnailCache {
         }
         byte[] jpeg = thumbnailer.jpeg(source.bytes(), maxSide);
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".thumb-", ".part");
-            try {
-                Files.write(temp, jpeg);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, jpeg);
         } catch (IOException e) {
             LOG.warn("Could not cache a thumbnail in {}: {}", folder, e.toString());
         }
