@@ -95,6 +95,28 @@ final class AppServices implements CliServices {
         }
     }
 
+    /**
+     * The model folder the user configured (IMAGE_ORGANIZER_MODEL_DIR, then the settings) or the
+     * one already downloaded, without downloading anything; null when there is none.
+     */
+    Path modelFolderWithoutDownload() {
+        Settings s = settings();
+        if (notBlank(variables.get(MODEL_DIR_VARIABLE))) {
+            return Path.of(variables.get(MODEL_DIR_VARIABLE));
+        }
+        if (s.modelDir() != null) {
+            return Path.of(s.modelDir());
+        }
+        Path downloaded = environment.modelsDir().resolve(org.imageorganizer.ml.download.ModelSources.clipVitBasePatch32().id());
+        return Files.isDirectory(downloaded) ? downloaded : null;
+    }
+
+    /** Saves changed settings (atomically) and uses them from now on. */
+    synchronized void saveSettings(Settings changed) {
+        settingsStore.save(changed);
+        settings = changed;
+    }
+
     /** --model-dir, else IMAGE_ORGANIZER_MODEL_DIR, else the settings, else the downloaded model. */
     ModelFolder modelFolder(Path modelDir) {
         Settings s = settings();

@@ -30,8 +30,12 @@ public final class Main {
         commandLine.addSubcommand(new org.imageorganizer.bench.BenchCommand(
                 new BenchWiring(environment, Settings.defaults())));
         if (args.length == 0) {
-            commandLine.usage(commandLine.getOut());
-            return 0;
+            try {
+                return DesktopLauncher.run(environment, services, logFile);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 130;
+            }
         }
         return commandLine.execute(args);
     }

@@ -15,6 +15,7 @@ import org.imageorganizer.imaging.SafeImageDecoder;
 import org.imageorganizer.imaging.ThumbnailCache;
 import org.imageorganizer.imaging.Thumbnailer;
 import org.imageorganizer.importer.UploadService;
+import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.DjlClipModel;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
@@ -47,55 +48,68 @@ final class ServerWiring {
         this.clusterDebounce = clusterDebounce;
     }
 
+    /** A started server and the upload service it owns. */
+    record Parts(RestServer server, UploadService uploads, String url) {
+        /** Stops the server (requests in progress finish), then the uploads. */
+        void stop() {
+            server.stop(Duration.ofSeconds(30));
+            uploads.close();
+        }
+    }
+
     /** Starts the server; the returned handle stops the server, then the uploads, clustering, model and library. */
     CliServices.RunningServer start(ServerOptions options) {
         library.info().claimModel(modelFolder.manifest().modelId());
         DjlClipModel model = DjlClipModel.load(modelFolder);
         LibraryClusterer clusterer = null;
-        UploadService uploads = null;
         try {
-            SafeImageDecoder decoder = new SafeImageDecoder(
-                    new ImageLimits(settings.maxMegapixels() * 1_000_000L, options.maxFileBytes()));
-            ImageClassifier classifier = ImageClassifier.create(model, settings.labels(),
-                    new LabelEmbeddingCache(environment.labelEmbeddingCacheDir()));
-            ImageEmbedder embedder = new ImageEmbedder(model, new TestTimeAugmenter(settings.ttaViews()));
-            ManagedFolder managed = new ManagedFolder(storageDir);
             clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(),
                     settings.clustering().toClusterSettings(), clusterDebounce);
-            uploads = new UploadService(decoder, embedder, classifier, library.images(), managed, clusterer,
-                    Math.max(2, Runtime.getRuntime().availableProcessors()), BATCH_IMAGES);
-            ThumbnailCache thumbnails = new ThumbnailCache(environment.thumbnailCacheDir(), new Thumbnailer(decoder));
-            RestServer server = new RestServer(options, new ServerServices(library.images(), uploads, clusterer,
-                    new StorageRouter(new IndexedFiles(), managed), thumbnails, BuildInfo.load()), managed);
-            int port = server.start();
-            clusterer.libraryChanged(); // bring clusters up to date with whatever changed while the server was down
-            String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
-            String url = "http://" + host + ":" + port + "/";
+            Parts parts = startShared(options, model, clusterer);
             LibraryClusterer runningClusterer = clusterer;
-            UploadService runningUploads = uploads;
             return new CliServices.RunningServer() {
                 @Override
                 public String url() {
-                    return url;
+                    return parts.url();
                 }
 
                 @Override
                 public void close() {
-                    server.stop(Duration.ofSeconds(30));
-                    runningUploads.close();
+                    parts.stop();
                     runningClusterer.close();
                     model.close();
                     library.close();
                 }
             };
         } catch (RuntimeException | Error e) {
-            if (uploads != null) {
-                uploads.close();
-            }
             if (clusterer != null) {
                 clusterer.close();
             }
             model.close();
+            throw e;
+        }
+    }
+
+    /** Starts a server on a model and clustering someone else owns (the desktop window's). */
+    Parts startShared(ServerOptions options, ClipModel model, LibraryClusterer clusterer) {
+        SafeImageDecoder decoder = new SafeImageDecoder(
+                new ImageLimits(settings.maxMegapixels() * 1_000_000L, options.maxFileBytes()));
+        ImageClassifier classifier = ImageClassifier.create(model, settings.labels(),
+                new LabelEmbeddingCache(environment.labelEmbeddingCacheDir()));
+        ImageEmbedder embedder = new ImageEmbedder(model, new TestTimeAugmenter(settings.ttaViews()));
+        ManagedFolder managed = new ManagedFolder(storageDir);
+        UploadService uploads = new UploadService(decoder, embedder, classifier, library.images(), managed, clusterer,
+                Math.max(2, Runtime.getRuntime().availableProcessors()), BATCH_IMAGES);
+        try {
+            ThumbnailCache thumbnails = new ThumbnailCache(environment.thumbnailCacheDir(), new Thumbnailer(decoder));
+            RestServer server = new RestServer(options, new ServerServices(library.images(), uploads, clusterer,
+                    new StorageRouter(new IndexedFiles(), managed), thumbnails, BuildInfo.load()), managed);
+            int port = server.start();
+            clusterer.libraryChanged(); // bring clusters up to date with whatever changed while the server was down
+            String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+            return new Parts(server, uploads, "http://" + host + ":" + port + "/");
+        } catch (RuntimeException | Error e) {
+            uploads.close();
             throw e;
         }
     }

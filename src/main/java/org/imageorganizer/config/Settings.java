@@ -18,7 +18,8 @@ public record Settings(
         @JsonProperty("clustering") Clustering clustering,
         @JsonProperty("max_megapixels") Integer maxMegapixels,
         @JsonProperty("model_dir") String modelDir,
-        @JsonProperty("database") String database) {
+        @JsonProperty("database") String database,
+        @JsonProperty("server_port") Integer serverPort) {
 
     public static final int DEFAULT_VIEWS = 3;
 
@@ -28,6 +29,10 @@ public record Settings(
         adaptiveTta = adaptiveTta != null && adaptiveTta;
         clustering = clustering == null ? Clustering.from(ClusterSettings.defaults()) : clustering;
         maxMegapixels = maxMegapixels == null ? 100 : maxMegapixels;
+        serverPort = serverPort == null ? ServerOptions.DEFAULT_PORT : serverPort;
+        if (serverPort < 0 || serverPort > 65535) {
+            throw new IllegalArgumentException("server_port must be between 0 and 65535, got " + serverPort);
+        }
         if (ttaViews < 1 || ttaViews > 16) {
             throw new IllegalArgumentException("tta_views must be between 1 and 16, got " + ttaViews);
         }
@@ -38,15 +43,23 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return new Settings(null, null, null, null, null, null, null);
+        return new Settings(null, null, null, null, null, null, null, null);
     }
 
     public Settings withTtaViews(int views) {
-        return new Settings(labels, views, adaptiveTta, clustering, maxMegapixels, modelDir, database);
+        return new Settings(labels, views, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort);
+    }
+
+    public Settings withServerPort(int port) {
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, port);
+    }
+
+    public Settings withModelDir(String dir) {
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, dir, database, serverPort);
     }
 
     public Settings withClustering(Clustering newClustering) {
-        return new Settings(labels, ttaViews, adaptiveTta, newClustering, maxMegapixels, modelDir, database);
+        return new Settings(labels, ttaViews, adaptiveTta, newClustering, maxMegapixels, modelDir, database, serverPort);
     }
 
     /** Clustering parameters as they appear in the settings file. */

@@ -71,7 +71,7 @@ class SettingsStoreTest {
         LabelSettings labels = new LabelSettings(List.of("cat", "dog", "fish"), List.of("indoor", "outdoor"),
                 List.of("a photo of a {}."), List.of("a {} scene."), 0.35);
         Settings custom = new Settings(labels, 7, true,
-                new Settings.Clustering("kmeans", 4, 3, 6, 9), 250, "/models/clip", "/data/lib");
+                new Settings.Clustering("kmeans", 4, 3, 6, 9), 250, "/models/clip", "/data/lib", 9090);
 
         store.save(custom);
         Settings loaded = new SettingsStore(file()).load();

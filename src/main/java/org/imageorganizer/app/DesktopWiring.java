@@ -1,0 +1,182 @@
+package org.imageorganizer.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.DoubleConsumer;
+import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.config.BuildInfo;
+import org.imageorganizer.config.Environment;
+import org.imageorganizer.config.ServerOptions;
+import org.imageorganizer.config.Settings;
+import org.imageorganizer.imaging.SafeImageDecoder;
+import org.imageorganizer.imaging.ThumbnailCache;
+import org.imageorganizer.imaging.Thumbnailer;
+import org.imageorganizer.importer.ImportOptions;
+import org.imageorganizer.importer.ImportPipeline;
+import org.imageorganizer.ml.DjlClipModel;
+import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.ml.ModelFolder;
+import org.imageorganizer.ml.download.ModelDownloader;
+import org.imageorganizer.ml.download.ModelSources;
+import org.imageorganizer.store.ImageStorage;
+import org.imageorganizer.store.Library;
+import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.ui.EmbeddedServer;
+
+/** The desktop window's services: one library, one clustering, one model (loaded on first import), an optional server. */
+final class DesktopWiring implements DesktopServices, AutoCloseable {
+    private static final Duration CLUSTER_DEBOUNCE = Duration.ofSeconds(2);
+
+    private final Environment environment;
+    private final AppServices app;
+    private final Path logFile;
+    private final Library library;
+    private final LibraryClusterer clusterer;
+    private final ImageStorage storage;
+    private final ThumbnailCache thumbnails;
+    private final Server server = new Server();
+    private DjlClipModel model;
+
+    DesktopWiring(Environment environment, AppServices app, Path logFile) {
+        this.environment = environment;
+        this.app = app;
+        this.logFile = logFile;
+        this.library = app.openLibrary(null);
+        this.clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(),
+                app.settings().clustering().toClusterSettings(), CLUSTER_DEBOUNCE);
+        this.storage = PipelineAssembly.storage(environment);
+        this.thumbnails = new ThumbnailCache(environment.thumbnailCacheDir(), new Thumbnailer(new SafeImageDecoder()));
+        clusterer.libraryChanged(); // catch up with anything imported elsewhere meanwhile
+    }
+
+    @Override
+    public Library library() {
+        return library;
+    }
+
+    @Override
+    public LibraryClusterer clusterer() {
+        return clusterer;
+    }
+
+    @Override
+    public ImageStorage storage() {
+        return storage;
+    }
+
+    @Override
+    public ThumbnailCache thumbnails() {
+        return thumbnails;
+    }
+
+    /** The model, loaded once; {@link ModelException} when there is none yet. */
+    private synchronized DjlClipModel model() {
+        if (model == null) {
+            Path folder = app.modelFolderWithoutDownload();
+            if (folder == null) {
+                throw new ModelException("there is no CLIP model on this computer yet.");
+            }
+            ModelFolder checked = ModelFolder.open(folder);
+            library.info().claimModel(checked.manifest().modelId());
+            model = DjlClipModel.load(checked);
+        }
+        return model;
+    }
+
+    @Override
+    public ImportPipeline importPipeline() {
+        Settings settings = app.settings();
+        return new PipelineAssembly(environment, settings).build(model(), library, settings.ttaViews(), clusterer,
+                ImportOptions.defaults().withAdaptiveTta(settings.adaptiveTta()));
+    }
+
+    @Override
+    public boolean modelAvailable() {
+        return app.modelFolderWithoutDownload() != null;
+    }
+
+    @Override
+    public Settings settings() {
+        return app.settings();
+    }
+
+    @Override
+    public void saveSettings(Settings settings) {
+        app.saveSettings(settings);
+    }
+
+    @Override
+    public ModelSetup modelSetup() {
+        return new ModelSetup() {
+            @Override
+            public void download(DoubleConsumer progress) {
+                new ModelDownloader(environment.modelsDir()).downloadFolder(ModelSources.clipVitBasePatch32(),
+                        (file, done, total) -> progress.accept(total > 0 ? (double) done / total : -1));
+            }
+
+            @Override
+            public void useFolder(Path folder) {
+                ModelFolder.open(folder); // throws with a sentence when unusable
+                app.saveSettings(app.settings().withModelDir(folder.toAbsolutePath().toString()));
+            }
+        };
+    }
+
+    @Override
+    public EmbeddedServer embeddedServer() {
+        return server;
+    }
+
+    @Override
+    public Path logFile() {
+        return logFile;
+    }
+
+    @Override
+    public Path windowStateFile() {
+        return environment.settingsFile().resolveSibling("window.json");
+    }
+
+    @Override
+    public BuildInfo build() {
+        return BuildInfo.load();
+    }
+
+    @Override
+    public synchronized void close() {
+        server.stop();
+        clusterer.close();
+        if (model != null) {
+            model.close();
+        }
+        library.close();
+    }
+
+    /** The REST server over the window's own library, model and clustering. */
+    private final class Server implements EmbeddedServer {
+        private ServerWiring.Parts running;
+
+        @Override
+        public synchronized String start(int port) {
+            if (running == null) {
+                Settings settings = app.settings();
+                running = new ServerWiring(environment, settings, library, null, environment.managedStorageDir(), CLUSTER_DEBOUNCE)
+                        .startShared(ServerOptions.local(port), model(), clusterer);
+            }
+            return running.url();
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (running != null) {
+                running.stop();
+                running = null;
+            }
+        }
+
+        @Override
+        public synchronized boolean running() {
+            return running != null;
+        }
+    }
+}

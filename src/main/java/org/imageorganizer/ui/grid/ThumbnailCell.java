@@ -1,0 +1,57 @@
+package org.imageorganizer.ui.grid;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridCell;
+import org.imageorganizer.model.ImageRecord;
+
+/** One image in the grid: its thumbnail (loaded in the background) and its file name. */
+public final class ThumbnailCell extends GridCell<ImageRecord> {
+    private final ThumbnailLoader loader;
+    private final ImageView view = new ImageView();
+    private final Label caption = new Label();
+    private final VBox box;
+
+    public ThumbnailCell(ThumbnailLoader loader, double size) {
+        this.loader = loader;
+        view.setFitWidth(size);
+        view.setFitHeight(size);
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        StackPane frame = new StackPane(view);
+        frame.setPrefSize(size, size);
+        frame.getStyleClass().add("thumbnail-frame");
+        caption.getStyleClass().add("thumbnail-caption");
+        caption.setMaxWidth(size);
+        box = new VBox(4, frame, caption);
+        box.setAlignment(Pos.TOP_CENTER);
+        getStyleClass().add("thumbnail-cell");
+    }
+
+    @Override
+    protected void updateItem(ImageRecord image, boolean empty) {
+        super.updateItem(image, empty);
+        if (empty || image == null) {
+            setGraphic(null);
+            setTooltip(null);
+            return;
+        }
+        caption.setText(image.fileName());
+        setTooltip(new Tooltip(image.fileName() + "\n" + image.classification().object().name() + " · "
+                + image.classification().background().name()));
+        setGraphic(box);
+        view.setImage(loader.cached(image.id()));
+        if (view.getImage() == null) {
+            loader.load(image, thumbnail -> {
+                if (image.equals(getItem())) {
+                    view.setImage(thumbnail);
+                }
+            });
+        }
+        getProperties().put("image-id", image.id());
+    }
+}

@@ -1,0 +1,86 @@
+package org.imageorganizer.ui.grid;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.ui.DesktopServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads grid thumbnails in the background: from the disk cache when they are there, else made from
+ * the image and cached. The newest request is served first (the cells on screen now), and the
+ * last few hundred images stay in memory, so scrolling back is instant.
+ */
+public final class ThumbnailLoader implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ThumbnailLoader.class);
+    public static final int SIZE = 256;
+    private static final int MEMORY_ENTRIES = 600;
+
+    private final DesktopServices services;
+    private final ThreadPoolExecutor pool;
+    private final Map<Long, Image> memory = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Image> eldest) {
+            return size() > MEMORY_ENTRIES;
+        }
+    };
+
+    public ThumbnailLoader(DesktopServices services, int threads) {
+        this.services = services;
+        LinkedBlockingDeque<Runnable> lastInFirstOut = new LinkedBlockingDeque<>() {
+            @Override
+            public boolean offer(Runnable r) {
+                return offerFirst(r);
+            }
+        };
+        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, lastInFirstOut, r -> {
+            Thread t = new Thread(r, "thumbnails");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The thumbnail if it is in memory, else null (and {@link #load} fetches it). */
+    public synchronized Image cached(long id) {
+        return memory.get(id);
+    }
+
+    /**
+     * Fetches the thumbnail in the background and hands it to {@code done} on the FX thread
+     * ({@code null} when the image cannot be read: its file is gone, say).
+     */
+    public void load(ImageRecord image, Consumer<Image> done) {
+        pool.execute(() -> {
+            Image thumbnail = null;
+            try {
+                byte[] jpeg = services.thumbnails().get(image.sha256(), SIZE, () -> {
+                    try (InputStream in = services.storage().open(image)) {
+                        return in.readAllBytes();
+                    }
+                });
+                thumbnail = new Image(new ByteArrayInputStream(jpeg));
+                synchronized (this) {
+                    memory.put(image.id(), thumbnail);
+                }
+            } catch (Exception e) {
+                LOG.debug("No thumbnail for image {}: {}", image.id(), e.toString());
+            }
+            Image result = thumbnail;
+            Platform.runLater(() -> done.accept(result));
+        });
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

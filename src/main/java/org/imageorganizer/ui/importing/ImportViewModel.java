@@ -1,0 +1,189 @@
+package org.imageorganizer.ui.importing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.imageorganizer.importer.ImportListener;
+import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.FileFailure;
+import org.imageorganizer.model.ImportProgress;
+import org.imageorganizer.model.ImportSummary;
+import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.ui.TaskExecutor;
+
+/**
+ * An import as the window shows it: running or not, progress, a status line (count, images per
+ * second, time left, current file), and the files that failed. Paths dropped while an import runs
+ * are imported after it.
+ */
+public final class ImportViewModel {
+    private static final long UPDATE_NANOS = 100_000_000L;
+
+    private final DesktopServices services;
+    private final TaskExecutor executor;
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty status = new SimpleStringProperty("Drop photos or folders on the window to add them.");
+    private final ObservableList<FileFailure> failures = FXCollections.observableArrayList();
+    private final List<Path> waiting = new ArrayList<>();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private Runnable onProgress = () -> { };
+    private Consumer<ImportSummary> onFinished = s -> { };
+    private Runnable onModelMissing = () -> { };
+
+    public ImportViewModel(DesktopServices services, TaskExecutor executor) {
+        this.services = services;
+        this.executor = executor;
+    }
+
+    /** Imports the paths now, or after the running import. */
+    public void start(List<Path> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        if (running.get()) {
+            waiting.addAll(paths);
+            status.set(status.get() + "  (" + waiting.size() + " more waiting)");
+            return;
+        }
+        List<Path> roots = List.copyOf(paths);
+        cancelled.set(false);
+        running.set(true);
+        progress.set(-1);
+        status.set("Looking for photos…");
+        executor.submit(() -> services.importPipeline().run(roots, new Listener(), cancelled::get),
+                this::finished, this::failed);
+    }
+
+    /** Stops after the images in flight; what was imported stays. */
+    public void cancel() {
+        if (running.get()) {
+            cancelled.set(true);
+            waiting.clear();
+            status.set("Stopping after the photos in flight…");
+        }
+    }
+
+    private void finished(ImportSummary summary) {
+        running.set(false);
+        progress.set(summary.found() == 0 ? 0 : 1);
+        status.set(describe(summary));
+        onFinished.accept(summary);
+        if (!waiting.isEmpty() && !summary.cancelled()) {
+            List<Path> next = new ArrayList<>(waiting);
+            waiting.clear();
+            start(next);
+        }
+    }
+
+    private void failed(Throwable error) {
+        running.set(false);
+        progress.set(0);
+        waiting.clear();
+        if (error instanceof ModelException) {
+            status.set("No model yet: " + error.getMessage());
+            onModelMissing.run();
+        } else {
+            status.set("The import stopped: " + (error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName())
+                    + " (details in the log file)");
+        }
+    }
+
+    static String describe(ImportSummary s) {
+        String text = (s.cancelled() ? "Stopped: " : "Done: ") + s.imported() + " added";
+        if (s.duplicates() > 0) {
+            text += ", " + s.duplicates() + " already in the library";
+        }
+        if (!s.failures().isEmpty()) {
+            text += ", " + s.failures().size() + " could not be read";
+        }
+        return text + " (" + formatDuration(s.elapsed()) + ").";
+    }
+
+    static String describe(ImportProgress p) {
+        StringBuilder text = new StringBuilder();
+        text.append(p.done()).append(" of ").append(p.total());
+        if (p.imagesPerSecond() > 0) {
+            text.append(String.format(" · %.1f photos/s", p.imagesPerSecond()));
+        }
+        p.eta().ifPresent(eta -> text.append(" · ").append(formatDuration(eta)).append(" left"));
+        if (p.currentFile() != null) {
+            text.append(" · ").append(Path.of(p.currentFile()).getFileName());
+        }
+        return text.toString();
+    }
+
+    static String formatDuration(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format("%d h %02d min", s / 3600, s % 3600 / 60)
+                : s >= 60 ? String.format("%d min %02d s", s / 60, s % 60) : s + " s";
+    }
+
+    /** Receives progress on the import's thread; hands it to the UI thread at most ten times a second. */
+    private final class Listener implements ImportListener {
+        private long last;
+
+        @Override
+        public void progress(ImportProgress p) {
+            long now = System.nanoTime();
+            if (now - last < UPDATE_NANOS && p.done() < p.total()) {
+                return;
+            }
+            last = now;
+            executor.onUi(() -> {
+                progress.set(p.total() == 0 ? -1 : (double) p.done() / p.total());
+                if (!cancelled.get()) {
+                    status.set(describe(p));
+                }
+                onProgress.run();
+            });
+        }
+
+        @Override
+        public void failed(FileFailure failure) {
+            executor.onUi(() -> failures.add(failure));
+        }
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObservableList<FileFailure> failures() {
+        return failures;
+    }
+
+    /** Called on the UI thread after each progress update (the window refreshes its tree from it). */
+    public void setOnProgress(Runnable onProgress) {
+        this.onProgress = onProgress;
+    }
+
+    public void setOnFinished(Consumer<ImportSummary> onFinished) {
+        this.onFinished = onFinished;
+    }
+
+    /** Called when there is no model: the window offers to download one or pick a folder. */
+    public void setOnModelMissing(Runnable onModelMissing) {
+        this.onModelMissing = onModelMissing;
+    }
+}

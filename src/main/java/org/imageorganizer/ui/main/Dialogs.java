@@ -1,0 +1,27 @@
+package org.imageorganizer.ui.main;
+
+import java.util.List;
+import javafx.stage.Window;
+import org.imageorganizer.model.ImageRecord;
+
+/** The dialogs the main window opens; each is a view of its own. */
+public interface Dialogs {
+
+    /** Shows one image large, with its labels, confidences, size, dimensions and path, and Open / Show in folder. */
+    void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours);
+
+    /** Edits the settings; true when they were saved. */
+    boolean settings(Window owner);
+
+    /** Version, licence, third-party licences. */
+    void about(Window owner);
+
+    /** First run without a model: download it or choose a folder. True when a model is now in place. */
+    boolean modelSetup(Window owner);
+
+    /** Asks before removing images from the library (never from disk). */
+    boolean confirmRemove(Window owner, int count);
+
+    /** Tells the user something went wrong, in a sentence. */
+    void problem(Window owner, String title, String sentence);
+}

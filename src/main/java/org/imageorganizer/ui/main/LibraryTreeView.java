@@ -1,0 +1,103 @@
+package org.imageorganizer.ui.main;
+
+import java.util.HashSet;
+import java.util.Set;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import org.imageorganizer.ui.library.LibraryViewModel;
+import org.imageorganizer.ui.library.NodeTree;
+import org.imageorganizer.ui.library.TreeNode;
+
+/**
+ * Keeps a TreeView in step with the library view model: rebuilds the items when the tree changes,
+ * keeping what was expanded and what was selected, and reports the selection back.
+ */
+final class LibraryTreeView {
+    private final TreeView<TreeNode> view;
+    private final LibraryViewModel model;
+    private final Set<String> expanded = new HashSet<>();
+    private boolean updating;
+
+    LibraryTreeView(TreeView<TreeNode> view, LibraryViewModel model) {
+        this.view = view;
+        this.model = model;
+    }
+
+    void bind() {
+        view.setCellFactory(v -> new TreeCell<>() {
+            @Override
+            protected void updateItem(TreeNode node, boolean empty) {
+                super.updateItem(node, empty);
+                setText(empty || node == null ? null : node.label() + "  (" + node.count() + ")");
+            }
+        });
+        model.treeProperty().addListener((o, old, now) -> show(now));
+        view.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (!updating && now != null) {
+                model.selectedProperty().set(now.getValue());
+            }
+        });
+        model.selectedProperty().addListener((o, old, now) -> select(now));
+        show(model.treeProperty().get());
+    }
+
+    private void show(NodeTree tree) {
+        updating = true;
+        try {
+            TreeItem<TreeNode> root = item(tree);
+            root.setExpanded(true);
+            view.setRoot(root);
+            select(model.selectedProperty().get());
+        } finally {
+            updating = false;
+        }
+    }
+
+    private TreeItem<TreeNode> item(NodeTree tree) {
+        TreeItem<TreeNode> item = new TreeItem<>(tree.node());
+        String key = key(tree.node());
+        item.setExpanded(expanded.contains(key));
+        item.expandedProperty().addListener((o, old, now) -> {
+            if (now) {
+                expanded.add(key);
+            } else {
+                expanded.remove(key);
+            }
+        });
+        for (NodeTree child : tree.children()) {
+            item.getChildren().add(item(child));
+        }
+        return item;
+    }
+
+    private void select(TreeNode node) {
+        if (node == null || view.getRoot() == null) {
+            return;
+        }
+        TreeItem<TreeNode> found = find(view.getRoot(), key(node));
+        if (found != null && found != view.getSelectionModel().getSelectedItem()) {
+            boolean was = updating;
+            updating = true;
+            view.getSelectionModel().select(found);
+            updating = was;
+        }
+    }
+
+    private static TreeItem<TreeNode> find(TreeItem<TreeNode> item, String key) {
+        if (key(item.getValue()).equals(key)) {
+            return item;
+        }
+        for (TreeItem<TreeNode> child : item.getChildren()) {
+            TreeItem<TreeNode> found = find(child, key);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static String key(TreeNode node) {
+        return node.level() + "/" + node.object() + "/" + node.background() + "/" + node.clusterId();
+    }
+}
