@@ -23,6 +23,7 @@ public final class DesktopApplication {
     public static void runUntilClosed(DesktopServices services) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         FxTaskExecutor executor = new FxTaskExecutor(3);
+        boolean started = false;
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();
@@ -33,10 +34,13 @@ public final class DesktopApplication {
                 });
                 window.show(stage);
             });
+            started = true;
             closed.await();
         } finally {
             executor.close();
-            Platform.exit();
+            if (started) {
+                Platform.exit(); // only a toolkit that started can be asked to exit: it would wait for the start forever
+            }
         }
     }
 }
