@@ -9,6 +9,7 @@ import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.cluster.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.Environment;
+import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.config.SettingsException;
@@ -28,6 +29,7 @@ final class AppServices implements CliServices {
     static final String DB_URL_VARIABLE = "IMAGE_ORGANIZER_DB_URL";
     static final String DB_USER_VARIABLE = "IMAGE_ORGANIZER_DB_USER";
     static final String DB_PASSWORD_VARIABLE = "IMAGE_ORGANIZER_DB_PASSWORD";
+    static final String DB_PASSWORD_FILE_VARIABLE = "IMAGE_ORGANIZER_DB_PASSWORD_FILE";
     private static final Duration CLUSTER_DEBOUNCE = Duration.ofSeconds(3);
 
     private final Environment environment;
@@ -69,12 +71,43 @@ final class AppServices implements CliServices {
         }
     }
 
+    /** The H2 file given, or the default place: the environment's server, the settings' file, the per-user file. */
+    Library openLibrary(Path database) {
+        return openLibrary(database == null ? DatabaseLocation.DEFAULT : DatabaseLocation.file(database));
+    }
+
     @Override
-    public Library openLibrary(Path database) {
-        Path file = database != null ? database
-                : settings().database() != null ? Path.of(settings().database())
-                : environment.defaultDatabase();
-        return Library.open(file);
+    public Library openLibrary(DatabaseLocation location) {
+        if (location.jdbcUrl() != null) {
+            return Library.connect(location.jdbcUrl(), nullToEmpty(location.user()),
+                    location.password() != null ? location.password() : environmentPassword());
+        }
+        if (location.file() != null) {
+            return Library.open(location.file());
+        }
+        if (notBlank(variables.get(DB_URL_VARIABLE))) {
+            return Library.connect(variables.get(DB_URL_VARIABLE), nullToEmpty(variables.get(DB_USER_VARIABLE)),
+                    environmentPassword());
+        }
+        return Library.open(settings().database() != null ? Path.of(settings().database()) : environment.defaultDatabase());
+    }
+
+    /** IMAGE_ORGANIZER_DB_PASSWORD, or the first line of the file IMAGE_ORGANIZER_DB_PASSWORD_FILE names. */
+    private String environmentPassword() {
+        String file = variables.get(DB_PASSWORD_FILE_VARIABLE);
+        if (notBlank(file)) {
+            try {
+                return Files.readAllLines(Path.of(file)).stream().findFirst().orElse("").strip();
+            } catch (java.io.IOException e) {
+                throw new org.imageorganizer.store.LibraryException("Cannot read the database password file " + file
+                        + " (" + e.getMessage() + ").");
+            }
+        }
+        return nullToEmpty(variables.get(DB_PASSWORD_VARIABLE));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     @Override
@@ -128,11 +161,8 @@ final class AppServices implements CliServices {
     }
 
     @Override
-    public RunningServer startServer(ServerOptions options, Path database, Path storage, Path modelDir) {
-        Library library = database == null && notBlank(variables.get(DB_URL_VARIABLE))
-                ? Library.connect(variables.get(DB_URL_VARIABLE), variables.getOrDefault(DB_USER_VARIABLE, ""),
-                        variables.getOrDefault(DB_PASSWORD_VARIABLE, ""))
-                : openLibrary(database);
+    public RunningServer startServer(ServerOptions options, DatabaseLocation database, Path storage, Path modelDir) {
+        Library library = openLibrary(database);
         try {
             return new ServerWiring(environment, settings(), library, modelFolder(modelDir),
                     storage != null ? storage : environment.managedStorageDir(), CLUSTER_DEBOUNCE).start(options);

@@ -41,7 +41,7 @@ final class DesktopWiring implements DesktopServices, AutoCloseable {
         this.environment = environment;
         this.app = app;
         this.logFile = logFile;
-        this.library = app.openLibrary(null);
+        this.library = app.openLibrary(org.imageorganizer.config.DatabaseLocation.DEFAULT);
         this.clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(),
                 app.settings().clustering().toClusterSettings(), CLUSTER_DEBOUNCE);
         this.storage = PipelineAssembly.storage(environment);

@@ -3,6 +3,7 @@ package org.imageorganizer.cli;
 import java.nio.file.Path;
 import org.imageorganizer.cluster.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.importer.ImportSession;
@@ -16,12 +17,8 @@ public interface CliServices {
     /** The user's settings (the defaults, with a warning on stderr, when the settings file is unusable). */
     Settings settings();
 
-    /**
-     * Opens the library.
-     *
-     * @param database {@code --db}, or null for the settings' or the default location
-     */
-    Library openLibrary(Path database);
+    /** Opens the library where the options say, or where the environment, the settings or the default put it. */
+    Library openLibrary(DatabaseLocation location);
 
     /**
      * Loads the model and builds an import pipeline on the library.
@@ -41,11 +38,11 @@ public interface CliServices {
     /**
      * Opens the library, loads the model and starts the REST server.
      *
-     * @param database the library file, or null for IMAGE_ORGANIZER_DB_URL, the settings or the default
+     * @param database where the library is
      * @param storage  the folder for uploads, or null for the per-user one
      * @param modelDir the model folder, or null as for {@link #openImport}
      */
-    RunningServer startServer(ServerOptions options, Path database, Path storage, Path modelDir);
+    RunningServer startServer(ServerOptions options, DatabaseLocation database, Path storage, Path modelDir);
 
     /** A started server; closing it lets the requests in progress finish, then frees everything. */
     interface RunningServer extends AutoCloseable {

@@ -79,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!force && Files.isDirectory(root) && !isEmpty(root)) {
             throw new UserException(root + " is not empty; choose an empty folder or add --force.");
         }
-        try (Library lib = services.openLibrary(library.database);
+        try (Library lib = services.openLibrary(library.location());
              LibraryClusterer clusterer = services.clusterer(lib, clustering.resolve(services))) {
             OrganizedTree tree = clusterer.refreshNow();
             Map<Long, Path> files = new HashMap<>();

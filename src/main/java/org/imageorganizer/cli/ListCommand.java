@@ -53,7 +53,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Library lib = services.openLibrary(library.database);
+        try (Library lib = services.openLibrary(library.location());
              LibraryClusterer clusterer = services.clusterer(lib, clustering.resolve(services))) {
             Map<Long, SubCluster> clusters = ImageLocator.clusterOf(clusterer.refreshNow());
             List<Row> rows = new ArrayList<>();

@@ -72,7 +72,7 @@ final class OrganizeCommand implements Callable<Integer> {
                  err.println("Stopping after the images in flight (press Ctrl-C again to quit at once)...");
                  err.flush();
              });
-             Library lib = services.openLibrary(library.database);
+             Library lib = services.openLibrary(library.location());
              LibraryClusterer clusterer = services.clusterer(lib, clusterSettings);
              ImportSession session = services.openImport(lib, modelDir, views, adaptiveTta ? Boolean.TRUE : null, clusterer)) {
             ImportSummary summary;

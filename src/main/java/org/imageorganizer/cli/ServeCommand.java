@@ -40,9 +40,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}; env PORT).")
     int port;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "Library database file (default: env IMAGE_ORGANIZER_DB_URL "
-            + "as a JDBC URL, the settings, or the per-user data folder).")
-    Path database;
+    @picocli.CommandLine.Mixin
+    LibraryOption library;
 
     @Option(names = "--storage", paramLabel = "DIR", defaultValue = "${env:IMAGE_ORGANIZER_STORAGE}",
             description = "Folder for uploaded images (default: env IMAGE_ORGANIZER_STORAGE or the per-user data folder).")
@@ -106,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stop = new CountDownLatch(1);
         try (InterruptSignals signals = new InterruptSignals(stop::countDown);
-             CliServices.RunningServer server = services.startServer(options, database, storage, modelDir)) {
+             CliServices.RunningServer server = services.startServer(options, library.location(), storage, modelDir)) {
             out.println("Serving on " + server.url() + "  (Ctrl-C or SIGTERM stops)");
             out.flush();
             stop.await();

@@ -35,7 +35,7 @@ final class TreeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Library lib = services.openLibrary(library.database);
+        try (Library lib = services.openLibrary(library.location());
              LibraryClusterer clusterer = services.clusterer(lib, clustering.resolve(services))) {
             OrganizedTree tree = clusterer.refreshNow();
             TreePrinter.print(tree, spec.commandLine().getOut());

@@ -121,7 +121,12 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
         }
         Map<GroupKey, StoredGroupClustering> stored = clusters.loadAll();
         long computedFor = stored.values().stream().mapToLong(StoredGroupClustering::libraryVersion).max().orElse(0);
-        boolean stale = busy || computedFor < current && !upToDate(stored);
+        boolean outdated = computedFor < current && !upToDate(stored);
+        boolean stale = busy || outdated;
+        if (outdated && !busy) {
+            // changed by another program on the same database (or before a crash): catch up, debounced
+            libraryChanged();
+        }
         OrganizedTree tree = TreeBuilder.build(stored.values(), computedFor, stale);
         if (!stale && !refreshLock.isLocked()) {
             lastTree = new CachedTree(current, tree);

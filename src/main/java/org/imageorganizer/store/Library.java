@@ -32,14 +32,14 @@ public final class Library implements AutoCloseable {
     private static final String H2_SUFFIX = ".mv.db";
     private static final String MIGRATIONS = "classpath:db/migration";
 
-    private final JdbcConnectionPool pool;
+    private final Runnable closePool;
     private final EntityManagerFactory emf;
     private final ImageRepository images;
     private final ClusterRepository clusters;
     private final LibraryInfo info;
 
-    private Library(JdbcConnectionPool pool, EntityManagerFactory emf, Clock clock) {
-        this.pool = pool;
+    private Library(Runnable closePool, EntityManagerFactory emf, Clock clock) {
+        this.closePool = closePool;
         this.emf = emf;
         this.images = new ImageRepository(emf, clock);
         this.clusters = new ClusterRepository(emf, clock);
@@ -73,33 +73,48 @@ public final class Library implements AutoCloseable {
     }
 
     /**
-     * Opens the library in the database at a JDBC URL. Only H2 URLs are supported so far; a PostgreSQL
-     * URL additionally needs its JDBC driver and {@code flyway-database-postgresql} on the class path.
+     * Opens the library in the database at a JDBC URL: an H2 URL, or a PostgreSQL one
+     * ({@code jdbc:postgresql://host:5432/db}), which a pool of connections (HikariCP) serves.
      *
      * @throws LibraryException if the database cannot be used, with a one-line reason
      */
     public static Library connect(String jdbcUrl, String user, String password) {
-        return connect(jdbcUrl, user, password, jdbcUrl);
+        return connect(jdbcUrl, user, password, shown(jdbcUrl));
+    }
+
+    /** The URL without its query (which may carry a password). */
+    private static String shown(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }
 
     private static Library connect(String jdbcUrl, String user, String password, String shown) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return PostgresLibrary.open(jdbcUrl, user, password, shown);
+        }
         if (!jdbcUrl.startsWith("jdbc:h2:")) {
-            throw new LibraryException("Cannot open the library " + shown + ": only H2 databases are supported.");
+            throw new LibraryException("Cannot open the library " + shown
+                    + ": only H2 (jdbc:h2:…) and PostgreSQL (jdbc:postgresql://…) databases are supported.");
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user, password);
         try {
             probe(pool, shown);
             migrate(pool, shown);
-            return new Library(pool, bootHibernate(pool, shown), Clock.systemUTC());
+            return new Library(pool::dispose, bootHibernate(pool, shown), Clock.systemUTC());
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
         }
     }
 
+    /** A library on a PostgreSQL database whose pool Hibernate owns. */
+    static Library onPostgres(EntityManagerFactory emf) {
+        return new Library(() -> { }, emf, Clock.systemUTC());
+    }
+
     /** Opens one connection first, so that the common failures get a clear message. */
-    private static void probe(DataSource dataSource, String shown) {
+    static void probe(DataSource dataSource, String shown) {
         try (Connection c = dataSource.getConnection()) {
             if (c.getMetaData().isReadOnly()) {
                 throw new LibraryException("Cannot open the library " + shown
@@ -110,7 +125,7 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource dataSource, String shown) {
+    static void migrate(DataSource dataSource, String shown) {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -125,23 +140,31 @@ public final class Library implements AutoCloseable {
 
     private static EntityManagerFactory bootHibernate(DataSource dataSource, String shown) {
         try {
-            return new HibernatePersistenceConfiguration("library")
+            return configuration()
+                    .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                    .createEntityManagerFactory();
+        } catch (RuntimeException e) {
+            throw schemaMismatch(shown, e);
+        }
+    }
+
+    /** Hibernate's settings for the library, without the connection. */
+    static HibernatePersistenceConfiguration configuration() {
+        return new HibernatePersistenceConfiguration("library")
                     .managedClasses(ImageEntity.class, LibraryInfoEntry.class,
                             GroupClusteringEntity.class, ClusterMemberEntity.class)
-                    .property(JdbcSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")
                     // failures reach the caller as exceptions (DuplicateImageException...); no WARN lines too
                     .property(JdbcSettings.LOG_JDBC_ERRORS, false)
                     .property(JdbcSettings.LOG_JDBC_WARNINGS, false)
                     // parse each HQL string once (the import looks up every file's hash)
                     .property(QuerySettings.QUERY_PLAN_CACHE_ENABLED, true)
-                    .showSql(false, false, false)
-                    .createEntityManagerFactory();
-        } catch (RuntimeException e) {
-            throw new LibraryException("Cannot open the library " + shown
-                    + ": its schema does not match this program (" + LibraryException.firstLine(rootMessage(e))
-                    + ").", e);
-        }
+                    .showSql(false, false, false);
+    }
+
+    static LibraryException schemaMismatch(String shown, RuntimeException e) {
+        return new LibraryException("Cannot open the library " + shown
+                + ": its schema does not match this program (" + LibraryException.firstLine(rootMessage(e)) + ").", e);
     }
 
     private static String rootMessage(Throwable e) {
@@ -173,7 +196,7 @@ public final class Library implements AutoCloseable {
         try {
             emf.close();
         } finally {
-            pool.dispose();
+            closePool.run();
         }
     }
 }

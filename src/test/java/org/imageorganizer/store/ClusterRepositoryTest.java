@@ -37,7 +37,7 @@ class ClusterRepositoryTest {
 
     @BeforeEach
     void open() {
-        library = Library.open(dir.resolve("library.mv.db"));
+        library = database(dir).open();
         clusters = library.clusters();
         dog = new long[5];
         for (int i = 0; i < dog.length; i++) {
@@ -47,6 +47,11 @@ class ClusterRepositoryTest {
         for (int i = 0; i < cat.length; i++) {
             cat[i] = library.images().insert(TestImages.image("cat" + i, "cat", "sofa")).id();
         }
+    }
+
+    /** Where the library lives; the PostgreSQL subclass overrides it. */
+    TestDatabase database(Path folder) {
+        return TestDatabase.h2(folder);
     }
 
     @AfterEach

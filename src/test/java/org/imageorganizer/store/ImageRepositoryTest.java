@@ -33,8 +33,13 @@ class ImageRepositoryTest {
 
     @BeforeEach
     void open() {
-        library = Library.open(dir.resolve("library.mv.db"));
+        library = database(dir).open();
         images = library.images();
+    }
+
+    /** Where the library lives; the PostgreSQL subclass overrides it. */
+    TestDatabase database(Path folder) {
+        return TestDatabase.h2(folder);
     }
 
     @AfterEach

@@ -20,9 +20,14 @@ class LibraryInfoTest {
         QuietLogging.apply();
     }
 
+    /** Where the library lives; the PostgreSQL subclass overrides it. */
+    TestDatabase database(Path folder) {
+        return TestDatabase.h2(folder);
+    }
+
     @Test
     void claimModelRecordsTheFirstModelAndAcceptsItAgain() {
-        try (Library library = Library.open(dir.resolve("library.mv.db"))) {
+        try (Library library = database(dir).open()) {
             assertThat(library.info().modelId()).isEmpty();
             library.info().claimModel("clip-a");
             library.info().claimModel("clip-a");
@@ -33,11 +38,11 @@ class LibraryInfoTest {
 
     @Test
     void claimModelRefusesAnotherModelEvenAfterReopening() {
-        Path file = dir.resolve("library.mv.db");
-        try (Library library = Library.open(file)) {
+        TestDatabase database = database(dir);
+        try (Library library = database.open()) {
             library.info().claimModel("clip-a");
         }
-        try (Library library = Library.open(file)) {
+        try (Library library = database.open()) {
             assertThatThrownBy(() -> library.info().claimModel("clip-b"))
                     .isInstanceOfSatisfying(ModelMismatchException.class, e -> {
                         assertThat(e.libraryModel()).isEqualTo("clip-a");

@@ -152,9 +152,18 @@ class LibraryTest {
     }
 
     @Test
-    void rejectsNonH2Urls() {
-        assertThatThrownBy(() -> Library.connect("jdbc:postgresql://localhost/lib", "u", "p"))
+    void rejectsDatabasesOtherThanH2AndPostgres() {
+        assertThatThrownBy(() -> Library.connect("jdbc:mysql://localhost/lib", "u", "p"))
                 .isInstanceOf(LibraryException.class)
-                .hasMessageContaining("only H2");
+                .hasMessageContaining("only H2 (jdbc:h2:…) and PostgreSQL");
+    }
+
+    @Test
+    void saysWhenThePostgresServerIsNotThere() {
+        assertThatThrownBy(() -> Library.connect("jdbc:postgresql://127.0.0.1:1/lib?password=secret", "u", "p"))
+                .isInstanceOf(LibraryException.class)
+                .hasMessageContaining("could not be reached")
+                .hasMessageNotContaining("secret")
+                .hasMessageNotContaining("\n");
     }
 }
