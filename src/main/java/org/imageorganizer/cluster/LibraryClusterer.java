@@ -114,19 +114,19 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
     /** The last stored result, without computing anything; {@code stale} when the library changed since. */
     public OrganizedTree tree() {
         long current = info.libraryVersion();
-        boolean busy = refreshLock.isLocked() || scheduled.get();
+        boolean computing = refreshLock.isLocked();
         CachedTree cached = lastTree;
-        if (!busy && cached != null && cached.libraryVersion() == current) {
+        if (!computing && cached != null && cached.libraryVersion() == current) {
             return cached.tree(); // nothing changed: a read costs one small query
         }
         Map<GroupKey, StoredGroupClustering> stored = clusters.loadAll();
         long computedFor = stored.values().stream().mapToLong(StoredGroupClustering::libraryVersion).max().orElse(0);
         boolean outdated = computedFor < current && !upToDate(stored);
-        boolean stale = busy || outdated;
-        if (outdated && !busy) {
+        if (outdated && !computing && !scheduled.get()) {
             // changed by another program on the same database (or before a crash): catch up, debounced
             libraryChanged();
         }
+        boolean stale = computing || outdated;
         OrganizedTree tree = TreeBuilder.build(stored.values(), computedFor, stale);
         if (!stale && !refreshLock.isLocked()) {
             lastTree = new CachedTree(current, tree);
