@@ -20,6 +20,7 @@ import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.StorageRouter;
+import org.imageorganizer.store.TestDatabase;
 
 /** The REST server over a fresh library in a folder, with a model the caller owns; as the application wires it. */
 final class TestServer implements AutoCloseable {
@@ -32,7 +33,12 @@ final class TestServer implements AutoCloseable {
     final int port;
 
     TestServer(Path dir, DjlClipModel model, ServerOptions options) {
-        library = Library.open(dir.resolve("library"));
+        this(dir, model, options, TestDatabase.h2(dir));
+    }
+
+    /** The same on a library in the given database (PostgreSQL, say, shared with another server). */
+    TestServer(Path dir, DjlClipModel model, ServerOptions options, TestDatabase database) {
+        library = database.open();
         library.info().claimModel(model.manifest().modelId());
         SafeImageDecoder decoder = new SafeImageDecoder();
         ImageClassifier classifier = ImageClassifier.create(model, LabelSettings.defaults(),
