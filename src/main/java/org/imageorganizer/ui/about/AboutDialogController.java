@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -40,7 +41,7 @@ public final class AboutDialogController {
         aboutMessage.textProperty().bind(model.messageProperty());
         aboutMessage.visibleProperty().bind(model.messageProperty().isNotEmpty());
         aboutMessage.managedProperty().bind(aboutMessage.visibleProperty());
-        openLogFolder.setTooltip(new javafx.scene.control.Tooltip(model.logFolder()));
+        openLogFolder.setTooltip(new Tooltip(model.logFolder()));
     }
 
     @FXML

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -80,27 +81,41 @@ public final class AboutViewModel {
         }
     }
 
-    /** Markdown made readable as plain text: headings and tables become lines, markup goes. */
+    /** Markdown made readable as plain text: paragraphs unwrapped, headings and tables as lines, markup gone. */
     static String plainText(String markdown) {
         StringBuilder out = new StringBuilder();
+        StringBuilder paragraph = new StringBuilder();
         for (String line : markdown.split("\\R", -1)) {
-            String text = line.strip();
-            if (text.startsWith("|")) {
-                String[] cells = text.substring(1, text.endsWith("|") ? text.length() - 1 : text.length()).split("\\|");
-                if (cells.length < 2 || cells[0].strip().matches("-+") || cells[0].strip().equalsIgnoreCase("Licence(s)")) {
-                    continue;
-                }
-                out.append("• ").append(cells[1].strip()).append("\n    ").append(cells[0].strip()).append('\n');
+            String text = line.strip().replace("`", "").replace("**", "");
+            boolean continuation = !text.isEmpty() && !text.startsWith("|") && !text.startsWith("#")
+                    && !text.startsWith("- ") && !text.startsWith("* ");
+            if (continuation && paragraph.length() > 0) {
+                paragraph.append(' ').append(text);
                 continue;
             }
-            if (text.startsWith("#")) {
-                text = text.replaceFirst("^#+\\s*", "").toUpperCase(java.util.Locale.ROOT);
-            } else if (text.startsWith("- ")) {
-                text = "• " + text.substring(2);
+            if (paragraph.length() > 0) {
+                out.append(paragraph).append('\n');
+                paragraph.setLength(0);
             }
-            out.append(text.replace("`", "").replace("**", "")).append('\n');
+            if (text.startsWith("|")) {
+                String[] cells = text.substring(1, text.endsWith("|") ? text.length() - 1 : text.length()).split("\\|");
+                if (cells.length >= 2 && !cells[0].strip().matches("-+") && !cells[0].strip().equalsIgnoreCase("Licence(s)")) {
+                    out.append("• ").append(cells[1].strip()).append("\n    ").append(cells[0].strip()).append('\n');
+                }
+            } else if (text.startsWith("#")) {
+                out.append(text.replaceFirst("^#+\\s*", "").toUpperCase(Locale.ROOT)).append('\n');
+            } else if (text.startsWith("- ") || text.startsWith("* ")) {
+                paragraph.append("• ").append(text.substring(2));
+            } else if (text.isEmpty()) {
+                out.append('\n');
+            } else {
+                paragraph.append(text);
+            }
         }
-        return out.toString().strip() + "\n";
+        if (paragraph.length() > 0) {
+            out.append(paragraph).append('\n');
+        }
+        return out.toString().replaceAll("\n{3,}", "\n\n").strip() + "\n";
     }
 
     /** Opens the folder of the log file. */

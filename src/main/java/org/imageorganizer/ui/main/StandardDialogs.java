@@ -52,7 +52,7 @@ public final class StandardDialogs implements Dialogs {
         String what = count == 1 ? "this photo" : count + " photos";
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
                 "The " + (count == 1 ? "file stays" : "files stay") + " on your disk; only the library forgets "
-                        + (count == 1 ? "it" : "them") + ". Adding " + (count == 1 ? "it" : "them") + " again later is possible.",
+                        + (count == 1 ? "it" : "them") + ". You can add " + (count == 1 ? "it" : "them") + " again later.",
                 remove, keep);
         prepare(alert, owner, "Remove " + what + " from the library?");
         alert.setTitle("Remove from Library");

@@ -1,10 +1,13 @@
 package org.imageorganizer.ui.main;
 
+import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * Puts the main window where it was last time (on a screen that is still there) and remembers
@@ -28,7 +31,7 @@ final class WindowPlacement {
     void restore(WindowState saved) {
         List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
         Rectangle2D primary = Screen.getPrimary().getVisualBounds();
-        List<Rectangle2D> ordered = new java.util.ArrayList<>(screens);
+        List<Rectangle2D> ordered = new ArrayList<>(screens);
         ordered.remove(primary);
         ordered.add(0, primary);
         WindowState state = saved.placedOn(ordered);
@@ -46,7 +49,9 @@ final class WindowPlacement {
             stage.setY(y);
         }
         stage.setMaximized(state.maximized());
+        // after the first layout at the real size: before it, the sidebar's minimum width would move the divider
         split.setDividerPositions(state.divider());
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> split.setDividerPositions(state.divider())));
         stage.xProperty().addListener((o, old, now) -> remember());
         stage.yProperty().addListener((o, old, now) -> remember());
         stage.widthProperty().addListener((o, old, now) -> remember());

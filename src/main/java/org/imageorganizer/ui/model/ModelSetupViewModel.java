@@ -33,6 +33,8 @@ public final class ModelSetupViewModel {
             + "You can place the model by hand instead: follow “Supplying the model by hand” in the README, "
             + "then choose the model folder here.";
 
+    private static final double PROGRESS_STEP = 0.002;
+
     /** Where the setup is. */
     public enum State {
         /** Waiting for the user to choose. */
@@ -73,13 +75,14 @@ public final class ModelSetupViewModel {
         int run = begin(State.DOWNLOADING, "Downloading the CLIP model…");
         progress.set(-1);
         running = executor.submit(() -> {
-            setup.download(fraction -> executor.onUi(() -> {
-                if (run == attempt && state.get() == State.DOWNLOADING) {
-                    progress.set(fraction);
-                    message.set(fraction < 0 ? "Downloading the CLIP model…"
-                            : "Downloading the CLIP model… " + Math.round(Math.min(1, fraction) * 100) + "%");
+            double[] sent = {Double.NaN};
+            setup.download(fraction -> {
+                // the downloader reports every few kilobytes: pass on only visible changes
+                if (!(Math.abs(fraction - sent[0]) < PROGRESS_STEP) || fraction >= 1) {
+                    sent[0] = fraction;
+                    executor.onUi(() -> showProgress(run, fraction));
                 }
-            }));
+            });
             return Boolean.TRUE;
         }, done -> {
             if (run == attempt) {
@@ -91,6 +94,14 @@ public final class ModelSetupViewModel {
                 failed(error, "The download failed");
             }
         });
+    }
+
+    private void showProgress(int run, double fraction) {
+        if (run == attempt && state.get() == State.DOWNLOADING) {
+            progress.set(fraction);
+            message.set(fraction < 0 ? "Downloading the CLIP model…"
+                    : "Downloading the CLIP model… " + Math.round(Math.min(1, fraction) * 100) + "%");
+        }
     }
 
     /** Stops a running download; what the downloader kept is reused by the next try. */

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -104,10 +106,10 @@ public final class PreviewDialogController {
         });
     }
 
-    private DoubleBinding fit(javafx.beans.value.ObservableDoubleValue paneSide, boolean width) {
+    private DoubleBinding fit(ObservableDoubleValue paneSide, boolean width) {
         return Bindings.createDoubleBinding(() -> {
             double available = Math.max(1, paneSide.get() - PADDING);
-            javafx.scene.image.Image picture = model.pictureProperty().get();
+            Image picture = model.pictureProperty().get();
             if (picture == null) {
                 return available;
             }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -143,16 +144,16 @@ public final class SettingsDialogController {
         }
     }
 
-    private static java.util.Optional<File> existingFolder(String text) {
+    private static Optional<File> existingFolder(String text) {
         if (text == null || text.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             Path path = Path.of(text.strip());
             Path folder = Files.isDirectory(path) ? path : path.getParent();
-            return folder != null && Files.isDirectory(folder) ? java.util.Optional.of(folder.toFile()) : java.util.Optional.empty();
+            return folder != null && Files.isDirectory(folder) ? Optional.of(folder.toFile()) : Optional.empty();
         } catch (InvalidPathException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -118,8 +118,8 @@ public final class SettingsViewModel {
 
     /** The settings the fields describe; the other fields of the current settings stay as they were. */
     Settings build() {
-        List<String> objects = labels(objectLabels.get(), "Object labels");
-        List<String> backgrounds = labels(backgroundLabels.get(), "Background labels");
+        List<String> objects = labels(objectLabels.get(), "What a photo shows");
+        List<String> backgrounds = labels(backgroundLabels.get(), "Where it was taken");
         int views = inRange(ttaViews.get(), 1, 16, "Views per photo");
         int port = port(serverPort.get());
         int clusterSize = inRange(minClusterSize.get(), 2, 100_000, "The smallest group");
@@ -144,7 +144,7 @@ public final class SettingsViewModel {
         }
     }
 
-    /** One label a line; blank lines are ignored, repeats dropped. */
+    /** One label a line; blank lines are ignored, repeats dropped. {@code what} is the list's heading in the dialog. */
     static List<String> labels(String text, String what) {
         Set<String> unique = new LinkedHashSet<>();
         for (String line : (text == null ? "" : text).split("\\R")) {
@@ -153,13 +153,13 @@ public final class SettingsViewModel {
                 continue;
             }
             if (label.length() > MAX_LABEL_LENGTH) {
-                throw new IllegalArgumentException(what + ": “" + label.substring(0, 30) + "…” is longer than "
-                        + MAX_LABEL_LENGTH + " characters.");
+                throw new IllegalArgumentException("Under “" + what + "”, the label “" + label.substring(0, 30)
+                        + "…” is longer than " + MAX_LABEL_LENGTH + " characters.");
             }
             unique.add(label);
         }
         if (unique.size() < 2) {
-            throw new IllegalArgumentException(what + ": list at least two different labels, one per line.");
+            throw new IllegalArgumentException("List at least two different labels under “" + what + "”, one per line.");
         }
         return List.copyOf(unique);
     }
