@@ -58,6 +58,19 @@ public record Settings(
         return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, dir, database, serverPort);
     }
 
+    public Settings withLabels(LabelSettings newLabels) {
+        return new Settings(newLabels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort);
+    }
+
+    public Settings withAdaptiveTta(boolean adaptive) {
+        return new Settings(labels, ttaViews, adaptive, clustering, maxMegapixels, modelDir, database, serverPort);
+    }
+
+    /** A copy with another library database ({@code null}: the default one). */
+    public Settings withDatabase(String newDatabase) {
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, newDatabase, serverPort);
+    }
+
     public Settings withClustering(Clustering newClustering) {
         return new Settings(labels, ttaViews, adaptiveTta, newClustering, maxMegapixels, modelDir, database, serverPort);
     }

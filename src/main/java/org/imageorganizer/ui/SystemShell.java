@@ -1,6 +1,7 @@
 package org.imageorganizer.ui;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,11 @@ public final class SystemShell {
     /** Opens a file with its default program. */
     public static void open(Path file) throws IOException {
         run(command(file.toAbsolutePath().toString(), false));
+    }
+
+    /** Opens a web address with the default browser. */
+    public static void browse(URI address) throws IOException {
+        run(command(address.toString(), false));
     }
 
     /** Shows a file in the file manager (selected where the platform allows). */

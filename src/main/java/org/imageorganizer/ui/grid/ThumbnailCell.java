@@ -1,5 +1,9 @@
 package org.imageorganizer.ui.grid;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -9,15 +13,31 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 import org.imageorganizer.model.ImageRecord;
 
-/** One image in the grid: its thumbnail (loaded in the background) and its file name. */
+/**
+ * One image in the grid: its thumbnail (loaded in the background) and its file name. The cell
+ * whose image is the grid's current one (keyboard and clicks) has the {@code :current} pseudo-class.
+ */
 public final class ThumbnailCell extends GridCell<ImageRecord> {
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+
     private final ThumbnailLoader loader;
+    private final ObservableValue<ImageRecord> current;
+    private final InvalidationListener currentChanged = o -> showCurrent();
     private final ImageView view = new ImageView();
     private final Label caption = new Label();
     private final VBox box;
 
     public ThumbnailCell(ThumbnailLoader loader, double size) {
+        this(loader, size, null);
+    }
+
+    /** A cell that marks itself when its image is {@code current}'s value (may be null: never). */
+    public ThumbnailCell(ThumbnailLoader loader, double size, ObservableValue<ImageRecord> current) {
         this.loader = loader;
+        this.current = current;
+        if (current != null) {
+            current.addListener(new WeakInvalidationListener(currentChanged));
+        }
         view.setFitWidth(size);
         view.setFitHeight(size);
         view.setPreserveRatio(true);
@@ -35,6 +55,7 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
     @Override
     protected void updateItem(ImageRecord image, boolean empty) {
         super.updateItem(image, empty);
+        showCurrent();
         if (empty || image == null) {
             setGraphic(null);
             setTooltip(null);
@@ -53,5 +74,11 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
             });
         }
         getProperties().put("image-id", image.id());
+    }
+
+    private void showCurrent() {
+        ImageRecord mine = getItem();
+        ImageRecord chosen = current == null ? null : current.getValue();
+        pseudoClassStateChanged(CURRENT, !isEmpty() && mine != null && chosen != null && mine.id() == chosen.id());
     }
 }

@@ -6,19 +6,24 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.imageorganizer.ui.AppIcons;
 import org.imageorganizer.ui.DesktopServices;
 import org.imageorganizer.ui.TaskExecutor;
 import org.imageorganizer.ui.grid.ThumbnailLoader;
 import org.imageorganizer.ui.importing.ImportViewModel;
 import org.imageorganizer.ui.library.LibraryViewModel;
 
-/** Builds the main window on a stage: view models, FXML with its controller, style sheet. */
+/**
+ * Builds the main window on a stage: view models, FXML with its controller, style sheet, icon, and
+ * the size, position and divider it had last time.
+ */
 public final class DesktopWindow {
     private final DesktopServices services;
     private final TaskExecutor executor;
     private final Dialogs dialogs;
     private ThumbnailLoader thumbnails;
     private MainWindowController controller;
+    private WindowPlacement placement;
 
     public DesktopWindow(DesktopServices services, TaskExecutor executor, Dialogs dialogs) {
         this.services = services;
@@ -45,18 +50,25 @@ public final class DesktopWindow {
             throw new UncheckedIOException("The main window's layout is missing or broken", e);
         }
         controller = loader.getController();
-        Scene scene = new Scene(root, 1200, 800);
+        Scene scene = new Scene(root);
         scene.getStylesheets().add(MainWindowController.class.getResource("MainWindow.css").toExternalForm());
         stage.setTitle("AI Image Organizer");
         stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(420);
+        AppIcons.apply(stage);
+        placement = new WindowPlacement(stage, controller.split());
+        placement.restore(new WindowStateStore(services.windowStateFile()).load());
         stage.show();
         return controller;
     }
 
-    /** Stops the window's background work (thumbnails). */
+    /** Remembers where the window was (a small file, written at once) and stops its background work (thumbnails). */
     public void close() {
+        if (placement != null) {
+            new WindowStateStore(services.windowStateFile()).save(placement.current());
+            placement = null;
+        }
         if (thumbnails != null) {
             thumbnails.close();
         }

@@ -88,7 +88,7 @@ public final class MainWindowController {
         grid.setCellWidth(THUMBNAIL_SIZE + 8);
         grid.setCellHeight(THUMBNAIL_SIZE + 26);
         grid.setCellFactory(g -> {
-            ThumbnailCell cell = new ThumbnailCell(thumbnails, THUMBNAIL_SIZE);
+            ThumbnailCell cell = new ThumbnailCell(thumbnails, THUMBNAIL_SIZE, gridKeyboard.currentProperty());
             cell.setOnMouseClicked(e -> {
                 gridKeyboard.select(cell.getItem());
                 if (e.getClickCount() == 2 && cell.getItem() != null) {

@@ -2,13 +2,20 @@ package org.imageorganizer.ui.main;
 
 import java.util.List;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.ui.AppIcons;
 import org.imageorganizer.ui.DesktopServices;
 import org.imageorganizer.ui.TaskExecutor;
+import org.imageorganizer.ui.about.AboutDialog;
+import org.imageorganizer.ui.model.ModelSetupDialog;
+import org.imageorganizer.ui.preview.PreviewDialog;
+import org.imageorganizer.ui.settings.SettingsDialog;
 
-/** The application's dialogs. */
+/** The application's dialogs: the views of their own, and alerts for questions and problems. */
 public final class StandardDialogs implements Dialogs {
     private final DesktopServices services;
     private final TaskExecutor executor;
@@ -20,53 +27,54 @@ public final class StandardDialogs implements Dialogs {
 
     @Override
     public void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(owner);
-        alert.setTitle(image.fileName());
-        alert.setHeaderText(image.fileName());
-        alert.setContentText(image.classification().object().name() + " · " + image.classification().background().name()
-                + "\n" + image.width() + " × " + image.height() + "\n" + image.location());
-        alert.show();
+        new PreviewDialog(services, executor).show(owner, image, neighbours);
     }
 
     @Override
     public boolean settings(Window owner) {
-        problem(owner, "Settings", "The settings file is " + "settings.json in the configuration folder.");
-        return false;
+        return new SettingsDialog(services, executor).showAndWait(owner);
     }
 
     @Override
     public void about(Window owner) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(owner);
-        alert.setTitle("About AI Image Organizer");
-        alert.setHeaderText("AI Image Organizer " + services.build().version());
-        alert.setContentText("GNU Affero General Public License v3.0 or later.\nSource: " + services.build().sourceUrl());
-        alert.showAndWait();
+        new AboutDialog(services, executor).show(owner);
     }
 
     @Override
     public boolean modelSetup(Window owner) {
-        problem(owner, "No model", "Start the application once with a network connection, or set a model folder in the settings.");
-        return false;
+        return new ModelSetupDialog(services, executor).showAndWait(owner);
     }
 
     @Override
     public boolean confirmRemove(Window owner, int count) {
+        ButtonType remove = new ButtonType("Remove from Library", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        String what = count == 1 ? "this photo" : count + " photos";
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                "Remove " + (count == 1 ? "this photo" : count + " photos") + " from the library? The file stays on your disk.",
-                ButtonType.OK, ButtonType.CANCEL);
-        alert.initOwner(owner);
-        alert.setHeaderText(null);
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+                "The " + (count == 1 ? "file stays" : "files stay") + " on your disk; only the library forgets "
+                        + (count == 1 ? "it" : "them") + ". You can add " + (count == 1 ? "it" : "them") + " again later.",
+                remove, keep);
+        prepare(alert, owner, "Remove " + what + " from the library?");
+        alert.setTitle("Remove from Library");
+        return alert.showAndWait().filter(remove::equals).isPresent();
     }
 
     @Override
     public void problem(Window owner, String title, String sentence) {
         Alert alert = new Alert(Alert.AlertType.WARNING, sentence, ButtonType.OK);
-        alert.initOwner(owner);
+        prepare(alert, owner, title);
         alert.setTitle(title);
-        alert.setHeaderText(title);
         alert.show();
+    }
+
+    private static void prepare(Alert alert, Window owner, String header) {
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        alert.setHeaderText(header);
+        alert.getDialogPane().setMinWidth(420);
+        if (alert.getDialogPane().getScene().getWindow() instanceof Stage stage) {
+            AppIcons.apply(stage);
+        }
     }
 }

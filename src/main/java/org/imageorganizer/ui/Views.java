@@ -1,0 +1,66 @@
+package org.imageorganizer.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Loads a view's FXML with its controller made by the caller (constructor injection), and puts
+ * dialogs on stages of their own: owned by the window that opened them, modal to it, with the
+ * application icon and the view's style sheet.
+ */
+public final class Views {
+    private Views() {
+    }
+
+    /**
+     * Loads {@code name.fxml} from the package of {@code controller}'s class, with {@code controller}
+     * as its controller, and adds {@code name.css} from there when it exists.
+     */
+    public static Parent load(String name, Object controller) {
+        Class<?> type = controller.getClass();
+        URL fxml = type.getResource(name + ".fxml");
+        if (fxml == null) {
+            throw new IllegalStateException("The layout " + name + ".fxml is missing");
+        }
+        FXMLLoader loader = new FXMLLoader(fxml);
+        loader.setControllerFactory(wanted -> {
+            if (wanted.isInstance(controller)) {
+                return controller;
+            }
+            throw new IllegalArgumentException("no controller " + wanted);
+        });
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The layout " + name + ".fxml is broken", e);
+        }
+        URL css = type.getResource(name + ".css");
+        if (css != null) {
+            root.getStylesheets().add(css.toExternalForm());
+        }
+        return root;
+    }
+
+    /** A stage for a dialog: owned by and modal to {@code owner} (when there is one), with the icon and {@code root}. */
+    public static Stage dialogStage(Window owner, String title, Parent root) {
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        } else {
+            stage.initModality(Modality.APPLICATION_MODAL);
+        }
+        stage.setTitle(title);
+        stage.setScene(new Scene(root));
+        AppIcons.apply(stage);
+        return stage;
+    }
+}

@@ -1,0 +1,310 @@
+package org.imageorganizer.ui.preview;
+
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.image.Image;
+import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.Label;
+import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.ui.TaskExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One image shown large: its picture (made in the background; a newer image wins over an older
+ * request), its labels with their confidences and its file facts, and moving to the previous or
+ * next image of the list it was opened from.
+ */
+public final class PreviewViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(PreviewViewModel.class);
+
+    /** What the picture area shows. */
+    public enum State {
+        /** The picture is being made. */
+        LOADING,
+        /** The picture is there. */
+        SHOWN,
+        /** The file is gone: {@link #messageProperty()} says so instead of a picture. */
+        MISSING,
+        /** The file is there but cannot be shown: {@link #messageProperty()} says why. */
+        FAILED
+    }
+
+    /** Makes the picture of an image; runs in the background. */
+    @FunctionalInterface
+    public interface PictureSource {
+        Image picture(ImageRecord image) throws Exception;
+    }
+
+    private record Loaded(boolean exists, Image picture) {
+    }
+
+    private final DesktopServices services;
+    private final TaskExecutor executor;
+    private final PictureSource source;
+    private final List<ImageRecord> images;
+    private final ZoneId zone;
+    private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
+    private final ObjectProperty<ImageRecord> image = new SimpleObjectProperty<>();
+    private final ObjectProperty<Image> picture = new SimpleObjectProperty<>();
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.LOADING);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper hasLocalFile = new ReadOnlyBooleanWrapper();
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty objectText = new SimpleStringProperty("");
+    private final StringProperty backgroundText = new SimpleStringProperty("");
+    private final StringProperty dimensionsText = new SimpleStringProperty("");
+    private final StringProperty sizeText = new SimpleStringProperty("");
+    private final StringProperty formatText = new SimpleStringProperty("");
+    private final StringProperty locationText = new SimpleStringProperty("");
+    private final StringProperty addedText = new SimpleStringProperty("");
+    private final StringProperty positionText = new SimpleStringProperty("");
+    private TaskExecutor.Cancellable loading;
+
+    /**
+     * @param first      the image to show first
+     * @param neighbours the list to move through with previous / next (usually the grid's images);
+     *                   when it does not hold {@code first}, only {@code first} is shown
+     */
+    public PreviewViewModel(DesktopServices services, TaskExecutor executor, PictureSource source, ImageRecord first,
+            List<ImageRecord> neighbours, ZoneId zone) {
+        this.services = services;
+        this.executor = executor;
+        this.source = source;
+        this.zone = zone;
+        int at = indexOf(neighbours, first);
+        this.images = at < 0 ? List.of(first) : List.copyOf(new ArrayList<>(neighbours));
+        show(Math.max(0, at));
+    }
+
+    private static int indexOf(List<ImageRecord> list, ImageRecord wanted) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id() == wanted.id()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Shows the previous image of the list, if there is one. */
+    public void previous() {
+        if (hasPrevious.get()) {
+            show(index.get() - 1);
+        }
+    }
+
+    /** Shows the next image of the list, if there is one. */
+    public void next() {
+        if (hasNext.get()) {
+            show(index.get() + 1);
+        }
+    }
+
+    private void show(int at) {
+        ImageRecord shown = images.get(at);
+        index.set(at);
+        image.set(shown);
+        hasPrevious.set(at > 0);
+        hasNext.set(at < images.size() - 1);
+        Optional<Path> local = services.storage().localFile(shown);
+        hasLocalFile.set(local.isPresent());
+        title.set(shown.fileName());
+        objectText.set(label(shown.classification().object()));
+        backgroundText.set(label(shown.classification().background()));
+        dimensionsText.set(dimensions(shown.width(), shown.height()));
+        sizeText.set(fileSize(shown.byteSize()));
+        formatText.set(shown.format() == null ? "unknown" : shown.format().toUpperCase(Locale.ROOT));
+        locationText.set(local.map(Path::toString).orElse(shown.location()));
+        addedText.set(added(shown.importedAt(), zone));
+        positionText.set(images.size() == 1 ? "" : (at + 1) + " of " + images.size());
+        load(shown);
+    }
+
+    private void load(ImageRecord wanted) {
+        if (loading != null) {
+            loading.cancel();
+        }
+        picture.set(null);
+        message.set("");
+        state.set(State.LOADING);
+        loading = executor.submit(() -> {
+            if (!services.storage().exists(wanted)) {
+                return new Loaded(false, null);
+            }
+            return new Loaded(true, source.picture(wanted));
+        }, loaded -> {
+            if (!wanted.equals(image.get())) {
+                return; // the user has moved on
+            }
+            if (loaded.exists()) {
+                picture.set(loaded.picture());
+                state.set(State.SHOWN);
+            } else {
+                missing(wanted);
+            }
+        }, error -> {
+            if (!wanted.equals(image.get())) {
+                return;
+            }
+            if (error instanceof NoSuchFileException) {
+                missing(wanted);
+                return;
+            }
+            LOG.info("Cannot preview image {} ({}): {}", wanted.id(), wanted.location(), error.toString());
+            LOG.debug("Preview failure", error);
+            String reason = error.getMessage() == null || error.getMessage().isBlank() ? "it could not be read" : error.getMessage();
+            message.set("This photo cannot be shown: " + sentence(reason));
+            state.set(State.FAILED);
+        });
+    }
+
+    private void missing(ImageRecord wanted) {
+        message.set("The file is no longer at " + locationText.get()
+                + ". It may have been moved, renamed or deleted; the library still lists it.");
+        state.set(State.MISSING);
+    }
+
+    /** Stops making a picture nobody will see. */
+    public void close() {
+        if (loading != null) {
+            loading.cancel();
+        }
+    }
+
+    /** The shown image's file, when it is a file on this computer. */
+    public Optional<Path> localFile() {
+        return image.get() == null ? Optional.empty() : services.storage().localFile(image.get());
+    }
+
+    /** The text as written (it may start with a file name), ending with a full stop. */
+    static String sentence(String text) {
+        String trimmed = text.strip();
+        return trimmed.endsWith(".") || trimmed.endsWith("?") || trimmed.endsWith("!") ? trimmed : trimmed + ".";
+    }
+
+    /** "dog · 87%"; "other" says that no label was confident enough. */
+    static String label(Label label) {
+        String percent = percent(label.confidence());
+        return Label.OTHER.equals(label.name()) ? "other · best guess only " + percent : label.name() + " · " + percent;
+    }
+
+    static String percent(double confidence) {
+        double clamped = Math.max(0, Math.min(1, confidence));
+        return Math.round(clamped * 100) + "%";
+    }
+
+    static String fileSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + (bytes == 1 ? " byte" : " bytes");
+        }
+        if (bytes < 1024L * 1024) {
+            return String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
+        }
+        if (bytes < 1024L * 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        }
+        return String.format(Locale.ROOT, "%.2f GB", bytes / (1024.0 * 1024 * 1024));
+    }
+
+    static String dimensions(int width, int height) {
+        double megapixels = (double) width * height / 1_000_000;
+        return width + " × " + height + " pixels" + (megapixels >= 0.1
+                ? String.format(Locale.ROOT, " (%.1f MP)", megapixels) : "");
+    }
+
+    static String added(Instant when, ZoneId zone) {
+        return when == null ? "unknown"
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(zone).format(when);
+    }
+
+    public ReadOnlyObjectProperty<ImageRecord> imageProperty() {
+        return image;
+    }
+
+    public ReadOnlyObjectProperty<Image> pictureProperty() {
+        return picture;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    /** Why there is no picture (missing file, unreadable image); empty otherwise. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** The position of the shown image in the list (0-based). */
+    public ReadOnlyIntegerProperty indexProperty() {
+        return index.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasPreviousProperty() {
+        return hasPrevious.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasNextProperty() {
+        return hasNext.getReadOnlyProperty();
+    }
+
+    /** Whether Open and Show in Folder can work (the storage has a local file). */
+    public ReadOnlyBooleanProperty hasLocalFileProperty() {
+        return hasLocalFile.getReadOnlyProperty();
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty objectTextProperty() {
+        return objectText;
+    }
+
+    public StringProperty backgroundTextProperty() {
+        return backgroundText;
+    }
+
+    public StringProperty dimensionsTextProperty() {
+        return dimensionsText;
+    }
+
+    public StringProperty sizeTextProperty() {
+        return sizeText;
+    }
+
+    public StringProperty formatTextProperty() {
+        return formatText;
+    }
+
+    public StringProperty locationTextProperty() {
+        return locationText;
+    }
+
+    public StringProperty addedTextProperty() {
+        return addedText;
+    }
+
+    /** "3 of 12", or empty for a single image. */
+    public StringProperty positionTextProperty() {
+        return positionText;
+    }
+}
