@@ -31,7 +31,7 @@ final class DesktopWiring implements DesktopServices, AutoCloseable {
     private final AppServices app;
     private final Path logFile;
     private final Library library;
-    private final LibraryClusterer clusterer;
+    private volatile LibraryClusterer clusterer;
     private final ImageStorage storage;
     private final ThumbnailCache thumbnails;
     private final Server server = new Server();
@@ -102,7 +102,18 @@ final class DesktopWiring implements DesktopServices, AutoCloseable {
 
     @Override
     public void saveSettings(Settings settings) {
+        Settings before = app.settings();
         app.saveSettings(settings);
+        if (!before.clustering().equals(settings.clustering())) {
+            // the new parameters apply now: stored groups are recomputed because their algorithm changed
+            LibraryClusterer old = clusterer;
+            clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(),
+                    settings.clustering().toClusterSettings(), CLUSTER_DEBOUNCE);
+            clusterer.libraryChanged();
+            if (!server.running()) {
+                old.close();
+            }
+        }
     }
 
     @Override
