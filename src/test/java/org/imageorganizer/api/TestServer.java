@@ -25,6 +25,7 @@ import org.imageorganizer.store.TestDatabase;
 /** The REST server over a fresh library in a folder, with a model the caller owns; as the application wires it. */
 final class TestServer implements AutoCloseable {
     final Library library;
+    private final Path folder;
     final LibraryClusterer clusterer;
     final UploadService uploads;
     final ManagedFolder managed;
@@ -38,6 +39,7 @@ final class TestServer implements AutoCloseable {
 
     /** The same on a library in the given database (PostgreSQL, say, shared with another server). */
     TestServer(Path dir, DjlClipModel model, ServerOptions options, TestDatabase database) {
+        folder = dir;
         library = database.open();
         library.info().claimModel(model.manifest().modelId());
         SafeImageDecoder decoder = new SafeImageDecoder();
@@ -65,5 +67,22 @@ final class TestServer implements AutoCloseable {
         uploads.close();
         clusterer.close();
         library.close();
+        awaitLockRelease();
+    }
+
+    /**
+     * H2 removes its lock file from a watchdog thread shortly after the library closes; waiting for
+     * that keeps the test's temporary folder from changing while JUnit deletes it.
+     */
+    private void awaitLockRelease() {
+        java.nio.file.Path lock = folder.resolve("library.lock.db");
+        for (int i = 0; i < 40 && java.nio.file.Files.exists(lock); i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
