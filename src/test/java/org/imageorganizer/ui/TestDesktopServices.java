@@ -18,6 +18,7 @@ import org.imageorganizer.imaging.ImageRejectedException;
 import org.imageorganizer.imaging.SafeImageDecoder;
 import org.imageorganizer.imaging.ThumbnailCache;
 import org.imageorganizer.imaging.Thumbnailer;
+import org.imageorganizer.importer.ImportListener;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.ml.DjlClipModel;
@@ -27,6 +28,8 @@ import org.imageorganizer.ml.LabelEmbeddingCache;
 import org.imageorganizer.ml.ModelException;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.ml.TinyModel;
+import org.imageorganizer.model.ImportSummary;
+import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.Library;
@@ -119,13 +122,27 @@ public final class TestDesktopServices implements DesktopServices, AutoCloseable
         if (pipelineFailure != null) {
             throw pipelineFailure;
         }
-        DjlClipModel clip = model();
         pipelines.incrementAndGet();
+        return pipeline(clusterer);
+    }
+
+    private ImportPipeline pipeline(LibraryObserver observer) {
+        DjlClipModel clip = model();
         Settings s = settings;
         ImageClassifier classifier = ImageClassifier.create(clip, s.labels(), new LabelEmbeddingCache(dir.resolve("cache/labels")));
         ImageEmbedder embedder = new ImageEmbedder(clip, new TestTimeAugmenter(s.ttaViews()));
         return new ImportPipeline(new SlowDecoder(new SafeImageDecoder(), decodeDelay), embedder, classifier, library.images(),
-                storage, clusterer, new ImportOptions(2, 4, 8));
+                storage, observer, new ImportOptions(2, 4, 8));
+    }
+
+    /** Imports files at once on this thread, telling the clustering (which then recomputes after its debounce). */
+    public ImportSummary importNow(Path... roots) {
+        return pipeline(clusterer).run(List.of(roots), ImportListener.NONE, () -> false);
+    }
+
+    /** Imports files without telling the clustering, so its tree stays stale until {@code clusterer().refreshNow()}. */
+    public ImportSummary importWithoutClustering(Path... roots) {
+        return pipeline(() -> { }).run(List.of(roots), ImportListener.NONE, () -> false);
     }
 
     /** How many pipelines were built (one per import run). */
