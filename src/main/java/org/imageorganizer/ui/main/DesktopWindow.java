@@ -55,8 +55,11 @@ public final class DesktopWindow {
         return controller;
     }
 
-    /** Stops the window's background work (thumbnails). */
+    /** Stops the window's background work (thumbnails, refreshes). */
     public void close() {
+        if (controller != null) {
+            controller.stop();
+        }
         if (thumbnails != null) {
             thumbnails.close();
         }
