@@ -1,5 +1,6 @@
 package org.imageorganizer.ui.grid;
 
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -15,6 +16,8 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
     private final ImageView view = new ImageView();
     private final Label caption = new Label();
     private final VBox box;
+    /** The image this cell shows now, read by the loader's threads to drop requests the cell no longer needs. */
+    private final AtomicReference<ImageRecord> wanted = new AtomicReference<>();
 
     public ThumbnailCell(ThumbnailLoader loader, double size) {
         this.loader = loader;
@@ -35,6 +38,7 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
     @Override
     protected void updateItem(ImageRecord image, boolean empty) {
         super.updateItem(image, empty);
+        wanted.set(empty ? null : image);
         if (empty || image == null) {
             setGraphic(null);
             setTooltip(null);
@@ -46,7 +50,7 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
         setGraphic(box);
         view.setImage(loader.cached(image.id()));
         if (view.getImage() == null) {
-            loader.load(image, thumbnail -> {
+            loader.load(image, () -> image.equals(wanted.get()), thumbnail -> {
                 if (image.equals(getItem())) {
                     view.setImage(thumbnail);
                 }
