@@ -2,6 +2,9 @@ package org.imageorganizer.ui.dnd;
 
 import java.io.File;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,7 +48,7 @@ public final class DropAdapter {
     public static List<Path> paths(List<File> files, String url, String text) {
         Set<Path> paths = new LinkedHashSet<>();
         for (File file : files) {
-            paths.add(file.toPath().toAbsolutePath());
+            paths.add(file.toPath().toAbsolutePath().normalize());
         }
         if (paths.isEmpty()) {
             addUris(paths, url);
@@ -65,15 +68,39 @@ public final class DropAdapter {
             if (entry.isEmpty() || entry.startsWith("#")) {
                 continue; // text/uri-list comments
             }
-            if (entry.startsWith("file:")) {
-                try {
-                    paths.add(Path.of(URI.create(entry)).toAbsolutePath());
-                } catch (IllegalArgumentException e) {
-                    // a malformed URI is not a file
+            if (entry.regionMatches(true, 0, "file:", 0, 5)) {
+                Path file = fileUri(entry);
+                if (file != null) {
+                    paths.add(file);
                 }
             } else if (entry.startsWith("/") && !entry.contains("\0")) {
-                paths.add(Path.of(entry));
+                try {
+                    paths.add(Path.of(entry).normalize());
+                } catch (InvalidPathException e) {
+                    // not a path here
+                }
             }
+        }
+    }
+
+    /**
+     * The local file a {@code file:} URI names, or null: {@code file:///p}, {@code file:/p} and
+     * {@code file://localhost/p} (RFC 8089), tolerating the unencoded spaces some applications send;
+     * a file on another host is not ours.
+     */
+    private static Path fileUri(String entry) {
+        try {
+            URI uri = new URI(entry.replace(" ", "%20"));
+            String host = uri.getRawAuthority();
+            if (host != null && !host.isEmpty() && !host.equalsIgnoreCase("localhost")) {
+                return null;
+            }
+            if (host != null) {
+                uri = new URI("file", null, uri.getPath(), null);
+            }
+            return Path.of(uri).toAbsolutePath().normalize();
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            return null; // a malformed URI is not a file
         }
     }
 }

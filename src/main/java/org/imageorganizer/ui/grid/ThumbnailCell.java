@@ -4,6 +4,7 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -26,6 +27,8 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
     private final ImageView view = new ImageView();
     private final Label caption = new Label();
     private final VBox box;
+    /** The image this cell shows now, read by the loader's threads to drop requests the cell no longer needs. */
+    private final AtomicReference<ImageRecord> wanted = new AtomicReference<>();
 
     public ThumbnailCell(ThumbnailLoader loader, double size) {
         this(loader, size, null);
@@ -56,6 +59,7 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
     protected void updateItem(ImageRecord image, boolean empty) {
         super.updateItem(image, empty);
         showCurrent();
+        wanted.set(empty ? null : image);
         if (empty || image == null) {
             setGraphic(null);
             setTooltip(null);
@@ -67,7 +71,7 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
         setGraphic(box);
         view.setImage(loader.cached(image.id()));
         if (view.getImage() == null) {
-            loader.load(image, thumbnail -> {
+            loader.load(image, () -> image.equals(wanted.get()), thumbnail -> {
                 if (image.equals(getItem())) {
                     view.setImage(thumbnail);
                 }

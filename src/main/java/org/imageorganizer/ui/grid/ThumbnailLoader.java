@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -59,9 +60,26 @@ public final class ThumbnailLoader implements AutoCloseable {
      * ({@code null} when the image cannot be read: its file is gone, say).
      */
     public void load(ImageRecord image, Consumer<Image> done) {
+        load(image, () -> true, done);
+    }
+
+    /**
+     * As {@link #load(ImageRecord, Consumer)}, skipped when {@code stillWanted} says no by the time
+     * its turn comes: the grid's cells move on to other images while an import refreshes the grid
+     * several times a second, and their old requests would otherwise all be decoded.
+     */
+    public void load(ImageRecord image, BooleanSupplier stillWanted, Consumer<Image> done) {
         pool.execute(() -> {
+            if (!stillWanted.getAsBoolean()) {
+                return;
+            }
             Image thumbnail = null;
             try {
+                Image inMemory = cached(image.id());
+                if (inMemory != null) {
+                    Platform.runLater(() -> done.accept(inMemory));
+                    return;
+                }
                 byte[] jpeg = services.thumbnails().get(image.sha256(), SIZE, () -> {
                     try (InputStream in = services.storage().open(image)) {
                         return in.readAllBytes();

@@ -39,6 +39,7 @@ public final class ImportViewModel {
     private final ObservableList<FileFailure> failures = FXCollections.observableArrayList();
     private final List<Path> waiting = new ArrayList<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private String statusLine = "";
     private Runnable onProgress = () -> { };
     private Consumer<ImportSummary> onFinished = s -> { };
     private Runnable onModelMissing = () -> { };
@@ -55,14 +56,14 @@ public final class ImportViewModel {
         }
         if (running.get()) {
             waiting.addAll(paths);
-            status.set(status.get() + "  (" + waiting.size() + " more waiting)");
+            showStatus(statusLine);
             return;
         }
         List<Path> roots = List.copyOf(paths);
         cancelled.set(false);
         running.set(true);
         progress.set(-1);
-        status.set("Looking for photos…");
+        showStatus("Looking for photos…");
         executor.submit(() -> services.importPipeline().run(roots, new Listener(), cancelled::get),
                 this::finished, this::failed);
     }
@@ -72,7 +73,7 @@ public final class ImportViewModel {
         if (running.get()) {
             cancelled.set(true);
             waiting.clear();
-            status.set("Stopping after the photos in flight…");
+            showStatus("Stopping after the photos in flight…");
         }
     }
 
@@ -81,7 +82,8 @@ public final class ImportViewModel {
         progress.set(summary.found() == 0 ? 0 : 1);
         status.set(describe(summary));
         onFinished.accept(summary);
-        if (!waiting.isEmpty() && !summary.cancelled()) {
+        // cancel() dropped what was waiting then: anything here was dropped after the cancel, so it is wanted
+        if (!waiting.isEmpty()) {
             List<Path> next = new ArrayList<>(waiting);
             waiting.clear();
             start(next);
@@ -99,6 +101,12 @@ public final class ImportViewModel {
             status.set("The import stopped: " + (error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName())
                     + " (details in the log file)");
         }
+    }
+
+    /** Shows a status line, with the count of paths waiting for their turn. */
+    private void showStatus(String line) {
+        statusLine = line;
+        status.set(waiting.isEmpty() ? line : line + "  (" + waiting.size() + " more waiting)");
     }
 
     static String describe(ImportSummary s) {
@@ -145,7 +153,7 @@ public final class ImportViewModel {
             executor.onUi(() -> {
                 progress.set(p.total() == 0 ? -1 : (double) p.done() / p.total());
                 if (!cancelled.get()) {
-                    status.set(describe(p));
+                    showStatus(describe(p));
                 }
                 onProgress.run();
             });
@@ -153,7 +161,11 @@ public final class ImportViewModel {
 
         @Override
         public void failed(FileFailure failure) {
-            executor.onUi(() -> failures.add(failure));
+            executor.onUi(() -> {
+                // the same file imported again replaces its line instead of adding a second one
+                failures.removeIf(f -> f.path().equals(failure.path()));
+                failures.add(failure);
+            });
         }
     }
 

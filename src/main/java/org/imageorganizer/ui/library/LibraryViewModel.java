@@ -32,6 +32,7 @@ public final class LibraryViewModel {
     private LibrarySnapshot snapshot = LibrarySnapshot.EMPTY;
     private boolean refreshAgain;
     private TaskExecutor.Cancellable imageLoad;
+    private long imageLoads;
 
     public LibraryViewModel(DesktopServices services, TaskExecutor executor) {
         this.services = services;
@@ -93,15 +94,26 @@ public final class LibraryViewModel {
             imageLoad.cancel();
         }
         if (node == null) {
+            imageLoads++;
             images.clear();
             return;
         }
         List<Long> ids = node.imageIds();
+        // a load that finishes after a newer one started (cancelling does not stop a query) must not win
+        long load = ++imageLoads;
         imageLoad = executor.submit(() -> {
             List<ImageRecord> records = new java.util.ArrayList<>(services.library().images().listByIds(ids));
             records.sort(Comparator.comparingLong(ImageRecord::id).reversed());
             return records;
-        }, images::setAll, error -> images.clear());
+        }, records -> {
+            if (load == imageLoads) {
+                images.setAll(records);
+            }
+        }, error -> {
+            if (load == imageLoads) {
+                images.clear();
+            }
+        });
     }
 
     /** Removes an image from the library (never from disk), then refreshes. */

@@ -63,8 +63,11 @@ public final class DesktopWindow {
         return controller;
     }
 
-    /** Remembers where the window was (a small file, written at once) and stops its background work (thumbnails). */
+    /** Remembers where the window was (a small file, written at once) and stops its background work (thumbnails, refreshes). */
     public void close() {
+        if (controller != null) {
+            controller.stop();
+        }
         if (placement != null) {
             new WindowStateStore(services.windowStateFile()).save(placement.current());
             placement = null;

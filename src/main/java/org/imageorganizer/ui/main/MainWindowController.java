@@ -50,6 +50,7 @@ public final class MainWindowController {
     private final ThumbnailLoader thumbnails;
     private final Dialogs dialogs;
     private final GridKeyboard gridKeyboard = new GridKeyboard();
+    private Timeline poll;
 
     @FXML BorderPane root;
     @FXML SplitPane split;
@@ -136,7 +137,7 @@ public final class MainWindowController {
                 imports.statusProperty().set("The model is ready: drop your photos again to import them.");
             }
         });
-        Timeline poll = new Timeline(new KeyFrame(Duration.seconds(1.5), e -> {
+        poll = new Timeline(new KeyFrame(Duration.seconds(1.5), e -> {
             if (imports.runningProperty().get() || library.clustersPendingProperty().get()) {
                 library.refresh();
             }
@@ -246,6 +247,13 @@ public final class MainWindowController {
     @FXML
     void about() {
         dialogs.about(window());
+    }
+
+    /** Stops refreshing the library (the window is closing). */
+    void stop() {
+        if (poll != null) {
+            poll.stop();
+        }
     }
 
     /** The split pane, for remembering its divider. */

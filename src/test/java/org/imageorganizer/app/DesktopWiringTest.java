@@ -1,0 +1,128 @@
+package org.imageorganizer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.imageorganizer.config.Environment;
+import org.imageorganizer.importer.ImportListener;
+import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.ImportSummary;
+import org.imageorganizer.testing.TestImages;
+import org.imageorganizer.ui.EmbeddedServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The window's services as the application wires them: the model from IMAGE_ORGANIZER_MODEL_DIR, the real embedded server. */
+@Tag("model")
+@Tag("database")
+class DesktopWiringTest {
+    private static final String MODEL = Path.of("src/test/resources/models/tiny-clip").toAbsolutePath().toString();
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path photos;
+
+    private Environment environment;
+    private DesktopWiring wiring;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeEach
+    void setUp() {
+        environment = new Environment(home.resolve("data"), home.resolve("cache"), home.resolve("config"), home.resolve("logs"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (wiring != null) {
+            wiring.close();
+        }
+    }
+
+    private DesktopWiring wiring(Map<String, String> variables) {
+        AppServices app = new AppServices(environment, variables, new PrintWriter(new StringWriter(), true));
+        wiring = new DesktopWiring(environment, app, home.resolve("logs/image-organizer.log"));
+        return wiring;
+    }
+
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theEmbeddedServerAnswersHealthOverTheWindowsLibrary() throws Exception {
+        DesktopWiring services = wiring(Map.of(AppServices.MODEL_DIR_VARIABLE, MODEL));
+        for (int i = 0; i < 3; i++) {
+            TestImages.write(TestImages.picture(i, i, 120, 100), "jpg", photos.resolve("p" + i + ".jpg"));
+        }
+        ImportSummary summary = services.importPipeline().run(List.of(photos), ImportListener.NONE, () -> false);
+        assertThat(summary.imported()).isEqualTo(3);
+        EmbeddedServer server = services.embeddedServer();
+        assertThat(server.running()).isFalse();
+
+        String url = server.start(0);
+
+        assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/");
+        assertThat(server.running()).isTrue();
+        assertThat(server.start(0)).as("a second start keeps the running server").isEqualTo(url);
+        HttpResponse<String> health = get(url + "health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode body = new ObjectMapper().readTree(health.body());
+        assertThat(body.get("status").asText()).isEqualTo("ok");
+        assertThat(body.get("model_loaded").asBoolean()).isTrue();
+        assertThat(body.get("image_count").asLong()).as("the window's library").isEqualTo(3);
+
+        server.stop();
+
+        assertThat(server.running()).isFalse();
+        assertThatThrownBy(() -> get(url + "health")).isInstanceOf(ConnectException.class);
+        server.stop(); // stopping again does nothing
+    }
+
+    @Test
+    void theServerCanBeSwitchedOnAgain() throws Exception {
+        EmbeddedServer server = wiring(Map.of(AppServices.MODEL_DIR_VARIABLE, MODEL)).embeddedServer();
+        server.start(0);
+        server.stop();
+
+        String url = server.start(0);
+
+        assertThat(get(url + "health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutAModelTheWindowIsToldSo() {
+        DesktopWiring services = wiring(Map.of());
+
+        assertThat(services.modelAvailable()).isFalse();
+        assertThatThrownBy(services::importPipeline).isInstanceOf(ModelException.class);
+    }
+
+    @Test
+    void filesLiveInTheUsersFolders() {
+        DesktopWiring services = wiring(Map.of(AppServices.MODEL_DIR_VARIABLE, MODEL));
+
+        assertThat(services.modelAvailable()).isTrue();
+        assertThat(services.windowStateFile()).isEqualTo(home.resolve("config/window.json"));
+        assertThat(services.settings().serverPort()).isEqualTo(8080);
+        assertThat(home.resolve("data/library.mv.db")).exists();
+    }
+}

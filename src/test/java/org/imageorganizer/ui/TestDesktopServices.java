@@ -1,0 +1,267 @@
+package org.imageorganizer.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.config.BuildInfo;
+import org.imageorganizer.config.Settings;
+import org.imageorganizer.imaging.DecodedImage;
+import org.imageorganizer.imaging.ImageDecoder;
+import org.imageorganizer.imaging.ImageRejectedException;
+import org.imageorganizer.imaging.SafeImageDecoder;
+import org.imageorganizer.imaging.ThumbnailCache;
+import org.imageorganizer.imaging.Thumbnailer;
+import org.imageorganizer.importer.ImportListener;
+import org.imageorganizer.importer.ImportOptions;
+import org.imageorganizer.importer.ImportPipeline;
+import org.imageorganizer.ml.DjlClipModel;
+import org.imageorganizer.ml.ImageClassifier;
+import org.imageorganizer.ml.ImageEmbedder;
+import org.imageorganizer.ml.LabelEmbeddingCache;
+import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.ml.TestTimeAugmenter;
+import org.imageorganizer.ml.TinyModel;
+import org.imageorganizer.model.ImportSummary;
+import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.store.ImageStorage;
+import org.imageorganizer.store.IndexedFiles;
+import org.imageorganizer.store.Library;
+import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.store.StorageRouter;
+import org.imageorganizer.testing.TestImages;
+
+/**
+ * The window's services over a fresh library in a folder, wired from the core classes as
+ * {@code app.DesktopWiring} and {@code app.PipelineAssembly} wire them: the tiny test model (loaded
+ * on the first import), clustering with a short debounce, thumbnails cached in the folder, and a
+ * {@link FakeEmbeddedServer}.
+ */
+public final class TestDesktopServices implements DesktopServices, AutoCloseable {
+    public static final Duration CLUSTER_DEBOUNCE = Duration.ofMillis(200);
+
+    private final Path dir;
+    private final Library library;
+    private final LibraryClusterer clusterer;
+    private final StorageRouter storage;
+    private final ThumbnailCache thumbnails;
+    private final FakeEmbeddedServer server = new FakeEmbeddedServer();
+    private final AtomicInteger pipelines = new AtomicInteger();
+    private volatile Settings settings = Settings.defaults().withTtaViews(1);
+    private volatile boolean modelPresent = true;
+    private volatile RuntimeException pipelineFailure;
+    private volatile Duration decodeDelay = Duration.ZERO;
+    private DjlClipModel model;
+
+    public TestDesktopServices(Path dir) {
+        this.dir = dir;
+        this.library = Library.open(dir.resolve("data/library"));
+        this.clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(),
+                settings.clustering().toClusterSettings(), CLUSTER_DEBOUNCE);
+        this.storage = new StorageRouter(new IndexedFiles(), new ManagedFolder(dir.resolve("data/storage")));
+        this.thumbnails = new ThumbnailCache(dir.resolve("cache/thumbnails"), new Thumbnailer(new SafeImageDecoder()));
+    }
+
+    /** Behaves as a first run without a model: {@link #importPipeline()} throws {@link ModelException}. */
+    public TestDesktopServices withoutModel() {
+        modelPresent = false;
+        return this;
+    }
+
+    /** Makes building the pipeline fail with this (a broken library, say). */
+    public TestDesktopServices withPipelineFailure(RuntimeException failure) {
+        pipelineFailure = failure;
+        return this;
+    }
+
+    /** Slows every decode down by this much, so an import of a few hundred files runs long enough to cancel. */
+    public TestDesktopServices withDecodeDelay(Duration delay) {
+        decodeDelay = delay;
+        return this;
+    }
+
+    @Override
+    public Library library() {
+        return library;
+    }
+
+    @Override
+    public LibraryClusterer clusterer() {
+        return clusterer;
+    }
+
+    @Override
+    public ImageStorage storage() {
+        return storage;
+    }
+
+    @Override
+    public ThumbnailCache thumbnails() {
+        return thumbnails;
+    }
+
+    private synchronized DjlClipModel model() {
+        if (!modelPresent) {
+            throw new ModelException("there is no CLIP model on this computer yet.");
+        }
+        if (model == null) {
+            model = TinyModel.load();
+            library.info().claimModel(model.manifest().modelId());
+        }
+        return model;
+    }
+
+    @Override
+    public ImportPipeline importPipeline() {
+        if (pipelineFailure != null) {
+            throw pipelineFailure;
+        }
+        pipelines.incrementAndGet();
+        return pipeline(clusterer);
+    }
+
+    private ImportPipeline pipeline(LibraryObserver observer) {
+        DjlClipModel clip = model();
+        Settings s = settings;
+        ImageClassifier classifier = ImageClassifier.create(clip, s.labels(), new LabelEmbeddingCache(dir.resolve("cache/labels")));
+        ImageEmbedder embedder = new ImageEmbedder(clip, new TestTimeAugmenter(s.ttaViews()));
+        return new ImportPipeline(new SlowDecoder(new SafeImageDecoder(), decodeDelay), embedder, classifier, library.images(),
+                storage, observer, new ImportOptions(2, 4, 8));
+    }
+
+    /** Imports files at once on this thread, telling the clustering (which then recomputes after its debounce). */
+    public ImportSummary importNow(Path... roots) {
+        return pipeline(clusterer).run(List.of(roots), ImportListener.NONE, () -> false);
+    }
+
+    /** Imports files without telling the clustering, so its tree stays stale until {@code clusterer().refreshNow()}. */
+    public ImportSummary importWithoutClustering(Path... roots) {
+        return pipeline(() -> { }).run(List.of(roots), ImportListener.NONE, () -> false);
+    }
+
+    /** How many pipelines were built (one per import run). */
+    public int pipelinesBuilt() {
+        return pipelines.get();
+    }
+
+    @Override
+    public boolean modelAvailable() {
+        return modelPresent;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void saveSettings(Settings changed) {
+        settings = changed;
+    }
+
+    @Override
+    public ModelSetup modelSetup() {
+        return new ModelSetup() {
+            @Override
+            public void download(java.util.function.DoubleConsumer progress) {
+                throw new UnsupportedOperationException("no downloads in tests");
+            }
+
+            @Override
+            public void useFolder(Path folder) {
+                modelPresent = true;
+            }
+        };
+    }
+
+    @Override
+    public FakeEmbeddedServer embeddedServer() {
+        return server;
+    }
+
+    @Override
+    public Path logFile() {
+        return dir.resolve("logs/image-organizer.log");
+    }
+
+    @Override
+    public Path windowStateFile() {
+        return dir.resolve("config/window.json");
+    }
+
+    @Override
+    public BuildInfo build() {
+        return BuildInfo.load();
+    }
+
+    @Override
+    public synchronized void close() {
+        clusterer.close();
+        if (model != null) {
+            model.close();
+        }
+        library.close();
+    }
+
+    /** Writes {@code count} distinct pictures (JPEG and PNG, a few visual families) into a folder. */
+    public static List<Path> photos(Path folder, int count) {
+        return photos(folder, 0, count);
+    }
+
+    /** As {@link #photos(Path, int)}, numbered from {@code first} so several calls give distinct pictures. */
+    public static List<Path> photos(Path folder, int first, int count) {
+        List<Path> files = new ArrayList<>();
+        for (int i = first; i < first + count; i++) {
+            String format = i % 2 == 0 ? "jpg" : "png";
+            files.add(TestImages.write(TestImages.picture(i % 3, i, 96 + i % 50, 80 + i % 40), format,
+                    folder.resolve(String.format("photo-%04d.%s", i, format))));
+        }
+        return files;
+    }
+
+    /** A text file named like a photo; its reason mentions text. */
+    public static Path textNamedJpeg(Path folder) {
+        return write(folder.resolve("notes.jpg"), "These are not pixels.\n".repeat(20).getBytes());
+    }
+
+    /** The first half of a real JPEG; its reason says truncated. */
+    public static Path truncatedJpeg(Path folder) {
+        byte[] whole = TestImages.encode(TestImages.picture(0, 99, 200, 160), "jpg");
+        return write(folder.resolve("cut-off.jpg"), Arrays.copyOf(whole, whole.length / 2));
+    }
+
+    private static Path write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The real decoder, slowed down by a fixed delay per file. */
+    private record SlowDecoder(ImageDecoder decoder, Duration delay) implements ImageDecoder {
+        @Override
+        public byte[] read(Path file) throws ImageRejectedException {
+            return decoder.read(file);
+        }
+
+        @Override
+        public DecodedImage decode(byte[] content, int minShortSide) throws ImageRejectedException {
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return decoder.decode(content, minShortSide);
+        }
+    }
+}

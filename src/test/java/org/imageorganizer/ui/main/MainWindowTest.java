@@ -1,0 +1,230 @@
+package org.imageorganizer.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.imageorganizer.ui.main.WindowFixture.onFx;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import org.imageorganizer.model.FileFailure;
+import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.ui.TestDesktopServices;
+import org.imageorganizer.ui.grid.ThumbnailCell;
+import org.imageorganizer.ui.library.TreeNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main window driven as a user would, headless: imports fill the tree and grid, selection, filter, problems. */
+@Tag("ui")
+@Tag("model")
+@Tag("database")
+class MainWindowTest {
+    @TempDir
+    Path home;
+    @TempDir
+    Path photos;
+
+    private WindowFixture fx;
+
+    @BeforeEach
+    void openWindow() {
+        fx = new WindowFixture(new TestDesktopServices(home));
+    }
+
+    @AfterEach
+    void closeWindow() {
+        fx.close();
+    }
+
+    @Test
+    void theWindowShowsAnEmptyLibrary() {
+        assertThat(onFx(() -> fx.stage.isShowing())).isTrue();
+        assertThat(onFx(() -> fx.stage.getTitle())).isEqualTo("AI Image Organizer");
+        fx.waitUntil("the tree", () -> fx.controller.tree.getRoot() != null);
+        assertThat(fx.treeRows()).containsExactly("All photos (0)");
+        assertThat(fx.gridItems()).isEmpty();
+        assertThat(onFx(() -> fx.controller.emptyHint.isVisible())).isTrue();
+        assertThat(fx.hasLabelled("Drop photos or folders here")).isTrue();
+        assertThat(onFx(() -> fx.controller.cancelButton.isVisible())).isFalse();
+        assertThat(onFx(() -> fx.controller.progress.isVisible())).isFalse();
+        assertThat(onFx(() -> fx.controller.failuresToggle.getText())).isEqualTo("Problems (0)");
+        assertThat(onFx(() -> fx.controller.failuresToggle.isDisabled())).isTrue();
+        assertThat(fx.status()).isEqualTo("Drop photos or folders on the window to add them.");
+    }
+
+    @Test
+    void importedPhotosFillTheTreeAndTheGridWithThumbnails() {
+        TestDesktopServices.photos(photos.resolve("album"), 12);
+
+        fx.importPaths(photos.resolve("album"));
+        fx.waitForImport();
+
+        assertThat(fx.status()).startsWith("Done: 12 added (");
+        List<String> rows = fx.treeRows();
+        assertThat(rows.get(0)).isEqualTo("All photos (12)");
+        List<TreeNode> objects = fx.objectRows();
+        assertThat(objects).isNotEmpty().allMatch(o -> o.level() == TreeNode.Level.OBJECT && o.count() > 0);
+        assertThat(objects.stream().mapToInt(TreeNode::count).sum()).isEqualTo(12);
+        // what the user sees: the visible tree cells read "Label  (count)"
+        List<String> cellTexts = onFx(() -> fx.robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .map(TreeCell::getText).filter(t -> t != null).toList());
+        assertThat(cellTexts).contains("All photos  (12)", objects.get(0).label() + "  (" + objects.get(0).count() + ")");
+
+        fx.waitUntil("the grid to list the 12 photos", () -> fx.controller.grid.getItems().size() == 12);
+        assertThat(onFx(() -> fx.controller.emptyHint.isVisible())).isFalse();
+        fx.waitUntil("thumbnails in the visible cells", () -> {
+            List<ThumbnailCell> cells = fx.visibleCells();
+            return !cells.isEmpty() && cells.stream().allMatch(WindowFixture::thumbnailShown);
+        });
+        assertThat(fx.visibleCells()).hasSizeGreaterThanOrEqualTo(6)
+                .extracting(c -> c.getItem().fileName()).allMatch(n -> n.matches("photo-\\d{4}\\.(jpg|png)"));
+        assertThat(home.resolve("cache/thumbnails")).isNotEmptyDirectory();
+    }
+
+    @Test
+    void selectingATreeRowShowsItsImages() {
+        TestDesktopServices.photos(photos, 12);
+        fx.importPaths(photos);
+        fx.waitForImport();
+        TreeNode object = fx.objectRows().get(0);
+
+        fx.robot.clickOn(fx.labelled(object.label() + "  (" + object.count() + ")"));
+
+        fx.waitUntil("the grid to show " + object, () -> fx.controller.grid.getItems().size() == object.count());
+        assertThat(fx.gridItems()).extracting(ImageRecord::id).containsExactlyInAnyOrderElementsOf(object.imageIds());
+        assertThat(fx.gridItems()).allMatch(i -> i.classification().object().name().equals(object.object()));
+        fx.waitUntil("thumbnails of " + object, () -> fx.visibleCells().size() == object.count()
+                && fx.visibleCells().stream().allMatch(WindowFixture::thumbnailShown));
+
+        fx.robot.clickOn(fx.labelled("All photos  (12)"));
+        fx.waitUntil("the grid to show all photos again", () -> fx.controller.grid.getItems().size() == 12);
+    }
+
+    @Test
+    void theFilterBoxFiltersTheTree() {
+        TestDesktopServices.photos(photos, 12);
+        fx.importPaths(photos);
+        fx.waitForImport();
+        List<TreeNode> unfiltered = fx.objectRows();
+        TreeNode object = unfiltered.get(0);
+
+        fx.robot.clickOn(fx.controller.search).write(object.object().toUpperCase());
+
+        fx.waitUntil("the tree to keep only " + object.object(),
+                () -> fx.controller.tree.getRoot().getChildren().stream().allMatch(i -> i.getValue().object().contains(object.object())));
+        assertThat(fx.treeRows().get(0)).isEqualTo("All photos (" + fx.objectRows().stream().mapToInt(TreeNode::count).sum() + ")");
+
+        fx.robot.eraseText(object.object().length()).write("no such thing");
+        fx.waitUntil("an empty tree", () -> fx.controller.tree.getRoot().getChildren().isEmpty());
+        assertThat(fx.treeRows()).containsExactly("All photos (0)");
+        fx.waitUntil("an empty grid", () -> fx.controller.grid.getItems().isEmpty());
+
+        fx.robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).type(KeyCode.BACK_SPACE);
+        fx.waitUntil("the whole tree again", () -> fx.controller.tree.getRoot().getValue().count() == 12);
+        assertThat(fx.objectRows()).isEqualTo(unfiltered);
+    }
+
+    @Test
+    void brokenFilesAreListedWithTheirReasonsInTheProblemsPanel() {
+        TestDesktopServices.photos(photos, 3);
+        Path text = TestDesktopServices.textNamedJpeg(photos);
+        Path truncated = TestDesktopServices.truncatedJpeg(photos);
+
+        fx.importPaths(photos);
+        fx.waitForImport();
+
+        assertThat(fx.status()).startsWith("Done: 3 added, 2 could not be read");
+        assertThat(onFx(() -> fx.controller.failuresToggle.getText())).isEqualTo("Problems (2)");
+        assertThat(onFx(() -> fx.controller.failuresPane.isVisible())).isFalse();
+
+        fx.robot.clickOn(fx.controller.failuresToggle);
+
+        fx.waitUntil("the problems panel", () -> fx.controller.failuresPane.isVisible());
+        List<String> lines = onFx(() -> fx.robot.from(fx.controller.failures).lookup(".list-cell").queryAllAs(ListCell.class)
+                .stream().map(ListCell::getText).filter(t -> t != null).toList());
+        assertThat(lines).hasSize(2).anySatisfy(line -> assertThat(line)
+                .startsWith(text.toAbsolutePath() + " — ").contains("not an image"))
+                .anySatisfy(line -> assertThat(line).startsWith(truncated.toAbsolutePath() + " — ").contains("truncated JPEG"));
+        assertThat(onFx(() -> List.copyOf(fx.controller.failures.getItems()))).extracting(FileFailure::path)
+                .containsExactlyInAnyOrder(text.toAbsolutePath(), truncated.toAbsolutePath());
+
+        fx.robot.clickOn(fx.controller.failuresToggle);
+        fx.waitUntil("the problems panel to close", () -> !fx.controller.failuresPane.isVisible());
+    }
+
+    @Test
+    void withoutAModelTheWindowOffersToGetOne() {
+        fx.services.withoutModel();
+        TestDesktopServices.photos(photos, 2);
+
+        fx.importPaths(photos);
+
+        fx.waitUntil("the model dialog", () -> fx.dialogs.calls().contains("modelSetup"));
+        fx.waitUntil("the status line", () -> fx.controller.status.getText().startsWith("No model yet: "));
+        assertThat(fx.running()).isFalse();
+        assertThat(fx.treeRows()).containsExactly("All photos (0)");
+    }
+
+    @Test
+    void cancelStopsABigImport() {
+        TestDesktopServices.photos(photos, 300);
+        fx.services.withDecodeDelay(java.time.Duration.ofMillis(30)); // a few seconds in all, however fast the machine
+        List<Double> progress = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        WindowFixture.runFx(() -> fx.controller.progress.progressProperty().addListener((o, old, now) -> progress.add(now.doubleValue())));
+
+        fx.importPaths(photos);
+        fx.waitUntil("the import to be under way", () -> fx.controller.cancelButton.isVisible()
+                && fx.controller.status.getText().matches("\\d+ of 300.*"));
+        assertThat(onFx(() -> fx.controller.progress.isVisible())).isTrue();
+        fx.robot.clickOn(fx.controller.cancelButton);
+
+        fx.waitUntil("the import to stop", () -> fx.controller.status.getText().startsWith("Stopped: "));
+        assertThat(fx.running()).isFalse();
+        assertThat(onFx(() -> fx.controller.progress.isVisible())).isFalse();
+        long imported = fx.services.library().images().count();
+        assertThat(imported).isLessThan(300);
+        assertThat(fx.status()).startsWith("Stopped: " + imported + " added");
+        assertThat(progress).anyMatch(p -> p > 0 && p < 1);
+        fx.waitUntil("the tree to show what was imported", () -> fx.controller.tree.getRoot().getValue().count() == imported);
+    }
+
+    @Test
+    void theServerMenuStartsTheServerAndShowsItsAddress() {
+        fx.robot.clickOn(fx.labelled("Server"));
+        fx.robot.clickOn(fx.labelled("Run the REST server"));
+
+        fx.waitUntil("the server to start", () -> fx.controller.serverUrlItem.getText().startsWith("Running at "));
+        assertThat(fx.services.embeddedServer().calls()).containsExactly("start 8080"); // settings server_port, 8080 by default
+        assertThat(onFx(() -> fx.controller.serverOn())).isTrue();
+        fx.robot.clickOn(fx.labelled("Server"));
+        fx.waitUntil("the menu to show the address", () -> fx.hasLabelled("Running at http://127.0.0.1:8080/"));
+
+        fx.robot.clickOn(fx.labelled("Run the REST server"));
+
+        fx.waitUntil("the server to stop", () -> fx.controller.serverUrlItem.getText().equals("Not running"));
+        assertThat(fx.services.embeddedServer().calls()).containsExactly("start 8080", "stop");
+        assertThat(onFx(() -> fx.controller.serverOn())).isFalse();
+        assertThat(fx.services.embeddedServer().running()).isFalse();
+    }
+
+    @Test
+    void aServerThatCannotStartIsReportedAndTheMenuStaysOff() {
+        fx.services.saveSettings(fx.services.settings().withServerPort(18080));
+        fx.services.embeddedServer().failWith("Port 18080 is already in use.");
+
+        fx.robot.clickOn(fx.labelled("Server"));
+        fx.robot.clickOn(fx.labelled("Run the REST server"));
+
+        fx.waitUntil("the problem to be reported", () -> !fx.dialogs.calls().isEmpty());
+        assertThat(fx.dialogs.calls()).containsExactly("problem: The REST server could not start: Port 18080 is already in use.");
+        assertThat(fx.services.embeddedServer().calls()).containsExactly("start 18080");
+        assertThat(onFx(() -> fx.controller.serverOn())).isFalse();
+        assertThat(onFx(() -> fx.controller.serverUrlItem.getText())).isEqualTo("Not running");
+        assertThat(onFx(() -> fx.controller.serverItem.isDisable())).isFalse();
+    }
+}

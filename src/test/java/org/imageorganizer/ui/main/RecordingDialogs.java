@@ -1,0 +1,57 @@
+package org.imageorganizer.ui.main;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javafx.stage.Window;
+import org.imageorganizer.model.ImageRecord;
+
+/** Dialogs that open nothing and remember what the window asked for ("problem: title: sentence"…). */
+final class RecordingDialogs implements Dialogs {
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean confirm = true;
+
+    @Override
+    public void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours) {
+        calls.add("preview: " + image.fileName());
+    }
+
+    @Override
+    public boolean settings(Window owner) {
+        calls.add("settings");
+        return false;
+    }
+
+    @Override
+    public void about(Window owner) {
+        calls.add("about");
+    }
+
+    @Override
+    public boolean modelSetup(Window owner) {
+        calls.add("modelSetup");
+        return false;
+    }
+
+    @Override
+    public boolean confirmRemove(Window owner, int count) {
+        calls.add("confirmRemove: " + count);
+        return confirm;
+    }
+
+    @Override
+    public void problem(Window owner, String title, String sentence) {
+        calls.add("problem: " + title + ": " + sentence);
+    }
+
+    /** Whether {@link #confirmRemove} answers yes. */
+    void confirm(boolean answer) {
+        confirm = answer;
+    }
+
+    List<String> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+}
