@@ -107,7 +107,7 @@ public final class RestServer implements AutoCloseable {
         new HealthRoute(services, () -> draining).register(http);
         new ImageRoutes(services, new MultipartUploads(spoolFolder, options.maxFileBytes(), options.maxRequestBytes(),
                 options.maxFilesPerRequest()), new UploadRateLimiter(options.uploadsPerMinute(), System::nanoTime),
-                proxies, new Links(signer, proxies), uploadWorkers, options.maxFileBytes()).register(http);
+                proxies, new Links(signer, proxies, services.cloudLinks()), uploadWorkers, options.maxFileBytes()).register(http);
         new ClusterRoutes(services).register(http);
         new StorageRoute(managedFiles).register(http);
         new WebPage().register(http);
