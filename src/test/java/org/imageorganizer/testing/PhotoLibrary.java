@@ -29,7 +29,12 @@ public final class PhotoLibrary {
             Files.createDirectories(folder);
             for (int i = 0; i < count; i++) {
                 Path file = folder.resolve(String.format("photo-%03d.jpg", i));
-                byte[] jpeg = TestImages.encode(TestImages.picture(i % 7, i, 48 + i % 5, 40), "jpg");
+                java.awt.image.BufferedImage picture = TestImages.picture(i % 7, i, 48 + i % 5, 40);
+                java.awt.Graphics2D g = picture.createGraphics();
+                g.setColor(new java.awt.Color(i * 37 % 256, i * 91 % 256, i * 53 % 256)); // one mark per photo: no two alike
+                g.fillRect(0, 0, 12, 12);
+                g.dispose();
+                byte[] jpeg = TestImages.encode(picture, "jpg");
                 Files.write(file, jpeg);
                 float[] embedding = new float[16];
                 embedding[i % 16] = 1;
