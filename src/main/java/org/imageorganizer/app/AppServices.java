@@ -24,11 +24,8 @@ import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.Library;
-import org.imageorganizer.store.ManagedFolder;
-import org.imageorganizer.store.RemoteStore;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
 import org.imageorganizer.store.cloud.CloudinaryStorage;
-import org.imageorganizer.sync.ImageRemover;
 import org.imageorganizer.sync.SyncService;
 
 /** Builds the core services from the environment and settings: the one place where things are wired. */
@@ -239,16 +236,6 @@ final class AppServices implements CliServices {
         };
     }
 
-    /**
-     * Removes images from a library with their copies: the managed file, and the Cloudinary copy
-     * (deleted or kept as cloudinary.on_delete says) when Cloudinary is configured. The window's
-     * Remove uses it; the cloud client it opens lives as long as the process.
-     */
-    ImageRemover remover(Library library) {
-        Optional<RemoteStore> cloud = cloudinary().map(c -> (RemoteStore) new CloudinaryStorage(c));
-        return new ImageRemover(library.images(), library.remoteCopies(), new ManagedFolder(environment.managedStorageDir()),
-                cloud, ImageRemover.OnDelete.parse(settings().cloudinary().onDelete()));
-    }
 
     @Override
     public LibraryClusterer clusterer(Library library, ClusterSettings clusterSettings) {

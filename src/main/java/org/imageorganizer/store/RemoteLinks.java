@@ -10,4 +10,7 @@ public interface RemoteLinks {
 
     /** A link to a thumbnail at most {@code size} pixels wide and high, made by the store from the one copy. */
     String thumbnailUrl(RemoteCopy copy, int size);
+
+    /** The origins ({@code scheme://host[:port]}) these links point at, for a page's Content-Security-Policy. */
+    java.util.List<String> origins();
 }

@@ -122,6 +122,10 @@ class RestServerCloudinaryTest {
         HttpResponse<String> small = send(HttpRequest.newBuilder(URI.create(server.url("/images/" + image.get("id").asLong()
                 + "/thumbnail?size=128"))));
         assertThat(small.headers().firstValue("Location")).get().asString().contains("c_limit,h_128,w_128");
+
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(server.url("/"))));
+        assertThat(page.headers().firstValue("Content-Security-Policy")).as("the page may show Cloudinary's images")
+                .get().asString().contains("img-src 'self' data: blob: " + standIn.base() + ";");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.imageorganizer.testing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -45,7 +45,6 @@ public final class FakeCloudinary implements ResponseDefinitionTransformerV2 {
     public static final String API_SECRET = "stand-in-secret-abcdefghijklmnop";
     private static final Pattern DELIVERY = Pattern.compile(
             "/([^/]+)/image/(authenticated|upload)/(?:(s--[A-Za-z0-9_-]{8}--)/)?(?:([a-z]_[^/]+)/)?v(\\d+)/(.+)\\.([a-z0-9]+)");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One stored asset. */
     public record Asset(String publicId, String type, long version, String format, byte[] bytes, Set<String> tags) {
@@ -334,15 +333,12 @@ public final class FakeCloudinary implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition json(int status, Object body) {
-        try {
-            return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
-                    .withStatus(status)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(JSON.writeValueAsString(body))
-                    .build();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        // WireMock's own JSON writer: its Jackson is relocated inside the standalone jar, and nothing else is needed
+        return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(Json.write(body))
+                .build();
     }
 
     private static ResponseDefinition error(int status, String message) {

@@ -356,6 +356,16 @@ public final class CloudinaryStorage implements ImageStorage, UploadStore, Remot
         return url.signed(isAuthenticated(copy)).generate(copy.publicId());
     }
 
+    @Override
+    public java.util.List<String> origins() {
+        RemoteCopy sample = new RemoteCopy(config.folder() + "/x", 1, "jpg", deliveryType());
+        return java.util.stream.Stream.of(imageUrl(sample), thumbnailUrl(sample, 1))
+                .map(URI::create)
+                .map(u -> u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()))
+                .distinct()
+                .toList();
+    }
+
     private static boolean isAuthenticated(RemoteCopy copy) {
         return !"upload".equals(copy.deliveryType());
     }
