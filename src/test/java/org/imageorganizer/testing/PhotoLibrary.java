@@ -23,11 +23,16 @@ public final class PhotoLibrary {
 
     /** Writes {@code count} small photos into {@code folder} and adds them to the library; returns their records by id. */
     public static List<ImageRecord> fill(Library library, Path folder, int count) {
+        return fill(library, folder, 0, count);
+    }
+
+    /** As {@link #fill(Library, Path, int)}, photos number {@code first} to {@code first + count - 1}. */
+    public static List<ImageRecord> fill(Library library, Path folder, int first, int count) {
         library.info().claimModel(MODEL);
         List<ImageRecord> added = new ArrayList<>();
         try {
             Files.createDirectories(folder);
-            for (int i = 0; i < count; i++) {
+            for (int i = first; i < first + count; i++) {
                 Path file = folder.resolve(String.format("photo-%03d.jpg", i));
                 java.awt.image.BufferedImage picture = TestImages.picture(i % 7, i, 48 + i % 5, 40);
                 java.awt.Graphics2D g = picture.createGraphics();
