@@ -15,6 +15,7 @@ import javax.servlet.http.Part;
 import org.imageorganizer.imaging.ImageRejectedException;
 import org.imageorganizer.importer.UploadOutcome;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.sync.ImageRemover;
 import spark.Request;
 import spark.Response;
 import spark.Service;
@@ -48,7 +49,7 @@ final class ImageRoutes {
         http.post("/images", this::upload);
         http.get("/images", this::list);
         http.get("/images/:id", (req, res) -> json(req, image(req), null));
-        http.get("/images/:id/file", (req, res) -> FileResponses.send(services.storage(), image(req), res));
+        http.get("/images/:id/file", this::file);
         http.get("/images/:id/thumbnail", this::thumbnail);
         http.delete("/images/:id", this::delete);
     }
@@ -100,6 +101,14 @@ final class ImageRoutes {
         if (outcome instanceof UploadOutcome.Duplicate duplicate) {
             return imageJson(request, duplicate.image(), true);
         }
+        if (outcome instanceof UploadOutcome.NotStored notStored) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("filename", notStored.fileName());
+            error.put("status", notStored.temporary() ? 503 : 502);
+            error.put("error", notStored.temporary() ? "storage_unavailable" : "storage_refused");
+            error.put("detail", "The image store did not keep the file: " + notStored.reason());
+            return error;
+        }
         UploadOutcome.Rejected rejected = (UploadOutcome.Rejected) outcome;
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("filename", rejected.fileName());
@@ -135,7 +144,7 @@ final class ImageRoutes {
             String detail = files.size() == 1 ? (String) ((Map<?, ?>) files.get(0)).get("detail")
                     : "None of the " + files.size() + " files could be added; see files for each reason.";
             throw new ApiError(status, files.size() == 1 ? (String) ((Map<?, ?>) files.get(0)).get("error")
-                    : "no_image_added", detail, Map.of(), files);
+                    : "no_image_added", detail, status == 503 ? Map.of("Retry-After", "30") : Map.of(), files);
         }
         response.status(created ? 201 : 200);
         response.type(Json.CONTENT_TYPE);
@@ -160,11 +169,32 @@ final class ImageRoutes {
         return Json.write(body);
     }
 
+    private Object file(Request request, Response response) throws IOException {
+        ImageRecord image = image(request);
+        var copy = links.cloudCopy(image);
+        if (copy.isPresent()) {
+            return redirect(response, links.cloud().orElseThrow().imageUrl(copy.get()));
+        }
+        return FileResponses.send(services.storage(), image, response);
+    }
+
+    /** 302 to the cloud's own link (an image kept in the cloud is delivered by the cloud, not through this server). */
+    private static Object redirect(Response response, String location) {
+        response.status(302);
+        response.raw().setHeader("Location", location);
+        response.type(Json.CONTENT_TYPE);
+        return Json.write(Map.of("location", location));
+    }
+
     private Object thumbnail(Request request, Response response) throws IOException {
         ImageRecord image = image(request);
         int size = intParam(request, "size", 256, 1, 4096);
         if (!THUMBNAIL_SIZES.contains(size)) {
             throw ApiError.badRequest("size must be one of " + THUMBNAIL_SIZES.stream().sorted().toList() + ".");
+        }
+        var copy = links.cloudCopy(image);
+        if (copy.isPresent()) {
+            return redirect(response, links.cloud().orElseThrow().thumbnailUrl(copy.get(), size));
         }
         if (!services.storage().exists(image)) {
             throw ApiError.notFound("The file of image " + image.id() + " is no longer where the library had it.");
@@ -181,13 +211,19 @@ final class ImageRoutes {
         }
     }
 
-    private Object delete(Request request, Response response) {
+    private Object delete(Request request, Response response) throws InterruptedException {
         long id = id(request);
-        ImageRecord removed = services.uploads().delete(id)
+        ImageRemover.Removed removed = services.uploads().remove(id)
                 .orElseThrow(() -> ApiError.notFound("There is no image " + id + "."));
         response.type(Json.CONTENT_TYPE);
-        return Json.write(Map.of("id", removed.id(), "deleted", true,
-                "file_deleted", removed.storage() == org.imageorganizer.model.StorageKind.MANAGED));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", removed.image().id());
+        body.put("deleted", true);
+        body.put("file_deleted", removed.fileDeleted() || removed.remote() == ImageRemover.RemoteOutcome.DELETED);
+        if (removed.remote() != ImageRemover.RemoteOutcome.NONE) {
+            body.put("remote_copy", removed.remote().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return Json.write(body);
     }
 
     private ImageRecord image(Request request) {
@@ -200,7 +236,7 @@ final class ImageRoutes {
     }
 
     private ImageJson imageJson(Request request, ImageRecord image, Boolean duplicate) {
-        return ImageJson.of(image, links.imageFile(request, image.id()), links.thumbnail(request, image.id()), duplicate);
+        return ImageJson.of(image, links.imageFile(request, image), links.thumbnail(request, image), duplicate);
     }
 
     static long id(Request request) {

@@ -1,24 +1,46 @@
 package org.imageorganizer.api;
 
 import java.util.Optional;
+import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.RemoteCopy;
+import org.imageorganizer.store.RemoteLinks;
 import spark.Request;
 
 /** Builds the absolute links the API hands out, signed when the server has a key. */
 final class Links {
+    /** The thumbnail size of {@code thumbnail_url}. */
+    static final int THUMBNAIL_SIZE = 256;
+
     private final Optional<SignedUrls> signer;
     private final TrustedProxies proxies;
+    private final Optional<RemoteLinks> cloud;
 
-    Links(Optional<SignedUrls> signer, TrustedProxies proxies) {
+    Links(Optional<SignedUrls> signer, TrustedProxies proxies, Optional<RemoteLinks> cloud) {
         this.signer = signer;
         this.proxies = proxies;
+        this.cloud = cloud;
     }
 
-    String imageFile(Request request, long id) {
-        return link(request, "/images/" + id + "/file");
+    /** The image's bytes: the cloud's (signed, expiring) link for an image kept there, else this server's. */
+    String imageFile(Request request, ImageRecord image) {
+        Optional<RemoteCopy> copy = cloudCopy(image);
+        return copy.isPresent() ? cloud.orElseThrow().imageUrl(copy.get()) : link(request, "/images/" + image.id() + "/file");
     }
 
-    String thumbnail(Request request, long id) {
-        return link(request, "/images/" + id + "/thumbnail");
+    /** The image's thumbnail: a transformation link of the cloud for an image kept there, else this server's. */
+    String thumbnail(Request request, ImageRecord image) {
+        Optional<RemoteCopy> copy = cloudCopy(image);
+        return copy.isPresent() ? cloud.orElseThrow().thumbnailUrl(copy.get(), THUMBNAIL_SIZE)
+                : link(request, "/images/" + image.id() + "/thumbnail");
+    }
+
+    /** The cloud copy of an image kept only in the cloud, when this server can make links to it. */
+    Optional<RemoteCopy> cloudCopy(ImageRecord image) {
+        return cloud.isPresent() ? RemoteCopy.of(image) : Optional.empty();
+    }
+
+    Optional<RemoteLinks> cloud() {
+        return cloud;
     }
 
     private String link(Request request, String path) {

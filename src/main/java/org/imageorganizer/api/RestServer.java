@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.store.RemoteLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spark.Request;
@@ -107,10 +108,10 @@ public final class RestServer implements AutoCloseable {
         new HealthRoute(services, () -> draining).register(http);
         new ImageRoutes(services, new MultipartUploads(spoolFolder, options.maxFileBytes(), options.maxRequestBytes(),
                 options.maxFilesPerRequest()), new UploadRateLimiter(options.uploadsPerMinute(), System::nanoTime),
-                proxies, new Links(signer, proxies), uploadWorkers, options.maxFileBytes()).register(http);
+                proxies, new Links(signer, proxies, services.cloudLinks()), uploadWorkers, options.maxFileBytes()).register(http);
         new ClusterRoutes(services).register(http);
         new StorageRoute(managedFiles).register(http);
-        new WebPage().register(http);
+        new WebPage(services.cloudLinks().map(RemoteLinks::origins).orElse(java.util.List.of())).register(http);
         http.notFound(this::notFound);
         http.internalServerError((req, res) -> {
             res.type(Json.CONTENT_TYPE);

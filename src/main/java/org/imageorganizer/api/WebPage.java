@@ -13,7 +13,7 @@ import spark.Service;
  * API call.
  */
 final class WebPage {
-    private static final String CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
+    private static final String CSP = "default-src 'self'; img-src 'self' data: blob:%s; style-src 'self'; "
             + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     /** Kept in step with {@link AllowedMethods}. */
     static final Map<String, String> ASSETS = Map.of(
@@ -30,6 +30,20 @@ final class WebPage {
             "js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8");
 
+    private final String csp;
+
+    WebPage() {
+        this(java.util.List.of());
+    }
+
+    /** @param imageOrigins other origins the page may show images from (the cloud store's, when it delivers them) */
+    WebPage(java.util.List<String> imageOrigins) {
+        StringBuilder extra = new StringBuilder();
+        imageOrigins.stream().filter(o -> o.matches("https?://[A-Za-z0-9.\\-]+(:\\d{1,5})?")).distinct()
+                .forEach(o -> extra.append(' ').append(o));
+        this.csp = String.format(CSP, extra);
+    }
+
     void register(Service http) {
         ASSETS.forEach((path, resource) -> {
             byte[] content = load(resource);
@@ -42,9 +56,9 @@ final class WebPage {
         });
     }
 
-    private static Object send(Response response, byte[] content, String type) {
+    private Object send(Response response, byte[] content, String type) {
         response.type(type);
-        response.header("Content-Security-Policy", CSP);
+        response.header("Content-Security-Policy", csp);
         response.raw().setHeader("Cache-Control", "no-cache");
         return content;
     }

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.imageorganizer.cli.CliServices;
+import org.imageorganizer.cli.UserException;
 import org.imageorganizer.cluster.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.Environment;
@@ -22,6 +24,9 @@ import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.Library;
+import org.imageorganizer.store.cloud.CloudinaryConfig;
+import org.imageorganizer.store.cloud.CloudinaryStorage;
+import org.imageorganizer.sync.SyncService;
 
 /** Builds the core services from the environment and settings: the one place where things are wired. */
 final class AppServices implements CliServices {
@@ -165,7 +170,8 @@ final class AppServices implements CliServices {
         Library library = openLibrary(database);
         try {
             return new ServerWiring(environment, settings(), library, modelFolder(modelDir),
-                    storage != null ? storage : environment.managedStorageDir(), CLUSTER_DEBOUNCE).start(options);
+                    storage != null ? storage : environment.managedStorageDir(), CLUSTER_DEBOUNCE, cloudinary())
+                    .start(options);
         } catch (RuntimeException | Error e) {
             library.close();
             throw e;
@@ -180,6 +186,56 @@ final class AppServices implements CliServices {
     public ImageStorage storage() {
         return PipelineAssembly.storage(environment);
     }
+
+    /**
+     * Cloudinary as CLOUDINARY_URL (or, without it, the settings' cloudinary.url) and the settings
+     * say; empty when neither names an account.
+     *
+     * @throws UserException when the URL is malformed (the message never shows the secret)
+     */
+    Optional<CloudinaryConfig> cloudinary() {
+        Settings.Cloudinary s = settings().cloudinary();
+        boolean fromEnvironment = notBlank(variables.get(CloudinaryConfig.VARIABLE));
+        String url = fromEnvironment ? variables.get(CloudinaryConfig.VARIABLE).strip() : s.url();
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CloudinaryConfig.of(url)
+                    .withDelivery(CloudinaryConfig.Delivery.parse(s.delivery()))
+                    .withFolder(s.folder())
+                    .withConnections(Math.max(s.concurrency(), SyncService.DEFAULT_CONCURRENCY) * 2)
+                    .withAuthTokenKey(variables.get(CloudinaryConfig.AUTH_TOKEN_KEY_VARIABLE)));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage() + (fromEnvironment ? " (environment variable " + CloudinaryConfig.VARIABLE + ")"
+                    : " (cloudinary.url in " + settingsStore.file() + ")"));
+        }
+    }
+
+    @Override
+    public CloudSync openSync(Library library, Integer concurrency) {
+        CloudinaryConfig config = cloudinary().orElseThrow(() -> new UserException("Cloudinary is not configured: set "
+                + CloudinaryConfig.VARIABLE + "=cloudinary://API_KEY:API_SECRET@CLOUD_NAME, or cloudinary.url in "
+                + settingsStore.file() + "."));
+        int uploads = concurrency != null ? concurrency : settings().cloudinary().concurrency();
+        if (uploads < 1 || uploads > SyncService.MAX_CONCURRENCY) {
+            throw new UserException("--concurrency must be from 1 to " + SyncService.MAX_CONCURRENCY + ".");
+        }
+        CloudinaryStorage cloud = new CloudinaryStorage(config.withConnections(uploads + 1));
+        SyncService service = new SyncService(library.images(), library.remoteCopies(), storage(), cloud, uploads);
+        return new CloudSync() {
+            @Override
+            public SyncService service() {
+                return service;
+            }
+
+            @Override
+            public void close() {
+                cloud.close();
+            }
+        };
+    }
+
 
     @Override
     public LibraryClusterer clusterer(Library library, ClusterSettings clusterSettings) {

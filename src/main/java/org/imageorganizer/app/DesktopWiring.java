@@ -2,6 +2,7 @@ package org.imageorganizer.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.BuildInfo;
@@ -20,6 +21,11 @@ import org.imageorganizer.ml.download.ModelDownloader;
 import org.imageorganizer.ml.download.ModelSources;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.Library;
+import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.store.cloud.CloudinaryConfig;
+import org.imageorganizer.store.cloud.CloudinaryStorage;
+import org.imageorganizer.sync.ImageRemover;
+import org.imageorganizer.sync.SyncService;
 import org.imageorganizer.ui.DesktopServices;
 import org.imageorganizer.ui.EmbeddedServer;
 
@@ -36,6 +42,7 @@ final class DesktopWiring implements DesktopServices, AutoCloseable {
     private final ThumbnailCache thumbnails;
     private final Server server = new Server();
     private DjlClipModel model;
+    private CloudinaryStorage cloud;
 
     DesktopWiring(Environment environment, AppServices app, Path logFile) {
         this.environment = environment;
@@ -153,9 +160,44 @@ final class DesktopWiring implements DesktopServices, AutoCloseable {
         return BuildInfo.load();
     }
 
+    /**
+     * For the window's Sync menu item (to be declared in {@code DesktopServices} by the ui): a sync of
+     * the window's library to Cloudinary, or empty when Cloudinary is not configured (CLOUDINARY_URL or
+     * cloudinary.url). {@link SyncService#run} blocks: run it off the FX thread, with a listener that
+     * hands progress over to it, and a cancel flag for the Cancel button.
+     */
+    synchronized Optional<SyncService> cloudSync() {
+        Optional<CloudinaryConfig> config = app.cloudinary();
+        if (config.isEmpty()) {
+            return Optional.empty();
+        }
+        int concurrency = app.settings().cloudinary().concurrency();
+        if (cloud == null) {
+            cloud = new CloudinaryStorage(config.get().withConnections(concurrency + 1));
+        }
+        return Optional.of(new SyncService(library.images(), library.remoteCopies(), storage, cloud, concurrency));
+    }
+
+    /**
+     * For the window's Remove (in place of {@code library().images().delete}): removes an image with
+     * its managed file and its Cloudinary copy, deleted or kept as cloudinary.on_delete says. Slow when
+     * there is a cloud copy: call it off the FX thread.
+     */
+    synchronized ImageRemover remover() {
+        Optional<CloudinaryConfig> config = app.cloudinary();
+        if (config.isPresent() && cloud == null) {
+            cloud = new CloudinaryStorage(config.get().withConnections(app.settings().cloudinary().concurrency() + 1));
+        }
+        return new ImageRemover(library.images(), library.remoteCopies(), new ManagedFolder(environment.managedStorageDir()),
+                Optional.ofNullable(cloud), ImageRemover.OnDelete.parse(app.settings().cloudinary().onDelete()));
+    }
+
     @Override
     public synchronized void close() {
         server.stop();
+        if (cloud != null) {
+            cloud.close();
+        }
         clusterer.close();
         if (model != null) {
             model.close();

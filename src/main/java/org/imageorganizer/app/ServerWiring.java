@@ -2,6 +2,7 @@ package org.imageorganizer.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.imageorganizer.api.RestServer;
 import org.imageorganizer.api.ServerServices;
 import org.imageorganizer.cli.CliServices;
@@ -22,13 +23,23 @@ import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.TestTimeAugmenter;
+import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.store.RemoteLinks;
+import org.imageorganizer.store.RemoteStore;
 import org.imageorganizer.store.StorageRouter;
+import org.imageorganizer.store.UploadStore;
+import org.imageorganizer.store.cloud.CloudinaryConfig;
+import org.imageorganizer.store.cloud.CloudinaryStorage;
+import org.imageorganizer.sync.ImageRemover;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the REST server on a library and a model, and takes it all down again in order. */
 final class ServerWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerWiring.class);
     private static final int BATCH_IMAGES = 16;
 
     private final Environment environment;
@@ -37,23 +48,32 @@ final class ServerWiring {
     private final ModelFolder modelFolder;
     private final Path storageDir;
     private final Duration clusterDebounce;
+    private final Optional<CloudinaryConfig> cloudinary;
 
     ServerWiring(Environment environment, Settings settings, Library library, ModelFolder modelFolder, Path storageDir,
             Duration clusterDebounce) {
+        this(environment, settings, library, modelFolder, storageDir, clusterDebounce, Optional.empty());
+    }
+
+    /** @param cloudinary where uploads go when set (else the managed folder): chosen here, once, at start */
+    ServerWiring(Environment environment, Settings settings, Library library, ModelFolder modelFolder, Path storageDir,
+            Duration clusterDebounce, Optional<CloudinaryConfig> cloudinary) {
         this.environment = environment;
         this.settings = settings;
         this.library = library;
         this.modelFolder = modelFolder;
         this.storageDir = storageDir;
         this.clusterDebounce = clusterDebounce;
+        this.cloudinary = cloudinary;
     }
 
-    /** A started server and the upload service it owns. */
-    record Parts(RestServer server, UploadService uploads, String url) {
+    /** A started server, the upload service it owns, and its Cloudinary client when it has one. */
+    record Parts(RestServer server, UploadService uploads, String url, Optional<CloudinaryStorage> cloud) {
         /** Stops the server (requests in progress finish), then the uploads. */
         void stop() {
             server.stop(Duration.ofSeconds(30));
             uploads.close();
+            cloud.ifPresent(CloudinaryStorage::close);
         }
     }
 
@@ -71,6 +91,12 @@ final class ServerWiring {
                 @Override
                 public String url() {
                     return parts.url();
+                }
+
+                @Override
+                public String uploadsGoTo() {
+                    return parts.cloud().map(c -> c.describe() + ", " + c.config().delivery().name().toLowerCase(java.util.Locale.ROOT)
+                            + " delivery").orElse("the storage folder " + storageDir);
                 }
 
                 @Override
@@ -98,18 +124,26 @@ final class ServerWiring {
                 new LabelEmbeddingCache(environment.labelEmbeddingCacheDir()));
         ImageEmbedder embedder = new ImageEmbedder(model, new TestTimeAugmenter(settings.ttaViews()));
         ManagedFolder managed = new ManagedFolder(storageDir);
-        UploadService uploads = new UploadService(decoder, embedder, classifier, library.images(), managed, clusterer,
+        Optional<CloudinaryStorage> cloud = cloudinary.map(CloudinaryStorage::new);
+        UploadStore store = cloud.<UploadStore>map(c -> c).orElse(managed);
+        ImageRemover remover = new ImageRemover(library.images(), library.remoteCopies(), managed,
+                cloud.map(c -> (RemoteStore) c), ImageRemover.OnDelete.parse(settings.cloudinary().onDelete()));
+        UploadService uploads = new UploadService(decoder, embedder, classifier, library.images(), store, remover, clusterer,
                 Math.max(2, Runtime.getRuntime().availableProcessors()), BATCH_IMAGES);
         try {
             ThumbnailCache thumbnails = new ThumbnailCache(environment.thumbnailCacheDir(), new Thumbnailer(decoder));
             RestServer server = new RestServer(options, new ServerServices(library.images(), uploads, clusterer,
-                    new StorageRouter(new IndexedFiles(), managed), thumbnails, BuildInfo.load()), managed);
+                    new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (ImageStorage) c)), thumbnails,
+                    BuildInfo.load(), cloud.map(c -> (RemoteLinks) c)), managed);
             int port = server.start();
+            cloud.ifPresentOrElse(c -> LOG.info("Uploads go to {}, {} delivery", c.describe(), c.config().delivery()),
+                    () -> LOG.info("Uploads go to the storage folder {}", storageDir));
             clusterer.libraryChanged(); // bring clusters up to date with whatever changed while the server was down
             String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
-            return new Parts(server, uploads, "http://" + host + ":" + port + "/");
+            return new Parts(server, uploads, "http://" + host + ":" + port + "/", cloud);
         } catch (RuntimeException | Error e) {
             uploads.close();
+            cloud.ifPresent(CloudinaryStorage::close);
             throw e;
         }
     }

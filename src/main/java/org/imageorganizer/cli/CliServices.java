@@ -10,6 +10,7 @@ import org.imageorganizer.importer.ImportSession;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.Library;
+import org.imageorganizer.sync.SyncService;
 
 /** What the commands need from the application; {@code app} provides it. */
 public interface CliServices {
@@ -44,9 +45,30 @@ public interface CliServices {
      */
     RunningServer startServer(ServerOptions options, DatabaseLocation database, Path storage, Path modelDir);
 
+    /**
+     * A sync of the library to Cloudinary.
+     *
+     * @param concurrency uploads at once, or null for the settings' value
+     * @throws UserException when Cloudinary is not configured (CLOUDINARY_URL) or the URL is malformed
+     */
+    CloudSync openSync(Library library, Integer concurrency);
+
+    /** A sync and the cloud client under it; closing frees the client. */
+    interface CloudSync extends AutoCloseable {
+        SyncService service();
+
+        @Override
+        void close();
+    }
+
     /** A started server; closing it lets the requests in progress finish, then frees everything. */
     interface RunningServer extends AutoCloseable {
         String url();
+
+        /** Where uploads go, for the start-up line (never a secret). */
+        default String uploadsGoTo() {
+            return "the storage folder";
+        }
 
         @Override
         void close();

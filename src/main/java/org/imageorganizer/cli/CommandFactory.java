@@ -25,6 +25,9 @@ public final class CommandFactory implements CommandLine.IFactory {
         if (type == ExportCommand.class) {
             return type.cast(new ExportCommand(services));
         }
+        if (type == SyncCommand.class) {
+            return type.cast(new SyncCommand(services));
+        }
         if (type == ServeCommand.class) {
             return type.cast(new ServeCommand(services));
         }

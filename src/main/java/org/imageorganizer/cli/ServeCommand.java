@@ -107,6 +107,7 @@ final class ServeCommand implements Callable<Integer> {
         try (InterruptSignals signals = new InterruptSignals(stop::countDown);
              CliServices.RunningServer server = services.startServer(options, library.location(), storage, modelDir)) {
             out.println("Serving on " + server.url() + "  (Ctrl-C or SIGTERM stops)");
+            out.println("Uploads go to " + server.uploadsGoTo() + ".");
             out.flush();
             stop.await();
             err.println("Stopping: finishing the requests in progress...");

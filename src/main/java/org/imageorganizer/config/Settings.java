@@ -19,9 +19,16 @@ public record Settings(
         @JsonProperty("max_megapixels") Integer maxMegapixels,
         @JsonProperty("model_dir") String modelDir,
         @JsonProperty("database") String database,
-        @JsonProperty("server_port") Integer serverPort) {
+        @JsonProperty("server_port") Integer serverPort,
+        @JsonProperty("cloudinary") Cloudinary cloudinary) {
 
     public static final int DEFAULT_VIEWS = 3;
+
+    /** The settings without the Cloudinary part (its defaults). */
+    public Settings(LabelSettings labels, Integer ttaViews, Boolean adaptiveTta, Clustering clustering,
+            Integer maxMegapixels, String modelDir, String database, Integer serverPort) {
+        this(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, null);
+    }
 
     public Settings {
         labels = labels == null ? LabelSettings.defaults() : labels;
@@ -30,6 +37,7 @@ public record Settings(
         clustering = clustering == null ? Clustering.from(ClusterSettings.defaults()) : clustering;
         maxMegapixels = maxMegapixels == null ? 100 : maxMegapixels;
         serverPort = serverPort == null ? ServerOptions.DEFAULT_PORT : serverPort;
+        cloudinary = cloudinary == null ? Cloudinary.defaults() : cloudinary;
         if (serverPort < 0 || serverPort > 65535) {
             throw new IllegalArgumentException("server_port must be between 0 and 65535, got " + serverPort);
         }
@@ -43,19 +51,19 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return new Settings(null, null, null, null, null, null, null, null);
+        return new Settings(null, null, null, null, null, null, null, null, null);
     }
 
     public Settings withTtaViews(int views) {
-        return new Settings(labels, views, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort);
+        return new Settings(labels, views, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary);
     }
 
     public Settings withServerPort(int port) {
-        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, port);
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, port, cloudinary);
     }
 
     public Settings withModelDir(String dir) {
-        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, dir, database, serverPort);
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, dir, database, serverPort, cloudinary);
     }
 
     public Settings withLabels(LabelSettings newLabels) {
@@ -72,7 +80,84 @@ public record Settings(
     }
 
     public Settings withClustering(Clustering newClustering) {
-        return new Settings(labels, ttaViews, adaptiveTta, newClustering, maxMegapixels, modelDir, database, serverPort);
+        return new Settings(labels, ttaViews, adaptiveTta, newClustering, maxMegapixels, modelDir, database, serverPort,
+                cloudinary);
+    }
+
+    public Settings withCloudinary(Cloudinary newCloudinary) {
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort,
+                newCloudinary);
+    }
+
+    /** Whether saving these settings writes a secret (then the file is readable by its owner only). */
+    public boolean holdsSecret() {
+        return cloudinary.url() != null;
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[labels=" + labels + ", ttaViews=" + ttaViews + ", adaptiveTta=" + adaptiveTta + ", clustering="
+                + clustering + ", maxMegapixels=" + maxMegapixels + ", modelDir=" + modelDir + ", database=" + database
+                + ", serverPort=" + serverPort + ", cloudinary=" + cloudinary + "]";
+    }
+
+    /**
+     * Cloudinary, for the server's uploads and the {@code sync} of a library.
+     *
+     * @param url         the account (cloudinary://API_KEY:API_SECRET@CLOUD_NAME); the CLOUDINARY_URL
+     *                    environment variable wins over it. A settings file that holds it is readable by its owner only.
+     * @param delivery    "authenticated" (default: signed links only, full-size links expire) or "public"
+     * @param onDelete    what deleting an image in the app does to its Cloudinary copy: "delete" (default) or
+     *                    "keep" (it stays, tagged image-organizer-deleted)
+     * @param folder      the folder the copies go to (default image-organizer)
+     * @param concurrency uploads at once during a sync, 1 to 16 (default 4)
+     */
+    public record Cloudinary(
+            @JsonProperty("url") String url,
+            @JsonProperty("delivery") String delivery,
+            @JsonProperty("on_delete") String onDelete,
+            @JsonProperty("folder") String folder,
+            @JsonProperty("concurrency") Integer concurrency) {
+
+        public Cloudinary {
+            url = url == null || url.isBlank() ? null : url.strip();
+            delivery = delivery == null || delivery.isBlank() ? "authenticated" : delivery.strip().toLowerCase(java.util.Locale.ROOT);
+            onDelete = onDelete == null || onDelete.isBlank() ? "delete" : onDelete.strip().toLowerCase(java.util.Locale.ROOT);
+            folder = folder == null || folder.isBlank() ? "image-organizer" : folder.strip();
+            concurrency = concurrency == null ? 4 : concurrency;
+            if (!delivery.equals("authenticated") && !delivery.equals("public")) {
+                throw new IllegalArgumentException("cloudinary.delivery must be \"authenticated\" or \"public\", got \"" + delivery + "\"");
+            }
+            if (!onDelete.equals("delete") && !onDelete.equals("keep")) {
+                throw new IllegalArgumentException("cloudinary.on_delete must be \"delete\" or \"keep\", got \"" + onDelete + "\"");
+            }
+            if (concurrency < 1 || concurrency > 16) {
+                throw new IllegalArgumentException("cloudinary.concurrency must be between 1 and 16, got " + concurrency);
+            }
+            if (url != null && !url.startsWith("cloudinary://")) {
+                throw new IllegalArgumentException("cloudinary.url must start with cloudinary://");
+            }
+        }
+
+        public static Cloudinary defaults() {
+            return new Cloudinary(null, null, null, null, null);
+        }
+
+        public Cloudinary withUrl(String newUrl) {
+            return new Cloudinary(newUrl, delivery, onDelete, folder, concurrency);
+        }
+
+        public Cloudinary withOnDelete(String newOnDelete) {
+            return new Cloudinary(url, delivery, newOnDelete, folder, concurrency);
+        }
+
+        /** Never shows the secret. */
+        @Override
+        public String toString() {
+            return "Cloudinary[url=" + (url == null ? null : url.replaceAll("(cloudinary://[^:@/]*:)[^@]*@", "$1****@"))
+                    + ", delivery=" + delivery + ", onDelete=" + onDelete + ", folder=" + folder
+                    + ", concurrency=" + concurrency + "]";
+        }
     }
 
     /** Clustering parameters as they appear in the settings file. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * that is then moved over the old one, so a crash never leaves half a settings file.
  */
 public final class SettingsStore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SettingsStore.class);
     private static final long MAX_BYTES = 1024 * 1024;
 
     private final Path file;
@@ -46,6 +47,9 @@ public final class SettingsStore {
             if (settings == null) {
                 throw new SettingsException(file + " is empty.");
             }
+            if (settings.holdsSecret() && AtomicFiles.restrictToOwner(file)) {
+                LOG.warn("{} holds a Cloudinary secret and was readable by others; it is now readable by its owner only", file);
+            }
             return settings;
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -57,10 +61,13 @@ public final class SettingsStore {
         }
     }
 
-    /** Saves atomically: the old file stays whole until the new one is complete. */
+    /**
+     * Saves atomically: the old file stays whole until the new one is complete. Settings that hold
+     * a secret (the Cloudinary URL) are written readable by their owner only.
+     */
     public void save(Settings settings) {
         try {
-            AtomicFiles.write(file, mapper.writeValueAsBytes(settings));
+            AtomicFiles.write(file, mapper.writeValueAsBytes(settings), settings.holdsSecret());
         } catch (IOException e) {
             throw new SettingsException("Cannot save settings to " + file + ": " + e.getMessage(), e);
         }

@@ -17,6 +17,15 @@ public sealed interface UploadOutcome {
     record Duplicate(String fileName, ImageRecord image) implements UploadOutcome {
     }
 
+    /**
+     * Accepted but not stored: the cloud store failed or refused it.
+     *
+     * @param temporary true when trying again later may work (timeouts, 5xx, rate limits)
+     * @param reason    one sentence, without secrets
+     */
+    record NotStored(String fileName, boolean temporary, String reason) implements UploadOutcome {
+    }
+
     /** Refused, with a sentence saying why. */
     record Rejected(String fileName, ImageRejectedException.Kind kind, String reason) implements UploadOutcome {
     }

@@ -1,6 +1,5 @@
 package org.imageorganizer.importer;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -17,28 +16,29 @@ import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.LibraryObserver;
-import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.store.DuplicateImageException;
 import org.imageorganizer.store.ImageRepository;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.NewImage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.imageorganizer.store.RemoteStoreException;
+import org.imageorganizer.store.UploadStore;
+import org.imageorganizer.sync.ImageRemover;
 
 /**
  * Adds uploaded files to the library and removes them again; safe to call from many threads at
- * once. An upload is checked and decoded from its content, run through the shared model, copied
- * into the managed folder under a generated name and recorded, in that order: a failure at any
+ * once. An upload is checked and decoded from its content, run through the shared model, stored
+ * (in the managed folder under a generated name, or in Cloudinary under a name derived from its
+ * content) and recorded, in that order: a failure at any
  * step leaves neither a row without a file nor a file without a row. The same content arriving
  * twice at the same moment ends as one image.
  */
 public final class UploadService implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
 
     private final ImageDecoder decoder;
     private final ImageEmbedder embedder;
     private final ImageRepository images;
-    private final ManagedFolder managed;
+    private final UploadStore store;
+    private final ImageRemover remover;
     private final LibraryObserver observer;
     private final ModelBatcher batcher;
     private final Semaphore decoding;
@@ -50,10 +50,24 @@ public final class UploadService implements AutoCloseable {
      */
     public UploadService(ImageDecoder decoder, ImageEmbedder embedder, ImageClassifier classifier,
             ImageRepository images, ManagedFolder managed, LibraryObserver observer, int decodeSlots, int batchImages) {
+        this(decoder, embedder, classifier, images, managed, ImageRemover.local(images, managed), observer, decodeSlots,
+                batchImages);
+    }
+
+    /**
+     * @param store       where uploads go: the managed folder, or the cloud store (chosen when the server starts)
+     * @param remover     removes images with their copies
+     * @param decodeSlots how many uploads may be decoded at once (bounds memory whatever the number of requests)
+     * @param batchImages the most images one model call takes
+     */
+    public UploadService(ImageDecoder decoder, ImageEmbedder embedder, ImageClassifier classifier,
+            ImageRepository images, UploadStore store, ImageRemover remover, LibraryObserver observer, int decodeSlots,
+            int batchImages) {
         this.decoder = decoder;
         this.embedder = embedder;
         this.images = images;
-        this.managed = managed;
+        this.store = store;
+        this.remover = remover;
         this.observer = observer;
         this.batcher = new ModelBatcher(embedder, classifier, batchImages);
         this.decoding = new Semaphore(decodeSlots);
@@ -120,23 +134,25 @@ public final class UploadService implements AutoCloseable {
             decoding.release();
         }
         ModelBatcher.Result result = awaitModel(batcher.submit(tensor));
-        String key;
+        UploadStore.Stored kept;
         try {
-            key = managed.store(new ByteArrayInputStream(content), FileNames.extension(decoded.format()));
+            kept = store.store(sha256, content, FileNames.extension(decoded.format()));
+        } catch (RemoteStoreException e) {
+            return new UploadOutcome.NotStored(fileName, e.kind() == RemoteStoreException.Kind.TEMPORARY, e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the upload to the storage folder: " + e.getMessage(), e);
         }
         try {
-            ImageRecord stored = images.insert(new NewImage(sha256, key, fileName, content.length, decoded.width(),
-                    decoded.height(), decoded.format(), StorageKind.MANAGED, result.classification(),
+            ImageRecord stored = images.insert(new NewImage(sha256, kept.location(), fileName, content.length, decoded.width(),
+                    decoded.height(), decoded.format(), kept.kind(), result.classification(),
                     result.embedding(), embedder.manifest().modelId()));
             observer.libraryChanged();
             return new UploadOutcome.Created(fileName, stored);
         } catch (DuplicateImageException e) {
-            deleteQuietly(key);
+            store.discard(kept);
             return new UploadOutcome.Duplicate(fileName, e.existing());
         } catch (RuntimeException e) {
-            deleteQuietly(key);
+            store.discard(kept);
             throw e;
         }
     }
@@ -155,24 +171,22 @@ public final class UploadService implements AutoCloseable {
      *
      * @return the removed image, or empty when there was none with this id
      */
-    public Optional<ImageRecord> delete(long id) {
-        Optional<ImageRecord> image = images.findById(id);
-        if (image.isEmpty() || !images.delete(id)) {
-            return Optional.empty();
-        }
-        if (image.get().storage() == StorageKind.MANAGED) {
-            deleteQuietly(image.get().location());
-        }
-        observer.libraryChanged();
-        return image;
+    public Optional<ImageRecord> delete(long id) throws InterruptedException {
+        return remove(id).map(ImageRemover.Removed::image);
     }
 
-    private void deleteQuietly(String key) {
-        try {
-            managed.delete(key);
-        } catch (IOException e) {
-            LOG.warn("Could not delete stored file {}: {}", key, e.toString());
+    /**
+     * Removes an image from the library with its stored file and its cloud copy (deleted or kept,
+     * as the settings say); a user's original indexed in place is never touched.
+     *
+     * @return what was removed, or empty when there was no image with this id
+     */
+    public Optional<ImageRemover.Removed> remove(long id) throws InterruptedException {
+        Optional<ImageRemover.Removed> removed = remover.remove(id);
+        if (removed.isPresent()) {
+            observer.libraryChanged();
         }
+        return removed;
     }
 
     /** Finishes the uploads already with the model. */

@@ -37,6 +37,7 @@ public final class Library implements AutoCloseable {
     private final ImageRepository images;
     private final ClusterRepository clusters;
     private final LibraryInfo info;
+    private final RemoteCopyRepository remoteCopies;
 
     private Library(Runnable closePool, EntityManagerFactory emf, Clock clock) {
         this.closePool = closePool;
@@ -44,6 +45,7 @@ public final class Library implements AutoCloseable {
         this.images = new ImageRepository(emf, clock);
         this.clusters = new ClusterRepository(emf, clock);
         this.info = new LibraryInfo(emf);
+        this.remoteCopies = new RemoteCopyRepository(emf, clock);
     }
 
     /**
@@ -152,7 +154,7 @@ public final class Library implements AutoCloseable {
     static HibernatePersistenceConfiguration configuration() {
         return new HibernatePersistenceConfiguration("library")
                     .managedClasses(ImageEntity.class, LibraryInfoEntry.class,
-                            GroupClusteringEntity.class, ClusterMemberEntity.class)
+                            GroupClusteringEntity.class, ClusterMemberEntity.class, RemoteCopyEntity.class)
                     .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")
                     // failures reach the caller as exceptions (DuplicateImageException...); no WARN lines too
                     .property(JdbcSettings.LOG_JDBC_ERRORS, false)
@@ -188,6 +190,11 @@ public final class Library implements AutoCloseable {
     /** @return library-wide settings: model id and library version */
     public LibraryInfo info() {
         return info;
+    }
+
+    /** @return the images' copies in the cloud and how their uploads went */
+    public RemoteCopyRepository remoteCopies() {
+        return remoteCopies;
     }
 
     /** Closes the library; the database file is released when no other process shares it. */

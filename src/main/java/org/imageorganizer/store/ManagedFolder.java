@@ -11,13 +11,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.StorageKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copies of images kept by the application (uploads) under server-generated names in one folder.
  * The location stored for such an image is only its key, never a path, so no record can point
  * outside the folder.
  */
-public final class ManagedFolder implements ImageStorage {
+public final class ManagedFolder implements ImageStorage, UploadStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ManagedFolder.class);
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}(\\.[a-z0-9]{1,5})?");
 
     private final Path folder;
@@ -48,6 +52,20 @@ public final class ManagedFolder implements ImageStorage {
             return key;
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public Stored store(String sha256, byte[] content, String extension) throws IOException {
+        return new Stored(StorageKind.MANAGED, store(new java.io.ByteArrayInputStream(content), extension), true);
+    }
+
+    @Override
+    public void discard(Stored stored) {
+        try {
+            delete(stored.location());
+        } catch (IOException e) {
+            LOG.warn("Could not delete stored file {}: {}", stored.location(), e.toString());
         }
     }
 

@@ -34,11 +34,25 @@ final class TestServer implements AutoCloseable {
     final int port;
 
     TestServer(Path dir, DjlClipModel model, ServerOptions options) {
-        this(dir, model, options, TestDatabase.h2(dir));
+        this(dir, model, options, TestDatabase.h2(dir), java.util.Optional.empty(),
+                org.imageorganizer.sync.ImageRemover.OnDelete.DELETE);
     }
 
     /** The same on a library in the given database (PostgreSQL, say, shared with another server). */
     TestServer(Path dir, DjlClipModel model, ServerOptions options, TestDatabase database) {
+        this(dir, model, options, database, java.util.Optional.empty(), org.imageorganizer.sync.ImageRemover.OnDelete.DELETE);
+    }
+
+    /** With uploads going to Cloudinary (its stand-in), as the application wires it when CLOUDINARY_URL is set. */
+    TestServer(Path dir, DjlClipModel model, ServerOptions options,
+            java.util.Optional<org.imageorganizer.store.cloud.CloudinaryStorage> cloud,
+            org.imageorganizer.sync.ImageRemover.OnDelete onDelete) {
+        this(dir, model, options, TestDatabase.h2(dir), cloud, onDelete);
+    }
+
+    private TestServer(Path dir, DjlClipModel model, ServerOptions options, TestDatabase database,
+            java.util.Optional<org.imageorganizer.store.cloud.CloudinaryStorage> cloud,
+            org.imageorganizer.sync.ImageRemover.OnDelete onDelete) {
         folder = dir;
         library = database.open();
         library.info().claimModel(model.manifest().modelId());
@@ -50,10 +64,15 @@ final class TestServer implements AutoCloseable {
         managed = new ManagedFolder(storageDir);
         clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(), ClusterSettings.defaults(),
                 Duration.ofMillis(200));
-        uploads = new UploadService(decoder, embedder, classifier, library.images(), managed, clusterer, 2, 16);
+        uploads = new UploadService(decoder, embedder, classifier, library.images(),
+                cloud.<org.imageorganizer.store.UploadStore>map(c -> c).orElse(managed),
+                new org.imageorganizer.sync.ImageRemover(library.images(), library.remoteCopies(), managed,
+                        cloud.map(c -> (org.imageorganizer.store.RemoteStore) c), onDelete),
+                clusterer, 2, 16);
         ThumbnailCache thumbnails = new ThumbnailCache(dir.resolve("thumbnails"), new Thumbnailer(decoder));
         server = new RestServer(options, new ServerServices(library.images(), uploads, clusterer,
-                new StorageRouter(new IndexedFiles(), managed), thumbnails, BuildInfo.load()), managed);
+                new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (org.imageorganizer.store.ImageStorage) c)),
+                thumbnails, BuildInfo.load(), cloud.map(c -> (org.imageorganizer.store.RemoteLinks) c)), managed);
         port = server.start();
     }
 

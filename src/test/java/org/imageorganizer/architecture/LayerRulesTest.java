@@ -26,7 +26,7 @@ class LayerRulesTest {
     private static final String[] CORE = {
         "org.imageorganizer.model..", "org.imageorganizer.config..", "org.imageorganizer.imaging..",
         "org.imageorganizer.ml..", "org.imageorganizer.cluster..", "org.imageorganizer.store..",
-        "org.imageorganizer.importer.."
+        "org.imageorganizer.importer..", "org.imageorganizer.sync.."
     };
 
     @Test
@@ -89,6 +89,13 @@ class LayerRulesTest {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("org.imageorganizer.store..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..", "org.flywaydb..");
         rule.check(classes);
+    }
+
+    @Test
+    void theCloudinarySdkAndItsHttpClientStayInStoreCloud() {
+        noClasses().that().resideOutsideOfPackage("org.imageorganizer.store.cloud..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.cloudinary..", "org.apache.http..")
+                .check(classes);
     }
 
     @Test

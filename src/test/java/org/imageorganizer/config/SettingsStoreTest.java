@@ -82,6 +82,39 @@ class SettingsStoreTest {
     }
 
     @Test
+    void aSettingsFileWithACloudinarySecretIsReadableByItsOwnerOnlyAndNeverPrintsIt() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        SettingsStore store = new SettingsStore(file());
+        Settings withSecret = Settings.defaults().withCloudinary(Settings.Cloudinary.defaults()
+                .withUrl("cloudinary://1234:TopSecretValue@cloud").withOnDelete("keep"));
+
+        store.save(withSecret);
+
+        assertThat(Files.getPosixFilePermissions(file())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(store.load()).isEqualTo(withSecret);
+        assertThat(withSecret.toString()).doesNotContain("TopSecretValue").contains("cloudinary://1234:****@cloud");
+
+        Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(new SettingsStore(file()).load().cloudinary().url()).isEqualTo("cloudinary://1234:TopSecretValue@cloud");
+        assertThat(Files.getPosixFilePermissions(file())).as("tightened on load")
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
+    void cloudinaryDefaultsAndBadValues() throws IOException {
+        Settings.Cloudinary cloudinary = Settings.defaults().cloudinary();
+        assertThat(cloudinary.url()).isNull();
+        assertThat(cloudinary.delivery()).isEqualTo("authenticated");
+        assertThat(cloudinary.onDelete()).isEqualTo("delete");
+        assertThat(cloudinary.concurrency()).isEqualTo(4);
+        assertThat(Settings.defaults().holdsSecret()).isFalse();
+        assertThatThrownBy(storeWith("{\"cloudinary\": {\"on_delete\": \"shred\"}}")::load)
+                .isInstanceOf(SettingsException.class).hasMessageContaining("cloudinary.on_delete");
+        assertThatThrownBy(storeWith("{\"cloudinary\": {\"delivery\": \"open\"}}")::load)
+                .isInstanceOf(SettingsException.class).hasMessageContaining("cloudinary.delivery");
+    }
+
+    @Test
     void theDefaultsRoundTripToo() {
         SettingsStore store = new SettingsStore(file());
         store.save(Settings.defaults());

@@ -52,7 +52,29 @@ class LibraryTest {
             }
         }
         assertThat(tables).containsExactly("CLUSTER_MEMBER", "GROUP_CLUSTERING", "IMAGE", "LIBRARY_INFO",
-                "flyway_schema_history");
+                "REMOTE_COPY", "flyway_schema_history");
+    }
+
+    @Test
+    void aLibraryOfSchemaVersion1IsBroughtToVersion2WithItsImages() throws Exception {
+        Path base = dir.resolve("old");
+        String url = "jdbc:h2:file:" + base;
+        org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
+                .target("1").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.createStatement().executeUpdate("INSERT INTO image (sha256, location, storage) VALUES ('"
+                    + TestImages.sha("old") + "', '/photos/old.jpg', 'INDEXED')");
+        }
+        try (Library library = Library.open(dir.resolve("old.mv.db"))) {
+            assertThat(library.images().count()).isEqualTo(1);
+            assertThat(library.remoteCopies().countWithoutCopy()).isEqualTo(1);
+            library.info().claimModel(TestImages.MODEL);
+            NewImage cloud = TestImages.image("cloud", "cat", "indoor");
+            library.images().insert(new NewImage(cloud.sha256(), "image/authenticated/v1/io/" + cloud.sha256() + ".jpg",
+                    cloud.fileName(), cloud.byteSize(), cloud.width(), cloud.height(), cloud.format(),
+                    org.imageorganizer.model.StorageKind.CLOUDINARY, cloud.classification(), cloud.embedding(), cloud.modelId()));
+            assertThat(library.images().count()).isEqualTo(2);
+        }
     }
 
     @Test
