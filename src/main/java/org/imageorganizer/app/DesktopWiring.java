@@ -166,7 +166,8 @@ final class DesktopWiring implements DesktopServices, AutoCloseable {
      * cloudinary.url). {@link SyncService#run} blocks: run it off the FX thread, with a listener that
      * hands progress over to it, and a cancel flag for the Cancel button.
      */
-    synchronized Optional<SyncService> cloudSync() {
+    @Override
+    public synchronized Optional<SyncService> cloudSync() {
         Optional<CloudinaryConfig> config = app.cloudinary();
         if (config.isEmpty()) {
             return Optional.empty();
@@ -183,6 +184,11 @@ final class DesktopWiring implements DesktopServices, AutoCloseable {
      * its managed file and its Cloudinary copy, deleted or kept as cloudinary.on_delete says. Slow when
      * there is a cloud copy: call it off the FX thread.
      */
+    @Override
+    public void removeFromLibrary(long imageId) throws InterruptedException {
+        remover().remove(imageId);
+    }
+
     synchronized ImageRemover remover() {
         Optional<CloudinaryConfig> config = app.cloudinary();
         if (config.isPresent() && cloud == null) {

@@ -43,6 +43,19 @@ public interface DesktopServices {
     /** Gets the model: downloads it (slow; progress in 0..1) or takes a folder the user chose (checked). */
     ModelSetup modelSetup();
 
+    /**
+     * Removes an image from the library (slow): its row, the application's own copy if it made one,
+     * and the Cloudinary copy as the settings say. A user's original is never touched.
+     */
+    default void removeFromLibrary(long imageId) throws Exception {
+        library().images().delete(imageId);
+    }
+
+    /** The backup of the library's images to Cloudinary, when it is configured. */
+    default java.util.Optional<org.imageorganizer.sync.SyncService> cloudSync() {
+        return java.util.Optional.empty();
+    }
+
     /** The optional REST server. */
     EmbeddedServer embeddedServer();
 

@@ -118,7 +118,10 @@ public final class LibraryViewModel {
 
     /** Removes an image from the library (never from disk), then refreshes. */
     public void remove(ImageRecord image, Runnable done) {
-        executor.submit(() -> services.library().images().delete(image.id()), removed -> {
+        executor.submit(() -> {
+            services.removeFromLibrary(image.id());
+            return true;
+        }, removed -> {
             services.clusterer().libraryChanged();
             images.remove(image);
             refresh();

@@ -12,6 +12,7 @@ import org.imageorganizer.ui.TaskExecutor;
 import org.imageorganizer.ui.grid.ThumbnailLoader;
 import org.imageorganizer.ui.importing.ImportViewModel;
 import org.imageorganizer.ui.library.LibraryViewModel;
+import org.imageorganizer.ui.sync.SyncViewModel;
 
 /**
  * Builds the main window on a stage: view models, FXML with its controller, style sheet, icon, and
@@ -36,10 +37,11 @@ public final class DesktopWindow {
         thumbnails = new ThumbnailLoader(services, 2);
         ImportViewModel imports = new ImportViewModel(services, executor);
         LibraryViewModel library = new LibraryViewModel(services, executor);
+        SyncViewModel backup = new SyncViewModel(services, executor);
         FXMLLoader loader = new FXMLLoader(MainWindowController.class.getResource("MainWindow.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainWindowController.class) {
-                return new MainWindowController(services, executor, imports, library, thumbnails, dialogs);
+                return new MainWindowController(services, executor, imports, library, backup, thumbnails, dialogs);
             }
             throw new IllegalArgumentException("no controller " + type);
         });

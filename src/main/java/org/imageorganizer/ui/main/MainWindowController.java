@@ -38,6 +38,7 @@ import org.imageorganizer.ui.grid.ThumbnailLoader;
 import org.imageorganizer.ui.importing.ImportViewModel;
 import org.imageorganizer.ui.library.LibraryViewModel;
 import org.imageorganizer.ui.library.TreeNode;
+import org.imageorganizer.ui.sync.SyncViewModel;
 
 /** The main window: binds the view models to the controls and turns menu and drop actions into calls on them. */
 public final class MainWindowController {
@@ -47,6 +48,7 @@ public final class MainWindowController {
     private final TaskExecutor executor;
     private final ImportViewModel imports;
     private final LibraryViewModel library;
+    private final SyncViewModel backup;
     private final ThumbnailLoader thumbnails;
     private final Dialogs dialogs;
     private final GridKeyboard gridKeyboard = new GridKeyboard();
@@ -66,10 +68,16 @@ public final class MainWindowController {
     @FXML TitledPane failuresPane;
     @FXML ListView<FileFailure> failures;
     @FXML CheckMenuItem serverItem;
+    @FXML MenuItem backupItem;
+    @FXML javafx.scene.layout.HBox syncBar;
+    @FXML ProgressBar syncProgress;
+    @FXML Label syncStatus;
+    @FXML Button syncCancel;
     @FXML MenuItem serverUrlItem;
 
     public MainWindowController(DesktopServices services, TaskExecutor executor, ImportViewModel imports,
-            LibraryViewModel library, ThumbnailLoader thumbnails, Dialogs dialogs) {
+            LibraryViewModel library, SyncViewModel backup, ThumbnailLoader thumbnails, Dialogs dialogs) {
+        this.backup = backup;
         this.services = services;
         this.executor = executor;
         this.imports = imports;
@@ -130,6 +138,15 @@ public final class MainWindowController {
             imports.start(paths);
         });
 
+        backupItem.disableProperty().bind(backup.availableProperty().not().or(backup.runningProperty()));
+        syncProgress.progressProperty().bind(backup.progressProperty());
+        syncStatus.textProperty().bind(backup.statusProperty());
+        syncCancel.visibleProperty().bind(backup.runningProperty());
+        syncBar.visibleProperty().bind(backup.statusProperty().isNotEmpty());
+        syncBar.managedProperty().bind(syncBar.visibleProperty());
+        backup.setOnFailure(f -> imports.failures().add(new FileFailure(java.nio.file.Path.of(f.location() == null
+                ? f.fileName() : f.location()), "not backed up: " + f.reason())));
+        backup.checkAvailable();
         imports.setOnProgress(library::refresh);
         imports.setOnFinished(summary -> library.refresh());
         imports.setOnModelMissing(() -> {
@@ -193,6 +210,17 @@ public final class MainWindowController {
     @FXML
     void openSettings() {
         dialogs.settings(window());
+        backup.checkAvailable();
+    }
+
+    @FXML
+    void backUp() {
+        backup.start();
+    }
+
+    @FXML
+    void cancelBackUp() {
+        backup.cancel();
     }
 
     @FXML
