@@ -74,6 +74,12 @@ public final class TestDesktopServices implements DesktopServices, AutoCloseable
         return this;
     }
 
+    /** The model arrives (the user downloaded it or chose a folder). */
+    public TestDesktopServices withModel() {
+        modelPresent = true;
+        return this;
+    }
+
     /** Makes building the pipeline fail with this (a broken library, say). */
     public TestDesktopServices withPipelineFailure(RuntimeException failure) {
         pipelineFailure = failure;

@@ -43,6 +43,8 @@ public final class ImportViewModel {
     private Runnable onProgress = () -> { };
     private Consumer<ImportSummary> onFinished = s -> { };
     private Runnable onModelMissing = () -> { };
+    private List<Path> lastRoots = List.of();
+    private final List<Path> awaitingModel = new ArrayList<>();
 
     public ImportViewModel(DesktopServices services, TaskExecutor executor) {
         this.services = services;
@@ -60,12 +62,20 @@ public final class ImportViewModel {
             return;
         }
         List<Path> roots = List.copyOf(paths);
+        lastRoots = roots;
         cancelled.set(false);
         running.set(true);
         progress.set(-1);
         showStatus("Looking for photos…");
         executor.submit(() -> services.importPipeline().run(roots, new Listener(), cancelled::get),
                 this::finished, this::failed);
+    }
+
+    /** Imports again what could not be imported for want of a model (after the user got one). */
+    public void retryAfterModelSetup() {
+        List<Path> again = List.copyOf(awaitingModel);
+        awaitingModel.clear();
+        start(again);
     }
 
     /** Stops after the images in flight; what was imported stays. */
@@ -95,6 +105,8 @@ public final class ImportViewModel {
         progress.set(0);
         waiting.clear();
         if (error instanceof ModelException) {
+            awaitingModel.clear();
+            awaitingModel.addAll(lastRoots);
             status.set("No model yet: " + error.getMessage());
             onModelMissing.run();
         } else {

@@ -151,7 +151,7 @@ public final class MainWindowController {
         imports.setOnFinished(summary -> library.refresh());
         imports.setOnModelMissing(() -> {
             if (dialogs.modelSetup(window())) {
-                imports.statusProperty().set("The model is ready: drop your photos again to import them.");
+                imports.retryAfterModelSetup(); // the photos dropped before are imported now
             }
         });
         poll = new Timeline(new KeyFrame(Duration.seconds(1.5), e -> {

@@ -150,6 +150,21 @@ class ImportViewModelTest {
     }
 
     @Test
+    void onceTheModelIsThereThePhotosDroppedBeforeAreImported() {
+        services.withoutModel();
+        imports.setOnModelMissing(() -> {
+            services.withModel(); // as the model dialog would
+            imports.retryAfterModelSetup();
+        });
+        TestDesktopServices.photos(photos, 3);
+
+        imports.start(List.of(photos));
+
+        assertThat(libraryCount()).isEqualTo(3);
+        assertThat(imports.statusProperty().get()).startsWith("Done: 3 added");
+    }
+
+    @Test
     void anyOtherErrorIsReportedInTheStatusLine() {
         services.withPipelineFailure(new IllegalStateException("the library is read-only"));
         AtomicInteger asked = new AtomicInteger();
