@@ -7,17 +7,10 @@ import com.cloudinary.Transformation;
 import com.cloudinary.Uploader;
 import com.cloudinary.Url;
 import com.cloudinary.api.ApiResponse;
-import com.cloudinary.api.AuthorizationRequired;
-import com.cloudinary.api.exceptions.BadRequest;
-import com.cloudinary.api.exceptions.NotAllowed;
 import com.cloudinary.api.exceptions.NotFound;
-import com.cloudinary.api.exceptions.RateLimited;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,7 +21,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.http.conn.ConnectTimeoutException;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.RemoteCopy;
@@ -59,7 +51,6 @@ public final class CloudinaryStorage implements ImageStorage, UploadStore, Remot
     private static final Logger LOG = LoggerFactory.getLogger(CloudinaryStorage.class);
     /** The tag that marks a copy whose image was deleted from the library (when copies are kept). */
     public static final String DELETED_TAG = "image-organizer-deleted";
-    private static final int MAX_MESSAGE = 300;
 
     private final CloudinaryConfig config;
     private final Cloudinary cloudinary;
@@ -68,6 +59,7 @@ public final class CloudinaryStorage implements ImageStorage, UploadStore, Remot
     private final PoolingHttpClientConnectionManager connections;
     private final HttpClient downloads;
     private final Clock clock;
+    private final CloudinaryCalls calls;
 
     public CloudinaryStorage(CloudinaryConfig config) {
         this(config, Clock.systemUTC());
@@ -76,6 +68,7 @@ public final class CloudinaryStorage implements ImageStorage, UploadStore, Remot
     CloudinaryStorage(CloudinaryConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.calls = new CloudinaryCalls(config);
         this.cloudinary = new Cloudinary(config.url().strip());
         String query = Optional.ofNullable(URI.create(config.url().strip()).getRawQuery()).orElse("");
         if (!query.matches("(.*&)?secure=.*")) {
@@ -124,7 +117,7 @@ public final class CloudinaryStorage implements ImageStorage, UploadStore, Remot
         options.put("use_filename", Boolean.FALSE);
         // the user's file name stays on this computer
         options.put("filename", sha256 + (extension != null && extension.matches("[a-z0-9]{1,5}") ? "." + extension : ""));
-        Map<?, ?> result = withRetries("upload of " + publicId, () -> checked(uploader.upload(content, options)));
+        Map<?, ?> result = calls.withRetries("upload of " + publicId, () -> CloudinaryCalls.checked(uploader.upload(content, options)));
         return new Uploaded(copyOf(result, publicId), Boolean.TRUE.equals(result.get("existing")));
     }
 
@@ -134,16 +127,16 @@ public final class CloudinaryStorage implements ImageStorage, UploadStore, Remot
         Map<String, Object> options = new HashMap<>();
         options.put("type", deliveryType());
         options.put("resource_type", "image");
-        Map<?, ?> found = withRetries("look-up of " + publicId, () -> {
+        Map<?, ?> found = calls.withRetries("look-up of " + publicId, () -> {
             try {
                 ApiResponse response = api.resource(publicId, options);
                 return response;
             } catch (NotFound e) {
                 return null;
             } catch (IOException | RuntimeException e) {
-                throw e instanceof IOException io ? io : adminFailure(e);
+                throw e instanceof IOException io ? io : CloudinaryCalls.adminFailure(e);
             } catch (Exception e) {
-                throw adminFailure(e);
+                throw CloudinaryCalls.adminFailure(e);
             }
         });
         return found == null ? Optional.empty() : Optional.of(copyOf(found, publicId));
@@ -153,7 +146,7 @@ public final class CloudinaryStorage implements ImageStorage, UploadStore, Remot
     public void delete(RemoteCopy copy) throws RemoteStoreException, InterruptedException {
         Map<String, Object> options = requestOptions(copy.deliveryType());
         options.put("invalidate", Boolean.TRUE); // drop cached derivatives (thumbnails) from the CDN too
-        Map<?, ?> result = withRetries("deletion of " + copy.publicId(), () -> checked(uploader.destroy(copy.publicId(), options)));
+        Map<?, ?> result = calls.withRetries("deletion of " + copy.publicId(), () -> CloudinaryCalls.checked(uploader.destroy(copy.publicId(), options)));
         Object outcome = result.get("result");
         if (!"ok".equals(outcome) && !"not found".equals(outcome)) {
             throw new RemoteStoreException(Kind.REJECTED, 200, Optional.empty(),
@@ -164,8 +157,8 @@ public final class CloudinaryStorage implements ImageStorage, UploadStore, Remot
     @Override
     public void markDeleted(RemoteCopy copy) throws RemoteStoreException, InterruptedException {
         Map<String, Object> options = requestOptions(copy.deliveryType());
-        withRetries("tagging of " + copy.publicId(),
-                () -> checked(uploader.addTag(DELETED_TAG, new String[] {copy.publicId()}, options)));
+        calls.withRetries("tagging of " + copy.publicId(),
+                () -> CloudinaryCalls.checked(uploader.addTag(DELETED_TAG, new String[] {copy.publicId()}, options)));
     }
 
     /** The options every Upload API call carries: delivery type, timeouts, and errors as answers rather than exceptions. */
@@ -183,105 +176,6 @@ public final class CloudinaryStorage implements ImageStorage, UploadStore, Remot
         options.put("connect_timeout", Math.min(timeout, 10_000));
         options.put("connection_request_timeout", timeout);
         return options;
-    }
-
-    /** An Upload API answer, or the failure it reports. */
-    private static Map<?, ?> checked(Map<?, ?> result) throws RemoteStoreException {
-        if (result != null && result.get("error") instanceof Map<?, ?> error) {
-            int status = error.get("http_code") instanceof Number n ? n.intValue()
-                    : LastResponse.get().map(LastResponse.Seen::status).orElse(0);
-            throw failure(status, String.valueOf(error.get("message")), null);
-        }
-        if (result == null) {
-            throw failure(LastResponse.get().map(LastResponse.Seen::status).orElse(0), "empty answer", null);
-        }
-        return result;
-    }
-
-    /** An Admin API exception as a failure with its HTTP status. */
-    private static RemoteStoreException adminFailure(Exception e) {
-        int status = LastResponse.get().map(LastResponse.Seen::status).orElse(0);
-        if (status == 0) {
-            status = e instanceof AuthorizationRequired ? 401 : e instanceof NotAllowed ? 403 : e instanceof RateLimited ? 420
-                    : e instanceof BadRequest ? 400 : 500;
-        }
-        return failure(status, e.getMessage(), e);
-    }
-
-    private static RemoteStoreException failure(int status, String message, Throwable cause) {
-        String detail = shorten(CloudinaryConfig.mask(message));
-        Optional<Duration> retryAfter = LastResponse.get().filter(s -> s.status() == status).flatMap(LastResponse.Seen::retryAfter);
-        if (status == 401 || status == 403) {
-            return new RemoteStoreException(Kind.CREDENTIALS, status, Optional.empty(),
-                    "Cloudinary refused the credentials in CLOUDINARY_URL (" + status + ": " + detail
-                            + "); check the cloud name, API key and secret.", cause);
-        }
-        if (status == 420 || status == 429) {
-            return new RemoteStoreException(Kind.TEMPORARY, status, retryAfter,
-                    "Cloudinary's rate limit was reached (" + status + ": " + detail + ").", cause);
-        }
-        if (status >= 500 || status == 408 || status == 0) {
-            return new RemoteStoreException(Kind.TEMPORARY, status, retryAfter,
-                    "Cloudinary failed to answer (" + (status == 0 ? "" : status + ": ") + detail + ").", cause);
-        }
-        return new RemoteStoreException(Kind.REJECTED, status, Optional.empty(),
-                "Cloudinary refused the request (" + status + ": " + detail + ").", cause);
-    }
-
-    /** A failure to get any answer: a timeout, a refused connection, an unknown host. */
-    private RemoteStoreException noAnswer(IOException e) {
-        String what;
-        if (e instanceof SocketTimeoutException || e instanceof ConnectTimeoutException) {
-            what = "Cloudinary did not answer within " + config.requestTimeout().toSeconds() + " s";
-        } else if (e instanceof UnknownHostException) {
-            what = "the Cloudinary host " + shorten(e.getMessage()) + " is unknown (no network?)";
-        } else if (e instanceof ConnectException) {
-            what = "cannot connect to Cloudinary (" + shorten(e.getMessage()) + ")";
-        } else {
-            what = "the connection to Cloudinary failed (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + shorten(CloudinaryConfig.mask(e.getMessage()))) + ")";
-        }
-        return new RemoteStoreException(Kind.TEMPORARY, 0, Optional.empty(), capitalize(what) + ".", e);
-    }
-
-    @FunctionalInterface
-    private interface Call {
-        Map<?, ?> run() throws IOException;
-    }
-
-    /**
-     * Runs a request, trying again after temporary failures: the policy's exponential backoff, or
-     * the Retry-After a rate limit named when that is longer (up to the configured cap).
-     */
-    private Map<?, ?> withRetries(String what, Call call) throws RemoteStoreException, InterruptedException {
-        int attempts = config.retry().attempts();
-        for (int attempt = 1; ; attempt++) {
-            RemoteStoreException failure;
-            LastResponse.clear();
-            try {
-                return call.run();
-            } catch (RemoteStoreException e) {
-                failure = e;
-            } catch (IOException e) {
-                failure = noAnswer(e);
-            } finally {
-                LastResponse.clear();
-            }
-            if (failure.kind() != Kind.TEMPORARY) {
-                throw failure;
-            }
-            if (attempt >= attempts) {
-                throw new RemoteStoreException(failure.kind(), failure.status(), failure.retryAfter(),
-                        failure.getMessage() + (attempts > 1 ? " Gave up after " + attempts + " tries." : ""), failure);
-            }
-            Duration wait = config.retry().delayBeforeRetry(attempt);
-            Optional<Duration> asked = failure.retryAfter();
-            if (asked.isPresent() && asked.get().compareTo(wait) > 0) {
-                wait = asked.get().compareTo(config.maxRetryAfter()) > 0 ? config.maxRetryAfter() : asked.get();
-            }
-            LOG.info("{} failed ({}); try {} of {} in {} ms", what, failure.getMessage(), attempt + 1, attempts, wait.toMillis());
-            Thread.sleep(wait.toMillis());
-        }
     }
 
     private static RemoteCopy copyOf(Map<?, ?> answer, String publicId) throws RemoteStoreException {
@@ -413,15 +307,4 @@ public final class CloudinaryStorage implements ImageStorage, UploadStore, Remot
         connections.shutdown();
     }
 
-    private static String shorten(String text) {
-        if (text == null) {
-            return "";
-        }
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() > MAX_MESSAGE ? line.substring(0, MAX_MESSAGE - 1) + "…" : line;
-    }
-
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 }
