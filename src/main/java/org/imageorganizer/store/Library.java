@@ -71,7 +71,9 @@ public final class Library implements AutoCloseable {
             throw new LibraryException("Cannot open the library " + shown + ": the folder " + base.getParent()
                     + " cannot be created (" + e.getMessage() + ").", e);
         }
-        return connect("jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0", "sa", "", shown);
+        // "retry:" reopens the file when a thread is interrupted mid-I/O (NIO closes the channel then, and
+        // plain "file:" would leave the whole database closed: a cancelled UI task must not break the library)
+        return connect("jdbc:h2:retry:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0", "sa", "", shown);
     }
 
     /**

@@ -188,4 +188,35 @@ class LibraryTest {
                 .hasMessageNotContaining("secret")
                 .hasMessageNotContaining("\n");
     }
+
+    @Test
+    void aThreadInterruptedInTheMiddleOfItsWorkDoesNotCloseTheLibrary() throws Exception {
+        try (Library library = Library.open(dir.resolve("interrupted.mv.db"))) {
+            library.info().claimModel(TestImages.MODEL);
+            java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < 100_000 && !Thread.currentThread().isInterrupted(); i++) {
+                    try {
+                        library.images().insert(TestImages.image("interrupted-" + i, "cat", "sofa"));
+                        written.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        return; // the interrupted insert may fail; the library must not
+                    }
+                }
+            });
+            writer.start();
+            while (written.get() < 200) {
+                Thread.sleep(5);
+            }
+            for (int i = 0; i < 20 && writer.isAlive(); i++) {
+                writer.interrupt(); // as a cancelled background task is, in the middle of file I/O
+                Thread.sleep(10);
+            }
+            writer.join(30_000);
+            long count = library.images().count();
+            assertThat(count).isGreaterThanOrEqualTo(200);
+            library.images().insert(TestImages.image("after", "dog", "beach"));
+            assertThat(library.images().count()).isEqualTo(count + 1);
+        }
+    }
 }
