@@ -141,7 +141,7 @@ grep -q '^sent' "$WORK/drag.log" || die "the window never asked the drag source 
 
 # --- during the import: screenshots until the log says it finished -------------------------------
 shot=0
-for _ in $(seq 600); do
+for _ in $(seq 3000); do
   if grep -q 'Import finished' "$LOG" 2>/dev/null; then break; fi
   if [ "$shot" -lt 30 ]; then
     shot=$((shot + 1))
@@ -149,7 +149,7 @@ for _ in $(seq 600); do
   fi
   sleep 0.2
 done
-finished=$(grep -m1 'Import finished' "$LOG" 2>/dev/null) || die "the import did not finish in 2 minutes (see $LOG)"
+finished=$(grep -m1 'Import finished' "$LOG" 2>/dev/null) || die "the import did not finish in 10 minutes (see $LOG)"
 seconds=$(since "$dropped")
 say "$finished"
 imported=$(sed -E 's/.*finished: ([0-9]+) imported.*/\1/' <<<"$finished")
