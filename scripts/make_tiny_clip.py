@@ -34,7 +34,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from model_manifest import sha256, write_json, write_manifest
-from model_variants import VARIANTS, file_name, make_variant, model_id
+from model_variants import (ONNX_VARIANTS, VARIANTS, TextEncoder, export_onnx, file_name,
+                            make_variant, model_id)
 
 EMBED = 32
 CONTEXT_LENGTH = 77
@@ -326,6 +327,58 @@ class TinyClip(nn.Module):
         return self.get_image_features(pixel_values)
 
 
+class TinyImageEncoder(nn.Module):
+    """TinyClip.get_image_features in ops ONNX can export: adaptive_avg_pool2d from 7x7 to 2x2
+    (overlapping bins 0-3 and 3-6) is written out as four means."""
+
+    def __init__(self, clip: TinyClip):
+        super().__init__()
+        self.clip = clip
+
+    def forward(self, pixel_values: torch.Tensor) -> torch.Tensor:
+        x = F.gelu(self.clip.patch(pixel_values))                 # [B,16,7,7]
+        g = x.mean(dim=[2, 3])
+        bins = [(0, 4), (3, 7)]
+        p = torch.stack([x[:, :, r0:r1, c0:c1].mean(dim=[2, 3])
+                         for r0, r1 in bins for c0, c1 in bins], dim=2).flatten(1)
+        return self.clip.visual_proj(torch.cat([g, p], dim=1))
+
+
+def write_onnx_variant(out_dir, model, ref, variant):
+    """tiny-clip-image.onnx and tiny-clip-text.onnx (+ manifest) for ONNX Runtime."""
+    import onnx  # Debian: python3-onnx
+    image_file, text_file = "tiny-clip-image.onnx", "tiny-clip-text.onnx"
+    image_encoder = TinyImageEncoder(model).eval()
+    gen = torch.Generator().manual_seed(1)
+    imgs = torch.randn(2, 3, IMAGE_SIZE, IMAGE_SIZE, generator=gen)
+    with torch.no_grad():
+        assert torch.allclose(image_encoder(imgs), model.get_image_features(imgs), atol=1e-5)
+    enc = [ref.encode_padded(t) for t in ("a photo of a cat.", "a photo of a dog.")]
+    ids = torch.tensor([e[0] for e in enc], dtype=torch.int64)
+    mask = torch.tensor([e[1] for e in enc], dtype=torch.int64)
+    export_onnx(image_encoder, TextEncoder(model), imgs, ids, mask,
+                os.path.join(out_dir, image_file), os.path.join(out_dir, text_file))
+    if variant == "onnx-int8":
+        from onnx_int8 import quantize_dynamic
+        for name in (image_file, text_file):
+            quantized, count = quantize_dynamic(onnx.load(os.path.join(out_dir, name)))
+            onnx.save(quantized, os.path.join(out_dir, name))
+            print(f"{name}: {count} weight products quantized to int8")
+    for name in (image_file, text_file):
+        graph = onnx.load(os.path.join(out_dir, name))
+        onnx.checker.check_model(graph)
+        print(f"{name}: inputs {[i.name for i in graph.graph.input]}, "
+              f"outputs {[o.name for o in graph.graph.output]}, "
+              f"ops {sorted(set(n.op_type for n in graph.graph.node))}")
+    precision = variant.split("-", 1)[1]
+    write_manifest(out_dir, model_id("tiny-clip-test-1", variant),
+                   f"Tiny CLIP-shaped test model (random weights), {variant} variant", EMBED,
+                   image_file, "tokenizer.json", engine="OnnxRuntime", precision=precision,
+                   text_model_file=text_file)
+    for name in sorted(os.listdir(out_dir)):
+        print(f"{os.path.getsize(os.path.join(out_dir, name)):>10}  {name}")
+
+
 # --------------------------------------------------------------------------------------------
 
 
@@ -342,9 +395,11 @@ def main():
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir", metavar="OUT_DIR", nargs="?", help="model folder to write")
-    parser.add_argument("--variant", choices=VARIANTS, default="fp32",
-                        help="fp32 (default), int8 (dynamic quantization of the Linear layers) or "
-                             "bf16 (bfloat16 weights, float32 in and out)")
+    parser.add_argument("--variant", choices=VARIANTS + ONNX_VARIANTS, default="fp32",
+                        help="fp32 (default), int8 (dynamic quantization of the Linear layers), "
+                             "bf16 (bfloat16 weights, float32 in and out), onnx-fp32 (two ONNX "
+                             "files for ONNX Runtime), onnx-int8 (the same with int8 weight "
+                             "products, see onnx_int8.py)")
     args = parser.parse_args()
     variant = args.variant
 
@@ -369,6 +424,9 @@ def main():
 
     torch.manual_seed(0)
     model = TinyClip(len(vocab)).eval()
+    if variant in ONNX_VARIANTS:
+        write_onnx_variant(out_dir, model, ref, variant)
+        return
     model_file = file_name("tiny-clip.pt", variant)
     if variant == "fp32":
         scripted = torch.jit.script(model)

@@ -16,6 +16,7 @@ import torch
 import torch.nn as nn
 
 VARIANTS = ("fp32", "int8", "bf16")
+ONNX_VARIANTS = ("onnx-fp32", "onnx-int8")
 
 
 class Bf16Clip(nn.Module):
@@ -52,8 +53,52 @@ def make_variant(model: nn.Module, variant: str) -> torch.jit.ScriptModule:
         return torch.jit.script(model)
 
 
+class ImageEncoder(nn.Module):
+    """forward = get_image_features, for torch.onnx.export (which exports forward only)."""
+
+    def __init__(self, clip: nn.Module):
+        super().__init__()
+        self.clip = clip
+
+    def forward(self, pixel_values: torch.Tensor) -> torch.Tensor:
+        return self.clip.get_image_features(pixel_values)
+
+
+class TextEncoder(nn.Module):
+    """forward = get_text_features, for torch.onnx.export."""
+
+    def __init__(self, clip: nn.Module):
+        super().__init__()
+        self.clip = clip
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        return self.clip.get_text_features(input_ids, attention_mask)
+
+
+def export_onnx(image_encoder: nn.Module, text_encoder: nn.Module, pixel_values, input_ids,
+                attention_mask, image_path: str, text_path: str, opset: int = 14):
+    """Exports the two encoders as two ONNX files in the layout the application reads (and
+    Xenova/clip-vit-base-patch32 publishes): pixel_values -> image_embeds; input_ids,
+    attention_mask -> text_embeds; batch and sequence length dynamic.
+
+    Runs with gradients enabled on purpose: Debian's torch 1.13 fails to export
+    nn.MultiheadAttention under torch.no_grad (aten::_native_multi_head_attention)."""
+    image_encoder.eval()
+    text_encoder.eval()
+    with torch.enable_grad():
+        torch.onnx.export(image_encoder, (pixel_values,), image_path, opset_version=opset,
+                          input_names=["pixel_values"], output_names=["image_embeds"],
+                          dynamic_axes={"pixel_values": {0: "batch"}, "image_embeds": {0: "batch"}})
+        torch.onnx.export(text_encoder, (input_ids, attention_mask), text_path, opset_version=opset,
+                          input_names=["input_ids", "attention_mask"], output_names=["text_embeds"],
+                          dynamic_axes={"input_ids": {0: "batch", 1: "sequence"},
+                                        "attention_mask": {0: "batch", 1: "sequence"},
+                                        "text_embeds": {0: "batch"}})
+
+
 def model_id(base_id: str, variant: str) -> str:
-    """The model id stored with the embeddings: the fp32 id as it is, other variants with '@variant'."""
+    """The model id stored with the embeddings: the fp32 id as it is, other variants with '@variant'
+    (the same rule as ModelManifest.modelId() in Java)."""
     return base_id if variant == "fp32" else f"{base_id}@{variant}"
 
 

@@ -54,7 +54,7 @@ public final class DjlClipModel implements ClipModel {
         ModelManifest manifest = folder.manifest();
         if (manifest.usesOnnxRuntime()) {
             throw new ModelException("The model in " + folder.directory() + " is an ONNX Runtime variant ("
-                    + manifest.variant() + "), which this version cannot run yet; use a PyTorch model folder.");
+                    + manifest.variant() + "); load it with ClipModels.load.");
         }
         // fp32, int8 (dynamically quantized Linear layers) and bf16 (casts inside the model) are all
         // TorchScript taking and returning float32, so they load and run the same way

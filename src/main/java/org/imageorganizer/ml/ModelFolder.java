@@ -60,6 +60,11 @@ public final class ModelFolder {
         return directory.resolve(manifest.modelFile());
     }
 
+    /** The text encoder's file of an ONNX Runtime variant, or null. */
+    public Path textModelFile() {
+        return manifest.textModelFile() == null ? null : directory.resolve(manifest.textModelFile());
+    }
+
     public Path tokenizerFile() {
         return directory.resolve(manifest.tokenizerFile());
     }
@@ -111,6 +116,12 @@ public final class ModelFolder {
                 "files does not list model_file " + m.modelFile() + " with its sha256");
         require(files.stream().anyMatch(f -> m.tokenizerFile().equals(f.path())), file,
                 "files does not list tokenizer_file " + m.tokenizerFile() + " with its sha256");
+        if (m.usesOnnxRuntime()) {
+            require(notBlank(m.textModelFile()), file,
+                    "text_model_file (the text encoder's ONNX file) is missing; ONNX Runtime variants have two files");
+            require(files.stream().anyMatch(f -> m.textModelFile().equals(f.path())), file,
+                    "files does not list text_model_file " + m.textModelFile() + " with its sha256");
+        }
     }
 
     private static void checkFile(Path dir, ModelManifest.FileEntry entry) {

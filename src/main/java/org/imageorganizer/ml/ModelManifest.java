@@ -1,5 +1,6 @@
 package org.imageorganizer.ml;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import java.util.Locale;
  * @param baseModelId the {@code model_id} as written; {@link #modelId()} is the id of this variant
  * @param engine      DJL's engine name: {@value #PYTORCH} (TorchScript) or {@value #ONNX_RUNTIME}, any case
  * @param precision   {@value #FP32}, {@value #INT8} or {@value #BF16}, any case
+ * @param modelFile   the TorchScript file; for ONNX Runtime the image encoder's ONNX file
+ * @param textModelFile only for ONNX Runtime: the text encoder's ONNX file (ONNX files hold one graph)
  */
 public record ModelManifest(
         @JsonProperty("format_version") int formatVersion,
@@ -28,7 +31,8 @@ public record ModelManifest(
         @JsonProperty("logit_scale") double logitScale,
         @JsonProperty("model_file") String modelFile,
         @JsonProperty("tokenizer_file") String tokenizerFile,
-        @JsonProperty("files") List<FileEntry> files) {
+        @JsonProperty("files") List<FileEntry> files,
+        @JsonProperty("text_model_file") @JsonInclude(JsonInclude.Include.NON_NULL) String textModelFile) {
 
     /** The manifest file's name inside a model folder. */
     public static final String FILE_NAME = "manifest.json";

@@ -29,6 +29,27 @@ class ModelFolderTest {
         assertThat(folder.modelFile()).exists();
     }
 
+    private Path copyOnnx() throws IOException {
+        Path onnx = Files.createDirectories(dir.resolve("onnx"));
+        Path source = TinyModel.DIR.resolveSibling("tiny-clip-onnx-fp32");
+        for (String name : new String[] {"manifest.json", "tiny-clip-image.onnx", "tiny-clip-text.onnx", "tokenizer.json"}) {
+            Files.copy(source.resolve(name), onnx.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return onnx;
+    }
+
+    @Test
+    void anOnnxRuntimeVariantNamesItsTextEncoder() throws IOException {
+        Path onnx = copyOnnx();
+        ModelFolder folder = ModelFolder.open(onnx);
+        assertThat(folder.manifest().djlEngine()).isEqualTo("OnnxRuntime");
+        assertThat(folder.textModelFile()).isEqualTo(onnx.resolve("tiny-clip-text.onnx"));
+        Path manifest = onnx.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"text_model_file\"", "\"other\""));
+        assertThatThrownBy(() -> ModelFolder.open(onnx))
+                .isInstanceOf(ModelException.class).hasMessageContaining("text_model_file");
+    }
+
     @Test
     void missingFolder() {
         assertThatThrownBy(() -> ModelFolder.open(dir.resolve("nope")))
@@ -137,10 +158,12 @@ class ModelFolderTest {
         assertThat(ModelFolder.open(dir).manifest().modelId()).isEqualTo("tiny-clip-test-1@int8");
         Files.writeString(manifest, fp32.replace("\"fp32\"", "\"BF16\""));
         assertThat(ModelFolder.open(dir).manifest().modelId()).isEqualTo("tiny-clip-test-1@bf16");
-        Files.writeString(manifest, fp32.replace("\"PyTorch\"", "\"OnnxRuntime\""));
-        assertThat(ModelFolder.open(dir).manifest().modelId()).isEqualTo("tiny-clip-test-1@onnx-fp32");
-        Files.writeString(manifest, fp32.replace("\"PyTorch\"", "\"OnnxRuntime\"").replace("\"fp32\"", "\"int8\""));
-        assertThat(ModelFolder.open(dir).manifest().modelId()).isEqualTo("tiny-clip-test-1@onnx-int8");
+        Path onnx = copyOnnx();
+        assertThat(ModelFolder.open(onnx).manifest().modelId()).isEqualTo("tiny-clip-test-1@onnx-fp32");
+        Path onnxManifest = onnx.resolve("manifest.json");
+        Files.writeString(onnxManifest, Files.readString(onnxManifest)
+                .replace("@onnx-fp32", "").replace("\"fp32\"", "\"int8\""));
+        assertThat(ModelFolder.open(onnx).manifest().modelId()).isEqualTo("tiny-clip-test-1@onnx-int8");
         // a manifest that already names its variant keeps its id as it is
         assertThat(ModelFolder.open(TinyModel.DIR.resolveSibling("tiny-clip-int8")).manifest().modelId())
                 .isEqualTo("tiny-clip-test-1@int8");

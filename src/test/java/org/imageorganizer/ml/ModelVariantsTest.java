@@ -39,14 +39,18 @@ class ModelVariantsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"tiny-clip-int8, int8, 0.99", "tiny-clip-bf16, bf16, 0.999"})
-    void variantLoadsAndEmbedsCloseToFp32(String folder, String precision, double minCosine) {
+    @CsvSource({
+        "tiny-clip-int8, int8, 0.99",
+        "tiny-clip-bf16, bf16, 0.999",
+        "tiny-clip-onnx-fp32, onnx-fp32, 0.9999",
+        "tiny-clip-onnx-int8, onnx-int8, 0.99"})
+    void variantLoadsAndEmbedsCloseToFp32(String folder, String variantName, double minCosine) {
         ModelFolder opened = ModelFolder.open(MODELS.resolve(folder));
-        assertThat(opened.manifest().precision()).isEqualTo(precision);
-        assertThat(opened.manifest().modelId()).isEqualTo("tiny-clip-test-1@" + precision)
+        assertThat(opened.manifest().variant()).isEqualTo(variantName);
+        assertThat(opened.manifest().modelId()).isEqualTo("tiny-clip-test-1@" + variantName)
                 .isNotEqualTo(fp32.manifest().modelId());
         long start = System.nanoTime();
-        try (DjlClipModel variant = DjlClipModel.load(opened)) {
+        try (ClipModel variant = ClipModels.load(opened)) {
             long loadMillis = (System.nanoTime() - start) / 1_000_000;
             float[][] images = embedImages(variant);
             float[][] texts = normalized(variant.embedTexts(TEXTS));
