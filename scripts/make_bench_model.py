@@ -37,7 +37,8 @@ import torch.nn as nn
 import torchvision
 
 from model_manifest import sha256, write_manifest
-from model_variants import VARIANTS, file_name, make_variant, model_id
+from model_variants import (ONNX_VARIANTS, VARIANTS, ImageEncoder, TextEncoder, export_onnx,
+                            file_name, make_variant, model_id)
 
 EMBED = 512
 IMAGE_SIZE = 224
@@ -114,6 +115,41 @@ class BenchClip(nn.Module):
         return self.get_image_features(pixel_values)
 
 
+def write_onnx_variant(out_dir, model, vocab_size, variant):
+    """bench-clip-image.onnx and bench-clip-text.onnx (+ manifest) for ONNX Runtime; onnx-int8
+    quantizes the weight products with onnx_int8.py. No run-time check here (onnxruntime's Python
+    package is not in Debian): the application's tests load the tiny ONNX variants."""
+    import onnx  # Debian: python3-onnx
+    image_file, text_file = "bench-clip-image.onnx", "bench-clip-text.onnx"
+    eot_id = vocab_size - 1
+    ids = torch.full((2, CONTEXT_LENGTH), eot_id, dtype=torch.int64)
+    ids[:, 0] = eot_id - 1
+    mask = torch.zeros(2, CONTEXT_LENGTH, dtype=torch.int64)
+    mask[:, :5] = 1
+    export_onnx(ImageEncoder(model), TextEncoder(model),
+                torch.randn(2, 3, IMAGE_SIZE, IMAGE_SIZE), ids, mask,
+                os.path.join(out_dir, image_file), os.path.join(out_dir, text_file))
+    if variant == "onnx-int8":
+        from onnx_int8 import quantize_dynamic
+        for name in (image_file, text_file):
+            path = os.path.join(out_dir, name)
+            quantized, n = quantize_dynamic(onnx.load(path))
+            onnx.save(quantized, path)
+            print(f"{name}: {n} weight products quantized to int8")
+    for name in (image_file, text_file):
+        graph = onnx.load(os.path.join(out_dir, name))
+        onnx.checker.check_model(graph)
+        print(f"{name}: inputs {[i.name for i in graph.graph.input]}, "
+              f"outputs {[o.name for o in graph.graph.output]}")
+    manifest = write_manifest(out_dir, model_id(MODEL_ID, variant),
+                              f"CLIP ViT-B/32-shaped benchmark model (random weights), {variant} variant",
+                              EMBED, image_file, TOKENIZER_FILE, engine="OnnxRuntime",
+                              precision=variant.split("-", 1)[1], text_model_file=text_file)
+    for entry in manifest["files"]:
+        size = os.path.getsize(os.path.join(out_dir, entry["path"]))
+        print(f"{size:>12,}  {entry['path']}  sha256 {entry['sha256']}")
+
+
 def count(module):
     return sum(p.numel() for p in module.parameters())
 
@@ -123,9 +159,10 @@ def main():
     parser.add_argument("out_dir", metavar="OUT_DIR", help="model folder to write")
     parser.add_argument("--force", action="store_true",
                         help="write into OUT_DIR even if it is not empty")
-    parser.add_argument("--variant", choices=VARIANTS, default="fp32",
-                        help="fp32 (default), int8 (dynamic quantization of the Linear layers) or "
-                             "bf16 (bfloat16 weights, float32 in and out)")
+    parser.add_argument("--variant", choices=VARIANTS + ONNX_VARIANTS, default="fp32",
+                        help="fp32 (default), int8 (dynamic quantization of the Linear layers), "
+                             "bf16 (bfloat16 weights, float32 in and out), onnx-fp32 or onnx-int8 "
+                             "(two ONNX graphs for ONNX Runtime)")
     args = parser.parse_args()
     variant = args.variant
 
@@ -165,6 +202,9 @@ def main():
     assert 87.0e6 < n_visual < 88.5e6, n_visual
     assert 150.0e6 < n_clip_equiv < 152.5e6, n_clip_equiv
 
+    if variant in ONNX_VARIANTS:
+        write_onnx_variant(out_dir, model, vocab_size, variant)
+        return
     if variant == "fp32":
         with torch.no_grad():
             scripted = torch.jit.script(model)
