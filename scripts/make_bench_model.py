@@ -3,7 +3,7 @@
 
 Usage (Debian's Python, which ships python3-torch and python3-torchvision):
 
-    /usr/bin/python3 scripts/make_bench_model.py OUT_DIR [--force]
+    /usr/bin/python3 scripts/make_bench_model.py [--variant fp32|int8|bf16] OUT_DIR [--force]
 
 The model does the same computation as openai/clip-vit-base-patch32 (ViT-B/32 image tower,
 12-layer 512-wide causal text transformer), so timings and memory use are realistic, but its
@@ -12,8 +12,12 @@ test model's tokenizer (src/test/resources/models/tiny-clip/tokenizer.json), so 
 embedding has that tokenizer's small vocabulary instead of CLIP's 49408 tokens; this changes the
 parameter count and file size (about 25 M parameters / 100 MB less) but not the compute.
 
+--variant (default fp32) picks the PyTorch variant (see model_variants.py): int8 quantizes every
+nn.Linear dynamically, bf16 keeps bfloat16 weights and casts to and from float32 inside the model.
+
 Writes a complete model folder for `--model-dir OUT_DIR`:
   bench-clip.pt    TorchScript module with get_image_features / get_text_features / forward
+                   (bench-clip-int8.pt, bench-clip-bf16.pt for the variants)
   tokenizer.json   copy of the tiny test model's tokenizer
   manifest.json    model manifest (with sha256 of the two files)
 
@@ -33,6 +37,8 @@ import torch.nn as nn
 import torchvision
 
 from model_manifest import sha256, write_manifest
+from model_variants import (ONNX_VARIANTS, VARIANTS, ImageEncoder, TextEncoder, export_onnx,
+                            file_name, make_variant, model_id)
 
 EMBED = 512
 IMAGE_SIZE = 224
@@ -109,6 +115,41 @@ class BenchClip(nn.Module):
         return self.get_image_features(pixel_values)
 
 
+def write_onnx_variant(out_dir, model, vocab_size, variant):
+    """bench-clip-image.onnx and bench-clip-text.onnx (+ manifest) for ONNX Runtime; onnx-int8
+    quantizes the weight products with onnx_int8.py. No run-time check here (onnxruntime's Python
+    package is not in Debian): the application's tests load the tiny ONNX variants."""
+    import onnx  # Debian: python3-onnx
+    image_file, text_file = "bench-clip-image.onnx", "bench-clip-text.onnx"
+    eot_id = vocab_size - 1
+    ids = torch.full((2, CONTEXT_LENGTH), eot_id, dtype=torch.int64)
+    ids[:, 0] = eot_id - 1
+    mask = torch.zeros(2, CONTEXT_LENGTH, dtype=torch.int64)
+    mask[:, :5] = 1
+    export_onnx(ImageEncoder(model), TextEncoder(model),
+                torch.randn(2, 3, IMAGE_SIZE, IMAGE_SIZE), ids, mask,
+                os.path.join(out_dir, image_file), os.path.join(out_dir, text_file))
+    if variant == "onnx-int8":
+        from onnx_int8 import quantize_dynamic
+        for name in (image_file, text_file):
+            path = os.path.join(out_dir, name)
+            quantized, n = quantize_dynamic(onnx.load(path))
+            onnx.save(quantized, path)
+            print(f"{name}: {n} weight products quantized to int8")
+    for name in (image_file, text_file):
+        graph = onnx.load(os.path.join(out_dir, name))
+        onnx.checker.check_model(graph)
+        print(f"{name}: inputs {[i.name for i in graph.graph.input]}, "
+              f"outputs {[o.name for o in graph.graph.output]}")
+    manifest = write_manifest(out_dir, model_id(MODEL_ID, variant),
+                              f"CLIP ViT-B/32-shaped benchmark model (random weights), {variant} variant",
+                              EMBED, image_file, TOKENIZER_FILE, engine="OnnxRuntime",
+                              precision=variant.split("-", 1)[1], text_model_file=text_file)
+    for entry in manifest["files"]:
+        size = os.path.getsize(os.path.join(out_dir, entry["path"]))
+        print(f"{size:>12,}  {entry['path']}  sha256 {entry['sha256']}")
+
+
 def count(module):
     return sum(p.numel() for p in module.parameters())
 
@@ -118,7 +159,12 @@ def main():
     parser.add_argument("out_dir", metavar="OUT_DIR", help="model folder to write")
     parser.add_argument("--force", action="store_true",
                         help="write into OUT_DIR even if it is not empty")
+    parser.add_argument("--variant", choices=VARIANTS + ONNX_VARIANTS, default="fp32",
+                        help="fp32 (default), int8 (dynamic quantization of the Linear layers), "
+                             "bf16 (bfloat16 weights, float32 in and out), onnx-fp32 or onnx-int8 "
+                             "(two ONNX graphs for ONNX Runtime)")
     args = parser.parse_args()
+    variant = args.variant
 
     # TorchScript serialises some module attributes in set-iteration order; pin the hash seed
     # so that re-running the script produces a byte-identical model file.
@@ -156,17 +202,38 @@ def main():
     assert 87.0e6 < n_visual < 88.5e6, n_visual
     assert 150.0e6 < n_clip_equiv < 152.5e6, n_clip_equiv
 
-    with torch.no_grad():
-        scripted = torch.jit.script(model)
-    model_path = os.path.join(out_dir, MODEL_FILE)
+    if variant in ONNX_VARIANTS:
+        write_onnx_variant(out_dir, model, vocab_size, variant)
+        return
+    if variant == "fp32":
+        with torch.no_grad():
+            scripted = torch.jit.script(model)
+    else:
+        scripted = make_variant(model, variant)
+    model_file = file_name(MODEL_FILE, variant)
+    model_path = os.path.join(out_dir, model_file)
     torch.jit.save(scripted, model_path)
 
-    manifest = write_manifest(out_dir, MODEL_ID, "CLIP ViT-B/32-shaped benchmark model (random weights)", EMBED,
-                              MODEL_FILE, TOKENIZER_FILE)
+    name = "CLIP ViT-B/32-shaped benchmark model (random weights)"
+    if variant != "fp32":
+        name += f", {variant} variant"
+    manifest = write_manifest(out_dir, model_id(MODEL_ID, variant), name, EMBED, model_file,
+                              TOKENIZER_FILE, precision=variant)
 
     # ---------------------------------------------------------------- self-check
     loaded = torch.jit.load(model_path)
     loaded.eval()
+    cosines = []
+
+    def close(a, b, atol):
+        """fp32: equal within atol; a variant: cosine to the reference at least 0.99 (int8's
+        activation scales depend on the whole batch, so even batch-mates move its features)."""
+        if variant == "fp32":
+            return torch.allclose(a, b, atol=atol)
+        c = torch.nn.functional.cosine_similarity(a, b, dim=-1).min().item()
+        cosines.append(c)
+        return c > 0.99
+
     eot_id = vocab_size - 1
     with torch.no_grad():
         gen = torch.Generator().manual_seed(1)
@@ -174,8 +241,8 @@ def main():
         img_f = loaded.get_image_features(imgs)
         assert img_f.shape == (2, EMBED) and img_f.dtype == torch.float32, img_f.shape
         assert torch.allclose(loaded.forward(imgs), img_f, atol=1e-5)
-        assert torch.allclose(model.get_image_features(imgs), img_f, atol=1e-4)
-        assert torch.allclose(loaded.get_image_features(imgs[1:]), img_f[1:], atol=1e-4)
+        assert close(model.get_image_features(imgs), img_f, 1e-4)
+        assert close(loaded.get_image_features(imgs[1:]), img_f[1:], 1e-4)
         three = torch.randn(3, 3, IMAGE_SIZE, IMAGE_SIZE, generator=gen)
         assert loaded.get_image_features(three).shape == (3, EMBED)
 
@@ -190,12 +257,12 @@ def main():
         txt_f = loaded.get_text_features(ids, mask)
         assert txt_f.shape == (2, EMBED) and txt_f.dtype == torch.float32, txt_f.shape
         assert torch.isfinite(txt_f).all()
-        assert torch.allclose(model.get_text_features(ids, mask), txt_f, atol=1e-4)
+        assert close(model.get_text_features(ids, mask), txt_f, 1e-4)
         # unpadded input (any L <= 77) gives the same features as the padded one
         for i, t in enumerate(texts):
             short = loaded.get_text_features(torch.tensor([t]), torch.ones(1, len(t),
                                                                            dtype=torch.int64))
-            assert torch.allclose(short, txt_f[i:i + 1], atol=1e-4), i
+            assert close(short, txt_f[i:i + 1], 1e-4), i
         assert not torch.allclose(txt_f[0], txt_f[1], atol=1e-3)
         assert not torch.allclose(img_f[0], img_f[1], atol=1e-3)
 
@@ -212,7 +279,10 @@ def main():
     print(f"get_text_features: {tuple(ids.shape)} -> {tuple(txt_f.shape)}")
     print(f"timing: get_image_features at batch 8, 2 threads: "
           f"{elapsed / runs:.2f} s per batch, {8 * runs / elapsed:.1f} images/s")
-    for name in (MODEL_FILE, TOKENIZER_FILE, "manifest.json"):
+    if cosines:
+        print(f"{variant}: lowest cosine to fp32 (and to itself at another batch size) "
+              f"{min(cosines):.5f}")
+    for name in (model_file, TOKENIZER_FILE, "manifest.json"):
         path = os.path.join(out_dir, name)
         print(f"{os.path.getsize(path):>12,}  {name}")
     for entry in manifest["files"]:

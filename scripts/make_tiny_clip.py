@@ -3,20 +3,26 @@
 
 Usage (Debian's Python, which ships python3-torch):
 
-    /usr/bin/python3 scripts/make_tiny_clip.py [OUT_DIR]
+    /usr/bin/python3 scripts/make_tiny_clip.py [--variant fp32|int8|bf16] [OUT_DIR]
 
-OUT_DIR defaults to src/test/resources/models/tiny-clip (relative to the repo root).
+OUT_DIR defaults to src/test/resources/models/tiny-clip (fp32) or tiny-clip-int8 / tiny-clip-bf16
+there (relative to the repo root).
 
 Writes:
   tiny-clip.pt              TorchScript module with get_image_features / get_text_features / forward
+                            (tiny-clip-int8.pt / tiny-clip-bf16.pt for the variants, see
+                            model_variants.py; all take and return float32)
   tokenizer.json            Hugging Face tokenizers file shaped like openai/clip-vit-base-patch32's
   tokenizer-expected.json   reference token ids produced by the pure-Python tokenizer in this script
-  manifest.json             model manifest (with sha256 of the model and tokenizer files)
+                            (fp32 only)
+  manifest.json             model manifest (with sha256 of the model and tokenizer files; precision
+                            and model id tiny-clip-test-1@VARIANT for the variants)
 
 The weights are random (torch.manual_seed(0)); the model is only meant for tests.
 No network access and no `tokenizers`/`transformers` packages are needed.
 """
 
+import argparse
 import json
 import os
 import sys
@@ -28,6 +34,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from model_manifest import sha256, write_json, write_manifest
+from model_variants import (ONNX_VARIANTS, VARIANTS, TextEncoder, export_onnx, file_name,
+                            make_variant, model_id)
 
 EMBED = 32
 CONTEXT_LENGTH = 77
@@ -319,6 +327,58 @@ class TinyClip(nn.Module):
         return self.get_image_features(pixel_values)
 
 
+class TinyImageEncoder(nn.Module):
+    """TinyClip.get_image_features in ops ONNX can export: adaptive_avg_pool2d from 7x7 to 2x2
+    (overlapping bins 0-3 and 3-6) is written out as four means."""
+
+    def __init__(self, clip: TinyClip):
+        super().__init__()
+        self.clip = clip
+
+    def forward(self, pixel_values: torch.Tensor) -> torch.Tensor:
+        x = F.gelu(self.clip.patch(pixel_values))                 # [B,16,7,7]
+        g = x.mean(dim=[2, 3])
+        bins = [(0, 4), (3, 7)]
+        p = torch.stack([x[:, :, r0:r1, c0:c1].mean(dim=[2, 3])
+                         for r0, r1 in bins for c0, c1 in bins], dim=2).flatten(1)
+        return self.clip.visual_proj(torch.cat([g, p], dim=1))
+
+
+def write_onnx_variant(out_dir, model, ref, variant):
+    """tiny-clip-image.onnx and tiny-clip-text.onnx (+ manifest) for ONNX Runtime."""
+    import onnx  # Debian: python3-onnx
+    image_file, text_file = "tiny-clip-image.onnx", "tiny-clip-text.onnx"
+    image_encoder = TinyImageEncoder(model).eval()
+    gen = torch.Generator().manual_seed(1)
+    imgs = torch.randn(2, 3, IMAGE_SIZE, IMAGE_SIZE, generator=gen)
+    with torch.no_grad():
+        assert torch.allclose(image_encoder(imgs), model.get_image_features(imgs), atol=1e-5)
+    enc = [ref.encode_padded(t) for t in ("a photo of a cat.", "a photo of a dog.")]
+    ids = torch.tensor([e[0] for e in enc], dtype=torch.int64)
+    mask = torch.tensor([e[1] for e in enc], dtype=torch.int64)
+    export_onnx(image_encoder, TextEncoder(model), imgs, ids, mask,
+                os.path.join(out_dir, image_file), os.path.join(out_dir, text_file))
+    if variant == "onnx-int8":
+        from onnx_int8 import quantize_dynamic
+        for name in (image_file, text_file):
+            quantized, count = quantize_dynamic(onnx.load(os.path.join(out_dir, name)))
+            onnx.save(quantized, os.path.join(out_dir, name))
+            print(f"{name}: {count} weight products quantized to int8")
+    for name in (image_file, text_file):
+        graph = onnx.load(os.path.join(out_dir, name))
+        onnx.checker.check_model(graph)
+        print(f"{name}: inputs {[i.name for i in graph.graph.input]}, "
+              f"outputs {[o.name for o in graph.graph.output]}, "
+              f"ops {sorted(set(n.op_type for n in graph.graph.node))}")
+    precision = variant.split("-", 1)[1]
+    write_manifest(out_dir, model_id("tiny-clip-test-1", variant),
+                   f"Tiny CLIP-shaped test model (random weights), {variant} variant", EMBED,
+                   image_file, "tokenizer.json", engine="OnnxRuntime", precision=precision,
+                   text_model_file=text_file)
+    for name in sorted(os.listdir(out_dir)):
+        print(f"{os.path.getsize(os.path.join(out_dir, name)):>10}  {name}")
+
+
 # --------------------------------------------------------------------------------------------
 
 
@@ -333,9 +393,20 @@ def main():
         os.environ["PYTHONHASHSEED"] = "0"
         os.execv(sys.executable, [sys.executable] + sys.argv)
 
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out_dir", metavar="OUT_DIR", nargs="?", help="model folder to write")
+    parser.add_argument("--variant", choices=VARIANTS + ONNX_VARIANTS, default="fp32",
+                        help="fp32 (default), int8 (dynamic quantization of the Linear layers), "
+                             "bf16 (bfloat16 weights, float32 in and out), onnx-fp32 (two ONNX "
+                             "files for ONNX Runtime), onnx-int8 (the same with int8 weight "
+                             "products, see onnx_int8.py)")
+    args = parser.parse_args()
+    variant = args.variant
+
     repo_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        repo_root, "src", "test", "resources", "models", "tiny-clip")
+    default_name = "tiny-clip" if variant == "fp32" else f"tiny-clip-{variant}"
+    out_dir = args.out_dir or os.path.join(repo_root, "src", "test", "resources", "models",
+                                           default_name)
     os.makedirs(out_dir, exist_ok=True)
 
     tok_json, ref, n_merges = build_tokenizer()
@@ -344,20 +415,31 @@ def main():
     write_json(tok_path, tok_json, indent=None)
 
     cases = ["a photo of a cat.", "A  Close-up PHOTO of a dog.", "zebra"]
-    with open(os.path.join(out_dir, "tokenizer-expected.json"), "w", encoding="utf-8",
-              newline="\n") as f:
-        rows = [json.dumps({"text": t, "ids": ref.tokenize(t)}, ensure_ascii=False)
-                for t in cases]
-        f.write("[\n  " + ",\n  ".join(rows) + "\n]\n")
+    if variant == "fp32":
+        with open(os.path.join(out_dir, "tokenizer-expected.json"), "w", encoding="utf-8",
+                  newline="\n") as f:
+            rows = [json.dumps({"text": t, "ids": ref.tokenize(t)}, ensure_ascii=False)
+                    for t in cases]
+            f.write("[\n  " + ",\n  ".join(rows) + "\n]\n")
 
     torch.manual_seed(0)
     model = TinyClip(len(vocab)).eval()
-    scripted = torch.jit.script(model)
-    model_path = os.path.join(out_dir, "tiny-clip.pt")
+    if variant in ONNX_VARIANTS:
+        write_onnx_variant(out_dir, model, ref, variant)
+        return
+    model_file = file_name("tiny-clip.pt", variant)
+    if variant == "fp32":
+        scripted = torch.jit.script(model)
+    else:
+        scripted = make_variant(model, variant)
+    model_path = os.path.join(out_dir, model_file)
     torch.jit.save(scripted, model_path)
 
-    manifest = write_manifest(out_dir, "tiny-clip-test-1", "Tiny CLIP-shaped test model (random weights)", EMBED,
-                              "tiny-clip.pt", "tokenizer.json")
+    name = "Tiny CLIP-shaped test model (random weights)"
+    if variant != "fp32":
+        name += f", {variant} variant"
+    manifest = write_manifest(out_dir, model_id("tiny-clip-test-1", variant), name, EMBED,
+                              model_file, "tokenizer.json", precision=variant)
 
     # ---------------------------------------------------------------- self-check
     loaded = torch.jit.load(model_path)
@@ -368,8 +450,12 @@ def main():
         img_f = loaded.get_image_features(imgs)
         assert img_f.shape == (2, EMBED) and img_f.dtype == torch.float32, img_f.shape
         assert torch.equal(loaded.forward(imgs), img_f)
-        assert torch.equal(loaded.get_image_features(imgs[:1]), img_f[:1]) or torch.allclose(
-            loaded.get_image_features(imgs[:1]), img_f[:1], atol=1e-6)
+        if variant == "int8":
+            # dynamic quantization scales the activations per batch: batch-mates move the features a little
+            assert cosine(loaded.get_image_features(imgs[:1]), img_f[:1]).item() > 0.999
+        else:
+            assert torch.equal(loaded.get_image_features(imgs[:1]), img_f[:1]) or torch.allclose(
+                loaded.get_image_features(imgs[:1]), img_f[:1], atol=1e-6)
 
         texts = ["a photo of a cat.", "a photo of a dog."]
         enc = [ref.encode_padded(t) for t in texts]
@@ -381,7 +467,10 @@ def main():
         raw = ref.tokenize(texts[0])
         short = loaded.get_text_features(torch.tensor([raw]), torch.ones(1, len(raw),
                                                                         dtype=torch.int64))
-        assert torch.allclose(short, txt_f[:1], atol=1e-5)
+        if variant == "int8":
+            assert cosine(short, txt_f[:1]).item() > 0.999
+        else:
+            assert torch.allclose(short, txt_f[:1], atol=1e-5)
 
         # content dependence: solid colours / layouts must be clearly different
         def norm(rgb):
@@ -397,6 +486,15 @@ def main():
                    "split/mirrored": cosine(f[2], f[3]).item(),
                    "random0/random1": cosine(img_f[0], img_f[1]).item()}
         txt_cos = cosine(txt_f[0], txt_f[1]).item()
+        if variant != "fp32":
+            fp32_img = model.get_image_features(torch.cat([imgs, red, blue, split]))
+            fp32_txt = model.get_text_features(ids, mask)
+            var_img = loaded.get_image_features(torch.cat([imgs, red, blue, split]))
+            img_to_fp32 = cosine(fp32_img, var_img).min().item()
+            txt_to_fp32 = cosine(fp32_txt, txt_f).min().item()
+            print(f"{variant} vs fp32: lowest cosine images {img_to_fp32:.5f}, "
+                  f"texts {txt_to_fp32:.5f}")
+            assert img_to_fp32 > 0.99 and txt_to_fp32 > 0.99, (img_to_fp32, txt_to_fp32)
 
     print(f"vocab size {len(vocab)} ({n_merges} merges); "
           f"{SOT}={vocab[SOT]} {EOT}={vocab[EOT]}")

@@ -14,6 +14,7 @@ because it bundles ELKI (AGPL-3.0). It bundles the libraries below, each under i
 
 - `ai.djl.pytorch:pytorch-native-cpu` contains LibTorch (PyTorch), BSD-3-Clause.
 - `ai.djl.huggingface:tokenizers` contains the Hugging Face `tokenizers` Rust library, Apache-2.0.
+- `com.microsoft.onnxruntime:onnxruntime` contains ONNX Runtime (Linux x64/arm64, macOS arm64, Windows x64), MIT.
 - `org.openpnp:opencv` contains OpenCV 4.9 (Apache-2.0) with libjpeg-turbo, libpng, libwebp, libtiff and zlib under their own permissive licences.
 
 The CLIP model the application downloads on first use (openai/clip-vit-base-patch32) is published by OpenAI under the MIT licence.

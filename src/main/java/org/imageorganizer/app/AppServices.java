@@ -19,7 +19,8 @@ import org.imageorganizer.config.SettingsStore;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.importer.ImportSession;
-import org.imageorganizer.ml.DjlClipModel;
+import org.imageorganizer.ml.ClipModel;
+import org.imageorganizer.ml.ClipModels;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.store.ImageStorage;
@@ -121,7 +122,7 @@ final class AppServices implements CliServices {
         Settings s = settings();
         ModelFolder folder = modelFolder(modelDir);
         library.info().claimModel(folder.manifest().modelId());
-        DjlClipModel model = DjlClipModel.load(folder);
+        ClipModel model = ClipModels.load(folder);
         try {
             ImportPipeline pipeline = new PipelineAssembly(environment, s).build(model, library,
                     views != null ? views : s.ttaViews(), observer,

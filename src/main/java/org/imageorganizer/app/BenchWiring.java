@@ -11,7 +11,7 @@ import org.imageorganizer.config.Settings;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.ml.ClipModel;
-import org.imageorganizer.ml.DjlClipModel;
+import org.imageorganizer.ml.ClipModels;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.store.Library;
@@ -31,7 +31,7 @@ final class BenchWiring implements BenchServices {
 
     @Override
     public ClipModel loadModel(Path modelDir) {
-        return DjlClipModel.load(ModelFolder.open(modelDir));
+        return ClipModels.load(ModelFolder.open(modelDir));
     }
 
     @Override

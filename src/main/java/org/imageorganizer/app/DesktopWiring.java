@@ -14,7 +14,8 @@ import org.imageorganizer.imaging.ThumbnailCache;
 import org.imageorganizer.imaging.Thumbnailer;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
-import org.imageorganizer.ml.DjlClipModel;
+import org.imageorganizer.ml.ClipModel;
+import org.imageorganizer.ml.ClipModels;
 import org.imageorganizer.ml.ModelException;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.download.ModelDownloader;
@@ -41,7 +42,7 @@ final class DesktopWiring implements DesktopServices, AutoCloseable {
     private final ImageStorage storage;
     private final ThumbnailCache thumbnails;
     private final Server server = new Server();
-    private DjlClipModel model;
+    private ClipModel model;
     private CloudinaryStorage cloud;
 
     DesktopWiring(Environment environment, AppServices app, Path logFile) {
@@ -77,7 +78,7 @@ final class DesktopWiring implements DesktopServices, AutoCloseable {
     }
 
     /** The model, loaded once; {@link ModelException} when there is none yet. */
-    private synchronized DjlClipModel model() {
+    private synchronized ClipModel model() {
         if (model == null) {
             Path folder = app.modelFolderWithoutDownload();
             if (folder == null) {
@@ -85,7 +86,7 @@ final class DesktopWiring implements DesktopServices, AutoCloseable {
             }
             ModelFolder checked = ModelFolder.open(folder);
             library.info().claimModel(checked.manifest().modelId());
-            model = DjlClipModel.load(checked);
+            model = ClipModels.load(checked);
         }
         return model;
     }

@@ -17,7 +17,7 @@ import org.imageorganizer.imaging.ThumbnailCache;
 import org.imageorganizer.imaging.Thumbnailer;
 import org.imageorganizer.importer.UploadService;
 import org.imageorganizer.ml.ClipModel;
-import org.imageorganizer.ml.DjlClipModel;
+import org.imageorganizer.ml.ClipModels;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
@@ -80,7 +80,7 @@ final class ServerWiring {
     /** Starts the server; the returned handle stops the server, then the uploads, clustering, model and library. */
     CliServices.RunningServer start(ServerOptions options) {
         library.info().claimModel(modelFolder.manifest().modelId());
-        DjlClipModel model = DjlClipModel.load(modelFolder);
+        ClipModel model = ClipModels.load(modelFolder);
         LibraryClusterer clusterer = null;
         try {
             clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(),

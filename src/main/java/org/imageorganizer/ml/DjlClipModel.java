@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A TorchScript CLIP model run in-process by DJL's PyTorch engine. The TorchScript module exposes
  * {@code get_image_features(pixel_values)} and {@code get_text_features(input_ids, attention_mask)}.
+ * The fp32, int8 and bf16 variants load alike: each takes and returns float32 tensors (a bf16 model
+ * casts inside itself, because DJL cannot pass bfloat16 tensors across JNI).
  * Every call allocates its tensors in a short-lived sub-manager so native memory does not grow.
  */
 public final class DjlClipModel implements ClipModel {
@@ -50,7 +52,13 @@ public final class DjlClipModel implements ClipModel {
      */
     public static DjlClipModel load(ModelFolder folder) {
         ModelManifest manifest = folder.manifest();
-        Model model = Model.newInstance(manifest.modelId(), "PyTorch");
+        if (manifest.usesOnnxRuntime()) {
+            throw new ModelException("The model in " + folder.directory() + " is an ONNX Runtime variant ("
+                    + manifest.variant() + "); load it with ClipModels.load.");
+        }
+        // fp32, int8 (dynamically quantized Linear layers) and bf16 (casts inside the model) are all
+        // TorchScript taking and returning float32, so they load and run the same way
+        Model model = Model.newInstance(manifest.modelId(), ModelManifest.PYTORCH);
         HuggingFaceTokenizer tokenizer = null;
         try {
             String fileName = folder.modelFile().getFileName().toString();
@@ -64,7 +72,8 @@ public final class DjlClipModel implements ClipModel {
                     .build();
             DjlClipModel clip = new DjlClipModel(manifest, model, tokenizer);
             clip.checkShapes();
-            LOG.info("Loaded model {} ({}) from {}", manifest.modelId(), manifest.precision(), folder.directory());
+            LOG.info("Loaded model {} ({} {}) from {}", manifest.modelId(), manifest.djlEngine(), manifest.precision(),
+                    folder.directory());
             return clip;
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();

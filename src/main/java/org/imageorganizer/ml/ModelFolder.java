@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
@@ -17,7 +16,6 @@ import org.apache.commons.codec.digest.DigestUtils;
  * is inside the folder, present, and has the SHA-256 the manifest gives.
  */
 public final class ModelFolder {
-    private static final Set<String> PRECISIONS = Set.of("fp32", "bf16", "int8");
     private static final long MAX_MANIFEST_BYTES = 64 * 1024;
 
     private final Path directory;
@@ -62,6 +60,11 @@ public final class ModelFolder {
         return directory.resolve(manifest.modelFile());
     }
 
+    /** The text encoder's file of an ONNX Runtime variant, or null. */
+    public Path textModelFile() {
+        return manifest.textModelFile() == null ? null : directory.resolve(manifest.textModelFile());
+    }
+
     public Path tokenizerFile() {
         return directory.resolve(manifest.tokenizerFile());
     }
@@ -86,11 +89,16 @@ public final class ModelFolder {
 
     private static void checkValues(ModelManifest m, Path file) {
         require(m.formatVersion() == 1, file, "format_version must be 1, found " + m.formatVersion());
-        require(notBlank(m.modelId()), file, "model_id is missing");
-        require("PyTorch".equalsIgnoreCase(String.valueOf(m.engine())), file,
-                "engine must be PyTorch, found " + m.engine());
-        require(m.precision() != null && PRECISIONS.contains(m.precision().toLowerCase(Locale.ROOT)), file,
-                "precision must be one of " + PRECISIONS + ", found " + m.precision());
+        require(notBlank(m.baseModelId()), file, "model_id is missing");
+        require(ModelManifest.ENGINES.stream().anyMatch(e -> e.equalsIgnoreCase(m.engine())), file,
+                "engine must be " + String.join(" or ", ModelManifest.ENGINES) + " (or left out for "
+                        + ModelManifest.PYTORCH + "), found \"" + m.engine() + "\"");
+        require(ModelManifest.PRECISIONS.contains(m.precision().toLowerCase(Locale.ROOT)), file,
+                "precision must be " + String.join(", ", ModelManifest.PRECISIONS.subList(0, 2)) + " or "
+                        + ModelManifest.PRECISIONS.get(2) + " (or left out for " + ModelManifest.FP32
+                        + "), found \"" + m.precision() + "\"");
+        require(!(m.usesOnnxRuntime() && m.precision().equalsIgnoreCase(ModelManifest.BF16)), file,
+                "ONNX Runtime variants are fp32 or int8; bf16 is a PyTorch variant");
         require(m.embeddingSize() > 0 && m.embeddingSize() <= 8192, file,
                 "embedding_size must be between 1 and 8192, found " + m.embeddingSize());
         require(m.imageSize() >= 16 && m.imageSize() <= 1024, file,
@@ -108,6 +116,12 @@ public final class ModelFolder {
                 "files does not list model_file " + m.modelFile() + " with its sha256");
         require(files.stream().anyMatch(f -> m.tokenizerFile().equals(f.path())), file,
                 "files does not list tokenizer_file " + m.tokenizerFile() + " with its sha256");
+        if (m.usesOnnxRuntime()) {
+            require(notBlank(m.textModelFile()), file,
+                    "text_model_file (the text encoder's ONNX file) is missing; ONNX Runtime variants have two files");
+            require(files.stream().anyMatch(f -> m.textModelFile().equals(f.path())), file,
+                    "files does not list text_model_file " + m.textModelFile() + " with its sha256");
+        }
     }
 
     private static void checkFile(Path dir, ModelManifest.FileEntry entry) {

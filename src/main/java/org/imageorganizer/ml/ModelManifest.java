@@ -1,15 +1,25 @@
 package org.imageorganizer.ml;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code manifest.json} of a model folder: what the files are, and how to feed the model.
- * Quantized or bfloat16 variants use the same format with another {@code precision}.
+ * Quantized or bfloat16 variants use the same format with another {@code precision}, ONNX exports
+ * with another {@code engine}. A manifest without them means {@value #PYTORCH} and {@value #FP32}.
+ * {@link ModelFolder} checks the values; this record only fills in the defaults.
+ *
+ * @param baseModelId the {@code model_id} as written; {@link #modelId()} is the id of this variant
+ * @param engine      DJL's engine name: {@value #PYTORCH} (TorchScript) or {@value #ONNX_RUNTIME}, any case
+ * @param precision   {@value #FP32}, {@value #INT8} or {@value #BF16}, any case
+ * @param modelFile   the TorchScript file; for ONNX Runtime the image encoder's ONNX file
+ * @param textModelFile only for ONNX Runtime: the text encoder's ONNX file (ONNX files hold one graph)
  */
 public record ModelManifest(
         @JsonProperty("format_version") int formatVersion,
-        @JsonProperty("model_id") String modelId,
+        @JsonProperty("model_id") String baseModelId,
         @JsonProperty("name") String name,
         @JsonProperty("engine") String engine,
         @JsonProperty("precision") String precision,
@@ -21,10 +31,60 @@ public record ModelManifest(
         @JsonProperty("logit_scale") double logitScale,
         @JsonProperty("model_file") String modelFile,
         @JsonProperty("tokenizer_file") String tokenizerFile,
-        @JsonProperty("files") List<FileEntry> files) {
+        @JsonProperty("files") List<FileEntry> files,
+        @JsonProperty("text_model_file") @JsonInclude(JsonInclude.Include.NON_NULL) String textModelFile) {
 
     /** The manifest file's name inside a model folder. */
     public static final String FILE_NAME = "manifest.json";
+    /** DJL's PyTorch engine running a TorchScript file; the default. */
+    public static final String PYTORCH = "PyTorch";
+    /** DJL's ONNX Runtime engine running an ONNX file. */
+    public static final String ONNX_RUNTIME = "OnnxRuntime";
+    public static final String FP32 = "fp32";
+    public static final String INT8 = "int8";
+    public static final String BF16 = "bf16";
+    /** The engines a manifest may name, in DJL's spelling. */
+    public static final List<String> ENGINES = List.of(PYTORCH, ONNX_RUNTIME);
+    /** The precisions a manifest may name. */
+    public static final List<String> PRECISIONS = List.of(FP32, INT8, BF16);
+
+    public ModelManifest {
+        engine = engine == null || engine.isBlank() ? PYTORCH : engine.strip();
+        precision = precision == null || precision.isBlank() ? FP32 : precision.strip();
+    }
+
+    /**
+     * The id stored with every embedding this model computes and claimed by the library: the
+     * manifest's {@code model_id} for PyTorch fp32 (so existing libraries keep theirs), otherwise
+     * that id with {@code "@" + }{@link #variant()} unless the manifest's id already ends with it.
+     * Two variants never share an id, so their embeddings are never mixed.
+     */
+    public String modelId() {
+        String variant = variant();
+        if (baseModelId == null || variant.equals(FP32) || baseModelId.endsWith("@" + variant)) {
+            return baseModelId;
+        }
+        return baseModelId + "@" + variant;
+    }
+
+    /**
+     * The variant's short name: the precision for PyTorch ({@code fp32}, {@code int8}, {@code bf16}),
+     * {@code onnx-} and the precision for ONNX Runtime.
+     */
+    public String variant() {
+        String p = precision.toLowerCase(Locale.ROOT);
+        return usesOnnxRuntime() ? "onnx-" + p : p;
+    }
+
+    /** Whether the manifest names DJL's ONNX Runtime engine (any case). */
+    public boolean usesOnnxRuntime() {
+        return ONNX_RUNTIME.equalsIgnoreCase(engine);
+    }
+
+    /** The engine in DJL's spelling, or the value as written when it is none of {@link #ENGINES}. */
+    public String djlEngine() {
+        return ENGINES.stream().filter(e -> e.equalsIgnoreCase(engine)).findFirst().orElse(engine);
+    }
 
     /** One file of the model folder with its SHA-256. */
     public record FileEntry(@JsonProperty("path") String path, @JsonProperty("sha256") String sha256) {
