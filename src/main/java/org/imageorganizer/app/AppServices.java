@@ -3,8 +3,14 @@ package org.imageorganizer.app;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.File;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Optional;
 import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.cli.UserException;
@@ -21,7 +27,10 @@ import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.importer.ImportSession;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ClipModels;
+import org.imageorganizer.ml.ModelException;
 import org.imageorganizer.ml.ModelFolder;
+import org.imageorganizer.ml.ModelManifest;
+import org.imageorganizer.ml.VariantChooser;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.Library;
@@ -43,6 +52,7 @@ final class AppServices implements CliServices {
     private final PrintWriter err;
     private final SettingsStore settingsStore;
     private final ModelLocator modelLocator;
+    private VariantChooser variantChooser = VariantChooser.defaults();
     private Settings settings;
 
     AppServices(Environment environment, Map<String, String> variables, PrintWriter err) {
@@ -117,10 +127,10 @@ final class AppServices implements CliServices {
     }
 
     @Override
-    public ImportSession openImport(Library library, Path modelDir, Integer views, Boolean adaptive,
-            LibraryObserver observer) {
+    public ImportSession openImport(Library library, List<Path> modelDirs, String precision, Integer views,
+            Boolean adaptive, LibraryObserver observer) {
         Settings s = settings();
-        ModelFolder folder = modelFolder(modelDir);
+        ModelFolder folder = chooseModel(library, modelDirs, precision);
         library.info().claimModel(folder.manifest().modelId());
         ClipModel model = ClipModels.load(folder);
         try {
@@ -141,7 +151,7 @@ final class AppServices implements CliServices {
     Path modelFolderWithoutDownload() {
         Settings s = settings();
         if (notBlank(variables.get(MODEL_DIR_VARIABLE))) {
-            return Path.of(variables.get(MODEL_DIR_VARIABLE));
+            return environmentModelDirs().get(0);
         }
         if (s.modelDir() != null) {
             return Path.of(s.modelDir());
@@ -158,19 +168,79 @@ final class AppServices implements CliServices {
 
     /** --model-dir, else IMAGE_ORGANIZER_MODEL_DIR, else the settings, else the downloaded model. */
     ModelFolder modelFolder(Path modelDir) {
+        return modelFolders(modelDir == null ? List.of() : List.of(modelDir)).get(0);
+    }
+
+    /** For tests: calibration with another CPU check or time budget. */
+    void useVariantChooser(VariantChooser chooser) {
+        this.variantChooser = chooser;
+    }
+
+    /**
+     * The candidate model folders: the --model-dir folders, else the IMAGE_ORGANIZER_MODEL_DIR path
+     * list, else the settings' model_dir, else the downloaded model and the other model folders in
+     * the per-user model cache.
+     */
+    List<ModelFolder> modelFolders(List<Path> modelDirs) {
         Settings s = settings();
-        Path chosen = modelDir != null ? modelDir
-                : variables.get(MODEL_DIR_VARIABLE) != null && !variables.get(MODEL_DIR_VARIABLE).isBlank()
-                        ? Path.of(variables.get(MODEL_DIR_VARIABLE))
-                : s.modelDir() != null ? Path.of(s.modelDir()) : null;
-        return chosen != null ? ModelFolder.open(chosen) : modelLocator.defaultModel();
+        List<Path> dirs = modelDirs != null && !modelDirs.isEmpty() ? modelDirs
+                : notBlank(variables.get(MODEL_DIR_VARIABLE)) ? environmentModelDirs()
+                : s.modelDir() != null ? List.of(Path.of(s.modelDir())) : List.of();
+        if (!dirs.isEmpty()) {
+            return dirs.stream().map(ModelFolder::open).toList();
+        }
+        List<ModelFolder> folders = new ArrayList<>();
+        ModelFolder downloaded = modelLocator.defaultModel();
+        folders.add(downloaded);
+        try (Stream<Path> cached = Files.list(environment.modelsDir())) {
+            for (Path dir : cached.sorted().toList()) {
+                if (Files.isRegularFile(dir.resolve(ModelManifest.FILE_NAME))
+                        && !dir.toAbsolutePath().normalize().equals(downloaded.directory())) {
+                    try {
+                        folders.add(ModelFolder.open(dir));
+                    } catch (ModelException e) {
+                        err.println("warning: " + e.getMessage() + " Skipping it.");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            err.println("warning: cannot list " + environment.modelsDir() + " (" + e.getMessage() + ").");
+        }
+        return folders;
+    }
+
+    private List<Path> environmentModelDirs() {
+        return Arrays.stream(variables.get(MODEL_DIR_VARIABLE).split(java.util.regex.Pattern.quote(File.pathSeparator)))
+                .filter(AppServices::notBlank).map(d -> Path.of(d.strip())).toList();
+    }
+
+    /**
+     * The model variant for the library: the one it records, or for a new library the precision
+     * asked for (--precision, else the settings), auto by calibration. Says on stderr what was
+     * chosen and why when there was a choice.
+     */
+    ModelFolder chooseModel(Library library, List<Path> modelDirs, String precision) {
+        List<ModelFolder> candidates = modelFolders(modelDirs);
+        VariantChooser.Precision asked = VariantChooser.Precision.parse(precision != null ? precision : settings().precision());
+        if (candidates.size() == 1 && asked == VariantChooser.Precision.AUTO) {
+            return candidates.get(0);
+        }
+        if (candidates.size() > 1 && asked == VariantChooser.Precision.AUTO && library.info().modelId().isEmpty()) {
+            err.println("Choosing the model variant (a few seconds per variant)...");
+            err.flush();
+        }
+        VariantChooser.Choice choice = variantChooser.choose(candidates, asked, library.info().modelId());
+        err.println("Model: " + choice.reason());
+        err.flush();
+        return choice.folder();
     }
 
     @Override
-    public RunningServer startServer(ServerOptions options, DatabaseLocation database, Path storage, Path modelDir) {
+    public RunningServer startServer(ServerOptions options, DatabaseLocation database, Path storage,
+            List<Path> modelDirs, String precision) {
         Library library = openLibrary(database);
         try {
-            return new ServerWiring(environment, settings(), library, modelFolder(modelDir),
+            return new ServerWiring(environment, settings(), library, chooseModel(library, modelDirs, precision),
                     storage != null ? storage : environment.managedStorageDir(), CLUSTER_DEBOUNCE, cloudinary())
                     .start(options);
         } catch (RuntimeException | Error e) {

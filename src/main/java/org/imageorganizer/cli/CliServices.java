@@ -1,6 +1,7 @@
 package org.imageorganizer.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.imageorganizer.cluster.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.DatabaseLocation;
@@ -24,11 +25,14 @@ public interface CliServices {
     /**
      * Loads the model and builds an import pipeline on the library.
      *
-     * @param modelDir {@code --model-dir}, or null for IMAGE_ORGANIZER_MODEL_DIR, the settings, or the downloaded model
+     * @param modelDirs {@code --model-dir} (one folder per variant), or empty for IMAGE_ORGANIZER_MODEL_DIR (a path
+     *                  list), the settings, or the downloaded model
+     * @param precision {@code --precision} (auto, fp32, bf16, int8), or null for the settings' value
      * @param views    test-time augmentation views, or null for the settings' value
      * @param adaptive adaptive TTA (extra views only for uncertain images), or null for the settings' value
      */
-    ImportSession openImport(Library library, Path modelDir, Integer views, Boolean adaptive, LibraryObserver observer);
+    ImportSession openImport(Library library, List<Path> modelDirs, String precision, Integer views, Boolean adaptive,
+            LibraryObserver observer);
 
     /** Where the library's image files are. */
     ImageStorage storage();
@@ -41,9 +45,11 @@ public interface CliServices {
      *
      * @param database where the library is
      * @param storage  the folder for uploads, or null for the per-user one
-     * @param modelDir the model folder, or null as for {@link #openImport}
+     * @param modelDirs the model folders, or empty as for {@link #openImport}
+     * @param precision as for {@link #openImport}
      */
-    RunningServer startServer(ServerOptions options, DatabaseLocation database, Path storage, Path modelDir);
+    RunningServer startServer(ServerOptions options, DatabaseLocation database, Path storage, List<Path> modelDirs,
+            String precision);
 
     /**
      * A sync of the library to Cloudinary.

@@ -34,8 +34,14 @@ final class OrganizeCommand implements Callable<Integer> {
     @Mixin
     LibraryOption library;
 
-    @Option(names = "--model-dir", paramLabel = "DIR", description = "Model folder (default: $IMAGE_ORGANIZER_MODEL_DIR, the settings, or the downloaded CLIP model).")
-    Path modelDir;
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "Model folder; repeat it for one folder per variant "
+            + "(default: $IMAGE_ORGANIZER_MODEL_DIR, a path list, the settings, or the downloaded CLIP model).")
+    List<Path> modelDirs = new java.util.ArrayList<>();
+
+    @Option(names = "--precision", paramLabel = "P", description = "Model variant: auto (measure the variants present and "
+            + "keep the fastest close to fp32), fp32, bf16 or int8 (default from settings: auto). An existing library "
+            + "keeps the variant it was built with.")
+    String precision;
 
     @Option(names = "--views", paramLabel = "N", description = "Test-time augmentation views per image, 1 to 16 (1 turns TTA off; default from settings: 3).")
     Integer views;
@@ -74,7 +80,7 @@ final class OrganizeCommand implements Callable<Integer> {
              });
              Library lib = services.openLibrary(library.location());
              LibraryClusterer clusterer = services.clusterer(lib, clusterSettings);
-             ImportSession session = services.openImport(lib, modelDir, views, adaptiveTta ? Boolean.TRUE : null, clusterer)) {
+             ImportSession session = services.openImport(lib, modelDirs, precision, views, adaptiveTta ? Boolean.TRUE : null, clusterer)) {
             ImportSummary summary;
             try (ProgressReporter progress = new ProgressReporter(System.err, err, verbose)) {
                 summary = session.pipeline().run(paths, progress, cancelled::get);

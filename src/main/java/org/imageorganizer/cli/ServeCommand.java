@@ -47,9 +47,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Folder for uploaded images (default: env IMAGE_ORGANIZER_STORAGE or the per-user data folder).")
     Path storage;
 
-    @Option(names = "--model-dir", paramLabel = "DIR", description = "Model folder (default: $IMAGE_ORGANIZER_MODEL_DIR, "
-            + "the settings, or the downloaded CLIP model).")
-    Path modelDir;
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "Model folder; repeat it for one folder per variant "
+            + "(default: $IMAGE_ORGANIZER_MODEL_DIR, a path list, the settings, or the downloaded CLIP model).")
+    java.util.List<Path> modelDirs = new java.util.ArrayList<>();
+
+    @Option(names = "--precision", paramLabel = "P", description = "Model variant: auto (measure the variants present and "
+            + "keep the fastest close to fp32), fp32, bf16 or int8 (default from settings: auto). An existing library "
+            + "keeps the variant it was built with.")
+    String precision;
 
     @Option(names = "--api-key-file", paramLabel = "F", description = "File holding the API key (its first line). "
             + "Without it, env IMAGE_ORGANIZER_API_KEY; without either, no key.")
@@ -105,7 +110,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stop = new CountDownLatch(1);
         try (InterruptSignals signals = new InterruptSignals(stop::countDown);
-             CliServices.RunningServer server = services.startServer(options, library.location(), storage, modelDir)) {
+             CliServices.RunningServer server = services.startServer(options, library.location(), storage, modelDirs, precision)) {
             out.println("Serving on " + server.url() + "  (Ctrl-C or SIGTERM stops)");
             out.println("Uploads go to " + server.uploadsGoTo() + ".");
             out.flush();

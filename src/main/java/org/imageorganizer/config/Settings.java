@@ -20,14 +20,23 @@ public record Settings(
         @JsonProperty("model_dir") String modelDir,
         @JsonProperty("database") String database,
         @JsonProperty("server_port") Integer serverPort,
-        @JsonProperty("cloudinary") Cloudinary cloudinary) {
+        @JsonProperty("cloudinary") Cloudinary cloudinary,
+        @JsonProperty("precision") String precision) {
 
     public static final int DEFAULT_VIEWS = 3;
+    /** The model precisions {@code precision} may name; {@code auto} (the default) measures the variants present. */
+    public static final java.util.List<String> PRECISIONS = java.util.List.of("auto", "fp32", "bf16", "int8");
+
+    /** The settings with the default model precision ({@code auto}). */
+    public Settings(LabelSettings labels, Integer ttaViews, Boolean adaptiveTta, Clustering clustering,
+            Integer maxMegapixels, String modelDir, String database, Integer serverPort, Cloudinary cloudinary) {
+        this(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary, null);
+    }
 
     /** The settings without the Cloudinary part (its defaults). */
     public Settings(LabelSettings labels, Integer ttaViews, Boolean adaptiveTta, Clustering clustering,
             Integer maxMegapixels, String modelDir, String database, Integer serverPort) {
-        this(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, null);
+        this(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, null, null);
     }
 
     public Settings {
@@ -38,6 +47,10 @@ public record Settings(
         maxMegapixels = maxMegapixels == null ? 100 : maxMegapixels;
         serverPort = serverPort == null ? ServerOptions.DEFAULT_PORT : serverPort;
         cloudinary = cloudinary == null ? Cloudinary.defaults() : cloudinary;
+        precision = precision == null || precision.isBlank() ? "auto" : precision.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!PRECISIONS.contains(precision)) {
+            throw new IllegalArgumentException("precision must be auto, fp32, bf16 or int8, got " + precision);
+        }
         if (serverPort < 0 || serverPort > 65535) {
             throw new IllegalArgumentException("server_port must be between 0 and 65535, got " + serverPort);
         }
@@ -51,42 +64,46 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return new Settings(null, null, null, null, null, null, null, null, null);
+        return new Settings(null, null, null, null, null, null, null, null, null, null);
     }
 
     public Settings withTtaViews(int views) {
-        return new Settings(labels, views, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary);
+        return new Settings(labels, views, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary, precision);
     }
 
     public Settings withServerPort(int port) {
-        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, port, cloudinary);
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, port, cloudinary, precision);
     }
 
     public Settings withModelDir(String dir) {
-        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, dir, database, serverPort, cloudinary);
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, dir, database, serverPort, cloudinary, precision);
     }
 
     public Settings withLabels(LabelSettings newLabels) {
-        return new Settings(newLabels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort);
+        return new Settings(newLabels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary, precision);
     }
 
     public Settings withAdaptiveTta(boolean adaptive) {
-        return new Settings(labels, ttaViews, adaptive, clustering, maxMegapixels, modelDir, database, serverPort);
+        return new Settings(labels, ttaViews, adaptive, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary, precision);
     }
 
     /** A copy with another library database ({@code null}: the default one). */
     public Settings withDatabase(String newDatabase) {
-        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, newDatabase, serverPort);
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, newDatabase, serverPort, cloudinary, precision);
     }
 
     public Settings withClustering(Clustering newClustering) {
-        return new Settings(labels, ttaViews, adaptiveTta, newClustering, maxMegapixels, modelDir, database, serverPort,
-                cloudinary);
+        return new Settings(labels, ttaViews, adaptiveTta, newClustering, maxMegapixels, modelDir, database, serverPort, cloudinary, precision);
     }
 
     public Settings withCloudinary(Cloudinary newCloudinary) {
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, newCloudinary, precision);
+    }
+
+    /** A copy with another model precision: auto, fp32, bf16 or int8. */
+    public Settings withPrecision(String newPrecision) {
         return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort,
-                newCloudinary);
+                cloudinary, newPrecision);
     }
 
     /** Whether saving these settings writes a secret (then the file is readable by its owner only). */
@@ -98,7 +115,7 @@ public record Settings(
     public String toString() {
         return "Settings[labels=" + labels + ", ttaViews=" + ttaViews + ", adaptiveTta=" + adaptiveTta + ", clustering="
                 + clustering + ", maxMegapixels=" + maxMegapixels + ", modelDir=" + modelDir + ", database=" + database
-                + ", serverPort=" + serverPort + ", cloudinary=" + cloudinary + "]";
+                + ", serverPort=" + serverPort + ", cloudinary=" + cloudinary + ", precision=" + precision + "]";
     }
 
     /**
