@@ -2,7 +2,6 @@ package org.imageorganizer.ml;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -15,7 +14,6 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -83,7 +81,7 @@ public final class DjlClipModel implements ClipModel {
             if (e instanceof ModelException me) {
                 throw me;
             }
-            throw new ModelException("Cannot load the model in " + folder.directory() + ": " + firstLine(e), e);
+            throw new ModelException("Cannot load the model in " + folder.directory() + ": " + EncoderIo.firstLine(e), e);
         }
     }
 
@@ -111,18 +109,11 @@ public final class DjlClipModel implements ClipModel {
         if (texts.isEmpty()) {
             return new float[0][];
         }
-        Encoding[] encodings = tokenizer.batchEncode(texts);
-        int length = encodings[0].getIds().length;
-        long[] ids = new long[texts.size() * length];
-        long[] mask = new long[ids.length];
-        for (int i = 0; i < encodings.length; i++) {
-            System.arraycopy(encodings[i].getIds(), 0, ids, i * length, length);
-            System.arraycopy(encodings[i].getAttentionMask(), 0, mask, i * length, length);
-        }
+        EncoderIo.TokenBatch tokens = EncoderIo.TokenBatch.of(tokenizer, texts);
         try (NDManager scope = model.getNDManager().newSubManager()) {
-            Shape shape = new Shape(texts.size(), length);
+            Shape shape = new Shape(tokens.count(), tokens.length());
             return run(scope, "get_text_features", texts.size(),
-                    scope.create(ids, shape), scope.create(mask, shape));
+                    scope.create(tokens.ids(), shape), scope.create(tokens.mask(), shape));
         }
     }
 
@@ -149,19 +140,7 @@ public final class DjlClipModel implements ClipModel {
         list.add(selector);
         JniUtils.setGradMode(false); // grad mode is per thread in PyTorch
         NDList output = block.forward(new ParameterStore(scope, false), list, false);
-        NDArray features = output.get(0);
-        long[] shape = features.getShape().getShape();
-        if (shape.length != 2 || shape[0] != count || shape[1] != manifest.embeddingSize()) {
-            throw new ModelException(method + " returned shape " + features.getShape() + " but the manifest promises ("
-                    + count + ", " + manifest.embeddingSize() + ")");
-        }
-        float[] flat = features.toType(DataType.FLOAT32, false).toFloatArray();
-        int dim = manifest.embeddingSize();
-        float[][] result = new float[count][dim];
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(flat, i * dim, result[i], 0, dim);
-        }
-        return result;
+        return EncoderIo.rows(output.get(0), method, count, manifest.embeddingSize());
     }
 
     /** The token ids the model sees for a text (start and end tokens included, no padding). */
@@ -186,10 +165,5 @@ public final class DjlClipModel implements ClipModel {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline > 0 ? message.substring(0, newline) : message;
-    }
 
 }

@@ -2,7 +2,6 @@ package org.imageorganizer.ml;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -14,7 +13,6 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -97,7 +95,7 @@ public final class OnnxClipModel implements ClipModel {
             if (e instanceof ModelException me) {
                 throw me;
             }
-            throw new ModelException("Cannot load the model in " + folder.directory() + ": " + firstLine(e), e);
+            throw new ModelException("Cannot load the model in " + folder.directory() + ": " + EncoderIo.firstLine(e), e);
         }
     }
 
@@ -138,21 +136,14 @@ public final class OnnxClipModel implements ClipModel {
         if (texts.isEmpty()) {
             return new float[0][];
         }
-        Encoding[] encodings = tokenizer.batchEncode(texts);
-        int length = encodings[0].getIds().length;
-        long[] ids = new long[texts.size() * length];
-        long[] mask = new long[ids.length];
-        for (int i = 0; i < encodings.length; i++) {
-            System.arraycopy(encodings[i].getIds(), 0, ids, i * length, length);
-            System.arraycopy(encodings[i].getAttentionMask(), 0, mask, i * length, length);
-        }
+        EncoderIo.TokenBatch tokens = EncoderIo.TokenBatch.of(tokenizer, texts);
         try (NDManager scope = text.getNDManager().newSubManager()) {
-            Shape shape = new Shape(texts.size(), length);
+            Shape shape = new Shape(tokens.count(), tokens.length());
             NDList inputs = new NDList();
             for (String name : textInputs) {
                 NDArray array = switch (name) {
-                    case "input_ids" -> scope.create(ids, shape);
-                    case "attention_mask" -> scope.create(mask, shape);
+                    case "input_ids" -> scope.create(tokens.ids(), shape);
+                    case "attention_mask" -> scope.create(tokens.mask(), shape);
                     default -> throw new ModelException("The text encoder asks for an input " + name
                             + " that a CLIP text encoder does not have.");
                 };
@@ -169,19 +160,11 @@ public final class OnnxClipModel implements ClipModel {
         if (features == null) {
             features = output.get(0);
         }
-        long[] shape = features.getShape().getShape();
-        if (shape.length != 2 || shape[0] != count || shape[1] != manifest.embeddingSize()) {
-            throw new ModelException(outputName + " has shape " + features.getShape() + " but the manifest promises ("
-                    + count + ", " + manifest.embeddingSize() + ")");
+        try {
+            return EncoderIo.rows(features, outputName, count, manifest.embeddingSize());
+        } finally {
+            output.close();
         }
-        float[] flat = features.toType(DataType.FLOAT32, false).toFloatArray();
-        output.close();
-        int dim = manifest.embeddingSize();
-        float[][] result = new float[count][dim];
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(flat, i * dim, result[i], 0, dim);
-        }
-        return result;
     }
 
     private void checkShapes() {
@@ -203,9 +186,4 @@ public final class OnnxClipModel implements ClipModel {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline > 0 ? message.substring(0, newline) : message;
-    }
 }
