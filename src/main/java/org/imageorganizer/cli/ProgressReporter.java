@@ -2,11 +2,7 @@ package org.imageorganizer.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.time.temporal.ChronoUnit;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.imageorganizer.importer.ImportListener;
 import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImportProgress;
@@ -20,17 +16,7 @@ final class ProgressReporter implements ImportListener, AutoCloseable {
     ProgressReporter(PrintStream stream, PrintWriter err, boolean verbose) {
         this.err = err;
         this.verbose = verbose;
-        this.bar = new ProgressBarBuilder()
-                .setTaskName("Importing")
-                .setInitialMax(0)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" img", 1)
-                .setSpeedUnit(ChronoUnit.SECONDS)
-                .showSpeed()
-                .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(stream))
-                .continuousUpdate()
-                .build();
+        this.bar = ConsoleBars.images(stream, "Importing");
     }
 
     @Override

@@ -2,13 +2,9 @@ package org.imageorganizer.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.sync.SyncFailure;
 import org.imageorganizer.sync.SyncListener;
@@ -109,17 +105,7 @@ final class SyncCommand implements Callable<Integer> {
         Bar(PrintStream stream, PrintWriter err, boolean verbose) {
             this.err = err;
             this.verbose = verbose;
-            this.bar = new ProgressBarBuilder()
-                    .setTaskName("Uploading")
-                    .setInitialMax(0)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .setUnit(" img", 1)
-                    .setSpeedUnit(ChronoUnit.SECONDS)
-                    .showSpeed()
-                    .setUpdateIntervalMillis(250)
-                    .setConsumer(new ConsoleProgressBarConsumer(stream))
-                    .continuousUpdate()
-                    .build();
+            this.bar = ConsoleBars.images(stream, "Uploading");
         }
 
         @Override

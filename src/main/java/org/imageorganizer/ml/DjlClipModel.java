@@ -93,10 +93,7 @@ public final class DjlClipModel implements ClipModel {
     @Override
     public float[][] embedImages(float[] pixels, int count) {
         int size = manifest.imageSize();
-        long expected = (long) count * 3 * size * size;
-        if (count < 1 || pixels.length < expected) {
-            throw new IllegalArgumentException("expected " + expected + " pixel values for " + count + " images, got " + pixels.length);
-        }
+        long expected = EncoderIo.pixelCount(pixels, count, size);
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDArray input = scope.create(directCopy(pixels, (int) expected), new Shape(count, 3, size, size),
                     DataType.FLOAT32);

@@ -47,6 +47,19 @@ final class EncoderIo {
         return result;
     }
 
+    /**
+     * The number of values {@code count} images of {@code size}² RGB pixels take.
+     *
+     * @throws IllegalArgumentException when there are no images or too few values
+     */
+    static long pixelCount(float[] pixels, int count, int size) {
+        long expected = (long) count * 3 * size * size;
+        if (count < 1 || pixels.length < expected) {
+            throw new IllegalArgumentException("expected " + expected + " pixel values for " + count + " images, got " + pixels.length);
+        }
+        return expected;
+    }
+
     /** The first line of an error's message, for a one-line sentence. */
     static String firstLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

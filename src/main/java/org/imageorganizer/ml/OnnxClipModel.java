@@ -119,10 +119,7 @@ public final class OnnxClipModel implements ClipModel {
     @Override
     public float[][] embedImages(float[] pixels, int count) {
         int size = manifest.imageSize();
-        long expected = (long) count * 3 * size * size;
-        if (count < 1 || pixels.length < expected) {
-            throw new IllegalArgumentException("expected " + expected + " pixel values for " + count + " images, got " + pixels.length);
-        }
+        long expected = EncoderIo.pixelCount(pixels, count, size);
         try (NDManager scope = vision.getNDManager().newSubManager()) {
             NDArray input = scope.create(FloatBuffer.wrap(pixels, 0, (int) expected), new Shape(count, 3, size, size),
                     DataType.FLOAT32);
