@@ -3,14 +3,12 @@ package org.imageorganizer.app;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.Optional;
 import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.cli.UserException;
@@ -29,7 +27,6 @@ import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ClipModels;
 import org.imageorganizer.ml.ModelException;
 import org.imageorganizer.ml.ModelFolder;
-import org.imageorganizer.ml.ModelManifest;
 import org.imageorganizer.ml.VariantChooser;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.store.ImageStorage;
@@ -40,7 +37,7 @@ import org.imageorganizer.sync.SyncService;
 
 /** Builds the core services from the environment and settings: the one place where things are wired. */
 final class AppServices implements CliServices {
-    static final String MODEL_DIR_VARIABLE = "IMAGE_ORGANIZER_MODEL_DIR";
+    static final String MODEL_DIR_VARIABLE = ModelFolders.MODEL_DIR_VARIABLE;
     static final String DB_URL_VARIABLE = "IMAGE_ORGANIZER_DB_URL";
     static final String DB_USER_VARIABLE = "IMAGE_ORGANIZER_DB_USER";
     static final String DB_PASSWORD_VARIABLE = "IMAGE_ORGANIZER_DB_PASSWORD";
@@ -51,8 +48,7 @@ final class AppServices implements CliServices {
     private final Map<String, String> variables;
     private final PrintWriter err;
     private final SettingsStore settingsStore;
-    private final ModelLocator modelLocator;
-    private VariantChooser variantChooser = VariantChooser.defaults();
+    private final ModelFolders models;
     private Settings settings;
 
     AppServices(Environment environment, Map<String, String> variables, PrintWriter err) {
@@ -60,7 +56,8 @@ final class AppServices implements CliServices {
         this.variables = variables;
         this.err = err;
         this.settingsStore = new SettingsStore(environment.settingsFile());
-        this.modelLocator = new ModelLocator(environment, err);
+        this.models = new ModelFolders(environment, variables, this::settings, new ModelLocator(environment, err,
+                ModelLocator.offline(variables)), err);
     }
 
     @Override
@@ -144,20 +141,9 @@ final class AppServices implements CliServices {
         }
     }
 
-    /**
-     * The model folder the user configured (IMAGE_ORGANIZER_MODEL_DIR, then the settings) or the
-     * one already downloaded, without downloading anything; null when there is none.
-     */
-    Path modelFolderWithoutDownload() {
-        Settings s = settings();
-        if (notBlank(variables.get(MODEL_DIR_VARIABLE))) {
-            return environmentModelDirs().get(0);
-        }
-        if (s.modelDir() != null) {
-            return Path.of(s.modelDir());
-        }
-        Path downloaded = environment.modelsDir().resolve(org.imageorganizer.ml.download.ModelSources.clipVitBasePatch32().id());
-        return Files.isDirectory(downloaded) ? downloaded : null;
+    /** The model folders and the variant choice. */
+    ModelFolders models() {
+        return models;
     }
 
     /** Saves changed settings (atomically) and uses them from now on. */
@@ -166,73 +152,26 @@ final class AppServices implements CliServices {
         settings = changed;
     }
 
-    /** --model-dir, else IMAGE_ORGANIZER_MODEL_DIR, else the settings, else the downloaded model. */
-    ModelFolder modelFolder(Path modelDir) {
-        return modelFolders(modelDir == null ? List.of() : List.of(modelDir)).get(0);
+    @Override
+    public Map<Path, String> downloadModels(String precision) {
+        Map<Path, String> folders = new java.util.LinkedHashMap<>();
+        models.download(precision).forEach(f -> folders.put(f.directory(), f.manifest().modelId()));
+        return folders;
     }
 
     /** For tests: calibration with another CPU check or time budget. */
     void useVariantChooser(VariantChooser chooser) {
-        this.variantChooser = chooser;
+        models.useChooser(chooser);
     }
 
-    /**
-     * The candidate model folders: the --model-dir folders, else the IMAGE_ORGANIZER_MODEL_DIR path
-     * list, else the settings' model_dir, else the downloaded model and the other model folders in
-     * the per-user model cache.
-     */
+    /** The candidate model folders for a command (see {@link ModelFolders#forCommand}). */
     List<ModelFolder> modelFolders(List<Path> modelDirs) {
-        Settings s = settings();
-        List<Path> dirs = modelDirs != null && !modelDirs.isEmpty() ? modelDirs
-                : notBlank(variables.get(MODEL_DIR_VARIABLE)) ? environmentModelDirs()
-                : s.modelDir() != null ? List.of(Path.of(s.modelDir())) : List.of();
-        if (!dirs.isEmpty()) {
-            return dirs.stream().map(ModelFolder::open).toList();
-        }
-        List<ModelFolder> folders = new ArrayList<>();
-        ModelFolder downloaded = modelLocator.defaultModel();
-        folders.add(downloaded);
-        try (Stream<Path> cached = Files.list(environment.modelsDir())) {
-            for (Path dir : cached.sorted().toList()) {
-                if (Files.isRegularFile(dir.resolve(ModelManifest.FILE_NAME))
-                        && !dir.toAbsolutePath().normalize().equals(downloaded.directory())) {
-                    try {
-                        folders.add(ModelFolder.open(dir));
-                    } catch (ModelException e) {
-                        err.println("warning: " + e.getMessage() + " Skipping it.");
-                    }
-                }
-            }
-        } catch (IOException e) {
-            err.println("warning: cannot list " + environment.modelsDir() + " (" + e.getMessage() + ").");
-        }
-        return folders;
+        return models.forCommand(modelDirs, null);
     }
 
-    private List<Path> environmentModelDirs() {
-        return Arrays.stream(variables.get(MODEL_DIR_VARIABLE).split(java.util.regex.Pattern.quote(File.pathSeparator)))
-                .filter(AppServices::notBlank).map(d -> Path.of(d.strip())).toList();
-    }
-
-    /**
-     * The model variant for the library: the one it records, or for a new library the precision
-     * asked for (--precision, else the settings), auto by calibration. Says on stderr what was
-     * chosen and why when there was a choice.
-     */
+    /** The variant for the library among the command's candidate folders (see {@link ModelFolders#choose}). */
     ModelFolder chooseModel(Library library, List<Path> modelDirs, String precision) {
-        List<ModelFolder> candidates = modelFolders(modelDirs);
-        VariantChooser.Precision asked = VariantChooser.Precision.parse(precision != null ? precision : settings().precision());
-        if (candidates.size() == 1 && asked == VariantChooser.Precision.AUTO) {
-            return candidates.get(0);
-        }
-        if (candidates.size() > 1 && asked == VariantChooser.Precision.AUTO && library.info().modelId().isEmpty()) {
-            err.println("Choosing the model variant (a few seconds per variant)...");
-            err.flush();
-        }
-        VariantChooser.Choice choice = variantChooser.choose(candidates, asked, library.info().modelId());
-        err.println("Model: " + choice.reason());
-        err.flush();
-        return choice.folder();
+        return models.choose(library, models.forCommand(modelDirs, precision), precision);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.imageorganizer.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import org.imageorganizer.cluster.LibraryClusterer;
@@ -18,8 +19,6 @@ import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ClipModels;
 import org.imageorganizer.ml.ModelException;
 import org.imageorganizer.ml.ModelFolder;
-import org.imageorganizer.ml.download.ModelDownloader;
-import org.imageorganizer.ml.download.ModelSources;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.store.ManagedFolder;
@@ -80,11 +79,11 @@ final class DesktopWiring implements DesktopServices, AutoCloseable {
     /** The model, loaded once; {@link ModelException} when there is none yet. */
     private synchronized ClipModel model() {
         if (model == null) {
-            Path folder = app.modelFolderWithoutDownload();
-            if (folder == null) {
+            List<ModelFolder> folders = app.models().withoutDownload();
+            if (folders.isEmpty()) {
                 throw new ModelException("there is no CLIP model on this computer yet.");
             }
-            ModelFolder checked = ModelFolder.open(folder);
+            ModelFolder checked = app.models().choose(library, folders, null);
             library.info().claimModel(checked.manifest().modelId());
             model = ClipModels.load(checked);
         }
@@ -100,7 +99,7 @@ final class DesktopWiring implements DesktopServices, AutoCloseable {
 
     @Override
     public boolean modelAvailable() {
-        return app.modelFolderWithoutDownload() != null;
+        return app.models().anyWithoutDownload();
     }
 
     @Override
@@ -129,7 +128,7 @@ final class DesktopWiring implements DesktopServices, AutoCloseable {
         return new ModelSetup() {
             @Override
             public void download(DoubleConsumer progress) {
-                new ModelDownloader(environment.modelsDir()).downloadFolder(ModelSources.clipVitBasePatch32(),
+                app.models().download(null,
                         (file, done, total) -> progress.accept(total > 0 ? (double) done / total : -1));
             }
 

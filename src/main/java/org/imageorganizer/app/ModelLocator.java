@@ -1,25 +1,88 @@
 package org.imageorganizer.app;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.imageorganizer.config.Environment;
+import org.imageorganizer.ml.ModelException;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.download.DownloadProgress;
 import org.imageorganizer.ml.download.ModelDownloader;
+import org.imageorganizer.ml.download.ModelSource;
 import org.imageorganizer.ml.download.ModelSources;
 
-/** Finds the default CLIP model in the per-user cache folder, downloading it (with progress) on first use. */
+/**
+ * Finds the published CLIP variants in the per-user model cache, downloading them (with progress)
+ * on first use.
+ */
 final class ModelLocator {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelLocator.class);
+
+    /** When set to 1 or true, nothing is downloaded: only models already in the cache are used. */
+    static final String OFFLINE_VARIABLE = "IMAGE_ORGANIZER_OFFLINE";
+
     private final Environment environment;
     private final PrintWriter err;
+    private final boolean offline;
 
-    ModelLocator(Environment environment, PrintWriter err) {
+    /**
+     * @param offline whether to use only what the model cache holds (IMAGE_ORGANIZER_OFFLINE; the test
+     *                suite sets it so that no test reaches the network)
+     */
+    ModelLocator(Environment environment, PrintWriter err, boolean offline) {
         this.environment = environment;
         this.err = err;
+        this.offline = offline;
     }
 
-    ModelFolder defaultModel() {
-        return new ModelDownloader(environment.modelsDir())
-                .downloadFolder(ModelSources.clipVitBasePatch32(), new ConsoleProgress(err));
+    static boolean offline(java.util.Map<String, String> variables) {
+        String value = variables.get(OFFLINE_VARIABLE);
+        return value != null && (value.strip().equals("1") || value.strip().equalsIgnoreCase("true"));
+    }
+
+    /**
+     * The published variants for a precision ({@link ModelSources#forPrecision}), each from the cache
+     * or downloaded. A variant that cannot be had is left out (and logged) as long as another one can.
+     *
+     * @param precision auto, fp32, int8 or bf16
+     * @param progress  told about every chunk written
+     * @throws ModelException naming every reason when no variant can be had
+     */
+    List<ModelFolder> download(String precision, DownloadProgress progress) {
+        List<ModelSource> sources = ModelSources.forPrecision(precision);
+        if (sources.isEmpty()) {
+            throw new ModelException("No " + precision + " variant of the CLIP model is published for download: "
+                    + "make one with scripts/make_variants.py and pass its folder with --model-dir.");
+        }
+        ModelDownloader downloader = new ModelDownloader(environment.modelsDir());
+        List<ModelFolder> folders = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (ModelSource source : sources) {
+            try {
+                folders.add(offline ? cachedOnly(source) : downloader.downloadFolder(source, progress));
+            } catch (ModelException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        if (folders.isEmpty()) {
+            throw new ModelException(String.join(" ", failures));
+        }
+        failures.forEach(f -> LOG.info("Model variant left out: {}", f));
+        return folders;
+    }
+
+    private ModelFolder cachedOnly(ModelSource source) {
+        java.nio.file.Path folder = environment.modelsDir().resolve(source.id());
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new ModelException(source.name() + " is not in " + environment.modelsDir() + " and "
+                    + OFFLINE_VARIABLE + " forbids downloading it.");
+        }
+        return ModelFolder.open(folder);
+    }
+
+    /** {@link #download(String, DownloadProgress)} with progress on the console. */
+    List<ModelFolder> download(String precision) {
+        return download(precision, new ConsoleProgress(err));
     }
 
     /** Prints download progress at most twice a second. */

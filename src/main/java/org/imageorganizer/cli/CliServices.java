@@ -2,6 +2,7 @@ package org.imageorganizer.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.imageorganizer.cluster.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.DatabaseLocation;
@@ -33,6 +34,16 @@ public interface CliServices {
      */
     ImportSession openImport(Library library, List<Path> modelDirs, String precision, Integer views, Boolean adaptive,
             LibraryObserver observer);
+
+    /**
+     * Downloads the published CLIP variants for a precision into the per-user model cache (or finds
+     * them there), with progress on stderr.
+     *
+     * @param precision auto (every published variant), fp32 or int8; null for the settings' value
+     * @return the model folders now in the cache, with each one's model id
+     * @throws org.imageorganizer.ml.ModelException naming every reason when none can be had (offline, ...)
+     */
+    Map<Path, String> downloadModels(String precision);
 
     /** Where the library's image files are. */
     ImageStorage storage();

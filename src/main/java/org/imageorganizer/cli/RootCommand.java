@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "image-organizer", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "AI Image Organizer: sorts your photos by what is in them.",
-        subcommands = {OrganizeCommand.class, TreeCommand.class, ListCommand.class, ExportCommand.class, ServeCommand.class, SyncCommand.class})
+        subcommands = {OrganizeCommand.class, TreeCommand.class, ListCommand.class, ExportCommand.class, ServeCommand.class,
+                SyncCommand.class, DownloadModelCommand.class})
 public final class RootCommand {
 }

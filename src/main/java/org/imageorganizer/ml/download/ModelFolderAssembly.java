@@ -130,9 +130,9 @@ final class ModelFolderAssembly {
             // computed here: downloads were verified against their pins, extracted entries come from a verified zip
             entries.add(new ModelManifest.FileEntry(file.targetName(), Sha256.of(folder.resolve(file.targetName()))));
         }
-        ModelManifest manifest = new ModelManifest(1, v.modelId(), source.name(), "PyTorch", v.precision(),
+        ModelManifest manifest = new ModelManifest(1, v.modelId(), source.name(), v.engine(), v.precision(),
                 v.embeddingSize(), v.imageSize(), v.mean(), v.std(), v.contextLength(), v.logitScale(), v.modelFile(),
-                v.tokenizerFile(), entries, null);
+                v.tokenizerFile(), entries, v.textModelFile());
         byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(manifest);
         Path file = folder.resolve(ModelManifest.FILE_NAME);
         Files.write(file, json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

@@ -45,22 +45,41 @@ public record ModelSource(String id, String name, List<RemoteFile> files, Manife
             throw new IllegalArgumentException("the files must provide model_file " + manifest.modelFile()
                     + " and tokenizer_file " + manifest.tokenizerFile() + ", found " + targets);
         }
+        if (manifest.textModelFile() != null && !targets.contains(manifest.textModelFile())) {
+            throw new IllegalArgumentException("the files must provide text_model_file " + manifest.textModelFile()
+                    + ", found " + targets);
+        }
     }
 
     /**
-     * The {@code manifest.json} values (format_version 1, engine PyTorch are implied; the file
-     * checksums are computed from the files).
+     * The {@code manifest.json} values (format_version 1 is implied; the file checksums are computed
+     * from the files).
+     *
+     * @param engine        {@link ModelManifest#PYTORCH} or {@link ModelManifest#ONNX_RUNTIME}
+     * @param textModelFile the text encoder's file for ONNX Runtime, null for PyTorch
      */
-    public record ManifestValues(String modelId, String precision, int embeddingSize, int imageSize,
+    public record ManifestValues(String modelId, String engine, String precision, int embeddingSize, int imageSize,
                                  List<Double> mean, List<Double> std, int contextLength, double logitScale,
-                                 String modelFile, String tokenizerFile) {
+                                 String modelFile, String textModelFile, String tokenizerFile) {
         public ManifestValues {
             Objects.requireNonNull(modelId, "modelId");
+            Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(precision, "precision");
             mean = List.copyOf(mean);
             std = List.copyOf(std);
             Objects.requireNonNull(modelFile, "modelFile");
             Objects.requireNonNull(tokenizerFile, "tokenizerFile");
+            if (engine.equals(ModelManifest.ONNX_RUNTIME) != (textModelFile != null)) {
+                throw new IllegalArgumentException("an ONNX Runtime model needs a text_model_file, a PyTorch one none");
+            }
+        }
+
+        /** A TorchScript model (engine PyTorch): one file with both encoders. */
+        public static ManifestValues torchScript(String modelId, String precision, int embeddingSize, int imageSize,
+                List<Double> mean, List<Double> std, int contextLength, double logitScale, String modelFile,
+                String tokenizerFile) {
+            return new ManifestValues(modelId, ModelManifest.PYTORCH, precision, embeddingSize, imageSize, mean, std,
+                    contextLength, logitScale, modelFile, null, tokenizerFile);
         }
     }
 }

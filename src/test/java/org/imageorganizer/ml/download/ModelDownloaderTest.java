@@ -79,7 +79,7 @@ class ModelDownloaderTest {
         RemoteFile modelFile = RemoteFile.zipped("tiny-clip.zip", zipUrl, zipSha, zipSize, "tiny-clip.pt",
                 "tiny-clip.pt");
         RemoteFile tokenizerFile = RemoteFile.plain("tokenizer.json", tokenizerUrl, tokenizerSha, tokenizer.length);
-        ModelSource.ManifestValues manifest = new ModelSource.ManifestValues("tiny-clip-test-1", "fp32", 32, 224,
+        ModelSource.ManifestValues manifest = ModelSource.ManifestValues.torchScript("tiny-clip-test-1", "fp32", 32, 224,
                 List.of(0.48145466, 0.4578275, 0.40821073), List.of(0.26862954, 0.26130258, 0.27577711), 77, 100.0,
                 "tiny-clip.pt", "tokenizer.json");
         return new ModelSource("tiny-clip", "Tiny CLIP-shaped test model", List.of(modelFile, tokenizerFile),
@@ -106,6 +106,36 @@ class ModelDownloaderTest {
         }
         try (Stream<Path> files = Files.list(partialDir())) {
             return files.filter(p -> !p.getFileName().toString().endsWith(".lock")).toList();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("model")
+    void anOnnxVariantIsAssembledWithItsEngineAndTextEncoderAndLoads() throws IOException {
+        Path onnx = TinyModel.DIR.resolveSibling("tiny-clip-onnx-int8");
+        byte[] vision = Files.readAllBytes(onnx.resolve("tiny-clip-image.onnx"));
+        byte[] text = Files.readAllBytes(onnx.resolve("tiny-clip-text.onnx"));
+        server.serve("/onnx/vision.onnx", vision);
+        server.serve("/onnx/text.onnx", text);
+        server.serve(TOKENIZER, tokenizer);
+        RemoteFile visionFile = RemoteFile.plain("vision.onnx", server.uri("/onnx/vision.onnx"), Sha256.of(vision),
+                vision.length);
+        RemoteFile textFile = RemoteFile.plain("text.onnx", server.uri("/onnx/text.onnx"), Sha256.of(text), text.length);
+        RemoteFile tokenizerFile = RemoteFile.plain("tokenizer.json", server.uri(TOKENIZER), Sha256.of(tokenizer),
+                tokenizer.length);
+        ModelSource source = new ModelSource("tiny-onnx", "Tiny ONNX", List.of(visionFile, textFile, tokenizerFile),
+                new ModelSource.ManifestValues("tiny-clip-test-1@exported", org.imageorganizer.ml.ModelManifest.ONNX_RUNTIME,
+                        "int8", 32, 224, List.of(0.48145466, 0.4578275, 0.40821073),
+                        List.of(0.26862954, 0.26130258, 0.27577711), 77, 100.0, "vision.onnx", "text.onnx",
+                        "tokenizer.json"));
+
+        ModelFolder folder = downloader.downloadFolder(source, null);
+
+        assertThat(folder.manifest().usesOnnxRuntime()).isTrue();
+        assertThat(folder.manifest().modelId()).isEqualTo("tiny-clip-test-1@exported@onnx-int8");
+        assertThat(folder.textModelFile()).isEqualTo(folder.directory().resolve("text.onnx"));
+        try (org.imageorganizer.ml.ClipModel clip = org.imageorganizer.ml.ClipModels.load(folder)) {
+            assertThat(clip.embedTexts(List.of("a photo of a cat."))[0]).hasSize(32);
         }
     }
 

@@ -40,6 +40,36 @@ class ModelSourcesTest {
     }
 
     @Test
+    void theInt8OnnxVariantIsPinnedToARevisionAndItsChecksums() {
+        ModelSource onnx = ModelSources.clipVitBasePatch32OnnxInt8();
+
+        assertThat(onnx.id()).isEqualTo("clip-vit-base-patch32-onnx-int8");
+        assertThat(onnx.files()).allMatch(RemoteFile::pinned);
+        assertThat(onnx.files().get(0).url().toString()).isEqualTo("https://huggingface.co/Xenova/clip-vit-base-patch32/"
+                + "resolve/d15189d7028b43f1d3e65039190477f6af591c2a/onnx/vision_model_quantized.onnx");
+        assertThat(onnx.files().get(0).sha256()).isEqualTo("583fd1110a514667812fee7d684952aaf82a99b959760c8d7dca7e0ab9839299");
+        assertThat(onnx.files().get(0).expectedSize()).isEqualTo(89_117_001);
+        assertThat(onnx.files().get(1).sha256()).isEqualTo("73baab855d406190da9faa498cfedf65f15cf309f4cc7385b7b032e6d08e5c3a");
+        assertThat(onnx.files().get(1).expectedSize()).isEqualTo(64_504_507);
+        assertThat(onnx.files().get(2)).isEqualTo(ModelSources.clipVitBasePatch32().files().get(1));
+        assertThat(onnx.manifest().engine()).isEqualTo("OnnxRuntime");
+        assertThat(onnx.manifest().precision()).isEqualTo("int8");
+        assertThat(onnx.manifest().textModelFile()).isEqualTo("text_model_quantized.onnx");
+        // the same base model as the fp32 download, so auto compares the two
+        assertThat(onnx.manifest().modelId()).startsWith("openai/clip-vit-base-patch32@");
+    }
+
+    @Test
+    void eachPrecisionDownloadsItsVariants() {
+        assertThat(ModelSources.forPrecision("auto")).extracting(ModelSource::id)
+                .containsExactly("clip-vit-base-patch32", "clip-vit-base-patch32-onnx-int8");
+        assertThat(ModelSources.forPrecision("fp32")).extracting(ModelSource::id).containsExactly("clip-vit-base-patch32");
+        assertThat(ModelSources.forPrecision("int8")).extracting(ModelSource::id)
+                .containsExactly("clip-vit-base-patch32-onnx-int8");
+        assertThat(ModelSources.forPrecision("bf16")).isEmpty();
+    }
+
+    @Test
     void theRealModelIsRefusedUntilPinnedWithoutTouchingTheNetwork() {
         ModelDownloader downloader = new ModelDownloader(ModelDownloader.defaultHttpClient(), dir,
                 new RetryPolicy(1, Duration.ZERO));

@@ -1,0 +1,164 @@
+package org.imageorganizer.app;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.imageorganizer.config.Environment;
+import org.imageorganizer.config.Settings;
+import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.ml.ModelFolder;
+import org.imageorganizer.ml.ModelManifest;
+import org.imageorganizer.ml.VariantChooser;
+import org.imageorganizer.ml.download.DownloadProgress;
+import org.imageorganizer.store.Library;
+
+/**
+ * Which model folders a command may use, and which variant a library gets. The folders are, in
+ * order: the {@code --model-dir} folders, else the {@code IMAGE_ORGANIZER_MODEL_DIR} path list,
+ * else the settings' {@code model_dir}, else every model folder in the per-user model cache
+ * (downloading the published variants first when a command may download).
+ */
+final class ModelFolders {
+    static final String MODEL_DIR_VARIABLE = "IMAGE_ORGANIZER_MODEL_DIR";
+
+    private final Environment environment;
+    private final Map<String, String> variables;
+    private final Supplier<Settings> settings;
+    private final ModelLocator locator;
+    private final PrintWriter err;
+    private VariantChooser chooser = VariantChooser.defaults();
+
+    ModelFolders(Environment environment, Map<String, String> variables, Supplier<Settings> settings,
+                 ModelLocator locator, PrintWriter err) {
+        this.environment = environment;
+        this.variables = variables;
+        this.settings = settings;
+        this.locator = locator;
+        this.err = err;
+    }
+
+    /** For tests: calibration with another CPU check or time budget. */
+    void useChooser(VariantChooser chooser) {
+        this.chooser = chooser;
+    }
+
+    /** The folders the user named (--model-dir, the environment, the settings), unchecked; empty when none. */
+    List<Path> configured(List<Path> modelDirs) {
+        if (modelDirs != null && !modelDirs.isEmpty()) {
+            return modelDirs;
+        }
+        String list = variables.get(MODEL_DIR_VARIABLE);
+        if (list != null && !list.isBlank()) {
+            return Arrays.stream(list.split(java.util.regex.Pattern.quote(File.pathSeparator)))
+                    .filter(d -> !d.isBlank()).map(d -> Path.of(d.strip())).toList();
+        }
+        String fromSettings = settings.get().modelDir();
+        return fromSettings != null ? List.of(Path.of(fromSettings)) : List.of();
+    }
+
+    /**
+     * The candidate folders of a command, downloading the published variants for the precision asked
+     * for when the user named no folder and the cache lacks them.
+     *
+     * @throws ModelException when a named folder is unusable, or nothing could be had
+     */
+    List<ModelFolder> forCommand(List<Path> modelDirs, String precision) {
+        List<Path> named = configured(modelDirs);
+        if (!named.isEmpty()) {
+            return named.stream().map(ModelFolder::open).toList();
+        }
+        List<ModelFolder> folders = new ArrayList<>(locator.download(effectivePrecision(precision)));
+        for (ModelFolder cached : cached()) {
+            if (folders.stream().noneMatch(f -> f.directory().equals(cached.directory()))) {
+                folders.add(cached);
+            }
+        }
+        return folders;
+    }
+
+    /**
+     * Downloads the published variants for the precision (null: the settings') into the model cache,
+     * or finds them there.
+     *
+     * @throws ModelException naming every reason when none can be had
+     */
+    List<ModelFolder> download(String precision, DownloadProgress progress) {
+        return locator.download(effectivePrecision(precision), progress);
+    }
+
+    /** {@link #download(String, DownloadProgress)} with progress on the console. */
+    List<ModelFolder> download(String precision) {
+        return locator.download(effectivePrecision(precision));
+    }
+
+    /** The named folders, else those in the model cache; never downloads. Empty when there is none. */
+    List<ModelFolder> withoutDownload() {
+        List<Path> named = configured(List.of());
+        return named.isEmpty() ? cached() : named.stream().map(ModelFolder::open).toList();
+    }
+
+    /** Whether {@link #withoutDownload()} would find a folder, without checking the files. */
+    boolean anyWithoutDownload() {
+        return !configured(List.of()).isEmpty() || !cachedDirectories().isEmpty();
+    }
+
+    /**
+     * The variant for the library among {@code candidates}: the one it records, or for a new library
+     * the precision asked for (else the settings'), {@code auto} by calibration. Says on stderr what
+     * was chosen and why when there was a choice.
+     */
+    ModelFolder choose(Library library, List<ModelFolder> candidates, String precision) {
+        VariantChooser.Precision asked = VariantChooser.Precision.parse(effectivePrecision(precision));
+        if (candidates.size() == 1 && asked == VariantChooser.Precision.AUTO) {
+            return candidates.get(0);
+        }
+        if (candidates.size() > 1 && asked == VariantChooser.Precision.AUTO && library.info().modelId().isEmpty()) {
+            err.println("Choosing the model variant (a few seconds per variant)...");
+            err.flush();
+        }
+        VariantChooser.Choice choice = chooser.choose(candidates, asked, library.info().modelId());
+        err.println("Model: " + choice.reason());
+        err.flush();
+        return choice.folder();
+    }
+
+    private String effectivePrecision(String precision) {
+        String value = precision != null ? precision : settings.get().precision();
+        return VariantChooser.Precision.parse(value).name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The checked model folders in the per-user model cache; unusable ones are skipped with a warning. */
+    private List<ModelFolder> cached() {
+        List<ModelFolder> folders = new ArrayList<>();
+        for (Path dir : cachedDirectories()) {
+            try {
+                folders.add(ModelFolder.open(dir));
+            } catch (ModelException e) {
+                err.println("warning: " + e.getMessage() + " Skipping it.");
+            }
+        }
+        return folders;
+    }
+
+    private List<Path> cachedDirectories() {
+        Path models = environment.modelsDir();
+        if (!Files.isDirectory(models)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(models)) {
+            return entries.filter(dir -> Files.isRegularFile(dir.resolve(ModelManifest.FILE_NAME)))
+                    .map(dir -> dir.toAbsolutePath().normalize()).sorted().toList();
+        } catch (IOException e) {
+            err.println("warning: cannot list " + models + " (" + e.getMessage() + ").");
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.imageorganizer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.imageorganizer.config.Environment;
+import org.imageorganizer.config.Settings;
+import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.ml.ModelFolder;
+import org.imageorganizer.ml.VariantChooser;
+import org.imageorganizer.ml.download.ModelSources;
+import org.imageorganizer.store.Library;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The model cache as the place of the published variants, offline, and the variant choice over it. */
+@Tag("model")
+class ModelFoldersTest {
+    private static final Path MODELS = Path.of("src/test/resources/models").toAbsolutePath();
+
+    @TempDir
+    Path home;
+    private final StringWriter err = new StringWriter();
+
+    private Environment environment() {
+        return new Environment(home.resolve("data"), home.resolve("cache"), home.resolve("config"), home.resolve("logs"));
+    }
+
+    private ModelFolders folders(Map<String, String> variables, Settings settings) {
+        Environment environment = environment();
+        PrintWriter writer = new PrintWriter(err, true);
+        ModelFolders folders = new ModelFolders(environment, variables, () -> settings,
+                new ModelLocator(environment, writer, true), writer);
+        folders.useChooser(new VariantChooser(() -> false, Duration.ofMillis(100), 4));
+        return folders;
+    }
+
+    private void cache(String variant, String folderName) throws IOException {
+        Path target = environment().modelsDir().resolve(folderName);
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(MODELS.resolve(variant))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+    }
+
+    @Test
+    void offlineWithAnEmptyCacheSaysWhatIsMissingAndWhy() {
+        ModelFolders folders = folders(Map.of(), Settings.defaults());
+
+        assertThat(folders.anyWithoutDownload()).isFalse();
+        assertThat(folders.withoutDownload()).isEmpty();
+        assertThatThrownBy(() -> folders.forCommand(List.of(), null))
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("IMAGE_ORGANIZER_OFFLINE forbids downloading it")
+                .hasMessageContaining("int8 ONNX export by Xenova");
+    }
+
+    @Test
+    void theCachedVariantsAreTheCandidatesAndAutoChoosesAmongThem() throws IOException {
+        cache("tiny-clip-onnx-int8", ModelSources.CLIP_VIT_BASE_PATCH32_ONNX_INT8);
+        cache("tiny-clip", "my-fp32-export");
+        cache("tiny-clip-int8", "my-int8-export");
+        ModelFolders folders = folders(Map.of(), Settings.defaults());
+
+        List<ModelFolder> candidates = folders.forCommand(List.of(), null);
+
+        assertThat(candidates).extracting(f -> f.directory().getFileName().toString())
+                .containsExactly("clip-vit-base-patch32-onnx-int8", "my-fp32-export", "my-int8-export");
+        assertThat(folders.withoutDownload()).hasSize(3);
+        try (Library library = Library.open(home.resolve("library"))) {
+            ModelFolder chosen = folders.choose(library, candidates, null);
+            assertThat(err.toString()).contains("Model: auto: " + chosen.manifest().modelId() + " is the fastest with cosine");
+            assertThat(candidates).contains(chosen);
+        }
+    }
+
+    @Test
+    void anExplicitPrecisionTakesOnlyThatVariantFromTheCache() throws IOException {
+        cache("tiny-clip-onnx-int8", ModelSources.CLIP_VIT_BASE_PATCH32_ONNX_INT8);
+        cache("tiny-clip", ModelSources.CLIP_VIT_BASE_PATCH32);
+        ModelFolders folders = folders(Map.of(), Settings.defaults().withPrecision("fp32"));
+
+        List<ModelFolder> candidates = folders.forCommand(List.of(), null);
+        try (Library library = Library.open(home.resolve("library"))) {
+            assertThat(folders.choose(library, candidates, null).manifest().modelId()).isEqualTo("tiny-clip-test-1");
+            assertThat(folders.choose(library, candidates, "int8").manifest().modelId())
+                    .isEqualTo("tiny-clip-test-1@onnx-int8");
+        }
+    }
+
+    @Test
+    void aNamedFolderWinsOverTheCache() throws IOException {
+        cache("tiny-clip-onnx-int8", ModelSources.CLIP_VIT_BASE_PATCH32_ONNX_INT8);
+        ModelFolders folders = folders(Map.of(ModelFolders.MODEL_DIR_VARIABLE, MODELS.resolve("tiny-clip").toString()),
+                Settings.defaults());
+
+        assertThat(folders.forCommand(List.of(), null)).extracting(f -> f.manifest().modelId())
+                .containsExactly("tiny-clip-test-1");
+        assertThat(folders.forCommand(List.of(MODELS.resolve("tiny-clip-int8")), null))
+                .extracting(f -> f.manifest().modelId()).containsExactly("tiny-clip-test-1@int8");
+    }
+}
