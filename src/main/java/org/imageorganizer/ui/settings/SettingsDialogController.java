@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.imageorganizer.ml.VariantChooser;
 import org.imageorganizer.cluster.ClusterAlgorithm;
 
 /** Binds the settings form to its view model; OK saves (or shows what is wrong), Cancel leaves everything as it was. */
@@ -34,6 +35,7 @@ public final class SettingsDialogController {
     @FXML TextArea backgroundLabels;
     @FXML Spinner<Integer> ttaViews;
     @FXML CheckBox adaptiveTta;
+    @FXML ChoiceBox<VariantChooser.Precision> precision;
     @FXML ChoiceBox<ClusterAlgorithm> algorithm;
     @FXML Spinner<Integer> minClusterSize;
     @FXML Spinner<Integer> minSamples;
@@ -56,6 +58,24 @@ public final class SettingsDialogController {
         backgroundLabels.textProperty().bindBidirectional(model.backgroundLabelsProperty());
         bind(ttaViews, 1, 16, model.ttaViewsProperty());
         adaptiveTta.selectedProperty().bindBidirectional(model.adaptiveTtaProperty());
+        precision.getItems().setAll(VariantChooser.Precision.values());
+        precision.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(VariantChooser.Precision p) {
+                return p == null ? "" : switch (p) {
+                    case AUTO -> "Automatic (fastest close to full precision)";
+                    case FP32 -> "Full precision (fp32)";
+                    case INT8 -> "Quantized (int8)";
+                    case BF16 -> "bfloat16 (CPUs with native bf16)";
+                };
+            }
+
+            @Override
+            public VariantChooser.Precision fromString(String text) {
+                return VariantChooser.Precision.parse(text);
+            }
+        });
+        precision.valueProperty().bindBidirectional(model.precisionProperty());
         algorithm.getItems().setAll(ClusterAlgorithm.values());
         algorithm.setConverter(new StringConverter<>() {
             @Override

@@ -19,6 +19,7 @@ import org.imageorganizer.cluster.ClusterAlgorithm;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.config.SettingsException;
 import org.imageorganizer.ml.LabelSettings;
+import org.imageorganizer.ml.VariantChooser;
 import org.imageorganizer.ui.DesktopServices;
 import org.imageorganizer.ui.TaskExecutor;
 import org.slf4j.Logger;
@@ -40,6 +41,8 @@ public final class SettingsViewModel {
     private final StringProperty backgroundLabels = new SimpleStringProperty("");
     private final ObjectProperty<Integer> ttaViews = new SimpleObjectProperty<>(Settings.DEFAULT_VIEWS);
     private final BooleanProperty adaptiveTta = new SimpleBooleanProperty();
+    private final ObjectProperty<VariantChooser.Precision> precision =
+            new SimpleObjectProperty<>(VariantChooser.Precision.AUTO);
     private final ObjectProperty<ClusterAlgorithm> algorithm = new SimpleObjectProperty<>(ClusterAlgorithm.HDBSCAN);
     private final ObjectProperty<Integer> minClusterSize = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> minSamples = new SimpleObjectProperty<>();
@@ -65,6 +68,7 @@ public final class SettingsViewModel {
         backgroundLabels.set(String.join("\n", s.labels().backgrounds()));
         ttaViews.set(s.ttaViews());
         adaptiveTta.set(s.adaptiveTta());
+        precision.set(parsePrecision(s.precision()));
         Settings.Clustering c = s.clustering();
         algorithm.set(ClusterAlgorithm.parse(c.algorithm()));
         minClusterSize.set(c.minClusterSize());
@@ -134,6 +138,8 @@ public final class SettingsViewModel {
                             l.confidenceThreshold()))
                     .withTtaViews(views)
                     .withAdaptiveTta(adaptiveTta.get())
+                    .withPrecision((precision.get() == null ? VariantChooser.Precision.AUTO : precision.get())
+                            .name().toLowerCase(Locale.ROOT))
                     .withClustering(new Settings.Clustering(chosen.name().toLowerCase(Locale.ROOT), clusterSize, samples,
                             clusters, groupSize))
                     .withModelDir(folder(modelDir.get(), "model folder"))
@@ -214,6 +220,20 @@ public final class SettingsViewModel {
 
     public BooleanProperty adaptiveTtaProperty() {
         return adaptiveTta;
+    }
+
+    /** The model variant a new library is built with ({@code auto}: calibrated on this computer). */
+    public ObjectProperty<VariantChooser.Precision> precisionProperty() {
+        return precision;
+    }
+
+    /** An unreadable value in settings.json shows as auto, which is what the importer falls back to as well. */
+    private static VariantChooser.Precision parsePrecision(String value) {
+        try {
+            return VariantChooser.Precision.parse(value);
+        } catch (RuntimeException e) {
+            return VariantChooser.Precision.AUTO;
+        }
     }
 
     public ObjectProperty<ClusterAlgorithm> algorithmProperty() {

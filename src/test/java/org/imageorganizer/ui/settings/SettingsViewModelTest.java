@@ -25,7 +25,7 @@ class SettingsViewModelTest {
     @Test
     void showsTheCurrentSettings() {
         services.settings = Settings.defaults().withTtaViews(5).withServerPort(9090).withModelDir("/models/clip")
-                .withAdaptiveTta(true);
+                .withAdaptiveTta(true).withPrecision("int8");
 
         SettingsViewModel model = model();
 
@@ -33,6 +33,7 @@ class SettingsViewModelTest {
         assertThat(model.backgroundLabelsProperty().get()).startsWith("indoor\noutdoor\n");
         assertThat(model.ttaViewsProperty().get()).isEqualTo(5);
         assertThat(model.adaptiveTtaProperty().get()).isTrue();
+        assertThat(model.precisionProperty().get()).isEqualTo(org.imageorganizer.ml.VariantChooser.Precision.INT8);
         assertThat(model.algorithmProperty().get()).isEqualTo(ClusterAlgorithm.HDBSCAN);
         assertThat(model.minClusterSizeProperty().get()).isEqualTo(5);
         assertThat(model.minGroupSizeProperty().get()).isEqualTo(10);
@@ -50,6 +51,7 @@ class SettingsViewModelTest {
         model.backgroundLabelsProperty().set("inside\r\noutside");
         model.ttaViewsProperty().set(8);
         model.adaptiveTtaProperty().set(true);
+        model.precisionProperty().set(org.imageorganizer.ml.VariantChooser.Precision.FP32);
         model.algorithmProperty().set(ClusterAlgorithm.KMEANS);
         model.kProperty().set(7);
         model.minClusterSizeProperty().set(3);
@@ -71,6 +73,7 @@ class SettingsViewModelTest {
         assertThat(saved.labels().confidenceThreshold()).isEqualTo(0.3);
         assertThat(saved.ttaViews()).isEqualTo(8);
         assertThat(saved.adaptiveTta()).isTrue();
+        assertThat(saved.precision()).isEqualTo("fp32");
         assertThat(saved.clustering()).isEqualTo(new Settings.Clustering("kmeans", 3, 2, 7, 4));
         assertThat(saved.modelDir()).isEqualTo(models.toString());
         assertThat(saved.database()).isEqualTo(Path.of("/data/photos/library").toString());
