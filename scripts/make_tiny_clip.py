@@ -192,7 +192,8 @@ def train_bpe(corpus_texts, num_merges):
 class RefTokenizer:
     def __init__(self, vocab, merges):
         self.vocab = vocab
-        self.ranks = {m: i for i, m in enumerate(merges)}
+        self.merges = list(merges)
+        self.ranks = {m: i for i, m in enumerate(self.merges)}
 
     def bpe(self, word):
         syms = word_symbols(word)
@@ -202,7 +203,7 @@ class RefTokenizer:
             rank, _ = min(pairs)
             if rank == float("inf"):
                 break
-            a, b = next(p for p, r in self.ranks.items() if r == rank)
+            a, b = self.merges[rank]
             out = []
             k = 0
             while k < len(syms):

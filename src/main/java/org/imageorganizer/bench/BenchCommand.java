@@ -28,8 +28,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model-dir", required = true, paramLabel = "DIR", description = "Model folder (e.g. from scripts/make_bench_model.py).")
-    Path modelDir;
+    @Option(names = "--model-dir", required = true, paramLabel = "DIR", description = "Model folder (e.g. from "
+            + "scripts/make_bench_model.py). Repeat it with one folder per variant to compare them (the first is the one "
+            + "the other parts use; one must be PyTorch fp32).")
+    List<Path> modelDirs;
 
     @Option(names = "--photos", required = true, paramLabel = "DIR", description = "Benchmark photos (scripts/make_bench_photos.py).")
     Path photos;
@@ -77,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rest-clients", defaultValue = "4", description = "Clients calling at once in the concurrent REST runs (1: sequential only).")
     int restClients;
 
-    @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, clustering, rss, rest.")
+    @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, variants, clustering, rss, rest.")
     List<String> only;
 
     public BenchCommand(BenchServices services) {
@@ -86,6 +88,20 @@ public final class BenchCommand implements Callable<Integer> {
 
     private boolean wanted(String part) {
         return only == null || only.contains(part);
+    }
+
+    private ImportOptions pipelineOptions() {
+        ImportOptions options = ImportOptions.defaults();
+        if (decodeWorkers != null) {
+            options = options.withDecodeWorkers(decodeWorkers);
+        }
+        if (inferenceThreads != null) {
+            options = options.withInferenceThreads(inferenceThreads);
+        }
+        if (batch != null) {
+            options = options.withBatchImages(batch);
+        }
+        return options;
     }
 
     @Override
@@ -97,6 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path workDir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("image-organizer-bench-");
         BenchReport report = new BenchReport(out);
+        Path modelDir = modelDirs.get(0);
         report.header(modelDir, photos);
         Map<Integer, Double> ceiling = Map.of();
         try (ClipModel model = services.loadModel(modelDir)) {
@@ -107,16 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (wanted("pipeline")) {
                 double best = Collections.max(ceiling.values());
                 PipelineBench pipeline = new PipelineBench(services, model, photos, workDir);
-                ImportOptions options = ImportOptions.defaults();
-                if (decodeWorkers != null) {
-                    options = options.withDecodeWorkers(decodeWorkers);
-                }
-                if (inferenceThreads != null) {
-                    options = options.withInferenceThreads(inferenceThreads);
-                }
-                if (batch != null) {
-                    options = options.withBatchImages(batch);
-                }
+                ImportOptions options = pipelineOptions();
                 pipeline.warmUp(warmUpPhotos, options);
                 List<BenchReport.PipelineRow> rows = new ArrayList<>();
                 PipelineBench.Result fullTta = null;
@@ -137,6 +145,10 @@ public final class BenchCommand implements Callable<Integer> {
                     report.pipeline(rows);
                 }
             }
+        }
+        if (wanted("variants") && modelDirs.size() > 1) {
+            report.variants(new VariantsBench(services, photos, workDir, ceilingSeconds, ceilingCallers)
+                    .run(modelDirs, pipelineViews, warmUpPhotos, pipelineOptions()));
         }
         if (wanted("clustering")) {
             ClusteringBench clustering = new ClusteringBench();

@@ -58,6 +58,42 @@ final class BenchReport {
         out.flush();
     }
 
+    void variants(VariantsBench.Result result) {
+        out.printf("## Model variants%n%n| variant | engine | precision | ceiling (images/s) | batch | × fp32 |%n"
+                + "|---|---|---|---:|---:|---:|%n");
+        double fp32 = result.ceilings().stream().filter(c -> c.engine().equals("PyTorch") && c.precision().equals("fp32"))
+                .mapToDouble(VariantsBench.Ceiling::imagesPerSecond).findFirst().orElse(Double.NaN);
+        for (VariantsBench.Ceiling c : result.ceilings()) {
+            out.printf("| %s | %s | %s | %.2f | %d | %.2f× |%n", c.modelId(), c.engine(), c.precision(),
+                    c.imagesPerSecond(), c.batch(), c.imagesPerSecond() / fp32);
+        }
+        out.printf("%n--precision auto chose **%s**: %s%n%n", result.choice().folder().manifest().modelId(),
+                result.choice().reason());
+        out.printf("| views | fp32 import (images/s) | auto import (images/s) | speed-up | target | met "
+                + "| auto vs its ceiling | target | met | cosine to fp32 (mean / lowest) | labels differ |%n"
+                + "|---:|---:|---:|---:|---|---|---:|---|---|---|---:|%n");
+        for (VariantsBench.PipelineComparison p : result.pipelines()) {
+            double speedTarget = p.views() == 1 ? 2.0 : p.views() == 3 ? 1.7 : Double.NaN;
+            double ceilingTarget = p.views() == 3 ? 0.7 : Double.NaN;
+            PipelineBench.Agreement a = p.agreement();
+            out.printf("| %d | %.2f | %.2f | %.2f× | %s | %s | %.1f%% | %s | %s | %.4f / %.4f (≥ 0.995: %s) | %.1f%% |%n",
+                    p.views(), p.fp32().imagesPerSecond(), p.chosen().imagesPerSecond(), p.speedUp(),
+                    target(speedTarget, "≥ %.1f×", speedTarget), met(speedTarget, p.speedUp()), 100 * p.ofCeiling(),
+                    target(ceilingTarget, "≥ %.0f%%", 100 * ceilingTarget), met(ceilingTarget, p.ofCeiling()),
+                    a.meanCosine(), a.minCosine(), a.minCosine() >= 0.995 ? "yes" : "NO", 100 * a.labelsDiffer());
+        }
+        out.println();
+        out.flush();
+    }
+
+    private static String target(double target, String format, double shown) {
+        return Double.isNaN(target) ? "-" : String.format(format, shown);
+    }
+
+    private static String met(double target, double value) {
+        return Double.isNaN(target) ? "-" : value >= target ? "yes" : "NO";
+    }
+
     void clusteringHeader() {
         out.printf("## Sub-clustering a whole library (20 groups, the largest 40%%)%n%n");
         out.printf("| | images | algorithm | time | heap | result | target |%n|---|---:|---|---:|---:|---|---|%n");

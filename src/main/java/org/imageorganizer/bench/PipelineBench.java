@@ -29,8 +29,11 @@ final class PipelineBench {
     record Result(double imagesPerSecond, ImportSummary summary, double cpuBusy, Path database) {
     }
 
-    /** How two imports of the same photos differ: share of images with another label, mean cosine of embeddings. */
-    record Agreement(double labelsDiffer, double meanCosine, int images) {
+    /**
+     * How two imports of the same photos differ: share of images with another label, mean and lowest
+     * cosine of their embeddings.
+     */
+    record Agreement(double labelsDiffer, double meanCosine, double minCosine, int images) {
     }
 
     static Agreement compare(Path first, Path second) {
@@ -38,6 +41,7 @@ final class PipelineBench {
             int differ = 0;
             int count = 0;
             double cosine = 0;
+            double lowest = 1;
             for (var record : a.images().list(0, Integer.MAX_VALUE)) {
                 var other = b.images().findBySha256(record.sha256());
                 if (other.isEmpty()) {
@@ -55,8 +59,10 @@ final class PipelineBench {
                     dot += x[d] * y[d];
                 }
                 cosine += dot;
+                lowest = Math.min(lowest, dot);
             }
-            return new Agreement(count == 0 ? 0 : differ / (double) count, count == 0 ? 0 : cosine / count, count);
+            return new Agreement(count == 0 ? 0 : differ / (double) count, count == 0 ? 0 : cosine / count,
+                    count == 0 ? 0 : lowest, count);
         }
     }
 

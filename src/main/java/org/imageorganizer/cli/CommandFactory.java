@@ -31,6 +31,9 @@ public final class CommandFactory implements CommandLine.IFactory {
         if (type == ServeCommand.class) {
             return type.cast(new ServeCommand(services));
         }
+        if (type == DownloadModelCommand.class) {
+            return type.cast(new DownloadModelCommand(services));
+        }
         return fallback.create(type);
     }
 }

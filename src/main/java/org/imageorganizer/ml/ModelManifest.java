@@ -16,6 +16,8 @@ import java.util.Locale;
  * @param precision   {@value #FP32}, {@value #INT8} or {@value #BF16}, any case
  * @param modelFile   the TorchScript file; for ONNX Runtime the image encoder's ONNX file
  * @param textModelFile only for ONNX Runtime: the text encoder's ONNX file (ONNX files hold one graph)
+ * @param quality     optional: how close this variant came to fp32 on real photos when it was made
+ *                    ({@code scripts/make_variants.py}); null when nobody measured it
  */
 public record ModelManifest(
         @JsonProperty("format_version") int formatVersion,
@@ -32,7 +34,8 @@ public record ModelManifest(
         @JsonProperty("model_file") String modelFile,
         @JsonProperty("tokenizer_file") String tokenizerFile,
         @JsonProperty("files") List<FileEntry> files,
-        @JsonProperty("text_model_file") @JsonInclude(JsonInclude.Include.NON_NULL) String textModelFile) {
+        @JsonProperty("text_model_file") @JsonInclude(JsonInclude.Include.NON_NULL) String textModelFile,
+        @JsonProperty("quality") @JsonInclude(JsonInclude.Include.NON_NULL) Quality quality) {
 
     /** The manifest file's name inside a model folder. */
     public static final String FILE_NAME = "manifest.json";
@@ -84,6 +87,19 @@ public record ModelManifest(
     /** The engine in DJL's spelling, or the value as written when it is none of {@link #ENGINES}. */
     public String djlEngine() {
         return ENGINES.stream().filter(e -> e.equalsIgnoreCase(engine)).findFirst().orElse(engine);
+    }
+
+    /**
+     * A variant measured against the fp32 model on real photos by whoever published it.
+     *
+     * @param cosineMin the lowest cosine between the variant's and fp32's image embeddings
+     */
+    public record Quality(@JsonProperty("reference_model_id") String referenceModelId,
+                          @JsonProperty("photos") int photos,
+                          @JsonProperty("cosine_min") double cosineMin,
+                          @JsonProperty("cosine_mean") double cosineMean,
+                          @JsonProperty("object_label_agreement") Double objectLabelAgreement,
+                          @JsonProperty("background_label_agreement") Double backgroundLabelAgreement) {
     }
 
     /** One file of the model folder with its SHA-256. */

@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A library records the model id its embeddings belong to; for an existing library
  * {@code auto} takes the variant with that id, without calibrating.
+ *
+ * <p>A variant whose manifest records a {@link ModelManifest.Quality} (measured on real photos when
+ * it was made) with a lowest cosine under {@value #MIN_COSINE} is never chosen by {@code auto}: the
+ * synthetic calibration images cannot show what real photos showed.
  */
 public final class VariantChooser {
     /** The lowest cosine to fp32 a variant may have to be chosen by {@code auto}. */
@@ -169,6 +173,10 @@ public final class VariantChooser {
         for (ModelFolder f : all) {
             if (!base(f).equals(base)) {
                 notes.add(f.manifest().modelId() + " skipped (another model than " + base + ")");
+            } else if (f.manifest().quality() != null && f.manifest().quality().cosineMin() < MIN_COSINE) {
+                notes.add(String.format(Locale.ROOT, "%s skipped (its manifest says its lowest cosine to fp32 on %d real "
+                        + "photos is %.4f)", f.manifest().modelId(), f.manifest().quality().photos(),
+                        f.manifest().quality().cosineMin()));
             } else if (f.manifest().precision().equalsIgnoreCase(ModelManifest.BF16) && !nativeBf16.getAsBoolean()) {
                 notes.add(f.manifest().modelId() + " skipped (the CPU reports no native bf16)");
             } else {

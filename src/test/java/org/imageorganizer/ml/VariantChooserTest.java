@@ -45,6 +45,35 @@ class VariantChooserTest {
     }
 
     @Test
+    void aVariantWhoseManifestReportsALowCosineOnRealPhotosIsNeverChosenByAuto(@org.junit.jupiter.api.io.TempDir Path temp)
+            throws java.io.IOException {
+        Path copy = temp.resolve("int8");
+        java.nio.file.Files.createDirectories(copy);
+        try (var files = java.nio.file.Files.list(MODELS.resolve("tiny-clip-int8"))) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var manifest = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(copy.resolve("manifest.json").toFile());
+        manifest.putObject("quality").put("reference_model_id", "tiny-clip-test-1").put("photos", 200)
+                .put("cosine_min", 0.982).put("cosine_mean", 0.997);
+        mapper.writeValue(copy.resolve("manifest.json").toFile(), manifest);
+
+        ModelFolder measuredLow = ModelFolder.open(copy);
+        assertThat(measuredLow.manifest().quality().cosineMin()).isEqualTo(0.982);
+        VariantChooser.Choice choice = chooser(false).choose(List.of(folder("tiny-clip"), measuredLow),
+                VariantChooser.Precision.AUTO, Optional.empty());
+
+        assertThat(choice.folder().manifest().modelId()).isEqualTo("tiny-clip-test-1");
+        assertThat(choice.reason()).contains("tiny-clip-test-1@int8 skipped (its manifest says its lowest cosine to fp32 "
+                + "on 200 real photos is 0.9820)");
+        // asked for by name, it is still used: the user chose it
+        assertThat(chooser(false).choose(List.of(folder("tiny-clip"), measuredLow), VariantChooser.Precision.INT8,
+                Optional.empty()).folder()).isEqualTo(measuredLow);
+    }
+
+    @Test
     void bf16IsMeasuredWhenTheCpuHasIt() {
         VariantChooser.Choice choice = chooser(true).choose(List.of(folder("tiny-clip"), folder("tiny-clip-bf16")),
                 VariantChooser.Precision.AUTO, Optional.empty());
