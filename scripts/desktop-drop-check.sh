@@ -50,6 +50,7 @@ WORK=$(mktemp -d /tmp/desktop-drop-check.XXXXXX)
 HOME_DIR=$WORK/home
 LOG=$HOME_DIR/logs/image-organizer.log
 pids=()
+# shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() {
   local rc=$?
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -96,14 +97,15 @@ Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$WORK/display" >"$WORK
 pids+=($!)
 for _ in $(seq 100); do [ -s "$WORK/display" ] && break; sleep 0.1; done
 [ -s "$WORK/display" ] || die "Xvfb did not start: $(cat "$WORK/xvfb.log")"
-export DISPLAY=:$(head -n 1 "$WORK/display")
+DISPLAY=:$(head -n 1 "$WORK/display")
+export DISPLAY
 xdpyinfo >/dev/null 2>&1 || die "cannot reach Xvfb on $DISPLAY"
 say "Xvfb on $DISPLAY"
 
 started=$(date +%s.%N)
 IMAGE_ORGANIZER_HOME=$HOME_DIR IMAGE_ORGANIZER_MODEL_DIR=$MODEL_DIR java -jar "$JAR" >"$WORK/app.out" 2>&1 &
 app=$!
-pids+=($app)
+pids+=("$app")
 window=""
 for _ in $(seq 300); do
   window=$(xdotool search --name "^$TITLE\$" 2>/dev/null | head -n 1 || true)
@@ -209,13 +211,17 @@ say "After quitting: $after images in the library"
 # --- verdict ------------------------------------------------------------------------------------
 status=0
 check() { if eval "$2"; then say "ok    $1"; else say "FAIL  $1"; status=1; fi; }
-check "photos imported ($imported)" '[ "$imported" -gt 0 ]'
-[ -n "$expected_imported" ] && check "all $expected_imported photos imported" '[ "$imported" -eq "$expected_imported" ]'
-[ -n "$expected_failed" ] && check "$expected_failed broken files refused" '[ "$failed" -eq "$expected_failed" ]'
-check "the library holds them ($from_folder from the folder)" '[ "$from_folder" -eq "$imported" ]'
-check "they are still there after quitting ($after)" '[ "$after" -eq "$in_library" ]'
-check "thumbnails cached ($thumbnails)" '[ "$thumbnails" -gt 0 ]'
-check "/health says ok" 'grep -q "\"status\":\"ok\"" <<<"$health"'
-check "/health counts the images" 'grep -q "\"image_count\":$in_library" <<<"$health"'
+# each check is a test in single quotes, evaluated by check()
+# shellcheck disable=SC2016
+{
+  check "photos imported ($imported)" '[ "$imported" -gt 0 ]'
+  [ -n "$expected_imported" ] && check "all $expected_imported photos imported" '[ "$imported" -eq "$expected_imported" ]'
+  [ -n "$expected_failed" ] && check "$expected_failed broken files refused" '[ "$failed" -eq "$expected_failed" ]'
+  check "the library holds them ($from_folder from the folder)" '[ "$from_folder" -eq "$imported" ]'
+  check "they are still there after quitting ($after)" '[ "$after" -eq "$in_library" ]'
+  check "thumbnails cached ($thumbnails)" '[ "$thumbnails" -gt 0 ]'
+  check "/health says ok" 'grep -q "\"status\":\"ok\"" <<<"$health"'
+  check "/health counts the images" 'grep -q "\"image_count\":$in_library" <<<"$health"'
+}
 say "Screenshots in $OUT"
 exit $status

@@ -177,11 +177,13 @@ final class AppServices implements CliServices {
     @Override
     public RunningServer startServer(ServerOptions options, DatabaseLocation database, Path storage,
             List<Path> modelDirs, String precision) {
+        Path storageDir = storage != null ? storage : environment.managedStorageDir();
+        Optional<CloudinaryConfig> cloud = cloudinary();
+        new EphemeralDiskWarning(variables, err).warnIfLost(database, environment, settings(), storageDir, cloud.isPresent());
         Library library = openLibrary(database);
         try {
             return new ServerWiring(environment, settings(), library, chooseModel(library, modelDirs, precision),
-                    storage != null ? storage : environment.managedStorageDir(), CLUSTER_DEBOUNCE, cloudinary())
-                    .start(options);
+                    storageDir, CLUSTER_DEBOUNCE, cloud).start(options);
         } catch (RuntimeException | Error e) {
             library.close();
             throw e;

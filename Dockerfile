@@ -1,0 +1,47 @@
+# syntax=docker/dockerfile:1
+# The headless server as a container image: App Runner, ECS Fargate (cloudformation/) or any Docker host.
+#
+#   docker build -t image-organizer .                                # the CLIP model is fetched at first start
+#   docker build --build-arg FETCH_MODEL=true -t image-organizer .   # the model is in the image (App Runner, ECS)
+#   docker run -p 8080:8080 -e IMAGE_ORGANIZER_API_KEY="$(openssl rand -hex 32)" \
+#     -v image-organizer:/var/lib/image-organizer image-organizer
+#
+# It runs `image-organizer-cli serve` with IMAGE_ORGANIZER_HOME=/var/lib/image-organizer, IMAGE_ORGANIZER_HOST=0.0.0.0
+# and PORT=8080: the command the README documents and the systemd unit runs (ServeCommandConsistencyTest checks it).
+# installer/container-smoke.sh builds the image and checks /health.
+
+# --- build: the Maven Wrapper lays out the server folder (target/image-organizer-server-VERSION/image-organizer)
+FROM eclipse-temurin:17-jdk-noble AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml LICENSE THIRD-PARTY.md ./
+COPY installer/server/ installer/server/
+COPY src/ src/
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -DskipTests package \
+    && cp -a target/image-organizer-server-*/image-organizer /opt/image-organizer
+
+# --- runtime: a JRE, the server folder (no JavaFX), a non-root user, the data folder as a volume
+FROM eclipse-temurin:17-jre-noble
+ARG FETCH_MODEL=false
+ENV IMAGE_ORGANIZER_HOME=/var/lib/image-organizer \
+    IMAGE_ORGANIZER_HOST=0.0.0.0 \
+    PORT=8080 \
+    PATH=/opt/image-organizer/bin:$PATH
+RUN groupadd --system --gid 10001 image-organizer \
+    && useradd --system --uid 10001 --gid image-organizer --home-dir /var/lib/image-organizer \
+       --shell /usr/sbin/nologin image-organizer \
+    && install -d -o image-organizer -g image-organizer -m 0750 /var/lib/image-organizer
+COPY --from=build /opt/image-organizer /opt/image-organizer
+COPY --chmod=0755 installer/container/entrypoint.sh /opt/image-organizer/bin/container-entrypoint
+USER image-organizer
+# with FETCH_MODEL=true the model goes into the cache folder now, before the folder becomes a volume
+# (a new volume starts with the image's content); otherwise the entry point fetches it at first start
+RUN if [ "$FETCH_MODEL" = true ]; then image-organizer-cli download-model; fi
+VOLUME ["/var/lib/image-organizer"]
+EXPOSE 8080
+# the first start may fetch the model (~600 MB) before the port opens: a long start period
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10m --retries=3 \
+    CMD curl -fsS "http://127.0.0.1:${PORT}/health" > /dev/null || exit 1
+ENTRYPOINT ["/opt/image-organizer/bin/container-entrypoint"]
+CMD ["serve"]
