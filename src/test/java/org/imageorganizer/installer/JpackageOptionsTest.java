@@ -1,0 +1,115 @@
+package org.imageorganizer.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The jpackage option files that installer/package.sh passes: every file they name exists, each
+ * system has its name and icon, and the Linux layout is the one the systemd unit starts.
+ */
+class JpackageOptionsTest {
+    private static final Path JPACKAGE = Path.of("jpackage");
+    private static final Path LINUX_UNIT = Path.of("installer/linux/image-organizer-server.service");
+
+    private static List<ArgFile> allArgFiles() throws IOException {
+        List<ArgFile> files = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(JPACKAGE)) {
+            paths.filter(p -> p.toString().endsWith(".args")).sorted().forEach(p -> files.add(ArgFile.read(p)));
+        }
+        return files;
+    }
+
+    private static ArgFile args(String name) {
+        return ArgFile.read(JPACKAGE.resolve(name));
+    }
+
+    @Test
+    void everyFileAnOptionNamesExists() throws IOException {
+        List<ArgFile> files = allArgFiles();
+        assertThat(files).hasSizeGreaterThanOrEqualTo(8);
+        for (ArgFile file : files) {
+            for (String option : List.of("--icon", "--license-file")) {
+                for (String value : file.values(option)) {
+                    assertThat(Path.of(value)).as("%s %s in %s", option, value, file.path()).isRegularFile();
+                }
+            }
+            for (String launcher : file.values("--add-launcher")) {
+                Path properties = Path.of(launcher.substring(launcher.indexOf('=') + 1));
+                assertThat(properties).as("--add-launcher in %s", file.path()).isRegularFile();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"linux:.png", "windows:.ico", "macos:.icns"})
+    void eachSystemNamesItsAppAndItsKindOfIcon(String systemAndIcon) {
+        String system = systemAndIcon.substring(0, systemAndIcon.indexOf(':'));
+        ArgFile common = args(system + "/common.args");
+
+        assertThat(common.value("--name")).isNotBlank();
+        assertThat(common.value("--icon")).endsWith(systemAndIcon.substring(system.length() + 1));
+    }
+
+    @Test
+    void theLinuxPackageInstallsTheCommandLineLauncherWhereTheServerUnitStartsIt() throws IOException {
+        ArgFile installer = args("linux/installer.args");
+        String launcher = args("app-image.args").value("--add-launcher");
+        String cliName = launcher.substring(0, launcher.indexOf('='));
+        String installed = installer.value("--install-dir") + "/" + installer.value("--linux-package-name")
+                + "/bin/" + cliName;
+
+        String execStart = Files.readAllLines(LINUX_UNIT).stream()
+                .filter(line -> line.startsWith("ExecStart="))
+                .findFirst().orElseThrow();
+        assertThat(execStart).startsWith("ExecStart=" + installed + " ");
+        assertThat(Files.readString(Path.of("installer/linux/server-setup.sh"))).contains("launcher=" + installed + "\n");
+        assertThat(Files.readString(JPACKAGE.resolve("linux/resources/postinst")))
+                .contains("/opt/" + installer.value("--linux-package-name") + "/lib/server/server-setup.sh install");
+    }
+
+    @Test
+    void theCommandLineLauncherIsAConsoleProgramWithoutMenuEntries() throws IOException {
+        String launcher = args("app-image.args").value("--add-launcher");
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(launcher.substring(launcher.indexOf('=') + 1)))) {
+            properties.load(in);
+        }
+
+        assertThat(properties).containsEntry("win-console", "true")
+                .containsEntry("win-menu", "false")
+                .containsEntry("linux-shortcut", "false");
+        // JDK 17 makes a menu entry for it all the same: its desktop file hides it
+        assertThat(Files.readString(JPACKAGE.resolve("linux/resources").resolve(launcher.substring(0, launcher.indexOf('=')) + ".desktop")))
+                .contains("NoDisplay=true");
+    }
+
+    @Test
+    void theWindowsUpgradeCodeIsAFixedUuid() {
+        String uuid = args("windows/installer.args").value("--win-upgrade-uuid");
+
+        assertThat(UUID.fromString(uuid)).hasToString(uuid);
+    }
+
+    @Test
+    void theMacInfoPlistIsWellFormedAndShowsTheRealVersion() throws Exception {
+        Path plist = JPACKAGE.resolve("macos/resources/Info.plist");
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+
+        assertThat(factory.newDocumentBuilder().parse(plist.toFile()).getDocumentElement().getTagName()).isEqualTo("plist");
+        assertThat(Files.readString(plist)).contains("<string>@APP_VERSION@</string>");
+    }
+}
