@@ -79,6 +79,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rest-clients", defaultValue = "4", description = "Clients calling at once in the concurrent REST runs (1: sequential only).")
     int restClients;
 
+    @Option(names = "--variant-repeats", defaultValue = "3", paramLabel = "N",
+            description = "Imports per variant and number of views in the variants part; the median is reported.")
+    int variantRepeats;
+
     @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, variants, clustering, rss, rest.")
     List<String> only;
 
@@ -147,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         if (wanted("variants") && modelDirs.size() > 1) {
-            report.variants(new VariantsBench(services, photos, workDir, ceilingSeconds, ceilingCallers)
+            report.variants(new VariantsBench(services, photos, workDir, ceilingSeconds, ceilingCallers, variantRepeats)
                     .run(modelDirs, pipelineViews, warmUpPhotos, pipelineOptions()));
         }
         if (wanted("clustering")) {

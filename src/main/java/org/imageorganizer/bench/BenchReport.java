@@ -69,6 +69,7 @@ final class BenchReport {
         }
         out.printf("%n--precision auto chose **%s**: %s%n%n", result.choice().folder().manifest().modelId(),
                 result.choice().reason());
+        out.printf("Each import below is the median of the repeated runs of the same photos (`--variant-repeats`).%n%n");
         out.printf("| views | fp32 import (images/s) | auto import (images/s) | speed-up | target | met "
                 + "| auto vs its ceiling | target | met | cosine to fp32 (mean / lowest) | labels differ |%n"
                 + "|---:|---:|---:|---:|---|---|---:|---|---|---|---:|%n");

@@ -44,13 +44,16 @@ final class VariantsBench {
     private final Path workDir;
     private final double ceilingSeconds;
     private final int callers;
+    private final int repeat;
 
-    VariantsBench(BenchServices services, Path photos, Path workDir, double ceilingSeconds, int callers) {
+    /** @param repeat imports per variant and number of views; the median one is reported */
+    VariantsBench(BenchServices services, Path photos, Path workDir, double ceilingSeconds, int callers, int repeat) {
         this.services = services;
         this.photos = photos;
         this.workDir = workDir;
         this.ceilingSeconds = ceilingSeconds;
         this.callers = callers;
+        this.repeat = Math.max(1, repeat);
     }
 
     Result run(List<Path> modelDirs, List<Integer> views, int warmUp, ImportOptions options) {
@@ -71,20 +74,33 @@ final class VariantsBench {
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(
                         "the variants benchmark needs a PyTorch fp32 model folder among --model-dir to compare with"));
         double chosenCeiling = ceilings.get(folders.indexOf(choice.folder())).imagesPerSecond();
+        // one model in memory at a time, as in a real import: fp32's runs first, then the chosen variant's
+        Map<Integer, PipelineBench.Result> fp32Runs = runs(reference, views, warmUp, options);
+        Map<Integer, PipelineBench.Result> chosenRuns = runs(choice.folder(), views, warmUp, options);
         List<PipelineComparison> pipelines = new ArrayList<>();
-        try (ClipModel fp32 = services.loadModel(reference.directory());
-             ClipModel chosen = services.loadModel(choice.folder().directory())) {
-            PipelineBench fp32Runs = new PipelineBench(services, fp32, photos, workDir);
-            PipelineBench chosenRuns = new PipelineBench(services, chosen, photos, workDir);
-            fp32Runs.warmUp(warmUp, options);
-            chosenRuns.warmUp(warmUp, options);
-            for (int n : views) {
-                PipelineBench.Result a = fp32Runs.run(n, options);
-                PipelineBench.Result b = chosenRuns.run(n, options);
-                pipelines.add(new PipelineComparison(n, a, b, PipelineBench.compare(a.database(), b.database()),
-                        chosenCeiling));
-            }
+        for (int n : views) {
+            PipelineBench.Result a = fp32Runs.get(n);
+            PipelineBench.Result b = chosenRuns.get(n);
+            pipelines.add(new PipelineComparison(n, a, b, PipelineBench.compare(a.database(), b.database()), chosenCeiling));
         }
         return new Result(ceilings, choice, pipelines);
+    }
+
+    private Map<Integer, PipelineBench.Result> runs(ModelFolder folder, List<Integer> views, int warmUp,
+                                                    ImportOptions options) {
+        Map<Integer, PipelineBench.Result> results = new java.util.LinkedHashMap<>();
+        try (ClipModel model = services.loadModel(folder.directory())) {
+            PipelineBench pipeline = new PipelineBench(services, model, photos, workDir);
+            pipeline.warmUp(warmUp, options);
+            for (int n : views) {
+                List<PipelineBench.Result> repeats = new ArrayList<>();
+                for (int i = 0; i < repeat; i++) {
+                    repeats.add(pipeline.run(n, options));
+                }
+                repeats.sort(java.util.Comparator.comparingDouble(PipelineBench.Result::imagesPerSecond));
+                results.put(n, repeats.get(repeats.size() / 2)); // the median run
+            }
+        }
+        return results;
     }
 }

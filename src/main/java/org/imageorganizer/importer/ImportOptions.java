@@ -4,7 +4,10 @@ package org.imageorganizer.importer;
  * Tuning of the import pipeline (see BENCHMARKS.md for how the defaults were chosen).
  *
  * @param decodeWorkers    threads that hash, decode and augment
- * @param batchImages      images per model call (each contributes all its views)
+ * @param batchImages      images per model call at one view; with N views a call takes
+ *                         {@link #imagesPerCall(int) batchImages / N} images, so that every call holds
+ *                         about the same number of views (the int8 ONNX variant runs fastest at 8–16 views
+ *                         per call and slows down at 48; fp32 PyTorch does not mind)
  * @param queueImages      images allowed in flight between the walker and the database; bounds memory
  * @param inferenceThreads threads calling the model at once, each on its own batch
  * @param adaptiveTta      run the extra TTA views only for images whose labels are uncertain after the first view
@@ -30,6 +33,11 @@ public record ImportOptions(int decodeWorkers, int batchImages, int queueImages,
         int cores = Runtime.getRuntime().availableProcessors();
         int inference = cores >= 2 ? 2 : 1;
         return new ImportOptions(Math.max(1, cores), 16, 36, inference, false);
+    }
+
+    /** Images per model call with {@code views} views each: {@code batchImages / views}, rounded, at least 1. */
+    public int imagesPerCall(int views) {
+        return Math.max(1, Math.round(batchImages / (float) Math.max(1, views)));
     }
 
     public ImportOptions withAdaptiveTta(boolean adaptive) {

@@ -76,7 +76,7 @@ public final class ImportPipeline {
                 () -> feed(files, preparer, workers, prepared, results, inFlight, cancelled)));
         for (int i = 0; i < options.inferenceThreads(); i++) {
             threads.add(daemon("import-inference-").newThread(new InferenceWorker(embedder, classifier, prepared, results,
-                    options.batchImages(), options.adaptiveTta())));
+                    options.imagesPerCall(embedder.views()), options.adaptiveTta())));
         }
         threads.forEach(Thread::start);
         try {
