@@ -16,10 +16,15 @@ WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml LICENSE THIRD-PARTY.md ./
 COPY installer/server/ installer/server/
+COPY installer/strip-natives.sh installer/jar-tools.sh installer/native-libraries.txt installer/
 COPY src/ src/
+# the multi-platform jars (ONNX Runtime, OpenCV, tokenizers, ...) keep only this image's natives:
+# the server folder goes from about 435 to 214 MB
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -DskipTests package \
-    && cp -a target/image-organizer-server-*/image-organizer /opt/image-organizer
+    && cp -a target/image-organizer-server-*/image-organizer /opt/image-organizer \
+    && case "$(uname -m)" in aarch64) platform=linux-aarch64 ;; *) platform=linux-x86_64 ;; esac \
+    && bash installer/strip-natives.sh "$platform" /opt/image-organizer/lib
 
 # --- runtime: a JRE, the server folder (no JavaFX), a non-root user, the data folder as a volume
 FROM eclipse-temurin:17-jre-noble
