@@ -3,20 +3,15 @@ package org.imageorganizer.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.imageorganizer.cli.CommandFactory;
 import org.imageorganizer.cli.ErrorHandler;
-import org.imageorganizer.cli.RootCommand;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.ml.download.ModelSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code download-model} through the real command line, offline (no test reaches the network). */
 class DownloadModelCommandTest {
@@ -28,21 +23,14 @@ class DownloadModelCommandTest {
     private String err;
 
     private Environment environment() {
-        return new Environment(home.resolve("data"), home.resolve("cache"), home.resolve("config"), home.resolve("logs"));
+        return CommandRun.home(home);
     }
 
     private int run(String... args) {
-        StringWriter outText = new StringWriter();
-        StringWriter errText = new StringWriter();
-        PrintWriter errWriter = new PrintWriter(errText, true);
-        int code = new CommandLine(new RootCommand(), new CommandFactory(new AppServices(environment(), OFFLINE, errWriter)))
-                .setExecutionExceptionHandler(new ErrorHandler(home.resolve("logs/image-organizer.log")))
-                .setOut(new PrintWriter(outText, true))
-                .setErr(errWriter)
-                .execute(args);
-        out = outText.toString();
-        err = errText.toString();
-        return code;
+        CommandRun run = CommandRun.of(environment(), OFFLINE, args);
+        out = run.out();
+        err = run.err();
+        return run.exitCode();
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +12,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.imageorganizer.cli.CommandFactory;
 import org.imageorganizer.cli.ErrorHandler;
-import org.imageorganizer.cli.RootCommand;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.testing.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code organize}, {@code tree}, {@code list} and {@code export} as a user runs them, with the tiny model. */
 @Tag("model")
@@ -46,18 +41,10 @@ class OrganizeEndToEndTest {
     }
 
     private int run(String... args) {
-        StringWriter outText = new StringWriter();
-        StringWriter errText = new StringWriter();
-        PrintWriter errWriter = new PrintWriter(errText, true);
-        AppServices services = new AppServices(environment, Map.of(), errWriter);
-        int code = new CommandLine(new RootCommand(), new CommandFactory(services))
-                .setExecutionExceptionHandler(new ErrorHandler(home.resolve("logs/image-organizer.log")))
-                .setOut(new PrintWriter(outText, true))
-                .setErr(errWriter)
-                .execute(args);
-        out = outText.toString();
-        err = errText.toString();
-        return code;
+        CommandRun run = CommandRun.of(environment, Map.of(), args);
+        out = run.out();
+        err = run.err();
+        return run.exitCode();
     }
 
     /** Writes good images in several formats and folders; returns them. */

@@ -2,21 +2,15 @@ package org.imageorganizer.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import org.imageorganizer.cli.CommandFactory;
 import org.imageorganizer.cli.ErrorHandler;
-import org.imageorganizer.cli.RootCommand;
-import org.imageorganizer.config.Environment;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.testing.CloudinaryStandIn;
 import org.imageorganizer.testing.PhotoLibrary;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code sync}'s messages and exit codes, in process. */
 @Tag("database")
@@ -26,17 +20,9 @@ class SyncCommandTest {
     private String err;
 
     private int run(Map<String, String> variables, String... args) {
-        Environment environment = new Environment(home.resolve("data"), home.resolve("cache"), home.resolve("config"),
-                home.resolve("logs"));
-        StringWriter errText = new StringWriter();
-        PrintWriter errWriter = new PrintWriter(errText, true);
-        int code = new CommandLine(new RootCommand(), new CommandFactory(new AppServices(environment, variables, errWriter)))
-                .setExecutionExceptionHandler(new ErrorHandler(home.resolve("logs/image-organizer.log")))
-                .setOut(new PrintWriter(new StringWriter(), true))
-                .setErr(errWriter)
-                .execute(args);
-        err = errText.toString();
-        return code;
+        CommandRun run = CommandRun.of(CommandRun.home(home), variables, args);
+        err = run.err();
+        return run.exitCode();
     }
 
     @Test
