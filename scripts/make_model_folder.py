@@ -13,6 +13,17 @@ or a build whose model checksum is not pinned yet):
 
 Only the Python standard library is needed. A .pt file (for example one you traced yourself with
 scripts/export_clip_torchscript.py) can be given instead of the zip.
+
+The int8 ONNX variant the application downloads on its own can be assembled by hand the same way:
+
+  1. download vision_model_quantized.onnx and text_model_quantized.onnx from
+       https://huggingface.co/Xenova/clip-vit-base-patch32/tree/d15189d7028b43f1d3e65039190477f6af591c2a/onnx
+     and the tokenizer.json above
+  2. python3 scripts/make_model_folder.py --onnx-int8 vision_model_quantized.onnx text_model_quantized.onnx \
+       --tokenizer tokenizer.json --out DIR
+     (or put DIR at <cache folder>/models/clip-vit-base-patch32-onnx-int8)
+
+Both ONNX files are checked against the SHA-256 the application pins; another file is refused.
 """
 import argparse
 import os
@@ -25,6 +36,17 @@ from model_manifest import sha256, write_manifest
 
 TOKENIZER_SHA256 = "b556ac8c99757ffb677208af34bc8c6721572114111a6e0aaf5fa69ff0b8d842"
 MODEL_ID = "openai/clip-vit-base-patch32@djl-clip-zip"
+ONNX_MODEL_ID = "openai/clip-vit-base-patch32@xenova-onnx"
+# the same pins as ModelSources.clipVitBasePatch32OnnxInt8() in the application
+ONNX_INT8_SHA256 = {
+    "vision_model_quantized.onnx": "583fd1110a514667812fee7d684952aaf82a99b959760c8d7dca7e0ab9839299",
+    "text_model_quantized.onnx": "73baab855d406190da9faa498cfedf65f15cf309f4cc7385b7b032e6d08e5c3a",
+}
+
+
+def holds_pt(archive):
+    with zipfile.ZipFile(archive) as z:
+        return any(n.endswith(".pt") for n in z.namelist())
 
 
 def extract_pt(archive, target):
@@ -38,11 +60,18 @@ def extract_pt(archive, target):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--model", required=True, help="clip.zip from DJL, or a TorchScript .pt file")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--model", help="clip.zip from DJL, or a TorchScript .pt file")
+    source.add_argument("--onnx-int8", nargs=2, metavar=("VISION", "TEXT"),
+                        help="Xenova's vision_model_quantized.onnx and text_model_quantized.onnx")
     parser.add_argument("--tokenizer", required=True, help="tokenizer.json of openai/clip-vit-base-patch32")
     parser.add_argument("--out", required=True, help="folder to create (must not exist)")
-    parser.add_argument("--model-id", default=MODEL_ID, help="id recorded in libraries built with this model")
+    parser.add_argument("--model-id", help="id recorded in libraries built with this model")
     args = parser.parse_args()
+    if args.onnx_int8:
+        for path, name in zip(args.onnx_int8, ONNX_INT8_SHA256):
+            if sha256(path) != ONNX_INT8_SHA256[name]:
+                sys.exit(f"{path} is not Xenova's {name} at the pinned revision (SHA-256 differs); refusing it")
 
     if os.path.exists(args.out):
         sys.exit(f"{args.out} already exists; choose a new folder")
@@ -55,14 +84,23 @@ def main():
     os.makedirs(parent, exist_ok=True)
     work = tempfile.mkdtemp(prefix=".model-", dir=parent)
     try:
-        model_path = os.path.join(work, "clip.pt")
-        if zipfile.is_zipfile(args.model):
-            extract_pt(args.model, model_path)
-        else:
-            shutil.copyfile(args.model, model_path)
         shutil.copyfile(args.tokenizer, os.path.join(work, "tokenizer.json"))
-        write_manifest(work, args.model_id, "CLIP ViT-B/32 (OpenAI), TorchScript", 512, "clip.pt", "tokenizer.json",
-                       tokenizer_sha256=tokenizer_hash)
+        if args.onnx_int8:
+            names = list(ONNX_INT8_SHA256)
+            for path, name in zip(args.onnx_int8, names):
+                shutil.copyfile(path, os.path.join(work, name))
+            write_manifest(work, args.model_id or ONNX_MODEL_ID, "CLIP ViT-B/32 (OpenAI; int8 ONNX export by Xenova)",
+                           512, names[0], "tokenizer.json", tokenizer_sha256=tokenizer_hash, engine="OnnxRuntime",
+                           precision="int8", text_model_file=names[1])
+        else:
+            model_path = os.path.join(work, "clip.pt")
+            # a TorchScript file is itself a zip archive, but one without a .pt entry inside
+            if zipfile.is_zipfile(args.model) and holds_pt(args.model):
+                extract_pt(args.model, model_path)
+            else:
+                shutil.copyfile(args.model, model_path)
+            write_manifest(work, args.model_id or MODEL_ID, "CLIP ViT-B/32 (OpenAI), TorchScript", 512, "clip.pt",
+                           "tokenizer.json", tokenizer_sha256=tokenizer_hash)
         os.rename(work, args.out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

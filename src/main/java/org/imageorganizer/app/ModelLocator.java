@@ -56,18 +56,24 @@ final class ModelLocator {
         }
         ModelDownloader downloader = new ModelDownloader(environment.modelsDir());
         List<ModelFolder> folders = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
+        List<ModelException> failures = new ArrayList<>();
         for (ModelSource source : sources) {
             try {
                 folders.add(offline ? cachedOnly(source) : downloader.downloadFolder(source, progress));
             } catch (ModelException e) {
-                failures.add(e.getMessage());
+                failures.add(e);
             }
         }
         if (folders.isEmpty()) {
-            throw new ModelException(String.join(" ", failures));
+            if (failures.size() == 1) {
+                throw failures.get(0);
+            }
+            StringBuilder message = new StringBuilder("No variant of the CLIP model could be had:");
+            failures.forEach(f -> message.append(System.lineSeparator()).append("- ").append(f.getMessage()));
+            // the last failure is the cause, so that "offline" is recognised by its type as well
+            throw new ModelException(message.toString(), failures.get(failures.size() - 1));
         }
-        failures.forEach(f -> LOG.info("Model variant left out: {}", f));
+        failures.forEach(f -> LOG.info("Model variant left out: {}", f.getMessage()));
         return folders;
     }
 
