@@ -12,8 +12,6 @@ import ai.djl.nn.Block;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -34,7 +32,7 @@ public final class DjlClipModel implements ClipModel {
     private final Model model;
     private final Block block;
     private final HuggingFaceTokenizer tokenizer;
-    private final ThreadLocal<ByteBuffer> inputBuffer = new ThreadLocal<>();
+    private final NativeInputBuffer inputBuffer = new NativeInputBuffer();
 
     private DjlClipModel(ModelManifest manifest, Model model, HuggingFaceTokenizer tokenizer) {
         this.manifest = manifest;
@@ -95,7 +93,7 @@ public final class DjlClipModel implements ClipModel {
         int size = manifest.imageSize();
         long expected = EncoderIo.pixelCount(pixels, count, size);
         try (NDManager scope = model.getNDManager().newSubManager()) {
-            NDArray input = scope.create(directCopy(pixels, (int) expected), new Shape(count, 3, size, size),
+            NDArray input = scope.create(inputBuffer.copy(pixels, (int) expected), new Shape(count, 3, size, size),
                     DataType.FLOAT32);
             return run(scope, "get_image_features", count, input);
         }
@@ -112,22 +110,6 @@ public final class DjlClipModel implements ClipModel {
             return run(scope, "get_text_features", texts.size(),
                     scope.create(tokens.ids(), shape), scope.create(tokens.mask(), shape));
         }
-    }
-
-    /**
-     * The pixels in this thread's reusable native buffer. DJL hands a native-order direct buffer to
-     * libtorch as it is; from a heap array it would allocate a fresh direct buffer per call, which
-     * only the garbage collector frees (measured: 300 MB of them during an import).
-     */
-    private ByteBuffer directCopy(float[] pixels, int length) {
-        ByteBuffer buffer = inputBuffer.get();
-        if (buffer == null || buffer.capacity() < length * Float.BYTES) {
-            buffer = ByteBuffer.allocateDirect(length * Float.BYTES).order(ByteOrder.nativeOrder());
-            inputBuffer.set(buffer);
-        }
-        ByteBuffer bytes = buffer.clear().limit(length * Float.BYTES).slice().order(ByteOrder.nativeOrder());
-        bytes.asFloatBuffer().put(pixels, 0, length);
-        return bytes; // DJL passes a direct ByteBuffer to libtorch without copying; any other Buffer is copied
     }
 
     private float[][] run(NDManager scope, String method, int count, NDArray... inputs) {

@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,7 @@ public final class OnnxClipModel implements ClipModel {
     private final Block textBlock;
     private final List<String> textInputs;
     private final HuggingFaceTokenizer tokenizer;
+    private final NativeInputBuffer inputBuffer = new NativeInputBuffer();
 
     private OnnxClipModel(ModelManifest manifest, Model vision, Model text, HuggingFaceTokenizer tokenizer) {
         this.manifest = manifest;
@@ -108,7 +108,8 @@ public final class OnnxClipModel implements ClipModel {
         if (threads == null || !threads.matches("[1-9][0-9]{0,3}")) {
             threads = String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         }
-        return Map.of("intraOpNumThreads", threads, "interOpNumThreads", "1");
+        return Map.of("intraOpNumThreads", threads, "interOpNumThreads", "1",
+                "cpuArenaAllocator", "false", "memoryPatternOptimization", "false");
     }
 
     @Override
@@ -121,7 +122,7 @@ public final class OnnxClipModel implements ClipModel {
         int size = manifest.imageSize();
         long expected = EncoderIo.pixelCount(pixels, count, size);
         try (NDManager scope = vision.getNDManager().newSubManager()) {
-            NDArray input = scope.create(FloatBuffer.wrap(pixels, 0, (int) expected), new Shape(count, 3, size, size),
+            NDArray input = scope.create(inputBuffer.copy(pixels, (int) expected), new Shape(count, 3, size, size),
                     DataType.FLOAT32);
             input.setName("pixel_values");
             return run(visionBlock, scope, "image_embeds", count, new NDList(input));
