@@ -19,12 +19,12 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** installer/strip-natives.sh on a small jar laid out like ONNX Runtime's, with the JDK's jar tool. */
-@DisabledOnOs(OS.WINDOWS)
+/**
+ * installer/strip-natives.sh on a small jar laid out like ONNX Runtime's, with the JDK's jar tool; runs
+ * wherever /bin/bash exists (CI), and says it is skipped elsewhere.
+ */
 class StripNativesScriptTest {
     private static final String ORT = "ai/onnxruntime/native/";
     private static final List<String> ENTRIES = List.of(
