@@ -76,11 +76,9 @@ final class ModelFolders {
             return named.stream().map(ModelFolder::open).toList();
         }
         List<ModelFolder> folders = new ArrayList<>(locator.download(effectivePrecision(precision)));
-        for (ModelFolder cached : cached()) {
-            if (folders.stream().noneMatch(f -> f.directory().equals(cached.directory()))) {
-                folders.add(cached);
-            }
-        }
+        // the other variants in the cache; those just downloaded or found are checked once, not twice
+        List<Path> known = folders.stream().map(ModelFolder::directory).toList();
+        folders.addAll(open(cachedDirectories().stream().filter(dir -> !known.contains(dir)).toList()));
         return folders;
     }
 
@@ -137,8 +135,12 @@ final class ModelFolders {
 
     /** The checked model folders in the per-user model cache; unusable ones are skipped with a warning. */
     private List<ModelFolder> cached() {
+        return open(cachedDirectories());
+    }
+
+    private List<ModelFolder> open(List<Path> dirs) {
         List<ModelFolder> folders = new ArrayList<>();
-        for (Path dir : cachedDirectories()) {
+        for (Path dir : dirs) {
             try {
                 folders.add(ModelFolder.open(dir));
             } catch (ModelException e) {

@@ -1,6 +1,8 @@
 package org.imageorganizer.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.imageorganizer.config.Environment;
@@ -78,8 +80,8 @@ final class ModelLocator {
     }
 
     private ModelFolder cachedOnly(ModelSource source) {
-        java.nio.file.Path folder = environment.modelsDir().resolve(source.id());
-        if (!java.nio.file.Files.isDirectory(folder)) {
+        Path folder = environment.modelsDir().resolve(source.id());
+        if (!Files.isDirectory(folder)) {
             throw new ModelException(source.name() + " is not in " + environment.modelsDir() + " and "
                     + OFFLINE_VARIABLE + " forbids downloading it.");
         }
