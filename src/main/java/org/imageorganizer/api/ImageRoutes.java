@@ -1,5 +1,6 @@
 package org.imageorganizer.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -151,6 +152,11 @@ final class ImageRoutes {
         return Json.write(Map.of("files", files));
     }
 
+    /** A page of the list; {@code next_offset} is null (and present) on the last page. */
+    record Page(List<ImageJson> images, long total, int limit, int offset,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Integer nextOffset) {
+    }
+
     private Object list(Request request, Response response) {
         int limit = intParam(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParam(request, "offset", 0, 0, Integer.MAX_VALUE);
@@ -159,14 +165,9 @@ final class ImageRoutes {
         List<ImageJson> page = services.images().listNewest(object, background, offset, limit).stream()
                 .map(image -> imageJson(request, image, null)).toList();
         long total = services.images().count(object, background);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("images", page);
-        body.put("total", total);
-        body.put("limit", limit);
-        body.put("offset", offset);
-        body.put("next_offset", offset + page.size() < total ? offset + page.size() : null);
+        long next = (long) offset + page.size();
         response.type(Json.CONTENT_TYPE);
-        return Json.write(body);
+        return Json.write(new Page(page, total, limit, offset, !page.isEmpty() && next < total ? (int) next : null));
     }
 
     private Object file(Request request, Response response) throws IOException {
@@ -175,7 +176,7 @@ final class ImageRoutes {
         if (copy.isPresent()) {
             return redirect(response, links.cloud().orElseThrow().imageUrl(copy.get()));
         }
-        return FileResponses.send(services.storage(), image, response);
+        return FileResponses.send(services.storage(), image, request, response);
     }
 
     /** 302 to the cloud's own link (an image kept in the cloud is delivered by the cloud, not through this server). */
@@ -205,7 +206,7 @@ final class ImageRoutes {
                     return in.readAllBytes();
                 }
             });
-            return FileResponses.sendBytes(jpeg, "image/jpeg", response);
+            return FileResponses.sendBytes(jpeg, "image/jpeg", request, response);
         } catch (ImageRejectedException e) {
             throw new ApiError(422, "unprocessable", "The stored file can no longer be decoded: " + e.getMessage());
         }
@@ -252,14 +253,14 @@ final class ImageRoutes {
         if (text == null || text.isEmpty()) {
             return fallback;
         }
-        if (!text.matches("\\d{1,9}")) {
+        if (!text.matches("\\d{1,10}")) {
             throw ApiError.badRequest(name + " must be a whole number from " + min + " to " + max + ".");
         }
-        int value = Integer.parseInt(text);
+        long value = Long.parseLong(text);
         if (value < min || value > max) {
             throw ApiError.badRequest(name + " must be from " + min + " to " + max + ".");
         }
-        return value;
+        return (int) value;
     }
 
     private static String label(String text) {

@@ -93,18 +93,30 @@ final class JsonErrorJetty implements JettyServerFactory {
         }
 
         private static String body(int status, String reason) {
-            String error = switch (status) {
-                case 400 -> "bad_request";
-                case 404 -> "not_found";
-                case 405 -> "method_not_allowed";
-                case 413 -> "payload_too_large";
-                case 414 -> "uri_too_long";
-                case 431 -> "headers_too_large";
-                default -> status >= 500 ? "internal_error" : "bad_request";
-            };
-            String detail = status >= 500 ? "The server failed on this request."
-                    : "The request was refused: " + (reason == null ? HttpStatus.getMessage(status) : reason) + ".";
-            return Json.error(new ApiError(status, error, detail));
+            String detail = status == 500 ? "The server failed on this request."
+                    : status == 503 ? "The server cannot take this request now; try again in a moment."
+                    : "The request was refused: " + (reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason) + ".";
+            return Json.error(new ApiError(status, label(status), detail));
         }
+    }
+
+    /**
+     * The {@code error} label of a status Jetty answers by itself: the API's own labels where it has
+     * them, else the status's reason phrase in snake case (505: http_version_not_supported).
+     */
+    static String label(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 431 -> "headers_too_large";
+            case 500 -> "internal_error";
+            case 503 -> "unavailable";
+            default -> {
+                String phrase = HttpStatus.getMessage(status);
+                yield phrase == null || phrase.matches("\\d+") ? (status >= 500 ? "server_error" : "bad_request")
+                        : phrase.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+            }
+        };
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpStatus;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.RemoteLinks;
@@ -41,6 +44,7 @@ public final class RestServer implements AutoCloseable {
     private final Optional<ApiKeyCheck> keyCheck;
     private final Optional<SignedUrls> signer;
     private final Cors cors;
+    private final ClientErrorLog clientErrors = new ClientErrorLog(System::nanoTime, Duration.ofMinutes(1));
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ExecutorService uploadWorkers;
     private final Path spoolFolder;
@@ -108,7 +112,8 @@ public final class RestServer implements AutoCloseable {
         new HealthRoute(services, () -> draining).register(http);
         new ImageRoutes(services, new MultipartUploads(spoolFolder, options.maxFileBytes(), options.maxRequestBytes(),
                 options.maxFilesPerRequest()), new UploadRateLimiter(options.uploadsPerMinute(), System::nanoTime),
-                proxies, new Links(signer, proxies, services.cloudLinks()), uploadWorkers, options.maxFileBytes()).register(http);
+                proxies, new Links(signer, proxies, services.cloudLinks(), options.publicUrl()), uploadWorkers,
+                options.maxFileBytes()).register(http);
         new ClusterRoutes(services).register(http);
         new StorageRoute(managedFiles).register(http);
         new WebPage(services.cloudLinks().map(RemoteLinks::origins).orElse(java.util.List.of())).register(http);
@@ -117,28 +122,34 @@ public final class RestServer implements AutoCloseable {
             res.type(Json.CONTENT_TYPE);
             return Json.error(new ApiError(500, "internal_error", "The server failed on this request; it is logged."));
         });
-        http.exception(ApiError.class, (e, req, res) -> answer(e, res));
+        http.exception(ApiError.class, (e, req, res) -> answer(e, req, res));
         http.exception(Exception.class, (e, req, res) -> {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
-                answer(new ApiError(503, "unavailable", "The server is shutting down; try again."), res);
+                answer(new ApiError(503, "unavailable", "The server is shutting down; try again."), req, res);
                 return;
             }
-            LOG.error("{} {} failed", req.requestMethod(), req.pathInfo(), e);
-            answer(new ApiError(500, "internal_error", "The server failed on this request; it is logged."), res);
+            Optional<ApiError> refused = refusedByJetty(e);
+            if (refused.isPresent()) {
+                answer(refused.get(), req, res);
+                return;
+            }
+            LOG.error("{} {} failed", req.requestMethod(), ClientErrorLog.printable(req.uri(), 200), e);
+            answer(new ApiError(500, "internal_error", "The server failed on this request; it is logged."), req, res);
         });
         http.afterAfter(this::release);
         http.init();
         http.awaitInitialization();
-        LOG.info("Serving on http://{}:{} (API key {}, CORS origins {})", options.host(), http.port(),
-                keyCheck.isPresent() ? "required" : "not set", options.corsOrigins());
+        LOG.info("Serving on http://{}:{} (API key {}, CORS origins {}, links {})", options.host(), http.port(),
+                keyCheck.isPresent() ? "required" : "not set", options.corsOrigins(),
+                options.publicUrl().map(u -> "from " + u).orElse("relative"));
         return http.port();
     }
 
     private void admit(Request request, Response response) {
         if (draining) {
             throw new ApiError(503, "unavailable", "The server is shutting down; try again in a moment.",
-                    java.util.Map.of("Retry-After", "5", "Connection", "close"), null);
+                    Map.of("Retry-After", "5", "Connection", "close"), null);
         }
         inFlight.incrementAndGet();
         request.attribute(COUNTED, Boolean.TRUE);
@@ -147,6 +158,9 @@ public final class RestServer implements AutoCloseable {
         response.header("X-Frame-Options", "DENY");
         response.header("Referrer-Policy", "no-referrer");
         response.raw().setHeader("Cache-Control", "no-store");
+        // what the key check and the router read must be the same request: see RequestTargetCheck
+        RequestTargetCheck.check(request.uri(), request.raw().getQueryString(),
+                request.headers(RequestTargetCheck.METHOD_OVERRIDE));
     }
 
     private void release(Request request, Response response) {
@@ -156,12 +170,16 @@ public final class RestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The key check, on the very method and path the router matches (the raw request URI; a path a
+     * decoder would read otherwise never gets here, see {@link RequestTargetCheck}).
+     */
     private void authenticate(Request request, Response response) {
         if (keyCheck.isEmpty() || "OPTIONS".equals(request.requestMethod())) {
             return;
         }
-        String path = request.pathInfo();
-        if (path.equals("/health") || path.equals("/") || path.startsWith("/static/") || path.equals("/favicon.ico")) {
+        String path = request.uri();
+        if (path.equals("/health") || path.equals("/favicon.ico") || WebPage.ASSETS.containsKey(path)) {
             return;
         }
         if (keyCheck.get().accepts(request.headers("X-API-Key"), request.headers("Authorization"))) {
@@ -179,18 +197,38 @@ public final class RestServer implements AutoCloseable {
 
     private Object notFound(Request request, Response response) {
         response.type(Json.CONTENT_TYPE);
-        Set<String> allowed = AllowedMethods.of(request.pathInfo());
-        if (!allowed.isEmpty() && !allowed.contains(request.requestMethod())) {
-            response.status(405);
-            response.header("Allow", String.join(", ", new TreeSet<>(allowed)));
-            return Json.error(new ApiError(405, "method_not_allowed", request.requestMethod() + " is not allowed here; use "
-                    + String.join(" or ", new TreeSet<>(allowed)) + "."));
-        }
-        response.status(404);
-        return Json.error(ApiError.notFound("There is nothing at this address."));
+        Set<String> allowed = AllowedMethods.of(request.uri());
+        ApiError error = !allowed.isEmpty() && !allowed.contains(request.requestMethod())
+                ? new ApiError(405, "method_not_allowed", request.requestMethod() + " is not allowed here; use "
+                        + String.join(" or ", new TreeSet<>(allowed)) + ".",
+                        Map.of("Allow", String.join(", ", new TreeSet<>(allowed))), null)
+                : ApiError.notFound("There is nothing at this address.");
+        response.status(error.status());
+        error.headers().forEach(response::header);
+        noteClientError(error, request);
+        return Json.error(error);
     }
 
-    private static void answer(ApiError error, Response response) {
+    /** A request Jetty refused while Spark read it (a query string that is not UTF-8, say): its 4xx, without a trace. */
+    private static Optional<ApiError> refusedByJetty(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BadMessageException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
+                return Optional.of(new ApiError(bad.getCode(), JsonErrorJetty.label(bad.getCode()), "The request was refused: "
+                        + Optional.ofNullable(bad.getReason()).orElse(HttpStatus.getMessage(bad.getCode())) + "."));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void noteClientError(ApiError error, Request request) {
+        if (error.status() >= 400 && error.status() < 500) {
+            clientErrors.record(proxies.clientAddress(request.ip(), request.headers("X-Forwarded-For")), error.status(),
+                    request.requestMethod(), request.uri(), error.getMessage());
+        }
+    }
+
+    private void answer(ApiError error, Request request, Response response) {
+        noteClientError(error, request);
         response.status(error.status());
         response.type(Json.CONTENT_TYPE);
         error.headers().forEach((name, value) -> response.raw().setHeader(name, value));
@@ -244,6 +282,7 @@ public final class RestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         deleteSpoolFolder();
+        clientErrors.flush();
         http = null;
         LOG.info("Server stopped");
     }

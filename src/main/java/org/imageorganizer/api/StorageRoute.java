@@ -1,8 +1,11 @@
 package org.imageorganizer.api;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import org.imageorganizer.store.ManagedFolder;
 import spark.Request;
@@ -28,15 +31,30 @@ final class StorageRoute {
         http.get("/storage/*", this::serve);
     }
 
-    private Object serve(Request request, Response response) throws IOException {
+    private Object serve(Request request, Response response) {
         String key = request.splat().length == 1 ? request.splat()[0] : "";
-        Path file = folder.fileOf(key).filter(Files::isRegularFile)
-                .orElseThrow(() -> ApiError.notFound("There is no stored file " + abbreviate(key) + "."));
+        Path file = folder.fileOf(key).orElseThrow(() -> notStored(key));
+        long size;
+        InputStream content;
+        try { // a regular file, never through a symbolic link (checked, and refused again when opening)
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                throw notStored(key);
+            }
+            size = attributes.size();
+            content = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw notStored(key);
+        }
         String extension = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : "";
         response.type(FileResponses.contentType(EXTENSIONS.getOrDefault(extension, "")));
-        response.raw().setHeader("Cache-Control", "private, max-age=3600");
-        response.raw().setContentLengthLong(Files.size(file));
-        return Files.newInputStream(file);
+        response.raw().setHeader("Cache-Control", FileResponses.cacheControl(request, FileResponses.FILE_MAX_AGE));
+        response.raw().setContentLengthLong(size);
+        return content;
+    }
+
+    private static ApiError notStored(String key) {
+        return ApiError.notFound("There is no stored file " + abbreviate(key) + ".");
     }
 
     private static String abbreviate(String key) {

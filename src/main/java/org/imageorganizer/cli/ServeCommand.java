@@ -76,6 +76,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "(env IMAGE_ORGANIZER_TRUSTED_PROXIES).")
     List<String> trustedProxies;
 
+    @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:IMAGE_ORGANIZER_PUBLIC_URL}",
+            description = "The address clients reach the server at (https://photos.example.org, maybe with a path): "
+                    + "image links are built from it. Without it, links are relative to the server "
+                    + "(env IMAGE_ORGANIZER_PUBLIC_URL).")
+    String publicUrl;
+
     @Option(names = "--max-file-mb", paramLabel = "MB", defaultValue = "${env:IMAGE_ORGANIZER_MAX_FILE_MB:-50}",
             description = "Largest uploaded file (default: ${DEFAULT-VALUE} MB).")
     long maxFileMb;
@@ -104,7 +110,8 @@ final class ServeCommand implements Callable<Integer> {
         ServerOptions options;
         try {
             options = new ServerOptions(host, port, apiKey(), insecure, clean(corsOrigins), clean(trustedProxies),
-                    maxFileMb * MB, maxRequestMb * MB, maxFiles, uploadsPerMinute, BuildInfo.load().sourceUrl());
+                    maxFileMb * MB, maxRequestMb * MB, maxFiles, uploadsPerMinute, BuildInfo.load().sourceUrl(),
+                    Optional.ofNullable(publicUrl));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

@@ -1,6 +1,9 @@
 package org.imageorganizer.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +21,8 @@ import java.util.Optional;
  * @param maxFilesPerRequest the most files one upload request may carry
  * @param uploadsPerMinute  upload requests one client may make per minute
  * @param sourceUrl         where the running version's source is published (AGPL)
+ * @param publicUrl         the address clients reach the server at ({@code https://photos.example.org}, maybe
+ *                          with a path), when links should be absolute; empty: links are relative to the server
  */
 public record ServerOptions(
         String host,
@@ -30,7 +35,8 @@ public record ServerOptions(
         long maxRequestBytes,
         int maxFilesPerRequest,
         int uploadsPerMinute,
-        String sourceUrl) {
+        String sourceUrl,
+        Optional<String> publicUrl) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -44,6 +50,7 @@ public record ServerOptions(
         apiKey = apiKey.filter(k -> !k.isBlank());
         corsOrigins = List.copyOf(corsOrigins);
         trustedProxies = List.copyOf(trustedProxies);
+        publicUrl = publicUrl.map(String::strip).filter(u -> !u.isEmpty()).map(ServerOptions::checkedPublicUrl);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -59,26 +66,60 @@ public record ServerOptions(
     public static ServerOptions local(int port) {
         return new ServerOptions(DEFAULT_HOST, port, Optional.empty(), false, List.of(), List.of(),
                 DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_FILES, DEFAULT_UPLOADS_PER_MINUTE,
-                BuildInfo.load().sourceUrl());
+                BuildInfo.load().sourceUrl(), Optional.empty());
+    }
+
+    /**
+     * The public address as links are built from it: {@code http} or {@code https}, a host, an optional
+     * port and path, no user, query or fragment; without a trailing slash.
+     *
+     * @throws IllegalArgumentException for anything else, saying what is wrong
+     */
+    static String checkedPublicUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("The public URL " + url + " is not a URL: " + e.getReason(), e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new IllegalArgumentException("The public URL must be http:// or https:// with a host name, e.g. "
+                    + "https://photos.example.org (got " + url + ").");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("The public URL may not carry a user, a query (?) or a fragment (#): " + url);
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+        if (path.contains("//") || path.matches(".*/\\.{1,2}(/.*)?")) {
+            throw new IllegalArgumentException("The public URL's path may not have empty, . or .. segments: " + url);
+        }
+        return scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT) + path;
     }
 
     public ServerOptions withApiKey(String key) {
         return new ServerOptions(host, port, Optional.ofNullable(key), insecure, corsOrigins, trustedProxies,
-                maxFileBytes, maxRequestBytes, maxFilesPerRequest, uploadsPerMinute, sourceUrl);
+                maxFileBytes, maxRequestBytes, maxFilesPerRequest, uploadsPerMinute, sourceUrl, publicUrl);
     }
 
     public ServerOptions withLimits(long fileBytes, long requestBytes, int filesPerRequest, int perMinute) {
         return new ServerOptions(host, port, apiKey, insecure, corsOrigins, trustedProxies,
-                fileBytes, requestBytes, filesPerRequest, perMinute, sourceUrl);
+                fileBytes, requestBytes, filesPerRequest, perMinute, sourceUrl, publicUrl);
     }
 
     public ServerOptions withCors(List<String> origins) {
         return new ServerOptions(host, port, apiKey, insecure, origins, trustedProxies,
-                maxFileBytes, maxRequestBytes, maxFilesPerRequest, uploadsPerMinute, sourceUrl);
+                maxFileBytes, maxRequestBytes, maxFilesPerRequest, uploadsPerMinute, sourceUrl, publicUrl);
+    }
+
+    /** @param url the public address links are built from, or null for links relative to the server */
+    public ServerOptions withPublicUrl(String url) {
+        return new ServerOptions(host, port, apiKey, insecure, corsOrigins, trustedProxies,
+                maxFileBytes, maxRequestBytes, maxFilesPerRequest, uploadsPerMinute, sourceUrl, Optional.ofNullable(url));
     }
 
     public ServerOptions withTrustedProxies(List<String> proxies) {
         return new ServerOptions(host, port, apiKey, insecure, corsOrigins, proxies,
-                maxFileBytes, maxRequestBytes, maxFilesPerRequest, uploadsPerMinute, sourceUrl);
+                maxFileBytes, maxRequestBytes, maxFilesPerRequest, uploadsPerMinute, sourceUrl, publicUrl);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
@@ -92,14 +93,17 @@ public final class ManagedFolder implements ImageStorage, UploadStore {
         }
     }
 
+    /** A regular file only: a symbolic link in the folder is not followed. */
     @Override
     public boolean exists(ImageRecord image) {
-        return localFile(image).map(Files::isRegularFile).orElse(false);
+        return localFile(image).map(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).orElse(false);
     }
 
+    /** Opened without following a symbolic link (O_NOFOLLOW), so a link swapped in after {@link #exists} fails too. */
     @Override
     public InputStream open(ImageRecord image) throws IOException {
-        return Files.newInputStream(localFile(image).orElseThrow(() -> new IOException("not a managed key: " + image.location())));
+        return Files.newInputStream(localFile(image).orElseThrow(() -> new IOException("not a managed key: " + image.location())),
+                LinkOption.NOFOLLOW_LINKS);
     }
 
     @Override
