@@ -2,6 +2,7 @@ package org.imageorganizer.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.imageorganizer.api.RestServer;
 import org.imageorganizer.api.ServerServices;
@@ -23,12 +24,14 @@ import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.TestTimeAugmenter;
+import org.imageorganizer.store.BackgroundStorageCheck;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.RemoteLinks;
 import org.imageorganizer.store.RemoteStore;
+import org.imageorganizer.store.StorageReconciler;
 import org.imageorganizer.store.StorageRouter;
 import org.imageorganizer.store.UploadStore;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
@@ -67,10 +70,15 @@ final class ServerWiring {
         this.cloudinary = cloudinary;
     }
 
-    /** A started server, the upload service it owns, and its Cloudinary client when it has one. */
-    record Parts(RestServer server, UploadService uploads, String url, Optional<CloudinaryStorage> cloud) {
-        /** Stops the server (requests in progress finish), then the uploads. */
+    /**
+     * A started server, the upload service it owns, its Cloudinary client when it has one, and the
+     * storage check running in the background.
+     */
+    record Parts(RestServer server, UploadService uploads, String url, Optional<CloudinaryStorage> cloud,
+            BackgroundStorageCheck storageCheck) {
+        /** Stops the storage check, the server (requests in progress finish), then the uploads. */
         void stop() {
+            storageCheck.close();
             server.stop(Duration.ofSeconds(30));
             uploads.close();
             cloud.ifPresent(CloudinaryStorage::close);
@@ -135,12 +143,16 @@ final class ServerWiring {
             RestServer server = new RestServer(options, new ServerServices(library.images(), uploads, clusterer,
                     new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (ImageStorage) c)), thumbnails,
                     BuildInfo.load(), cloud.map(c -> (RemoteLinks) c)), managed);
+            Instant startedAt = Instant.now(); // before the first upload can arrive: the storage check spares newer files
             int port = server.start();
             cloud.ifPresentOrElse(c -> LOG.info("Uploads go to {}, {} delivery", c.describe(), c.config().delivery()),
                     () -> LOG.info("Uploads go to the storage folder {}", storageDir));
             clusterer.libraryChanged(); // bring clusters up to date with whatever changed while the server was down
+            // files a crash left without a row, moved aside in the background: /health never waits for it
+            BackgroundStorageCheck storageCheck = BackgroundStorageCheck.start(
+                    new StorageReconciler(managed, library.images(), library.info()), startedAt);
             String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
-            return new Parts(server, uploads, "http://" + host + ":" + port + "/", cloud);
+            return new Parts(server, uploads, "http://" + host + ":" + port + "/", cloud, storageCheck);
         } catch (RuntimeException | Error e) {
             uploads.close();
             cloud.ifPresent(CloudinaryStorage::close);

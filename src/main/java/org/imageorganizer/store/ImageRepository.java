@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.EmbeddedImage;
 import org.imageorganizer.model.GroupKey;
@@ -254,6 +255,33 @@ public final class ImageRepository {
         Map<GroupKey, List<Long>> out = new LinkedHashMap<>();
         groups.forEach((key, ids) -> out.put(key, List.copyOf(ids)));
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Hands every image's location to {@code action}, whatever its storage: the storage check uses
+     * it to learn which files of the managed folder some row points at. Read in pages of
+     * {@code pageSize} ids and locations (no embedding), each page its own short transaction keyed
+     * on the id, so a large library costs little memory and never holds a long read open.
+     * An image added or removed meanwhile may or may not be seen.
+     */
+    public void forEachLocation(int pageSize, Consumer<String> action) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be >= 1: " + pageSize);
+        }
+        long after = Long.MIN_VALUE;
+        List<Object[]> page;
+        do {
+            long from = after;
+            page = emf.callInTransaction(em -> em.createQuery(
+                            "select i.id, i.location from ImageEntity i where i.id > :after order by i.id", Object[].class)
+                    .setParameter("after", from)
+                    .setMaxResults(pageSize)
+                    .getResultList());
+            for (Object[] row : page) {
+                action.accept((String) row[1]);
+                after = (Long) row[0];
+            }
+        } while (page.size() == pageSize);
     }
 
     /** @return the embedded images of one group, by ascending id (images without an embedding are left out) */

@@ -4,10 +4,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Library-wide settings: the model the embeddings belong to, and the library version, a counter
- * that grows with every insert and delete so that stale clusterings can be recognised.
+ * Library-wide settings: the model the embeddings belong to, the library's id, and the library
+ * version, a counter that grows with every insert and delete so that stale clusterings can be recognised.
  * Thread-safe; every call runs in its own short transaction.
  */
 public final class LibraryInfo {
@@ -53,6 +54,22 @@ public final class LibraryInfo {
                     throw new ModelMismatchException(existing, modelId);
                 }
             }
+        });
+    }
+
+    /**
+     * The library's id, a random UUID given on first use and kept for good: the storage folder's
+     * marker names it, so that a folder is never reconciled with another library's database. Two
+     * processes asking at once get the same id (the claim is a conditional update, as for the model).
+     */
+    public String libraryId() {
+        String candidate = UUID.randomUUID().toString();
+        return emf.callInTransaction(em -> {
+            em.createQuery("update LibraryInfoEntry e set e.value = :id where e.key = :key and e.value is null")
+                    .setParameter("id", candidate)
+                    .setParameter("key", LibraryInfoEntry.LIBRARY_ID)
+                    .executeUpdate();
+            return required(em, LibraryInfoEntry.LIBRARY_ID);
         });
     }
 

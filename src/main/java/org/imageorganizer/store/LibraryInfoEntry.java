@@ -12,6 +12,7 @@ class LibraryInfoEntry {
 
     static final String LIBRARY_VERSION = "library_version";
     static final String MODEL_ID = "model_id";
+    static final String LIBRARY_ID = "library_id";
 
     @Id
     @Column(name = "info_key", length = 64)

@@ -174,6 +174,19 @@ class ImageRepositoryTest {
     }
 
     @Test
+    void everyLocationIsHandedOverPageByPage() {
+        for (String seed : List.of("a", "b", "c", "d", "e")) {
+            images.insert(TestImages.image(seed, "dog", "beach"));
+        }
+        images.delete(images.findBySha256(TestImages.sha("b")).orElseThrow().id());
+        List<String> seen = new java.util.ArrayList<>();
+
+        images.forEachLocation(2, seen::add);
+
+        assertThat(seen).containsExactly("/photos/a.jpg", "/photos/c.jpg", "/photos/d.jpg", "/photos/e.jpg");
+    }
+
+    @Test
     void embeddingsOfAGroupInIdOrder() {
         ImageRecord d1 = images.insert(TestImages.image("d1", "dog", "beach"));
         images.insert(TestImages.image("c1", "cat", "sofa"));

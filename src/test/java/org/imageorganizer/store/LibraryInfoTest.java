@@ -53,4 +53,21 @@ class LibraryInfoTest {
             assertThat(library.info().modelId()).contains("clip-a");
         }
     }
+
+    @Test
+    void theLibraryIdIsGivenOnceAndKeptAcrossReopening() {
+        TestDatabase database = database(dir);
+        String id;
+        try (Library library = database.open()) {
+            id = library.info().libraryId();
+            assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(library.info().libraryId()).isEqualTo(id);
+        }
+        try (Library library = database.open()) {
+            assertThat(library.info().libraryId()).isEqualTo(id);
+        }
+        try (Library other = database(dir.resolve("other")).open()) {
+            assertThat(other.info().libraryId()).as("another library").isNotEqualTo(id);
+        }
+    }
 }
