@@ -87,7 +87,7 @@ final class OrganizeCommand implements Callable<Integer> {
              LibraryClusterer clusterer = services.clusterer(lib, clusterSettings);
              ImportSession session = services.openImport(lib, modelDirs, precision, views, adaptiveTta ? Boolean.TRUE : null, clusterer)) {
             ImportSummary summary;
-            try (ProgressReporter progress = new ProgressReporter(System.err, err, verbose)) {
+            try (ProgressReporter progress = new ProgressReporter(ConsoleBars.images(System.err, "Importing"), verbose)) {
                 summary = session.pipeline().run(paths, progress, cancelled::get);
             }
             new ImportSummaryPrinter(new DisplayPaths(paths), verbose).print(summary, err);
