@@ -133,6 +133,19 @@ class OrganizeEndToEndTest {
     }
 
     @Test
+    void h2KeepsItsOwnTraceOutOfTheLibrarysFolder() throws IOException {
+        Path folder = Files.createDirectories(home.resolve("libs"));
+        Files.write(folder.resolve("garbage.mv.db"), "this is not a database".repeat(200).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(run("tree", "--db", folder.resolve("garbage").toString())).isEqualTo(ErrorHandler.USER_ERROR);
+
+        assertThat(err.strip()).startsWith("error:").doesNotContain("\n");
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("garbage.mv.db");
+        }
+    }
+
+    @Test
     void aPathThatDoesNotExistIsOneLineExitTwoAndNothingIsOpened() throws IOException {
         Path lib = home.resolve("never");
         Path missing = photos.resolve("no/such/path");
