@@ -20,21 +20,22 @@ final class ConsoleBars {
     }
 
     /**
-     * Whether stderr is a terminal someone watches: Java has a console (stdin and stdout are terminals),
-     * stderr is one too where the system tells (Linux: what file descriptor 2 points at), and TERM is not "dumb".
+     * Whether stderr is a terminal someone watches: where the system tells (Linux: what file descriptor 2
+     * points at), that decides, so {@code organize … > tree.txt} still shows the bar; elsewhere Java's
+     * console (stdin and stdout are terminals). Never with TERM=dumb.
      */
     static boolean onTerminal() {
-        if (System.console() == null || "dumb".equals(System.getenv("TERM"))) {
+        if ("dumb".equals(System.getenv("TERM"))) {
             return false;
         }
         if (!Files.isSymbolicLink(STDERR_LINK)) {
-            return true; // no /proc: the console is all there is to go by
+            return System.console() != null;
         }
         try {
             String target = Files.readSymbolicLink(STDERR_LINK).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return true;
+            return System.console() != null;
         }
     }
 }
