@@ -9,6 +9,7 @@ import org.imageorganizer.config.Environment;
 import org.imageorganizer.ml.ModelException;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.download.DownloadProgress;
+import org.imageorganizer.ml.download.ModelDownloadException;
 import org.imageorganizer.ml.download.ModelDownloader;
 import org.imageorganizer.ml.download.ModelSource;
 import org.imageorganizer.ml.download.ModelSources;
@@ -67,13 +68,10 @@ final class ModelLocator {
             }
         }
         if (folders.isEmpty()) {
-            if (failures.size() == 1) {
-                throw failures.get(0);
-            }
-            StringBuilder message = new StringBuilder("No variant of the CLIP model could be had:");
-            failures.forEach(f -> message.append(System.lineSeparator()).append("- ").append(f.getMessage()));
+            // the whole of each reason, with the URLs to fetch by hand, goes to the log; the user reads what to do
+            failures.forEach(f -> LOG.warn("Model variant not available: {}", f.getMessage()));
             // the last failure is the cause, so that "offline" is recognised by its type as well
-            throw new ModelException(message.toString(), failures.get(failures.size() - 1));
+            throw new ModelException(NoModelMessage.of(sources, failures, offline), failures.get(failures.size() - 1));
         }
         failures.forEach(f -> LOG.info("Model variant left out: {}", f.getMessage()));
         return folders;
@@ -82,8 +80,9 @@ final class ModelLocator {
     private ModelFolder cachedOnly(ModelSource source) {
         Path folder = environment.modelsDir().resolve(source.id());
         if (!Files.isDirectory(folder)) {
-            throw new ModelException(source.name() + " is not in " + environment.modelsDir() + " and "
-                    + OFFLINE_VARIABLE + " forbids downloading it.");
+            throw new ModelDownloadException(source.name() + " is not in " + environment.modelsDir() + " and "
+                    + OFFLINE_VARIABLE + " forbids downloading it.", OFFLINE_VARIABLE + " forbids downloading it, and the model cache has no copy",
+                    null);
         }
         return ModelFolder.open(folder);
     }

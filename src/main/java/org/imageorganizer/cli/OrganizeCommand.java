@@ -1,6 +1,7 @@
 package org.imageorganizer.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.imageorganizer.cluster.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.importer.ImportSession;
-import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.model.OrganizedTree;
 import org.imageorganizer.store.Library;
@@ -56,7 +56,11 @@ final class OrganizeCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the grouped tree as JSON.")
     Path json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print each skipped file as it happens.")
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write what happened to every file as JSON: "
+            + "imported (with ids), duplicates (with the image each duplicates, and why), failures (with reasons).")
+    Path report;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print each skipped file as it happens, and name every duplicate.")
     boolean verbose;
 
     OrganizeCommand(CliServices services) {
@@ -71,6 +75,7 @@ final class OrganizeCommand implements Callable<Integer> {
         if (views != null && (views < 1 || views > 16)) {
             throw new UserException("--views must be between 1 and 16.");
         }
+        refuseMissing(paths);
         AtomicBoolean cancelled = new AtomicBoolean();
         try (InterruptSignals signals = new InterruptSignals(() -> {
                  cancelled.set(true);
@@ -82,10 +87,14 @@ final class OrganizeCommand implements Callable<Integer> {
              LibraryClusterer clusterer = services.clusterer(lib, clusterSettings);
              ImportSession session = services.openImport(lib, modelDirs, precision, views, adaptiveTta ? Boolean.TRUE : null, clusterer)) {
             ImportSummary summary;
-            try (ProgressReporter progress = new ProgressReporter(System.err, err, verbose)) {
+            try (ProgressReporter progress = new ProgressReporter(ConsoleBars.images(System.err, "Importing"), verbose)) {
                 summary = session.pipeline().run(paths, progress, cancelled::get);
             }
-            printSummary(summary, err);
+            new ImportSummaryPrinter(new DisplayPaths(paths), verbose).print(summary, err);
+            if (report != null) {
+                JsonOutput.write(ImportReport.of(summary), report);
+                err.println("Wrote " + report.toAbsolutePath());
+            }
             if (summary.cancelled()) {
                 return 130;
             }
@@ -103,20 +112,11 @@ final class OrganizeCommand implements Callable<Integer> {
         return clustering.resolve(services);
     }
 
-    static void printSummary(ImportSummary s, PrintWriter err) {
-        err.printf("Found %d files: %d imported, %d already in the library%s, %d failed (%.1f s).%n",
-                s.found(), s.imported(), s.duplicates(),
-                s.relocated() > 0 ? " (" + s.relocated() + " moved, found again)" : "",
-                s.failures().size(), s.elapsed().toMillis() / 1000.0);
-        if (!s.failures().isEmpty()) {
-            err.println("Not imported:");
-            for (FileFailure f : s.failures()) {
-                err.println("  " + f.path() + ": " + f.reason());
-            }
+    /** A PATH that does not exist is a mistake in the command, found before the library or the model is opened. */
+    static void refuseMissing(List<Path> paths) {
+        List<String> missing = paths.stream().filter(p -> !Files.exists(p)).map(Path::toString).toList();
+        if (!missing.isEmpty()) {
+            throw new UserException("no such file or folder: " + String.join(", ", missing));
         }
-        if (s.cancelled()) {
-            err.println("Import cancelled; images imported so far are kept. Run the same command again to continue.");
-        }
-        err.flush();
     }
 }

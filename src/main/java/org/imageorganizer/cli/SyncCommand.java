@@ -1,10 +1,8 @@
 package org.imageorganizer.cli;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import me.tongfei.progressbar.ProgressBar;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.sync.SyncFailure;
 import org.imageorganizer.sync.SyncListener;
@@ -67,7 +65,7 @@ final class SyncCommand implements Callable<Integer> {
             err.println("Syncing to " + service.destination() + ": " + service.pending() + " images without a copy.");
             err.flush();
             SyncSummary summary;
-            try (Bar bar = new Bar(System.err, err, verbose)) {
+            try (Bar bar = new Bar(ConsoleBars.images(System.err, "Uploading"), verbose)) {
                 summary = service.run(bar, cancelled::get);
             }
             print(summary, err);
@@ -96,36 +94,32 @@ final class SyncCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /** The progress line on stderr: count, rate, ETA, and the counts so far. */
+    /** The progress on stderr: count, rate, time left, and the counts so far; with -v, each failed image too. */
     private static final class Bar implements SyncListener, AutoCloseable {
-        private final ProgressBar bar;
-        private final PrintWriter err;
+        private final ProgressDisplay display;
         private final boolean verbose;
 
-        Bar(PrintStream stream, PrintWriter err, boolean verbose) {
-            this.err = err;
+        Bar(ProgressDisplay display, boolean verbose) {
+            this.display = display;
             this.verbose = verbose;
-            this.bar = ConsoleBars.images(stream, "Uploading");
         }
 
         @Override
         public synchronized void progress(SyncProgress p) {
-            bar.maxHint(p.total());
-            bar.stepTo(p.done());
-            bar.setExtraMessage(String.format(" %d sent, %d there, %d failed", p.uploaded(), p.alreadyThere(), p.failed()));
+            display.update(p.done(), p.total(), String.format("%d sent, %d there, %d failed", p.uploaded(),
+                    p.alreadyThere(), p.failed()), null);
         }
 
         @Override
         public synchronized void failed(SyncFailure failure) {
             if (verbose) {
-                err.println("not uploaded " + failure.location() + ": " + failure.reason());
-                err.flush();
+                display.message("not uploaded " + failure.location() + ": " + failure.reason());
             }
         }
 
         @Override
         public void close() {
-            bar.close();
+            display.close();
         }
     }
 }

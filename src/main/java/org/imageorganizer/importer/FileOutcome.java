@@ -3,6 +3,7 @@ package org.imageorganizer.importer;
 import java.nio.file.Path;
 import org.imageorganizer.imaging.DecodedImage;
 import org.imageorganizer.model.Classification;
+import org.imageorganizer.model.ImageRecord;
 
 /** What a decode worker made of one file. */
 sealed interface FileOutcome {
@@ -18,8 +19,18 @@ sealed interface FileOutcome {
         }
     }
 
-    /** The content is already in the library (or earlier in this import); {@code relocated} when its record followed the file. */
-    record Duplicate(Path file, boolean relocated) implements FileOutcome {
+    /**
+     * The content is already in the library ({@code inLibrary}; {@code relocated} when its record followed
+     * the file), or an earlier file of this import has it ({@code sameAs}).
+     */
+    record Duplicate(Path file, ImageRecord inLibrary, boolean relocated, Path sameAs) implements FileOutcome {
+        static Duplicate inLibrary(Path file, ImageRecord record, boolean relocated) {
+            return new Duplicate(file, record, relocated, null);
+        }
+
+        static Duplicate sameAs(Path file, Path original) {
+            return new Duplicate(file, null, false, original);
+        }
     }
 
     record Failed(Path file, String reason) implements FileOutcome {

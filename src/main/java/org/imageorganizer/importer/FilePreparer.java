@@ -1,9 +1,8 @@
 package org.imageorganizer.importer;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.imageorganizer.imaging.DecodedImage;
 import org.imageorganizer.imaging.ImageDecoder;
@@ -17,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The per-file work of an import, run on the decode workers: hash the content, skip what the
- * library already has (letting a record follow its moved file), decode and prepare the model input.
- * Never throws: every problem becomes a {@link FileOutcome.Failed} with a reason.
+ * The per-file work of an import, run on the decode workers: hash the content, skip what an earlier
+ * file of the walk has ({@link FirstCopies}) or the library already has (letting a record follow its
+ * moved file), decode and prepare the model input. Never throws: every problem becomes a
+ * {@link FileOutcome.Failed} with a reason.
  */
 final class FilePreparer {
     private static final Logger LOG = LoggerFactory.getLogger(FilePreparer.class);
@@ -29,9 +29,13 @@ final class FilePreparer {
     private final ImageRepository images;
     private final ImageStorage storage;
     private final int minShortSide;
-    private final Set<String> seenThisImport = ConcurrentHashMap.newKeySet();
+    private final List<Path> files;
+    private final FirstCopies firstCopies = new FirstCopies();
 
-    FilePreparer(ImageDecoder decoder, ImageEmbedder embedder, ImageRepository images, ImageStorage storage) {
+    /** @param files the import's files in walk order; {@link #prepare} takes an index into it */
+    FilePreparer(List<Path> files, ImageDecoder decoder, ImageEmbedder embedder, ImageRepository images,
+            ImageStorage storage) {
+        this.files = files;
         this.decoder = decoder;
         this.embedder = embedder;
         this.images = images;
@@ -39,26 +43,39 @@ final class FilePreparer {
         this.minShortSide = embedder.manifest().imageSize();
     }
 
-    FileOutcome prepare(Path file) {
+    /** Prepares the file at {@code index} of the walk; call it once for every index submitted. */
+    FileOutcome prepare(int index) {
+        Path file = files.get(index);
+        boolean reported = false;
         try {
             byte[] content = decoder.read(file);
             long size = content.length;
             String sha256 = DigestUtils.sha256Hex(content);
-            if (!seenThisImport.add(sha256)) {
-                return new FileOutcome.Duplicate(file, false);
+            reported = true;
+            int original = firstCopies.originalOf(index, sha256);
+            if (original != index) {
+                return FileOutcome.Duplicate.sameAs(file, files.get(original));
             }
             Optional<ImageRecord> existing = images.findBySha256(sha256);
             if (existing.isPresent()) {
-                return new FileOutcome.Duplicate(file, followMovedFile(existing.get(), file));
+                ImageRecord record = existing.get();
+                return FileOutcome.Duplicate.inLibrary(file, record, followMovedFile(record, file));
             }
             DecodedImage decoded = decoder.decode(content, minShortSide);
             float[] tensor = embedder.prepare(decoded.image(), sha256);
             return new FileOutcome.Prepared(file, sha256, size, decoded, tensor);
         } catch (ImageRejectedException e) {
             return new FileOutcome.Failed(file, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new FileOutcome.Failed(file, "the import stopped before it was read");
         } catch (RuntimeException | OutOfMemoryError e) {
             LOG.warn("Unexpected failure on {}", file, e);
             return new FileOutcome.Failed(file, "could not be processed (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            if (!reported) {
+                firstCopies.noContent(index);
+            }
         }
     }
 

@@ -1,15 +1,16 @@
 package org.imageorganizer.importer;
 
 import java.io.IOException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.EnumSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -18,10 +19,13 @@ import org.imageorganizer.model.FileFailure;
 /**
  * Finds the files under the paths a user gives: folders are searched recursively, following
  * symbolic links but surviving loops; hidden files and folders are skipped; each real file is
- * reported once even when reached through several links. Whether a file is an image is decided
- * later, by its content.
+ * reported once even when reached through several links. The order is fixed: the paths as given,
+ * and inside a folder its entries sorted by name (files and subfolders together), so the same
+ * folders always give the same order whatever the file system lists first. Whether a file is an
+ * image is decided later, by its content.
  */
 public final class FileWalker {
+    private static final Comparator<Path> BY_NAME = Comparator.comparing(p -> p.getFileName().toString());
 
     /**
      * Walks the paths in order.
@@ -31,7 +35,7 @@ public final class FileWalker {
      * @param cancelled stops the walk when true
      */
     public void walk(Iterable<Path> roots, Consumer<Path> onFile, Consumer<FileFailure> onProblem, BooleanSupplier cancelled) {
-        Set<Object> seen = new HashSet<>();
+        Walk walk = new Walk(onFile, onProblem, cancelled);
         for (Path root : roots) {
             if (cancelled.getAsBoolean()) {
                 return;
@@ -42,24 +46,27 @@ public final class FileWalker {
                 continue;
             }
             if (Files.isRegularFile(start)) {
-                if (seen.add(identity(start))) {
-                    onFile.accept(start);
-                }
+                walk.file(start, identity(start));
                 continue;
             }
-            try {
-                Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                        new Visitor(start, onFile, onProblem, cancelled, seen));
-            } catch (IOException e) {
-                onProblem.accept(new FileFailure(start, "cannot read: " + e.getMessage()));
-            }
+            walk.folder(start, identity(start));
         }
     }
 
     private static Object identity(Path file) {
         try {
-            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-            return key != null ? key : file.toRealPath();
+            return identity(file, Files.readAttributes(file, BasicFileAttributes.class));
+        } catch (IOException e) {
+            return file;
+        }
+    }
+
+    private static Object identity(Path file, BasicFileAttributes attributes) {
+        if (attributes.fileKey() != null) {
+            return attributes.fileKey();
+        }
+        try {
+            return file.toRealPath();
         } catch (IOException e) {
             return file;
         }
@@ -77,54 +84,73 @@ public final class FileWalker {
         }
     }
 
-    private static final class Visitor extends SimpleFileVisitor<Path> {
-        private final Path start;
+    /** One walk: the files reported so far, and the folders above the current one (a link back to one is a loop). */
+    private static final class Walk {
         private final Consumer<Path> onFile;
         private final Consumer<FileFailure> onProblem;
         private final BooleanSupplier cancelled;
-        private final Set<Object> seen;
+        private final Set<Object> seen = new HashSet<>();
+        private final Deque<Object> ancestors = new ArrayDeque<>();
 
-        Visitor(Path start, Consumer<Path> onFile, Consumer<FileFailure> onProblem, BooleanSupplier cancelled, Set<Object> seen) {
-            this.start = start;
+        Walk(Consumer<Path> onFile, Consumer<FileFailure> onProblem, BooleanSupplier cancelled) {
             this.onFile = onFile;
             this.onProblem = onProblem;
             this.cancelled = cancelled;
-            this.seen = seen;
         }
 
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            if (cancelled.getAsBoolean()) {
-                return FileVisitResult.TERMINATE;
+        void file(Path file, Object identity) {
+            if (seen.add(identity)) {
+                onFile.accept(file.toAbsolutePath().normalize());
             }
-            if (!dir.equals(start) && isHidden(dir)) {
-                return FileVisitResult.SKIP_SUBTREE;
-            }
-            return FileVisitResult.CONTINUE;
         }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (cancelled.getAsBoolean()) {
-                return FileVisitResult.TERMINATE;
+        void folder(Path dir, Object identity) {
+            if (ancestors.contains(identity)) {
+                return; // a link back up the tree: already being walked
             }
-            if (attrs.isRegularFile() && !isHidden(file)) {
-                Object key = attrs.fileKey() != null ? attrs.fileKey() : file;
-                if (seen.add(key)) {
-                    onFile.accept(file.toAbsolutePath().normalize());
+            List<Path> entries = new ArrayList<>();
+            try (DirectoryStream<Path> listing = Files.newDirectoryStream(dir)) {
+                listing.forEach(entries::add);
+            } catch (IOException e) {
+                problem(dir, e);
+                return;
+            }
+            entries.sort(BY_NAME);
+            ancestors.push(identity);
+            try {
+                for (Path entry : entries) {
+                    if (cancelled.getAsBoolean()) {
+                        return;
+                    }
+                    if (!isHidden(entry)) {
+                        visit(entry);
+                    }
                 }
+            } finally {
+                ancestors.pop();
             }
-            return FileVisitResult.CONTINUE;
         }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-            if (e instanceof FileSystemLoopException) {
-                return FileVisitResult.CONTINUE; // a link back up the tree: already walked
+        private void visit(Path entry) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(entry, BasicFileAttributes.class); // follows links
+            } catch (IOException e) {
+                if (!Files.isSymbolicLink(entry)) {
+                    problem(entry, e);
+                }
+                return; // a link to nothing is not a file
             }
-            onProblem.accept(new FileFailure(file, "cannot read: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")));
-            return FileVisitResult.CONTINUE;
+            if (attributes.isDirectory()) {
+                folder(entry, identity(entry, attributes));
+            } else if (attributes.isRegularFile()) {
+                file(entry, identity(entry, attributes));
+            }
+        }
+
+        private void problem(Path path, IOException e) {
+            onProblem.accept(new FileFailure(path.toAbsolutePath().normalize(), "cannot read: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")));
         }
     }
 }

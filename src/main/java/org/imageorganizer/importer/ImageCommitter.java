@@ -34,8 +34,10 @@ final class ImageCommitter {
             List<NewImage> batch = new ArrayList<>(embedded.size());
             embedded.forEach(e -> batch.add(toNewImage(e)));
             try {
-                images.insertAll(batch);
-                embedded.forEach(e -> tally.imported(e.file()));
+                List<Long> ids = images.insertAll(batch);
+                for (int i = 0; i < embedded.size(); i++) {
+                    tally.imported(embedded.get(i).file(), ids.get(i));
+                }
                 return;
             } catch (RuntimeException e) {
                 LOG.debug("Batch insert of {} images failed, storing them one by one: {}", embedded.size(), e.toString());
@@ -56,10 +58,10 @@ final class ImageCommitter {
         FileOutcome.Prepared p = e.prepared();
         NewImage image = toNewImage(e);
         try {
-            images.insert(image);
-            tally.imported(p.file());
+            tally.imported(p.file(), images.insert(image).id());
         } catch (DuplicateImageException ex) {
-            tally.duplicate(p.file(), false);
+            // another program added the same content meanwhile
+            tally.inLibrary(p.file(), ex.existing(), false);
         } catch (RuntimeException ex) {
             LOG.error("Could not store {}", p.file(), ex);
             tally.failed(new FileFailure(p.file(), "could not be stored in the library (" + ex.getClass().getSimpleName() + ")"));

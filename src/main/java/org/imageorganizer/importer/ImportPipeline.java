@@ -63,14 +63,14 @@ public final class ImportPipeline {
         ImportTally tally = new ImportTally(listener, start);
         List<Path> files = new ArrayList<>();
         new FileWalker().walk(roots, files::add, tally::failed, cancelled);
-        tally.found(files.size());
+        tally.found(files);
         LOG.info("Import of {} files from {} started ({})", files.size(), roots, options);
 
         BlockingQueue<FileOutcome.Prepared> prepared = new LinkedBlockingQueue<>();
         BlockingQueue<FileOutcome> results = new LinkedBlockingQueue<>();
         Semaphore inFlight = new Semaphore(options.queueImages());
         ExecutorService workers = Executors.newFixedThreadPool(options.decodeWorkers(), daemon("import-decode-"));
-        FilePreparer preparer = new FilePreparer(decoder, embedder, images, storage);
+        FilePreparer preparer = new FilePreparer(files, decoder, embedder, images, storage);
         List<Thread> threads = new ArrayList<>();
         threads.add(daemon("import-feed").newThread(
                 () -> feed(files, preparer, workers, prepared, results, inFlight, cancelled)));
@@ -99,13 +99,15 @@ public final class ImportPipeline {
             BlockingQueue<FileOutcome.Prepared> prepared, BlockingQueue<FileOutcome> results, Semaphore inFlight,
             BooleanSupplier cancelled) {
         try {
-            for (Path file : files) {
+            // the workers take the files in walk order, which FirstCopies relies on
+            for (int i = 0; i < files.size(); i++) {
                 if (cancelled.getAsBoolean()) {
                     break;
                 }
                 inFlight.acquire();
+                int index = i;
                 workers.execute(() -> {
-                    FileOutcome outcome = preparer.prepare(file);
+                    FileOutcome outcome = preparer.prepare(index);
                     if (outcome instanceof FileOutcome.Prepared p) {
                         prepared.add(p);
                     } else {
@@ -140,7 +142,11 @@ public final class ImportPipeline {
                     } else if (next instanceof FileOutcome.Embedded e) {
                         embedded.add(e);
                     } else if (next instanceof FileOutcome.Duplicate duplicate) {
-                        tally.duplicate(duplicate.file(), duplicate.relocated());
+                        if (duplicate.sameAs() != null) {
+                            tally.sameAs(duplicate.file(), duplicate.sameAs());
+                        } else {
+                            tally.inLibrary(duplicate.file(), duplicate.inLibrary(), duplicate.relocated());
+                        }
                         inFlight.release();
                     } else if (next instanceof FileOutcome.Failed failed) {
                         tally.failed(new FileFailure(failed.file(), failed.reason()));

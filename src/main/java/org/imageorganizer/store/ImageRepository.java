@@ -105,18 +105,24 @@ public final class ImageRepository {
      * batch of images that leave the model together this way. All or nothing: on any failure
      * (a duplicate among them, say) nothing is stored and the exception is thrown, so the caller can
      * fall back to {@link #insert} one by one.
+     *
+     * @return the new images' ids, in the order given
      */
-    public void insertAll(List<NewImage> images) {
+    public List<Long> insertAll(List<NewImage> images) {
         if (images.isEmpty()) {
-            return;
+            return List.of();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        emf.runInTransaction(em -> {
+        return emf.callInTransaction(em -> {
+            List<ImageEntity> entities = new java.util.ArrayList<>(images.size());
             for (NewImage image : images) {
-                em.persist(new ImageEntity(Objects.requireNonNull(image, "image"), now));
+                ImageEntity entity = new ImageEntity(Objects.requireNonNull(image, "image"), now);
+                em.persist(entity);
+                entities.add(entity);
             }
             em.flush();
             LibraryInfo.bumpVersion(em);
+            return entities.stream().map(e -> e.id).toList();
         });
     }
 

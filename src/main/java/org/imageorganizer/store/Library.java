@@ -26,6 +26,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * and {@code AUTO_RECONNECT=TRUE} lets it carry on when the first process exits. {@code WRITE_DELAY=0}
  * writes every commit at once, so a killed import loses only the images not yet committed (H2's
  * default delay lost about a second's worth of committed images on {@code kill -9}).
+ * {@code TRACE_LEVEL_FILE=4} hands H2's own trace to SLF4J (logger {@code h2database}, so the log file)
+ * instead of a {@code .trace.db} file beside the library, and {@code TRACE_LEVEL_SYSTEM_OUT=0} keeps it
+ * off the console.
  */
 public final class Library implements AutoCloseable {
 
@@ -65,15 +68,16 @@ public final class Library implements AutoCloseable {
         if (base.toString().contains(";")) {
             throw new LibraryException("Cannot open the library " + shown + ": the path must not contain ';'.");
         }
-        try {
-            Files.createDirectories(base.getParent());
-        } catch (IOException e) {
-            throw new LibraryException("Cannot open the library " + shown + ": the folder " + base.getParent()
-                    + " cannot be created (" + e.getMessage() + ").", e);
-        }
+        WritableFolder.check(base.getParent(), shown);
         // "retry:" reopens the file when a thread is interrupted mid-I/O (NIO closes the channel then, and
         // plain "file:" would leave the whole database closed: a cancelled UI task must not break the library)
-        return connect("jdbc:h2:retry:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0", "sa", "", shown);
+        return connect(h2Url(base), "sa", "", shown);
+    }
+
+    /** The JDBC URL of the H2 library whose files start with {@code base} ({@code base.mv.db}). */
+    static String h2Url(Path base) {
+        return "jdbc:h2:retry:" + base + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0"
+                + ";TRACE_LEVEL_FILE=4;TRACE_LEVEL_SYSTEM_OUT=0";
     }
 
     /**

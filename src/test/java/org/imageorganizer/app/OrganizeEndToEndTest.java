@@ -99,7 +99,10 @@ class OrganizeEndToEndTest {
                 "--db", home.resolve("lib").toString());
 
         assertThat(code).as(err).isZero();
-        assertThat(err).contains("imported").contains(good.size() + " imported").contains("1 already in the library");
+        assertThat(err).contains("imported").contains(good.size() + " imported").contains("1 same content as another file")
+                .doesNotContain("from an earlier run");
+        // the first of the two in walk order (sorted by name) is the original; the other is named with it
+        assertThat(err).containsPattern("\n  album/f0-v0\\.jpg: same photo as album/copy-of-first\\.jpg \\(id \\d+\\)\n");
         bad.forEach((name, reason) -> assertThat(err).as(name).containsPattern("bad/" + name.replace(".", "\\.") + ": .*" + reason));
         assertThat(err).doesNotContain(".hidden-notes").doesNotContain("Exception");
 
@@ -125,7 +128,85 @@ class OrganizeEndToEndTest {
 
         int second = run("organize", photos.toString(), "--model-dir", MODEL, "--db", home.resolve("lib").toString());
         assertThat(second).isZero();
-        assertThat(err).contains("0 imported").contains((good.size() + 1) + " already in the library");
+        assertThat(err).contains("0 imported").contains((good.size() + 1) + " already in the library from an earlier run")
+                .doesNotContain("same content as another file");
+    }
+
+    @Test
+    void h2KeepsItsOwnTraceOutOfTheLibrarysFolder() throws IOException {
+        Path folder = Files.createDirectories(home.resolve("libs"));
+        Files.write(folder.resolve("garbage.mv.db"), "this is not a database".repeat(200).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(run("tree", "--db", folder.resolve("garbage").toString())).isEqualTo(ErrorHandler.USER_ERROR);
+
+        assertThat(err.strip()).startsWith("error:").doesNotContain("\n");
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("garbage.mv.db");
+        }
+    }
+
+    @Test
+    void aPathThatDoesNotExistIsOneLineExitTwoAndNothingIsOpened() throws IOException {
+        Path lib = home.resolve("never");
+        Path missing = photos.resolve("no/such/path");
+        TestImages.write(TestImages.picture(0, 1, 320, 240), "jpg", photos.resolve("real.jpg"));
+
+        int code = run("organize", photos.toString(), missing.toString(), "--model-dir", home.resolve("no-model").toString(),
+                "--db", lib.toString());
+
+        assertThat(code).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(err.strip()).doesNotContain("\n").startsWith("error: ").contains(missing.toString())
+                .contains("no such file or folder");
+        assertThat(out).isEmpty();
+        assertThat(home.resolve("never.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void duplicatesAreNamedWithTheirOriginalTwentyAtMostWithoutVerboseAndTheReportHasEveryOutcome() throws IOException {
+        Path original = TestImages.write(TestImages.picture(1, 1, 320, 240), "jpg", photos.resolve("nested/photo_01.jpg"));
+        Files.copy(original, photos.resolve("photo_01_copy.jpg"));
+        for (int i = 0; i < 22; i++) {
+            Files.copy(original, Files.createDirectories(photos.resolve("zz")).resolve(String.format("again-%02d.jpg", i)));
+        }
+        Path other = TestImages.write(TestImages.picture(2, 2, 320, 240), "png", photos.resolve("other.png"));
+        Files.writeString(photos.resolve("notes.jpg"), "not a picture");
+        Path lib = home.resolve("lib-dups");
+        Path report = home.resolve("report.json");
+        Path json = home.resolve("tree.json");
+
+        assertThat(run("organize", photos.toString(), "--model-dir", MODEL, "--db", lib.toString(), "--views", "1",
+                "--report", report.toString(), "--json", json.toString())).as(err).isZero();
+
+        assertThat(err).contains("Found 26 files: 2 imported, 23 duplicates (23 same content as another file), 1 failed");
+        assertThat(err).containsPattern("\n  photo_01_copy\\.jpg: same photo as nested/photo_01\\.jpg \\(id \\d+\\)\n");
+        assertThat(err).contains("  zz/again-18.jpg: same photo as nested/photo_01.jpg").doesNotContain("again-19.jpg")
+                .contains("  and 3 more");
+        JsonNode outcome = new ObjectMapper().readTree(report.toFile());
+        assertThat(outcome.get("found").asInt()).isEqualTo(26);
+        assertThat(outcome.get("imported")).hasSize(2);
+        JsonNode first = outcome.get("imported").get(0);
+        assertThat(first.get("path").asText()).isEqualTo(original.toAbsolutePath().toString());
+        assertThat(outcome.get("imported").get(1).get("path").asText()).isEqualTo(other.toAbsolutePath().toString());
+        assertThat(outcome.get("duplicates")).hasSize(23).allSatisfy(d -> {
+            assertThat(d.get("kind").asText()).isEqualTo("same_import");
+            assertThat(d.get("original").asText()).isEqualTo(original.toAbsolutePath().toString());
+            assertThat(d.get("original_id").asLong()).isEqualTo(first.get("id").asLong());
+        });
+        assertThat(outcome.get("failed")).singleElement().satisfies(f -> {
+            assertThat(f.get("path").asText()).isEqualTo(photos.resolve("notes.jpg").toAbsolutePath().toString());
+            assertThat(f.get("reason").asText()).contains("not an image");
+        });
+        // --json keeps the product spec's grouped array
+        JsonNode tree = new ObjectMapper().readTree(json.toFile());
+        assertThat(tree.isArray()).isTrue();
+        assertThat(tree.get(0).has("object_category")).isTrue();
+
+        // the same again: all from the earlier run now, and -v names every one
+        assertThat(run("organize", photos.toString(), "--model-dir", MODEL, "--db", lib.toString(), "-v")).isZero();
+        assertThat(err).contains("0 imported, 25 duplicates (25 already in the library from an earlier run), 1 failed");
+        assertThat(err).containsPattern("\n  nested/photo_01\\.jpg: already in the library \\(id \\d+\\)\n")
+                .contains("  zz/again-21.jpg: same photo as nested/photo_01.jpg (id " + first.get("id").asLong() + ")")
+                .doesNotContain("more (-v");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.imageorganizer.cluster.ClusterAlgorithm;
 import org.imageorganizer.cluster.ClusterSettings;
 import org.imageorganizer.ml.LabelSettings;
+import org.imageorganizer.testing.Unprivileged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -287,21 +288,26 @@ class SettingsStoreTest {
     }
 
     @Test
-    void aReadOnlyFolderKeepsTheOldFileIntact() throws IOException {
-        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
-        SettingsStore store = storeWith("{\"tta_views\": 4}");
-        Path folder = file().getParent();
-        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
-        try {
-            assumeTrue(!Files.isWritable(folder), "the folder is still writable (running as root?)");
+    void aReadOnlyFolderKeepsTheOldFileIntact() throws Exception {
+        // as root permissions stop nothing: the save runs in a process of its own as nobody (see Unprivileged)
+        try (Unprivileged as = Unprivileged.start()) {
+            Path folder = as.folder("config", "rwxr-xr-x");
+            Path file = folder.resolve("settings.json");
+            Files.writeString(file, "{\"tta_views\": 4}");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            if (!as.asNobody()) {
+                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+            }
+            try {
+                Unprivileged.Result save = as.java(java.util.Map.of(), SaveSettings.class.getName(), file.toString());
 
-            assertThatThrownBy(() -> store.save(Settings.defaults().withTtaViews(2)))
-                    .isInstanceOf(SettingsException.class)
-                    .hasMessageContaining(file().toString());
-            assertThat(store.load().ttaViews()).isEqualTo(4);
-            assertThat(leftovers(folder)).isEmpty();
-        } finally {
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+                assertThat(save.exitCode()).as(save.out() + save.err()).isEqualTo(3);
+                assertThat(save.out()).contains("Cannot save settings to " + file);
+                assertThat(new SettingsStore(file).load().ttaViews()).isEqualTo(4);
+                assertThat(leftovers(folder)).isEmpty();
+            } finally {
+                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
         }
     }
 

@@ -140,6 +140,28 @@ class FileWalkerTest {
     }
 
     @Test
+    void theOrderIsByNameInEveryFolderWhateverOrderTheFilesWereMadeIn() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            names.add(String.format("p%02d.jpg", i));
+        }
+        names.addAll(List.of("nested/b.jpg", "nested/a.jpg", "m/z.jpg", "q/deeper/x.jpg", "q/c.jpg"));
+        List<String> creation = new ArrayList<>(names);
+        java.util.Collections.shuffle(creation, new java.util.Random(42));
+        for (String name : creation) {
+            touch(name);
+        }
+
+        walk(dir);
+
+        List<String> expected = new ArrayList<>(List.of("m/z.jpg", "nested/a.jpg", "nested/b.jpg"));
+        names.stream().filter(n -> n.startsWith("p")).forEach(expected::add);
+        expected.addAll(List.of("q/c.jpg", "q/deeper/x.jpg"));
+        assertThat(files.stream().map(p -> dir.toAbsolutePath().relativize(p).toString().replace('\\', '/')).toList())
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void aSingleFileRootIsReportedEvenWithoutAnImageExtension() throws IOException {
         Path file = touch("notes/readme.txt");
 

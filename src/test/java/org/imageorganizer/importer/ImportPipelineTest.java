@@ -16,6 +16,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.imageorganizer.imaging.DecodedImage;
+import org.imageorganizer.imaging.ImageDecoder;
 import org.imageorganizer.imaging.SafeImageDecoder;
 import org.imageorganizer.ml.DjlClipModel;
 import org.imageorganizer.ml.ImageClassifier;
@@ -24,6 +26,7 @@ import org.imageorganizer.ml.LabelEmbeddingCache;
 import org.imageorganizer.ml.LabelSettings;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.ml.TinyModel;
+import org.imageorganizer.model.DuplicateFile;
 import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.ImportProgress;
@@ -169,6 +172,60 @@ class ImportPipelineTest {
         assertThat(again.duplicates()).isEqualTo(3);
         assertThat(library.images().count()).isEqualTo(2);
         assertThat(libraryChanges).hasValue(1);
+    }
+
+    @Test
+    void theFirstOfIdenticalFilesInWalkOrderIsTheOriginalHoweverLongItTakesToReadAndEachCopyIsNamed() throws IOException {
+        Path first = TestImages.write(TestImages.picture(2, 7, 300, 240), "png", dir.resolve("photos/a/photo.png"))
+                .toAbsolutePath().normalize();
+        Path copy = Files.copy(first, dir.resolve("photos/b-copy.png")).toAbsolutePath().normalize();
+        Path nestedCopy = Files.copy(first, Files.createDirectories(dir.resolve("photos/c")).resolve("again.png"))
+                .toAbsolutePath().normalize();
+        Path other = TestImages.write(TestImages.picture(1, 3, 280, 240), "jpg", dir.resolve("photos/d.jpg"));
+        Library library = library("lib");
+        // the first file takes longest to read, so its copies are hashed before it
+        ImageDecoder slowOnFirst = new ImageDecoder() {
+            @Override
+            public byte[] read(Path file) throws org.imageorganizer.imaging.ImageRejectedException {
+                if (file.equals(first)) {
+                    try {
+                        Thread.sleep(600);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return decoder.read(file);
+            }
+
+            @Override
+            public DecodedImage decode(byte[] content, int minShortSide) throws org.imageorganizer.imaging.ImageRejectedException {
+                return decoder.decode(content, minShortSide);
+            }
+        };
+        ImportPipeline pipeline = new ImportPipeline(slowOnFirst, embedder, classifier, library.images(),
+                new IndexedFiles(), libraryChanges::incrementAndGet, new ImportOptions(3, 4, 8));
+
+        ImportSummary summary = pipeline.run(List.of(dir.resolve("photos")), ImportListener.NONE, () -> false);
+
+        assertThat(locations(library)).containsExactlyInAnyOrder(first.toString(), other.toAbsolutePath().toString());
+        assertThat(summary.importedFiles()).extracting(f -> f.path()).containsExactly(first, other.toAbsolutePath());
+        long id = summary.importedFiles().get(0).id();
+        assertThat(library.images().findById(id).orElseThrow().location()).isEqualTo(first.toString());
+        assertThat(summary.duplicateFiles()).containsExactly(
+                new DuplicateFile(copy, DuplicateFile.Kind.SAME_IMPORT, first.toString(), id, false),
+                new DuplicateFile(nestedCopy, DuplicateFile.Kind.SAME_IMPORT, first.toString(), id, false));
+
+        // a second run finds all three in the library, from the earlier run, as the image of the first
+        ImportSummary again = pipeline.run(List.of(dir.resolve("photos")), ImportListener.NONE, () -> false);
+        assertThat(again.imported()).isZero();
+        assertThat(again.duplicates(DuplicateFile.Kind.SAME_IMPORT)).isEmpty();
+        assertThat(again.duplicates(DuplicateFile.Kind.EARLIER_RUN)).extracting(DuplicateFile::path, DuplicateFile::original,
+                DuplicateFile::originalId).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(first, first.toString(), id),
+                        org.assertj.core.groups.Tuple.tuple(copy, first.toString(), id),
+                        org.assertj.core.groups.Tuple.tuple(nestedCopy, first.toString(), id),
+                        org.assertj.core.groups.Tuple.tuple(other.toAbsolutePath(), other.toAbsolutePath().toString(),
+                                summary.importedFiles().get(1).id()));
     }
 
     @Test

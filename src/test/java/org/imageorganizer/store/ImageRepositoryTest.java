@@ -101,6 +101,16 @@ class ImageRepositoryTest {
     }
 
     @Test
+    void insertAllGivesTheNewIdsInTheOrderOfTheImages() {
+        List<NewImage> batch = List.of(TestImages.image("x", "cat", "indoor"), TestImages.image("y", "dog", "beach"));
+        List<Long> ids = images.insertAll(batch);
+        assertThat(ids).hasSize(2);
+        for (int i = 0; i < batch.size(); i++) {
+            assertThat(images.findById(ids.get(i)).orElseThrow().sha256()).isEqualTo(batch.get(i).sha256());
+        }
+    }
+
+    @Test
     void insertAllIsAllOrNothing() {
         ImageRecord first = images.insert(TestImages.image("same", "dog", "beach"));
         NewImage duplicate = new NewImage(first.sha256(), "/elsewhere/copy.jpg", "copy.jpg", 1, 1, 1, "jpeg",

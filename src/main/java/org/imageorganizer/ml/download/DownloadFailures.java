@@ -27,10 +27,10 @@ final class DownloadFailures {
     static void refuseUnpinned(ModelSource source) {
         for (RemoteFile file : source.files()) {
             if (!file.pinned()) {
-                throw new ModelException("Refusing to download " + file.name() + " from " + file.url()
+                throw new ModelDownloadException("Refusing to download " + file.name() + " from " + file.url()
                         + ": this version of the application has no pinned SHA-256 checksum for it, and a model file"
                         + " that cannot be verified is never used (docs/decisions/0005-model-download.md). "
-                        + handSupply(source));
+                        + handSupply(source), "no checksum of " + file.name() + " is pinned yet", null);
             }
         }
     }
@@ -45,14 +45,17 @@ final class DownloadFailures {
     }
 
     /** The exception for a file that {@code attempts} tries could not download; {@code last} is the last error. */
-    static ModelException failure(ModelSource source, RemoteFile file, IOException last, int attempts) {
+    static ModelDownloadException failure(ModelSource source, RemoteFile file, IOException last, int attempts) {
         if (isNoNetwork(last)) {
-            return new ModelException("Cannot download the CLIP model: no network connection (could not reach "
-                    + hostOf(file.url()) + ": " + noNetworkDetail(last) + "). " + handSupply(source), last);
+            String reason = "no network connection (could not reach " + hostOf(file.url()) + ": " + noNetworkDetail(last) + ")";
+            return new ModelDownloadException("Cannot download the CLIP model: " + reason + ". " + handSupply(source),
+                    reason, last);
         }
-        return new ModelException("Cannot download " + file.name() + " from " + file.url() + " (" + attempts
+        String reason = "cannot download " + file.name() + " (" + attempts + (attempts == 1 ? " attempt" : " attempts")
+                + "): " + describe(last);
+        return new ModelDownloadException("Cannot download " + file.name() + " from " + file.url() + " (" + attempts
                 + (attempts == 1 ? " attempt" : " attempts") + "): " + describe(last) + ". " + handSupply(source),
-                last);
+                reason, last);
     }
 
     /** Whether the cause chain shows that the host could not be reached at all. */
