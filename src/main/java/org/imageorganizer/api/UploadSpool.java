@@ -52,11 +52,24 @@ final class UploadSpool implements AutoCloseable {
         FileChannel channel = FileChannel.open(root.resolve(name + LOCK), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
         try {
-            FileLock lock = channel.lock();
+            // locked before the folder exists, so that no other server takes the folder for a gone one's
+            FileLock lock = lock(channel, root);
             return new UploadSpool(Files.createDirectory(root.resolve(name)), channel, lock);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /** The lock that marks the folder as in use, or null where the file system has no locks. */
+    private static FileLock lock(FileChannel channel, Path root) {
+        try {
+            return channel.lock();
+        } catch (IOException e) {
+            // other servers cannot tell this one's folder from a crashed one's either, so they leave both alone
+            LOG.warn("Cannot lock a file in {} ({}); what a crashed server leaves there will not be removed", root,
+                    e.toString());
+            return null;
         }
     }
 
@@ -79,7 +92,9 @@ final class UploadSpool implements AutoCloseable {
             LOG.warn("Could not empty the upload spool {}: {}", folder, e.toString());
         }
         try (lockChannel) {
-            lock.release();
+            if (lock != null) {
+                lock.release();
+            }
             Files.deleteIfExists(folder.resolveSibling(folder.getFileName() + LOCK));
         } catch (IOException e) {
             LOG.debug("Could not remove the spool's lock: {}", e.toString());
