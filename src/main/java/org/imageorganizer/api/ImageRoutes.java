@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,17 +28,17 @@ final class ImageRoutes {
 
     private final ServerServices services;
     private final MultipartUploads multipart;
-    private final UploadRateLimiter rateLimiter;
+    private final UploadAdmission admission;
     private final TrustedProxies proxies;
     private final Links links;
     private final ExecutorService uploadWorkers;
     private final long maxFileBytes;
 
-    ImageRoutes(ServerServices services, MultipartUploads multipart, UploadRateLimiter rateLimiter,
+    ImageRoutes(ServerServices services, MultipartUploads multipart, UploadAdmission admission,
             TrustedProxies proxies, Links links, ExecutorService uploadWorkers, long maxFileBytes) {
         this.services = services;
         this.multipart = multipart;
-        this.rateLimiter = rateLimiter;
+        this.admission = admission;
         this.proxies = proxies;
         this.links = links;
         this.uploadWorkers = uploadWorkers;
@@ -57,15 +56,13 @@ final class ImageRoutes {
 
     private Object upload(Request request, Response response) throws InterruptedException {
         String client = proxies.clientAddress(request.ip(), request.headers("X-Forwarded-For"));
-        OptionalLong wait = rateLimiter.acquire(client);
-        if (wait.isPresent()) {
-            throw new ApiError(429, "too_many_requests", "Too many uploads from this address; try again in "
-                    + wait.getAsLong() + " s.", Map.of("Retry-After", Long.toString(wait.getAsLong())), null);
+        MultipartUploads.Received received;
+        try (UploadAdmission.Permit place = admission.admit(client)) {
+            received = multipart.receive(request.raw()); // the place is held while the body arrives
         }
-        List<Part> parts = multipart.fileParts(request.raw());
-        try {
-            List<Future<Object>> results = new ArrayList<>(parts.size());
-            for (Part part : parts) {
+        try (received) {
+            List<Future<Object>> results = new ArrayList<>(received.files().size());
+            for (Part part : received.files()) {
                 results.add(uploadWorkers.submit(() -> toJson(request, importPart(part))));
             }
             List<Object> files = new ArrayList<>(results.size());
@@ -75,8 +72,6 @@ final class ImageRoutes {
             return answer(response, files);
         } catch (ExecutionException e) {
             throw new IllegalStateException("an upload failed", e.getCause());
-        } finally {
-            MultipartUploads.deleteAll(parts);
         }
     }
 

@@ -3,11 +3,13 @@ package org.imageorganizer.api;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -22,17 +24,36 @@ import spark.embeddedserver.jetty.JettyServerFactory;
 /**
  * Spark's Jetty with an error handler that answers in the API's JSON too, for the requests Jetty
  * refuses before Spark sees them (a malformed request line, an ambiguous path such as
- * {@code /storage/../x}, headers too large), instead of Jetty's HTML page.
+ * {@code /storage/../x}, headers too large), instead of Jetty's HTML page; and with connectors
+ * tuned for a server facing the internet (see {@link Tuning}).
  */
 final class JsonErrorJetty implements JettyServerFactory {
-    static final String IDENTIFIER = "image-organizer-jetty";
+    private static final String MAX_FORM_KEYS = "org.eclipse.jetty.server.Request.maxFormKeys";
 
-    private JsonErrorJetty() {
+    private final Tuning tuning;
+
+    /**
+     * How the connectors treat slow clients and large forms.
+     *
+     * @param idleTimeout              how long a connection may send nothing (Spark's own is an hour)
+     * @param minRequestBytesPerSecond the slowest average rate a request body may arrive at before
+     *                                 Jetty cuts it off with 408; 0 for none
+     * @param maxFormParts             the most parts (or form fields) Jetty parses from one request
+     */
+    record Tuning(Duration idleTimeout, int minRequestBytesPerSecond, int maxFormParts) {
     }
 
-    /** Makes the factory known to Spark under {@link #IDENTIFIER} (once per JVM; repeating is harmless). */
-    static synchronized void register() {
-        EmbeddedServers.add(IDENTIFIER, new EmbeddedJettyFactory(new JsonErrorJetty()));
+    private JsonErrorJetty(Tuning tuning) {
+        this.tuning = tuning;
+    }
+
+    /**
+     * Makes a factory with these settings known to Spark, and returns the identifier to give
+     * {@code Service.embeddedServerIdentifier} (equal settings share one factory).
+     */
+    static synchronized Object register(Tuning tuning) {
+        EmbeddedServers.add(tuning, new EmbeddedJettyFactory(new JsonErrorJetty(tuning)));
+        return tuning;
     }
 
     @Override
@@ -46,7 +67,8 @@ final class JsonErrorJetty implements JettyServerFactory {
 
     @Override
     public Server create(ThreadPool threadPool) {
-        Server server = new TunedServer(threadPool);
+        Server server = new TunedServer(threadPool, tuning);
+        server.setAttribute(MAX_FORM_KEYS, tuning.maxFormParts());
         server.setErrorHandler(new Handler());
         return server;
     }
@@ -54,11 +76,16 @@ final class JsonErrorJetty implements JettyServerFactory {
     /**
      * Adjusts the connectors Spark adds: requests are dispatched as soon as their headers arrive
      * (Jetty waits for the first body bytes by default, which would delay a 413 for a body that
-     * is over the limit until the client starts sending it), and the Jetty version is not announced.
+     * is over the limit until the client starts sending it), the Jetty version is not announced,
+     * and slow clients are cut off: after the idle timeout of silence, or when a body arrives slower
+     * than the minimum rate (so a trickling upload cannot hold a request thread for long).
      */
     private static final class TunedServer extends Server {
-        TunedServer(ThreadPool pool) {
+        private final Tuning tuning;
+
+        TunedServer(ThreadPool pool, Tuning tuning) {
             super(pool);
+            this.tuning = tuning;
         }
 
         @Override
@@ -70,6 +97,10 @@ final class JsonErrorJetty implements JettyServerFactory {
                         http.getHttpConfiguration().setDelayDispatchUntilContent(false);
                         http.getHttpConfiguration().setSendServerVersion(false);
                         http.getHttpConfiguration().setSendXPoweredBy(false);
+                        http.getHttpConfiguration().setMinRequestDataRate(tuning.minRequestBytesPerSecond());
+                    }
+                    if (connector instanceof AbstractConnector tunable) {
+                        tunable.setIdleTimeout(tuning.idleTimeout().toMillis());
                     }
                 }
             }

@@ -3,7 +3,6 @@ package org.imageorganizer.api;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +35,8 @@ public final class RestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
     private static final Duration SIGNED_URL_LIFETIME = Duration.ofMinutes(30);
     private static final String COUNTED = RestServer.class.getName() + ".counted";
+    /** How long an upload over the bound of uploads read at once waits for a place before 503. */
+    private static final Duration UPLOAD_PLACE_WAIT = Duration.ofSeconds(1);
 
     private final ServerOptions options;
     private final ServerServices services;
@@ -47,15 +48,18 @@ public final class RestServer implements AutoCloseable {
     private final ClientErrorLog clientErrors = new ClientErrorLog(System::nanoTime, Duration.ofMinutes(1));
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ExecutorService uploadWorkers;
-    private final Path spoolFolder;
+    private final Path spoolRoot;
+    private UploadSpool spool;
     private volatile boolean draining;
     private Service http;
 
     /**
+     * @param spoolRoot where upload parts wait on disk while they are read (inside the storage folder;
+     *                  whatever a server that is gone left there is removed at start)
      * @throws IllegalArgumentException when the options are unsafe (a public address without a key
      *                                  and without {@code insecure}) or malformed
      */
-    public RestServer(ServerOptions options, ServerServices services, ManagedFolder managedFiles) {
+    public RestServer(ServerOptions options, ServerServices services, ManagedFolder managedFiles, Path spoolRoot) {
         this.options = options;
         this.services = services;
         this.managedFiles = managedFiles;
@@ -74,11 +78,7 @@ public final class RestServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        try {
-            this.spoolFolder = Files.createTempDirectory("image-organizer-uploads-");
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot create a temporary folder for uploads: " + e.getMessage(), e);
-        }
+        this.spoolRoot = spoolRoot;
     }
 
     private static boolean loopback(String host) {
@@ -96,9 +96,14 @@ public final class RestServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Could not clean the storage folder's leftovers: {}", e.toString());
         }
-        JsonErrorJetty.register();
+        try {
+            spool = UploadSpool.open(spoolRoot);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the folder for uploads in progress, " + spoolRoot + ": " + e, e);
+        }
         http = Service.ignite();
-        http.embeddedServerIdentifier(JsonErrorJetty.IDENTIFIER);
+        http.embeddedServerIdentifier(JsonErrorJetty.register(new JsonErrorJetty.Tuning(options.idleTimeout(),
+                options.minUploadBytesPerSecond(), MultipartUploads.maxParts(options))));
         http.untrustForwardHeaders(); // Spark would believe any client's X-Forwarded-*; TrustedProxies decides instead
         http.ipAddress(options.host()).port(options.port()).threadPool(64, 8, 30_000);
         http.initExceptionHandler(e -> LOG.error("The server could not start: {}", e.toString()));
@@ -110,10 +115,10 @@ public final class RestServer implements AutoCloseable {
         });
         http.before(this::authenticate);
         new HealthRoute(services, () -> draining).register(http);
-        new ImageRoutes(services, new MultipartUploads(spoolFolder, options.maxFileBytes(), options.maxRequestBytes(),
-                options.maxFilesPerRequest()), new UploadRateLimiter(options.uploadsPerMinute(), System::nanoTime),
-                proxies, new Links(signer, proxies, services.cloudLinks(), options.publicUrl()), uploadWorkers,
-                options.maxFileBytes()).register(http);
+        UploadAdmission admission = new UploadAdmission(new UploadRateLimiter(options.uploadsPerMinute(), System::nanoTime),
+                options.uploadsAtOnce(), options.uploadsAtOncePerClient(), UPLOAD_PLACE_WAIT);
+        new ImageRoutes(services, new MultipartUploads(spool, options), admission,
+                proxies, new Links(signer, proxies, services.cloudLinks(), options.publicUrl()), uploadWorkers, options.maxFileBytes()).register(http);
         new ClusterRoutes(services).register(http);
         new StorageRoute(managedFiles).register(http);
         new WebPage(services.cloudLinks().map(RemoteLinks::origins).orElse(java.util.List.of())).register(http);
@@ -247,6 +252,11 @@ public final class RestServer implements AutoCloseable {
         }
     }
 
+    /** The folder this server spools upload parts to (tests look into it). */
+    Path spoolFolder() {
+        return spool.folder();
+    }
+
     /** The port the server listens on. */
     public int port() {
         return http.port();
@@ -281,21 +291,10 @@ public final class RestServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        deleteSpoolFolder();
+        spool.close();
         clientErrors.flush();
         http = null;
         LOG.info("Server stopped");
-    }
-
-    private void deleteSpoolFolder() {
-        try (var files = Files.list(spoolFolder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(spoolFolder);
-        } catch (IOException e) {
-            LOG.debug("Could not remove {}: {}", spoolFolder, e.toString());
-        }
     }
 
     @Override

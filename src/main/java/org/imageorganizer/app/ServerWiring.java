@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 final class ServerWiring {
     private static final Logger LOG = LoggerFactory.getLogger(ServerWiring.class);
     private static final int BATCH_IMAGES = 16;
+    /** The folder in the data folder where upload parts wait while they are read (see ADR 0018). */
+    private static final String SPOOL_FOLDER = "upload-spool";
 
     private final Environment environment;
     private final Settings settings;
@@ -142,7 +144,8 @@ final class ServerWiring {
             ThumbnailCache thumbnails = new ThumbnailCache(environment.thumbnailCacheDir(), new Thumbnailer(decoder));
             RestServer server = new RestServer(options, new ServerServices(library.images(), uploads, clusterer,
                     new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (ImageStorage) c)), thumbnails,
-                    BuildInfo.load(), cloud.map(c -> (RemoteLinks) c)), managed);
+                    BuildInfo.load(), cloud.map(c -> (RemoteLinks) c)), managed,
+                    environment.dataDir().resolve(SPOOL_FOLDER));
             Instant startedAt = Instant.now(); // before the first upload can arrive: the storage check spares newer files
             int port = server.start();
             cloud.ifPresentOrElse(c -> LOG.info("Uploads go to {}, {} delivery", c.describe(), c.config().delivery()),

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -99,6 +100,28 @@ final class ServeCommand implements Callable<Integer> {
             description = "Upload requests one client address may make per minute (default: ${DEFAULT-VALUE}).")
     int uploadsPerMinute;
 
+    @Option(names = "--uploads-at-once", paramLabel = "N", defaultValue = "${env:IMAGE_ORGANIZER_UPLOADS_AT_ONCE:-16}",
+            description = "Upload requests read at once from all clients, at most 32; one more waits up to a second, "
+                    + "then gets 503 (default: ${DEFAULT-VALUE}).")
+    int uploadsAtOnce;
+
+    @Option(names = "--uploads-at-once-per-client", paramLabel = "N",
+            defaultValue = "${env:IMAGE_ORGANIZER_UPLOADS_AT_ONCE_PER_CLIENT:-4}",
+            description = "Upload requests one client address may have read at once; one more waits up to a second, "
+                    + "then gets 503 (default: ${DEFAULT-VALUE}).")
+    int uploadsAtOncePerClient;
+
+    @Option(names = "--min-upload-rate", paramLabel = "BYTES",
+            defaultValue = "${env:IMAGE_ORGANIZER_MIN_UPLOAD_RATE:-1024}",
+            description = "Slowest average rate, in bytes a second, a request body may arrive at before it is cut off "
+                    + "with 408; 0 for none (default: ${DEFAULT-VALUE}).")
+    int minUploadRate;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "${env:IMAGE_ORGANIZER_IDLE_TIMEOUT:-30}",
+            description = "Seconds a connection may send nothing, mid-body or between requests, before it is closed "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long idleTimeoutSeconds;
+
     ServeCommand(CliServices services) {
         this.services = services;
     }
@@ -111,7 +134,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             options = new ServerOptions(host, port, apiKey(), insecure, clean(corsOrigins), clean(trustedProxies),
                     maxFileMb * MB, maxRequestMb * MB, maxFiles, uploadsPerMinute, BuildInfo.load().sourceUrl(),
-                    Optional.ofNullable(publicUrl));
+                    Optional.ofNullable(publicUrl),
+                    uploadsAtOnce, uploadsAtOncePerClient, minUploadRate, Duration.ofSeconds(idleTimeoutSeconds));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }

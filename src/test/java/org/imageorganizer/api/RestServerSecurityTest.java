@@ -199,8 +199,9 @@ class RestServerSecurityTest {
     @Test
     void aPublicAddressWithoutAKeyIsRefused() {
         ServerOptions open = new ServerOptions("0.0.0.0", 0, java.util.Optional.empty(), false, List.of(), List.of(),
-                1024, 1024, 1, 1, "https://example.org/source", java.util.Optional.empty());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RestServer(open, null, null))
+                1024, 1024, 1, 1, "https://example.org/source", java.util.Optional.empty(),
+                1, 1, 0, java.time.Duration.ofSeconds(30));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RestServer(open, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("API key");
     }
 }

@@ -72,7 +72,8 @@ final class TestServer implements AutoCloseable {
         ThumbnailCache thumbnails = new ThumbnailCache(dir.resolve("thumbnails"), new Thumbnailer(decoder));
         server = new RestServer(options, new ServerServices(library.images(), uploads, clusterer,
                 new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (org.imageorganizer.store.ImageStorage) c)),
-                thumbnails, BuildInfo.load(), cloud.map(c -> (org.imageorganizer.store.RemoteLinks) c)), managed);
+                thumbnails, BuildInfo.load(), cloud.map(c -> (org.imageorganizer.store.RemoteLinks) c)), managed,
+                dir.resolve("upload-spool"));
         port = server.start();
     }
 
