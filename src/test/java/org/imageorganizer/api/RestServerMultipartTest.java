@@ -14,14 +14,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.imageorganizer.config.ServerOptions;
-import org.imageorganizer.ml.DjlClipModel;
-import org.imageorganizer.ml.TinyModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,32 +28,19 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("database")
 class RestServerMultipartTest {
     private static final int MIB = 1024 * 1024;
-    private static DjlClipModel model;
+    @RegisterExtension
+    static final TinyModelServers SERVERS = new TinyModelServers();
 
     @TempDir
     Path dir;
     private TestServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    @BeforeAll
-    static void loadModel() {
-        model = TinyModel.load();
-    }
-
-    @AfterAll
-    static void closeModel() {
-        model.close();
-    }
-
     @BeforeEach
     void start() {
-        server = new TestServer(dir, model, ServerOptions.local(0).withLimits(2L * MIB, 4L * MIB, 12, 1000));
+        server = SERVERS.start(dir, ServerOptions.local(0).withLimits(2L * MIB, 4L * MIB, 12, 1000));
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void aPartOverTheFileLimitIsRefusedMidBodyAndLeavesNothingSpooled() throws Exception {
@@ -114,14 +97,13 @@ class RestServerMultipartTest {
         Files.write(crashed.resolve("MultiPart123.tmp"), new byte[4096]);
         Files.write(spoolRoot.resolve("crashed-server.lock"), new byte[0]);
         Files.write(spoolRoot.resolve("MultiPart456.tmp"), new byte[4096]);
-        try (TestServer restarted = new TestServer(other, model, ServerOptions.local(0))) {
-            try (Stream<Path> left = Files.walk(spoolRoot)) {
-                assertThat(left.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith("MultiPart")))
-                        .as("spool files a crashed server left").isEmpty();
-            }
-            assertThat(spoolRoot.resolve("crashed-server")).doesNotExist();
-            assertThat(restarted.server.spoolFolder()).startsWithRaw(spoolRoot);
+        TestServer restarted = SERVERS.start(other, ServerOptions.local(0));
+        try (Stream<Path> left = Files.walk(spoolRoot)) {
+            assertThat(left.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith("MultiPart")))
+                    .as("spool files a crashed server left").isEmpty();
         }
+        assertThat(spoolRoot.resolve("crashed-server")).doesNotExist();
+        assertThat(restarted.server.spoolFolder()).startsWithRaw(spoolRoot);
     }
 
     @Test

@@ -18,13 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.imageorganizer.config.ServerOptions;
-import org.imageorganizer.ml.DjlClipModel;
-import org.imageorganizer.ml.TinyModel;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("model")
 @Tag("database")
 class RestServerSlowUploadTest {
-    private static DjlClipModel model;
+    @RegisterExtension
+    static final TinyModelServers SERVERS = new TinyModelServers();
 
     @TempDir
     Path dir;
@@ -44,29 +42,16 @@ class RestServerSlowUploadTest {
     private final List<Socket> held = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    @BeforeAll
-    static void loadModel() {
-        model = TinyModel.load();
-    }
-
-    @AfterAll
-    static void closeModel() {
-        model.close();
-    }
-
     @AfterEach
     void stop() throws IOException {
         for (Socket socket : held) {
             socket.close();
         }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void aStalledBodyIsCutOffWith408AfterTheIdleTimeout() throws Exception {
-        server = new TestServer(dir, model, ServerOptions.local(0).withSlowBodyLimits(0, Duration.ofSeconds(2)));
+        server = SERVERS.start(dir, ServerOptions.local(0).withSlowBodyLimits(0, Duration.ofSeconds(2)));
         byte[] body = upload();
         try (Socket socket = RawUploads.start(server.port, body, "Content-Length: " + body.length)) {
             socket.getOutputStream().write(body, 0, body.length / 2); // then nothing more
@@ -79,7 +64,7 @@ class RestServerSlowUploadTest {
 
     @Test
     void aTricklingBodyIsCutOffWith408BelowTheMinimumRate() throws Exception {
-        server = new TestServer(dir, model, ServerOptions.local(0).withSlowBodyLimits(1000, Duration.ofSeconds(30)));
+        server = SERVERS.start(dir, ServerOptions.local(0).withSlowBodyLimits(1000, Duration.ofSeconds(30)));
         byte[] body = upload();
         try (Socket socket = RawUploads.start(server.port, body, "Content-Length: " + body.length)) {
             OutputStream out = socket.getOutputStream();
@@ -105,7 +90,7 @@ class RestServerSlowUploadTest {
 
     @Test
     void uploadsOverTheClientsBoundGet503WithRetryAfterAndReadsStillAnswer() throws Exception {
-        server = new TestServer(dir, model, ServerOptions.local(0).withUploadsAtOnce(8, 2));
+        server = SERVERS.start(dir, ServerOptions.local(0).withUploadsAtOnce(8, 2));
         hold("127.0.0.1");
         hold("127.0.0.1");
 
@@ -132,7 +117,7 @@ class RestServerSlowUploadTest {
 
     @Test
     void healthAnswersWhileTheServerReadsAsManyUploadsAsItMay() throws Exception {
-        server = new TestServer(dir, model, ServerOptions.local(0).withTrustedProxies(List.of("127.0.0.1"))
+        server = SERVERS.start(dir, ServerOptions.local(0).withTrustedProxies(List.of("127.0.0.1"))
                 .withUploadsAtOnce(2, 2));
         hold("203.0.113.1");
         hold("203.0.113.2");
