@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.LibraryObserver;
@@ -28,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * Keeps the library's sub-clusters up to date. Results are stored per object → background group
  * with a signature of the group's members and the algorithm; a refresh recomputes only the groups
  * whose members or settings changed. Changes are debounced: {@link #libraryChanged()} schedules one
- * refresh after a short delay however many changes arrive meanwhile. Readers get the last stored
- * result with its library version and whether it is stale.
+ * refresh after a short delay however many changes arrive meanwhile. Readers get the library as it
+ * is now with the last stored clusters, the images those have not reached yet in pending entries,
+ * and whether a recomputation is due (stale).
  */
 public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LibraryClusterer.class);
@@ -42,6 +45,10 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
     private final Duration debounce;
     private final ReentrantLock refreshLock = new ReentrantLock();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final ReentrantLock buildLock = new ReentrantLock();
+    /** Counts the refreshes of this clusterer: the stored clusterings change only with one. */
+    private final AtomicLong generations = new AtomicLong();
+    private volatile StoredAt lastStored;
     private volatile CachedTree lastTree;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cluster-refresh");
@@ -79,7 +86,7 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
         }
     }
 
-    /** Recomputes the groups that changed, then returns the fresh tree. */
+    /** Recomputes the groups that changed, then returns the fresh tree (with no pending entry for the images it saw). */
     public OrganizedTree refreshNow() {
         refreshLock.lock();
         try {
@@ -87,11 +94,9 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
             Map<GroupKey, List<Long>> membership = images.groupMembership();
             Map<GroupKey, StoredGroupClustering> stored = clusters.loadAll();
             long start = System.nanoTime();
-            List<Map.Entry<GroupKey, List<Long>>> changed = new java.util.ArrayList<>();
+            List<Map.Entry<GroupKey, List<Long>>> changed = new ArrayList<>();
             for (Map.Entry<GroupKey, List<Long>> group : membership.entrySet()) {
-                StoredGroupClustering previous = stored.get(group.getKey());
-                if (previous == null || !previous.signature().equals(signature(group.getValue()))
-                        || !previous.algorithm().equals(algorithm)) {
+                if (outdated(stored.get(group.getKey()), group.getValue())) {
                     changed.add(group);
                 }
             }
@@ -105,45 +110,71 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
                 LOG.info("Clustered {} changed groups of {} in {} ms", recomputed, membership.size(),
                         (System.nanoTime() - start) / 1_000_000);
             }
-            return TreeBuilder.build(clusters.loadAll().values(), version, false);
+            Map<GroupKey, StoredGroupClustering> saved = clusters.loadAll();
+            long generation = generations.incrementAndGet();
+            lastStored = new StoredAt(generation, saved);
+            return TreeBuilder.build(membership, saved, version, false);
         } finally {
             refreshLock.unlock();
         }
     }
 
-    /** The last stored result, without computing anything; {@code stale} when the library changed since. */
+    /**
+     * The library's tree as it is now, without clustering anything: every image is in it, those the
+     * clustering has not reached yet in their group's pending entry; {@code stale} when a
+     * recomputation is due. The tree is kept per library version and stored clustering, so reading
+     * an unchanged library costs one small query, and a change costs one read of the groups' ids
+     * (the stored clusterings are read again only after a refresh).
+     */
     public OrganizedTree tree() {
         long current = info.libraryVersion();
-        boolean computing = refreshLock.isLocked();
+        long generation = generations.get();
         CachedTree cached = lastTree;
-        if (!computing && cached != null && cached.libraryVersion() == current) {
-            return cached.tree(); // nothing changed: a read costs one small query
+        if (cached != null && cached.libraryVersion() == current && cached.generation() == generation) {
+            return cached.tree();
         }
-        Map<GroupKey, StoredGroupClustering> stored = clusters.loadAll();
-        long computedFor = stored.values().stream().mapToLong(StoredGroupClustering::libraryVersion).max().orElse(0);
-        boolean outdated = computedFor < current && !upToDate(stored);
-        if (outdated && !computing && !scheduled.get()) {
-            // changed by another program on the same database (or before a crash): catch up, debounced
-            libraryChanged();
+        buildLock.lock(); // readers of the same new version wait for one build instead of each making their own
+        try {
+            cached = lastTree;
+            if (cached != null && cached.libraryVersion() == current && cached.generation() == generation) {
+                return cached.tree();
+            }
+            Map<GroupKey, List<Long>> membership = images.groupMembership();
+            Map<GroupKey, StoredGroupClustering> stored = storedAt(generation);
+            boolean stale = !stored.keySet().equals(membership.keySet())
+                    || membership.entrySet().stream().anyMatch(g -> outdated(stored.get(g.getKey()), g.getValue()));
+            if (stale && !refreshLock.isLocked() && !scheduled.get()) {
+                // changed by another program on the same database (or before a crash): catch up, debounced
+                libraryChanged();
+            }
+            OrganizedTree tree = TreeBuilder.build(membership, stored, current, stale);
+            lastTree = new CachedTree(current, generation, tree);
+            return tree;
+        } finally {
+            buildLock.unlock();
         }
-        boolean stale = computing || outdated;
-        OrganizedTree tree = TreeBuilder.build(stored.values(), computedFor, stale);
-        if (!stale && !refreshLock.isLocked()) {
-            lastTree = new CachedTree(current, tree);
-        }
-        return tree;
     }
 
-    private record CachedTree(long libraryVersion, OrganizedTree tree) {
+    /** The stored clusterings as of {@code generation}, read again only when a refresh has run since. */
+    private Map<GroupKey, StoredGroupClustering> storedAt(long generation) {
+        StoredAt known = lastStored;
+        if (known != null && known.generation() == generation) {
+            return known.clusterings();
+        }
+        Map<GroupKey, StoredGroupClustering> loaded = clusters.loadAll();
+        lastStored = new StoredAt(generation, loaded);
+        return loaded;
     }
 
-    private boolean upToDate(Map<GroupKey, StoredGroupClustering> stored) {
-        Map<GroupKey, List<Long>> membership = images.groupMembership();
-        if (!membership.keySet().equals(stored.keySet())) {
-            return false;
-        }
-        return membership.entrySet().stream()
-                .allMatch(e -> stored.get(e.getKey()).signature().equals(signature(e.getValue())));
+    /** Whether a group's stored clustering is missing or was made for other images or another algorithm. */
+    private boolean outdated(StoredGroupClustering stored, List<Long> ids) {
+        return stored == null || !stored.algorithm().equals(algorithm) || !stored.signature().equals(signature(ids));
+    }
+
+    private record CachedTree(long libraryVersion, long generation, OrganizedTree tree) {
+    }
+
+    private record StoredAt(long generation, Map<GroupKey, StoredGroupClustering> clusterings) {
     }
 
     static String signature(List<Long> ids) {
