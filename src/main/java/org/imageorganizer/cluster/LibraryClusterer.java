@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.imageorganizer.config.BackgroundThreads;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.model.OrganizedTree;
@@ -46,15 +48,14 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
     private final ReentrantLock refreshLock = new ReentrantLock();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final ReentrantLock buildLock = new ReentrantLock();
+    private final Membership groups;
+    private final Map<GroupKey, Signed> signatures = new ConcurrentHashMap<>();
     /** Counts the refreshes of this clusterer: the stored clusterings change only with one. */
     private final AtomicLong generations = new AtomicLong();
     private volatile StoredAt lastStored;
     private volatile CachedTree lastTree;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "cluster-refresh");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(BackgroundThreads.factory("cluster-refresh"));
 
     public LibraryClusterer(ImageRepository images, ClusterRepository clusters, LibraryInfo info,
             ClusterSettings settings, Duration debounce) {
@@ -65,6 +66,7 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
         this.groupClusterer = new GroupClusterer(clusterer, settings);
         this.algorithm = clusterer.describe() + ", minGroupSize=" + settings.minGroupSize();
         this.debounce = debounce;
+        this.groups = new Membership(images);
     }
 
     /** Schedules a refresh after the debounce delay, unless one is already waiting. */
@@ -91,7 +93,7 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
         refreshLock.lock();
         try {
             long version = info.libraryVersion();
-            Map<GroupKey, List<Long>> membership = images.groupMembership();
+            Map<GroupKey, List<Long>> membership = groups.reload();
             Map<GroupKey, StoredGroupClustering> stored = clusters.loadAll();
             long start = System.nanoTime();
             List<Map.Entry<GroupKey, List<Long>>> changed = new ArrayList<>();
@@ -123,8 +125,9 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
      * The library's tree as it is now, without clustering anything: every image is in it, those the
      * clustering has not reached yet in their group's pending entry; {@code stale} when a
      * recomputation is due. The tree is kept per library version and stored clustering, so reading
-     * an unchanged library costs one small query, and a change costs one read of the groups' ids
-     * (the stored clusterings are read again only after a refresh).
+     * an unchanged library costs one small query; after a change, the groups are brought up to date
+     * with the images added since ({@link Membership}), and the stored clusterings are read again
+     * only after a refresh.
      */
     public OrganizedTree tree() {
         long current = info.libraryVersion();
@@ -139,7 +142,7 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
             if (cached != null && cached.libraryVersion() == current && cached.generation() == generation) {
                 return cached.tree();
             }
-            Map<GroupKey, List<Long>> membership = images.groupMembership();
+            Map<GroupKey, List<Long>> membership = groups.current();
             Map<GroupKey, StoredGroupClustering> stored = storedAt(generation);
             boolean stale = !stored.keySet().equals(membership.keySet())
                     || membership.entrySet().stream().anyMatch(g -> outdated(stored.get(g.getKey()), g.getValue()));
@@ -168,7 +171,21 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
 
     /** Whether a group's stored clustering is missing or was made for other images or another algorithm. */
     private boolean outdated(StoredGroupClustering stored, List<Long> ids) {
-        return stored == null || !stored.algorithm().equals(algorithm) || !stored.signature().equals(signature(ids));
+        return stored == null || !stored.algorithm().equals(algorithm) || !stored.signature().equals(signatureOf(stored.group(), ids));
+    }
+
+    /** The signature of a group's ids, computed again only when its list changed (Membership keeps unchanged ones). */
+    private String signatureOf(GroupKey group, List<Long> ids) {
+        Signed known = signatures.get(group);
+        if (known != null && known.ids() == ids) {
+            return known.signature();
+        }
+        String signature = signature(ids);
+        signatures.put(group, new Signed(ids, signature));
+        return signature;
+    }
+
+    private record Signed(List<Long> ids, String signature) {
     }
 
     private record CachedTree(long libraryVersion, long generation, OrganizedTree tree) {
@@ -193,7 +210,13 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        refreshLock.lock(); // wait for a running refresh to finish writing
+        try {
+            // a scheduled refresh that has started but not yet taken the lock must not run after close
+            scheduler.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        refreshLock.lock(); // wait for a running refresh (say refreshNow from another thread) to finish writing
         refreshLock.unlock();
     }
 }
