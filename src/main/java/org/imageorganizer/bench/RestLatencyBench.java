@@ -33,6 +33,8 @@ final class RestLatencyBench {
     /** The target of issue 14: p99 at most this many milliseconds for reads while clients upload. */
     static final double UNDER_UPLOADS_TARGET_P99_MS = 100;
     private static final Duration UPLOADS_START_TIMEOUT = Duration.ofMinutes(5);
+    /** The pause of each reader between an answer and its next request while clients upload. */
+    static final Duration UNDER_UPLOADS_PAUSE = Duration.ofMillis(50);
     /** The offset of the deep, filtered page. */
     static final int DEEP_OFFSET = 5000;
     private static final int PAGE = 50;
@@ -143,7 +145,9 @@ final class RestLatencyBench {
 
     /**
      * Starts the uploading clients, waits until the model is busy (each client has had an upload
-     * created), then times the reads from one client, one endpoint after the other.
+     * created), then times the reads: one client per endpoint, both at once, each pausing
+     * {@link #UNDER_UPLOADS_PAUSE} between an answer and its next request (as pages polling the
+     * server would, rather than a loop that would itself take a core from the uploads).
      */
     private static UnderUploads measureUnderUploads(HttpClient client, URI base, List<String> paths, UploadRun run)
             throws InterruptedException {
@@ -154,17 +158,47 @@ final class RestLatencyBench {
             int createdBefore = load.created();
             MachineCpu cpuBefore = MachineCpu.now();
             Stopwatch watch = new Stopwatch();
-            for (String path : paths) {
-                HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).GET().build();
-                int bodyBytes = send(client, request).body().length;
-                rows.add(measure(client, request, "GET " + path, 1, run.requests(), bodyBytes, UNDER_UPLOADS_TARGET_P99_MS));
-            }
+            rows.addAll(measurePaced(client, base, paths, run.requests()));
             double uploadsPerSecond = (load.created() - createdBefore) / watch.seconds();
             MachineCpu.Use cpu = cpuBefore.until(MachineCpu.now());
             String loadAfter = MachineCpu.loadAverage();
             load.close();
             return new UnderUploads(run.clients(), rows, uploadsPerSecond, load.created(), load.retried(), loadBefore,
                     loadAfter, cpu);
+        }
+    }
+
+    /** One client per path, all at once, each sending {@code requests} requests with a pause after each answer. */
+    private static List<Row> measurePaced(HttpClient client, URI base, List<String> paths, int requests)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(paths.size());
+        try {
+            List<Future<Row>> readers = new ArrayList<>();
+            for (String path : paths) {
+                HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).GET().build();
+                readers.add(pool.submit(() -> {
+                    long[] nanos = new long[requests];
+                    int bodyBytes = 0;
+                    Stopwatch watch = new Stopwatch();
+                    for (int i = 0; i < requests; i++) {
+                        long t0 = System.nanoTime();
+                        bodyBytes = send(client, request).body().length;
+                        nanos[i] = System.nanoTime() - t0;
+                        Thread.sleep(UNDER_UPLOADS_PAUSE.toMillis());
+                    }
+                    return new Row("GET " + path, 1, bodyBytes, Latencies.ofNanos(nanos), requests / watch.seconds(),
+                            UNDER_UPLOADS_TARGET_P99_MS);
+                }));
+            }
+            List<Row> rows = new ArrayList<>();
+            for (Future<Row> reader : readers) {
+                rows.add(reader.get());
+            }
+            return rows;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a benchmark request failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
