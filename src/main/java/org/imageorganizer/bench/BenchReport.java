@@ -134,7 +134,7 @@ final class BenchReport {
             out.printf("### While %d clients upload%n%n", uploads.uploaders());
             out.printf("Each client uploads one photo per request, as fast as the server takes them (every upload a new "
                     + "image through the model); meanwhile one more client per read endpoint, both at once, sends a "
-                    + "request " + RestLatencyBench.UNDER_UPLOADS_PAUSE.toMillis() + " ms after each answer. "
+                    + "request " + uploads.pause().toMillis() + " ms after each answer. "
                     + "The library took %.1f images/s meanwhile (%d added in all, %d uploads told to retry later); %s. "
                     + "Load average %s before the uploads, %s after the reads.%n%n", uploads.uploadsPerSecond(),
                     uploads.imagesAdded(), uploads.retried(), uploads.cpu().describe(), uploads.loadBefore(),

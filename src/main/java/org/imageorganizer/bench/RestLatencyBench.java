@@ -33,8 +33,6 @@ final class RestLatencyBench {
     /** The target of issue 14: p99 at most this many milliseconds for reads while clients upload. */
     static final double UNDER_UPLOADS_TARGET_P99_MS = 100;
     private static final Duration UPLOADS_START_TIMEOUT = Duration.ofMinutes(5);
-    /** The pause of each reader between an answer and its next request while clients upload. */
-    static final Duration UNDER_UPLOADS_PAUSE = Duration.ofMillis(50);
     /** The offset of the deep, filtered page. */
     static final int DEEP_OFFSET = 5000;
     private static final int PAGE = 50;
@@ -77,8 +75,9 @@ final class RestLatencyBench {
      * @param photos   the photos the clients upload (cycled, each copy a distinct file)
      * @param clients  clients uploading at once (0: no such run)
      * @param requests timed requests per read endpoint, from one client while the uploads run
+     * @param pause    how long each reader waits between an answer and its next request
      */
-    record UploadRun(Path photos, int clients, int requests) {
+    record UploadRun(Path photos, int clients, int requests, Duration pause) {
     }
 
     /**
@@ -92,9 +91,10 @@ final class RestLatencyBench {
      * @param loadBefore       the load average when the uploads started
      * @param loadAfter        the load average when the reads were measured
      * @param cpu              the CPU used while the reads were measured, this process's and others'
+     * @param pause            each reader's pause between an answer and its next request
      */
     record UnderUploads(int uploaders, List<Row> rows, double uploadsPerSecond, int imagesAdded, int retried, String loadBefore,
-            String loadAfter, MachineCpu.Use cpu) {
+            String loadAfter, MachineCpu.Use cpu, Duration pause) {
     }
 
     /** The library measured on and the rows; {@code underUploads} is null when no upload run was asked for. */
@@ -145,9 +145,9 @@ final class RestLatencyBench {
 
     /**
      * Starts the uploading clients, waits until the model is busy (each client has had an upload
-     * created), then times the reads: one client per endpoint, both at once, each pausing
-     * {@link #UNDER_UPLOADS_PAUSE} between an answer and its next request (as pages polling the
-     * server would, rather than a loop that would itself take a core from the uploads).
+     * created), then times the reads: one client per endpoint, both at once, each pausing between
+     * an answer and its next request (as pages polling the server would; without a pause the
+     * readers themselves take a core from the uploads).
      */
     private static UnderUploads measureUnderUploads(HttpClient client, URI base, List<String> paths, UploadRun run)
             throws InterruptedException {
@@ -158,19 +158,19 @@ final class RestLatencyBench {
             int createdBefore = load.created();
             MachineCpu cpuBefore = MachineCpu.now();
             Stopwatch watch = new Stopwatch();
-            rows.addAll(measurePaced(client, base, paths, run.requests()));
+            rows.addAll(measurePaced(client, base, paths, run.requests(), run.pause()));
             double uploadsPerSecond = (load.created() - createdBefore) / watch.seconds();
             MachineCpu.Use cpu = cpuBefore.until(MachineCpu.now());
             String loadAfter = MachineCpu.loadAverage();
             load.close();
             return new UnderUploads(run.clients(), rows, uploadsPerSecond, load.created(), load.retried(), loadBefore,
-                    loadAfter, cpu);
+                    loadAfter, cpu, run.pause());
         }
     }
 
     /** One client per path, all at once, each sending {@code requests} requests with a pause after each answer. */
-    private static List<Row> measurePaced(HttpClient client, URI base, List<String> paths, int requests)
-            throws InterruptedException {
+    private static List<Row> measurePaced(HttpClient client, URI base, List<String> paths, int requests,
+            Duration pause) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(paths.size());
         try {
             List<Future<Row>> readers = new ArrayList<>();
@@ -184,7 +184,7 @@ final class RestLatencyBench {
                         long t0 = System.nanoTime();
                         bodyBytes = send(client, request).body().length;
                         nanos[i] = System.nanoTime() - t0;
-                        Thread.sleep(UNDER_UPLOADS_PAUSE.toMillis());
+                        Thread.sleep(pause.toMillis());
                     }
                     return new Row("GET " + path, 1, bodyBytes, Latencies.ofNanos(nanos), requests / watch.seconds(),
                             UNDER_UPLOADS_TARGET_P99_MS);
