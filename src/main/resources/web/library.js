@@ -13,15 +13,26 @@ function nodeKey(...parts) {
   return JSON.stringify(parts);
 }
 
-/** A background group's clusters, numbered from 1 in the server's order; noise is "Unclustered". */
+/**
+ * A background group's clusters, numbered from 1 in the server's order; noise is "Unclustered", and
+ * the images the clustering has not reached yet (the pending entry) are "Sorting…".
+ */
 function clusterNodes(object, sub) {
   let number = 0;
   return sub.clusters.map((cluster) => {
     const noise = cluster.noise === true;
-    const label = noise ? 'Unclustered' : `Cluster ${++number}`;
+    const pending = cluster.pending === true;
+    let label = `Cluster ${number + 1}`;
+    if (pending) {
+      label = 'Sorting…';
+    } else if (noise) {
+      label = 'Unclustered';
+    } else {
+      number++;
+    }
     return {
-      level: 'cluster', object, background: sub.background_category, cluster: cluster.cluster_id, noise,
-      key: nodeKey('c', object, sub.background_category, cluster.cluster_id), label,
+      level: 'cluster', object, background: sub.background_category, cluster: pending ? 'pending' : cluster.cluster_id,
+      noise, pending, key: nodeKey('c', object, sub.background_category, pending ? 'pending' : cluster.cluster_id), label,
       title: `${object} › ${sub.background_category} › ${label}`,
       count: cluster.image_ids.length, ids: cluster.image_ids, children: [],
     };
@@ -255,7 +266,7 @@ export class Library {
     } else {
       row.append(el('span', 'tree-spacer'));
     }
-    const button = el('button', `node${node.noise ? ' noise' : ''}`);
+    const button = el('button', `node${node.noise ? ' noise' : ''}${node.pending ? ' pending' : ''}`);
     button.type = 'button';
     button.dataset.key = node.key;
     button.dataset.level = node.level;
@@ -264,6 +275,7 @@ export class Library {
     if (node.background !== undefined) button.dataset.background = node.background;
     if (node.cluster !== undefined) button.dataset.cluster = String(node.cluster);
     if (node.key === this.selected.key) button.setAttribute('aria-current', 'true');
+    if (node.pending) button.title = 'New images, sorted into clusters in a moment';
     button.append(el('span', 'node-label', node.label), el('span', 'count', node.count));
     button.addEventListener('click', () => this.select(node));
     row.append(button);

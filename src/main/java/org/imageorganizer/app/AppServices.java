@@ -39,7 +39,8 @@ final class AppServices implements CliServices {
     static final String DB_USER_VARIABLE = "IMAGE_ORGANIZER_DB_USER";
     static final String DB_PASSWORD_VARIABLE = "IMAGE_ORGANIZER_DB_PASSWORD";
     static final String DB_PASSWORD_FILE_VARIABLE = "IMAGE_ORGANIZER_DB_PASSWORD_FILE";
-    private static final Duration CLUSTER_DEBOUNCE = Duration.ofSeconds(3);
+    /** How long {@code organize}, {@code serve} and the other commands wait after a change before re-clustering. */
+    static final Duration CLUSTER_DEBOUNCE = Duration.ofSeconds(3);
 
     private final Environment environment;
     private final Map<String, String> variables;

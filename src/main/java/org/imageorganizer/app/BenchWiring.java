@@ -2,7 +2,7 @@ package org.imageorganizer.app;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import org.imageorganizer.bench.BenchServices;
 import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.config.Environment;
@@ -18,9 +18,7 @@ import org.imageorganizer.store.Library;
 
 /** The benchmarks' view of the application: the same model loading, pipeline and server as {@code organize} and {@code serve}. */
 final class BenchWiring implements BenchServices {
-    /** Short, so that the server's start-up check of the clusters is over by the time the benchmark measures. */
-    private static final Duration CLUSTER_DEBOUNCE = Duration.ofMillis(50);
-
+    private static final int UNLIMITED_UPLOADS_PER_MINUTE = 1_000_000;
     private final Environment environment;
     private final Settings settings;
 
@@ -44,8 +42,14 @@ final class BenchWiring implements BenchServices {
         Library library = Library.open(database);
         CliServices.RunningServer server;
         try {
+            // serve's debounce, so that the reads under uploads meet re-clustering as often as they would there;
+            // the uploading clients name themselves in X-Forwarded-For and are not rate-limited
+            ServerOptions options = ServerOptions.local(0)
+                    .withLimits(ServerOptions.DEFAULT_MAX_FILE_BYTES, ServerOptions.DEFAULT_MAX_REQUEST_BYTES,
+                            ServerOptions.DEFAULT_MAX_FILES, UNLIMITED_UPLOADS_PER_MINUTE)
+                    .withTrustedProxies(List.of("127.0.0.1"));
             server = new ServerWiring(environment, settings, library, ModelFolder.open(modelDir), storageDir,
-                    CLUSTER_DEBOUNCE).start(ServerOptions.local(0));
+                    AppServices.CLUSTER_DEBOUNCE).start(options);
         } catch (RuntimeException | Error e) {
             library.close();
             throw e;

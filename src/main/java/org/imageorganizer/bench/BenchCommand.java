@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -79,6 +80,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rest-clients", defaultValue = "4", description = "Clients calling at once in the concurrent REST runs (1: sequential only).")
     int restClients;
 
+    @Option(names = "--rest-uploaders", defaultValue = "16", paramLabel = "N",
+            description = "Clients uploading photos during the REST run under uploads (0 skips that run).")
+    int restUploaders;
+
+    @Option(names = "--rest-upload-reads", defaultValue = "500", paramLabel = "N",
+            description = "Timed requests per read endpoint while the clients upload.")
+    int restUploadReads;
+
+    @Option(names = "--rest-upload-pause-ms", defaultValue = "50", paramLabel = "MS",
+            description = "Each reader's pause between an answer and its next request while the clients upload (0: back to back).")
+    int restUploadPauseMs;
+
     @Option(names = "--variant-repeats", defaultValue = "3", paramLabel = "N",
             description = "Imports per variant and number of views in the variants part; the median is reported.")
     int variantRepeats;
@@ -110,9 +123,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (restImages < 1 || restRequests < 1 || restWarmUp < 0 || restClients < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--rest-images, --rest-requests and --rest-clients must be at least 1, --rest-warm-up at least 0.");
+        if (restImages < 1 || restRequests < 1 || restWarmUp < 0 || restClients < 1 || restUploaders < 0 || restUploadReads < 1
+                || restUploadPauseMs < 0) {
+            throw new ParameterException(spec.commandLine(), "--rest-images, --rest-requests, --rest-clients and "
+                    + "--rest-upload-reads must be at least 1, --rest-warm-up, --rest-uploaders and --rest-upload-pause-ms at least 0.");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path workDir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("image-organizer-bench-");
@@ -174,7 +188,10 @@ public final class BenchCommand implements Callable<Integer> {
             report.rss(rows);
         }
         if (wanted("rest")) {
-            report.rest(new RestLatencyBench(services, workDir, modelDir).run(restImages, restWarmUp, restRequests, restClients));
+            RestLatencyBench.UploadRun uploads = new RestLatencyBench.UploadRun(photos, restUploaders, restUploadReads,
+                    Duration.ofMillis(restUploadPauseMs));
+            report.rest(new RestLatencyBench(services, workDir, modelDir).run(restImages, restWarmUp, restRequests, restClients,
+                    uploads));
         }
         out.flush();
         return 0;

@@ -17,8 +17,9 @@ public interface BenchServices {
 
     /**
      * Starts the REST server exactly as {@code serve --db FILE --storage DIR --model-dir DIR} does,
-     * on 127.0.0.1 at a free port without an API key. The library file must not be open elsewhere
-     * in this process.
+     * on 127.0.0.1 at a free port without an API key, with two differences for the benchmark's upload
+     * clients: no upload rate limit, and the loopback address trusted as a proxy (each client names
+     * itself in X-Forwarded-For). The library file must not be open elsewhere in this process.
      *
      * @param database   the library's H2 file
      * @param storageDir the folder of uploaded files

@@ -96,7 +96,7 @@ final class ExportCommand implements Callable<Integer> {
                     for (SubCluster cluster : background.clusters()) {
                         Path folder = root.resolve(FolderNames.safe(object.objectCategory()))
                                 .resolve(FolderNames.safe(background.backgroundCategory()))
-                                .resolve(cluster.noise() ? "unclustered" : "cluster-" + cluster.clusterId());
+                                .resolve(cluster.pending() ? "sorting" : cluster.noise() ? "unclustered" : "cluster-" + cluster.clusterId());
                         int[] counts = exportCluster(folder, cluster.imageIds(), files, names, out);
                         written += counts[0];
                         skipped += counts[1];

@@ -7,7 +7,7 @@ import org.imageorganizer.model.ObjectGroup;
 import org.imageorganizer.model.OrganizedTree;
 import org.imageorganizer.model.SubCluster;
 
-/** Which cluster each image id sits in. */
+/** Which computed cluster each image id sits in (images waiting for the clustering are left out). */
 final class ImageLocator {
     private ImageLocator() {
     }
@@ -17,6 +17,9 @@ final class ImageLocator {
         for (ObjectGroup object : tree.objects()) {
             for (BackgroundGroup background : object.subgroups()) {
                 for (SubCluster cluster : background.clusters()) {
+                    if (cluster.pending()) {
+                        continue;
+                    }
                     cluster.imageIds().forEach(id -> byId.put(id, cluster));
                 }
             }

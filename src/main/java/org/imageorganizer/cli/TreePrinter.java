@@ -31,6 +31,9 @@ final class TreePrinter {
     }
 
     static String clusterName(SubCluster cluster) {
+        if (cluster.pending()) {
+            return "sorting…";
+        }
         return cluster.noise() ? "unclustered" : "cluster " + cluster.clusterId();
     }
 }

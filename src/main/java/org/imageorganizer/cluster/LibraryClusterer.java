@@ -4,15 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.imageorganizer.config.BackgroundThreads;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.model.OrganizedTree;
@@ -28,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * Keeps the library's sub-clusters up to date. Results are stored per object → background group
  * with a signature of the group's members and the algorithm; a refresh recomputes only the groups
  * whose members or settings changed. Changes are debounced: {@link #libraryChanged()} schedules one
- * refresh after a short delay however many changes arrive meanwhile. Readers get the last stored
- * result with its library version and whether it is stale.
+ * refresh after a short delay however many changes arrive meanwhile. Readers get the library as it
+ * is now with the last stored clusters, the images those have not reached yet in pending entries,
+ * and whether a recomputation is due (stale).
  */
 public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LibraryClusterer.class);
@@ -42,12 +47,15 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
     private final Duration debounce;
     private final ReentrantLock refreshLock = new ReentrantLock();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final ReentrantLock buildLock = new ReentrantLock();
+    private final Membership groups;
+    private final Map<GroupKey, Signed> signatures = new ConcurrentHashMap<>();
+    /** Counts the refreshes of this clusterer: the stored clusterings change only with one. */
+    private final AtomicLong generations = new AtomicLong();
+    private volatile StoredAt lastStored;
     private volatile CachedTree lastTree;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "cluster-refresh");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(BackgroundThreads.factory("cluster-refresh"));
 
     public LibraryClusterer(ImageRepository images, ClusterRepository clusters, LibraryInfo info,
             ClusterSettings settings, Duration debounce) {
@@ -58,6 +66,7 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
         this.groupClusterer = new GroupClusterer(clusterer, settings);
         this.algorithm = clusterer.describe() + ", minGroupSize=" + settings.minGroupSize();
         this.debounce = debounce;
+        this.groups = new Membership(images);
     }
 
     /** Schedules a refresh after the debounce delay, unless one is already waiting. */
@@ -79,19 +88,17 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
         }
     }
 
-    /** Recomputes the groups that changed, then returns the fresh tree. */
+    /** Recomputes the groups that changed, then returns the fresh tree (with no pending entry for the images it saw). */
     public OrganizedTree refreshNow() {
         refreshLock.lock();
         try {
             long version = info.libraryVersion();
-            Map<GroupKey, List<Long>> membership = images.groupMembership();
+            Map<GroupKey, List<Long>> membership = groups.reload();
             Map<GroupKey, StoredGroupClustering> stored = clusters.loadAll();
             long start = System.nanoTime();
-            List<Map.Entry<GroupKey, List<Long>>> changed = new java.util.ArrayList<>();
+            List<Map.Entry<GroupKey, List<Long>>> changed = new ArrayList<>();
             for (Map.Entry<GroupKey, List<Long>> group : membership.entrySet()) {
-                StoredGroupClustering previous = stored.get(group.getKey());
-                if (previous == null || !previous.signature().equals(signature(group.getValue()))
-                        || !previous.algorithm().equals(algorithm)) {
+                if (outdated(stored.get(group.getKey()), group.getValue())) {
                     changed.add(group);
                 }
             }
@@ -105,45 +112,86 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
                 LOG.info("Clustered {} changed groups of {} in {} ms", recomputed, membership.size(),
                         (System.nanoTime() - start) / 1_000_000);
             }
-            return TreeBuilder.build(clusters.loadAll().values(), version, false);
+            Map<GroupKey, StoredGroupClustering> saved = clusters.loadAll();
+            long generation = generations.incrementAndGet();
+            lastStored = new StoredAt(generation, saved);
+            return TreeBuilder.build(membership, saved, version, false);
         } finally {
             refreshLock.unlock();
         }
     }
 
-    /** The last stored result, without computing anything; {@code stale} when the library changed since. */
+    /**
+     * The library's tree as it is now, without clustering anything: every image is in it, those the
+     * clustering has not reached yet in their group's pending entry; {@code stale} when a
+     * recomputation is due. The tree is kept per library version and stored clustering, so reading
+     * an unchanged library costs one small query; after a change, the groups are brought up to date
+     * with the images added since ({@link Membership}), and the stored clusterings are read again
+     * only after a refresh.
+     */
     public OrganizedTree tree() {
         long current = info.libraryVersion();
-        boolean computing = refreshLock.isLocked();
+        long generation = generations.get();
         CachedTree cached = lastTree;
-        if (!computing && cached != null && cached.libraryVersion() == current) {
-            return cached.tree(); // nothing changed: a read costs one small query
+        if (cached != null && cached.libraryVersion() == current && cached.generation() == generation) {
+            return cached.tree();
         }
-        Map<GroupKey, StoredGroupClustering> stored = clusters.loadAll();
-        long computedFor = stored.values().stream().mapToLong(StoredGroupClustering::libraryVersion).max().orElse(0);
-        boolean outdated = computedFor < current && !upToDate(stored);
-        if (outdated && !computing && !scheduled.get()) {
-            // changed by another program on the same database (or before a crash): catch up, debounced
-            libraryChanged();
+        buildLock.lock(); // readers of the same new version wait for one build instead of each making their own
+        try {
+            cached = lastTree;
+            if (cached != null && cached.libraryVersion() == current && cached.generation() == generation) {
+                return cached.tree();
+            }
+            Map<GroupKey, List<Long>> membership = groups.current();
+            Map<GroupKey, StoredGroupClustering> stored = storedAt(generation);
+            boolean stale = !stored.keySet().equals(membership.keySet())
+                    || membership.entrySet().stream().anyMatch(g -> outdated(stored.get(g.getKey()), g.getValue()));
+            if (stale && !refreshLock.isLocked() && !scheduled.get()) {
+                // changed by another program on the same database (or before a crash): catch up, debounced
+                libraryChanged();
+            }
+            OrganizedTree tree = TreeBuilder.build(membership, stored, current, stale);
+            lastTree = new CachedTree(current, generation, tree);
+            return tree;
+        } finally {
+            buildLock.unlock();
         }
-        boolean stale = computing || outdated;
-        OrganizedTree tree = TreeBuilder.build(stored.values(), computedFor, stale);
-        if (!stale && !refreshLock.isLocked()) {
-            lastTree = new CachedTree(current, tree);
-        }
-        return tree;
     }
 
-    private record CachedTree(long libraryVersion, OrganizedTree tree) {
+    /** The stored clusterings as of {@code generation}, read again only when a refresh has run since. */
+    private Map<GroupKey, StoredGroupClustering> storedAt(long generation) {
+        StoredAt known = lastStored;
+        if (known != null && known.generation() == generation) {
+            return known.clusterings();
+        }
+        Map<GroupKey, StoredGroupClustering> loaded = clusters.loadAll();
+        lastStored = new StoredAt(generation, loaded);
+        return loaded;
     }
 
-    private boolean upToDate(Map<GroupKey, StoredGroupClustering> stored) {
-        Map<GroupKey, List<Long>> membership = images.groupMembership();
-        if (!membership.keySet().equals(stored.keySet())) {
-            return false;
+    /** Whether a group's stored clustering is missing or was made for other images or another algorithm. */
+    private boolean outdated(StoredGroupClustering stored, List<Long> ids) {
+        return stored == null || !stored.algorithm().equals(algorithm) || !stored.signature().equals(signatureOf(stored.group(), ids));
+    }
+
+    /** The signature of a group's ids, computed again only when its list changed (Membership keeps unchanged ones). */
+    private String signatureOf(GroupKey group, List<Long> ids) {
+        Signed known = signatures.get(group);
+        if (known != null && known.ids() == ids) {
+            return known.signature();
         }
-        return membership.entrySet().stream()
-                .allMatch(e -> stored.get(e.getKey()).signature().equals(signature(e.getValue())));
+        String signature = signature(ids);
+        signatures.put(group, new Signed(ids, signature));
+        return signature;
+    }
+
+    private record Signed(List<Long> ids, String signature) {
+    }
+
+    private record CachedTree(long libraryVersion, long generation, OrganizedTree tree) {
+    }
+
+    private record StoredAt(long generation, Map<GroupKey, StoredGroupClustering> clusterings) {
     }
 
     static String signature(List<Long> ids) {
@@ -162,7 +210,13 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        refreshLock.lock(); // wait for a running refresh to finish writing
+        try {
+            // a scheduled refresh that has started but not yet taken the lock must not run after close
+            scheduler.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        refreshLock.lock(); // wait for a running refresh (say refreshNow from another thread) to finish writing
         refreshLock.unlock();
     }
 }

@@ -7,12 +7,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
+import org.imageorganizer.config.BackgroundThreads;
 
 /**
  * Runs one task per group on a few threads, largest groups first (so the longest task does not
- * start last). Groups are independent, so the cores are used however the library is split.
+ * start last). Groups are independent, so the cores are used however the library is split. The
+ * threads run at background priority ({@link BackgroundThreads}): clustering yields to requests.
  */
 public final class ParallelGroups {
     private ParallelGroups() {
@@ -26,12 +27,8 @@ public final class ParallelGroups {
             ordered.forEach(task);
             return;
         }
-        AtomicInteger number = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, ordered.size()), r -> {
-            Thread t = new Thread(r, "cluster-" + number.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, ordered.size()),
+                BackgroundThreads.factory("cluster"));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (T item : ordered) {

@@ -1,30 +1,45 @@
 package org.imageorganizer.cluster;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.imageorganizer.model.BackgroundGroup;
+import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ObjectGroup;
 import org.imageorganizer.model.OrganizedTree;
+import org.imageorganizer.model.SubCluster;
 import org.imageorganizer.store.StoredGroupClustering;
 
-/** Assembles stored group results into the object → background → cluster tree, largest groups first. */
+/**
+ * Assembles the object → background → cluster tree, largest groups first, from the library's
+ * current groups and the stored clusterings. Every image of the library is in it exactly once: the
+ * stored clusters keep the images the group still has, and the images no clustering has reached
+ * yet end the group's clusters as one pending entry ({@link SubCluster#pending}).
+ */
 final class TreeBuilder {
     private TreeBuilder() {
     }
 
-    static OrganizedTree build(Collection<StoredGroupClustering> groups, long version, boolean stale) {
+    /**
+     * @param membership every group's image ids, as the library has them now
+     * @param stored     the stored clusterings by group (groups the library no longer has are left out)
+     * @param version    the library version {@code membership} was read at
+     * @param stale      whether a recomputation is due
+     */
+    static OrganizedTree build(Map<GroupKey, List<Long>> membership, Map<GroupKey, StoredGroupClustering> stored,
+            long version, boolean stale) {
         Map<String, List<BackgroundGroup>> byObject = new TreeMap<>();
-        for (StoredGroupClustering group : groups) {
-            List<Long> ids = new ArrayList<>();
-            group.clusters().forEach(c -> ids.addAll(c.imageIds()));
-            ids.sort(null);
-            byObject.computeIfAbsent(group.group().objectLabel(), k -> new ArrayList<>())
-                    .add(new BackgroundGroup(group.group().backgroundLabel(), ids, group.clusters()));
-        }
+        membership.forEach((key, ids) -> {
+            List<Long> sorted = new ArrayList<>(ids);
+            sorted.sort(null);
+            StoredGroupClustering computed = stored.get(key);
+            byObject.computeIfAbsent(key.objectLabel(), k -> new ArrayList<>()).add(new BackgroundGroup(key.backgroundLabel(),
+                    sorted, clustersOf(sorted, computed == null ? List.of() : computed.clusters())));
+        });
         Comparator<BackgroundGroup> largestBackground = Comparator
                 .comparingInt((BackgroundGroup b) -> b.imageIds().size()).reversed()
                 .thenComparing(BackgroundGroup::backgroundCategory);
@@ -38,4 +53,23 @@ final class TreeBuilder {
         return new OrganizedTree(version, stale, objects);
     }
 
+    /** The computed clusters restricted to the group's images (emptied ones left out), then the pending entry if any. */
+    private static List<SubCluster> clustersOf(List<Long> ids, List<SubCluster> computed) {
+        Set<Long> members = new HashSet<>(ids);
+        Set<Long> placed = new HashSet<>(ids.size() * 2);
+        List<SubCluster> clusters = new ArrayList<>(computed.size() + 1);
+        for (SubCluster cluster : computed) {
+            List<Long> kept = cluster.imageIds().stream().filter(members::contains).toList();
+            if (kept.size() == cluster.imageIds().size()) {
+                clusters.add(cluster);
+            } else if (!kept.isEmpty()) {
+                clusters.add(new SubCluster(cluster.clusterId(), cluster.noise(), kept));
+            }
+            placed.addAll(kept);
+        }
+        if (placed.size() < ids.size()) {
+            clusters.add(SubCluster.pending(ids.stream().filter(id -> !placed.contains(id)).toList()));
+        }
+        return clusters;
+    }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.imageorganizer.config.BackgroundThreads;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.model.Classification;
@@ -56,6 +57,7 @@ final class ModelBatcher implements AutoCloseable {
     }
 
     private void loop() {
+        BackgroundThreads.lowerCurrent(); // the model yields the CPU to requests (reads) waiting for it
         List<Job> batch = new ArrayList<>(maxBatch);
         try {
             while (!closed || !queue.isEmpty()) {

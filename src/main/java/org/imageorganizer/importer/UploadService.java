@@ -7,8 +7,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.imageorganizer.config.BackgroundThreads;
 import org.imageorganizer.imaging.DecodedImage;
 import org.imageorganizer.imaging.ImageDecoder;
 import org.imageorganizer.imaging.ImageRejectedException;
@@ -41,7 +44,7 @@ public final class UploadService implements AutoCloseable {
     private final ImageRemover remover;
     private final LibraryObserver observer;
     private final ModelBatcher batcher;
-    private final Semaphore decoding;
+    private final ExecutorService decoders;
     private final Map<String, CompletableFuture<UploadOutcome>> inProgress = new ConcurrentHashMap<>();
 
     /**
@@ -57,7 +60,8 @@ public final class UploadService implements AutoCloseable {
     /**
      * @param store       where uploads go: the managed folder, or the cloud store (chosen when the server starts)
      * @param remover     removes images with their copies
-     * @param decodeSlots how many uploads may be decoded at once (bounds memory whatever the number of requests)
+     * @param decodeSlots how many uploads may be decoded at once (bounds memory whatever the number of requests);
+     *                    they are decoded on that many threads of background priority ({@link BackgroundThreads})
      * @param batchImages the most images one model call takes
      */
     public UploadService(ImageDecoder decoder, ImageEmbedder embedder, ImageClassifier classifier,
@@ -70,7 +74,7 @@ public final class UploadService implements AutoCloseable {
         this.remover = remover;
         this.observer = observer;
         this.batcher = new ModelBatcher(embedder, classifier, batchImages);
-        this.decoding = new Semaphore(decodeSlots);
+        this.decoders = Executors.newFixedThreadPool(decodeSlots, BackgroundThreads.factory("upload-decode"));
     }
 
     /**
@@ -121,19 +125,18 @@ public final class UploadService implements AutoCloseable {
         }
     }
 
+    private record Prepared(DecodedImage decoded, float[] tensor) {
+    }
+
     private UploadOutcome importNew(String fileName, String sha256, byte[] content) throws InterruptedException {
-        DecodedImage decoded;
-        float[] tensor;
-        decoding.acquire();
+        Prepared prepared;
         try {
-            decoded = decoder.decode(content, embedder.manifest().imageSize());
-            tensor = embedder.prepare(decoded.image(), sha256);
+            prepared = prepare(sha256, content);
         } catch (ImageRejectedException e) {
             return new UploadOutcome.Rejected(fileName, e.kind(), e.getMessage());
-        } finally {
-            decoding.release();
         }
-        ModelBatcher.Result result = awaitModel(batcher.submit(tensor));
+        DecodedImage decoded = prepared.decoded();
+        ModelBatcher.Result result = awaitModel(batcher.submit(prepared.tensor()));
         UploadStore.Stored kept;
         try {
             kept = store.store(sha256, content, FileNames.extension(decoded.format()));
@@ -154,6 +157,31 @@ public final class UploadService implements AutoCloseable {
         } catch (RuntimeException e) {
             store.discard(kept);
             throw e;
+        }
+    }
+
+    /** Decodes and prepares the upload on one of the decoding threads (background priority, so requests go first). */
+    private Prepared prepare(String sha256, byte[] content) throws InterruptedException, ImageRejectedException {
+        Future<Prepared> job = decoders.submit(() -> {
+            DecodedImage decoded = decoder.decode(content, embedder.manifest().imageSize());
+            return new Prepared(decoded, embedder.prepare(decoded.image(), sha256));
+        });
+        try {
+            return job.get();
+        } catch (InterruptedException e) {
+            job.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ImageRejectedException rejected) {
+                throw rejected;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("decoding the upload failed", e.getCause());
         }
     }
 
@@ -192,6 +220,7 @@ public final class UploadService implements AutoCloseable {
     /** Finishes the uploads already with the model. */
     @Override
     public void close() {
+        decoders.shutdown();
         batcher.close();
     }
 }

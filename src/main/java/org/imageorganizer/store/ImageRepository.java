@@ -245,14 +245,22 @@ public final class ImageRepository {
     }
 
     /**
-     * The ids of every object → background group, read with one query of ids and labels only.
+     * The ids of every object → background group, read with one query of ids and labels only, in
+     * the order of the group index (which holds all three, so the rows with their 2 KB embeddings
+     * are not read: ordering by id made H2 walk the whole table).
      *
      * @return groups in {@link GroupKey} order, ids ascending within each
      */
     public Map<GroupKey, List<Long>> groupMembership() {
         List<Object[]> rows = emf.callInTransaction(em -> em.createQuery(
-                        "select i.id, i.objectLabel, i.backgroundLabel from ImageEntity i order by i.id", Object[].class)
+                        "select i.id, i.objectLabel, i.backgroundLabel from ImageEntity i"
+                                + " order by i.objectLabel, i.backgroundLabel, i.id", Object[].class)
                 .getResultList());
+        return groups(rows);
+    }
+
+    /** @param rows {@code id, objectLabel, backgroundLabel}, by ascending id within each group */
+    private static Map<GroupKey, List<Long>> groups(List<Object[]> rows) {
         Map<GroupKey, List<Long>> groups = new TreeMap<>();
         for (Object[] row : rows) {
             GroupKey key = new GroupKey((String) row[1], (String) row[2]);
@@ -288,6 +296,20 @@ public final class ImageRepository {
                 after = (Long) row[0];
             }
         } while (page.size() == pageSize);
+    }
+
+    /**
+     * The group membership of the images whose id is above {@code afterId}: with {@link #count()},
+     * what keeps a copy of {@link #groupMembership()} up to date while images are only added.
+     *
+     * @return groups in {@link GroupKey} order, ids ascending within each
+     */
+    public Map<GroupKey, List<Long>> groupMembershipAfter(long afterId) {
+        return groups(emf.callInTransaction(em -> em.createQuery(
+                        "select i.id, i.objectLabel, i.backgroundLabel from ImageEntity i where i.id > :after"
+                                + " order by i.id", Object[].class)
+                .setParameter("after", afterId)
+                .getResultList()));
     }
 
     /** @return the embedded images of one group, by ascending id (images without an embedding are left out) */

@@ -27,6 +27,11 @@ final class InProcessServer implements AutoCloseable {
         return server.url("/");
     }
 
+    /** Stops the background clustering: from now on new images stay pending in the tree. */
+    void holdClustering() {
+        server.clusterer.close();
+    }
+
     long imageCount() {
         return server.library.images().count();
     }

@@ -38,6 +38,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class WebPageBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "a-test-key-of-sufficient-length";
+    /** Finds a tree node by level, object, background and (unless null) cluster. */
+    private static final String FIND_NODE = "return Array.from(document.querySelectorAll('#tree button.node')).find(b =>"
+            + " b.dataset.level === arguments[0] && b.dataset.object === arguments[1]"
+            + " && b.dataset.background === arguments[2] && (arguments[3] === null || b.dataset.cluster === arguments[3]))"
+            + " || null";
 
     @TempDir
     Path folder;
@@ -168,6 +173,33 @@ class WebPageBrowserTest {
         assertThat(chrome.script("return sessionStorage.length")).isEqualTo(0L);
 
         assertCleanConsole(401);
+    }
+
+    @Test
+    void imagesWaitingForTheClusteringAreShownAsSorting() throws Exception {
+        start(ServerOptions.local(0));
+        server.holdClustering(); // the new images stay where the clustering has not reached them
+        drop(photos(3));
+        assertThat(waitForUploads(3).values()).containsOnly("done");
+
+        JsonNode group = JSON.readTree(server.get("/clusters/grouped")).get(0);
+        String object = group.get("object_category").asText();
+        JsonNode sub = group.get("subgroups").get(0);
+        String background = sub.get("background_category").asText();
+        wait.until(d -> "true".equals(chrome.script("return document.getElementById('tree').dataset.stale")));
+        expandBackground(object, background);
+        wait.until(d -> chrome.script(FIND_NODE, "cluster", object, background, "pending") != null);
+        WebElement sorting = (WebElement) chrome.script(FIND_NODE, "cluster", object, background, "pending");
+        assertThat(sorting.getText()).startsWith("Sorting…");
+        assertThat(sorting.getAttribute("data-count")).isEqualTo(String.valueOf(sub.get("image_ids").size()));
+        assertThat(textOf("tree-status")).isEqualTo("Sorting…");
+
+        sorting.click();
+        List<Long> expected = new ArrayList<>();
+        sub.get("image_ids").forEach(n -> expected.add(n.asLong()));
+        waitForThumbnails(expected.size());
+        assertThat(textOf("gallery-title")).endsWith("Sorting…");
+        assertCleanConsole();
     }
 
     /** Generated 320×240 JPEGs, each different. */
@@ -301,12 +333,29 @@ class WebPageBrowserTest {
         assertThat(group).isNotNull();
         String background = group.get("subgroups").get(0).get("background_category").asText();
         JsonNode cluster = group.get("subgroups").get(0).get("clusters").get(0);
-        String find = "return Array.from(document.querySelectorAll('#tree button.node')).find(b =>"
-                + " b.dataset.level === arguments[0] && b.dataset.object === arguments[1]"
-                + " && b.dataset.background === arguments[2] && (arguments[3] === null || b.dataset.cluster === arguments[3]))"
-                + " || null";
+        expandBackground(object, background);
+        String id = cluster.get("cluster_id").asText();
         wait.until(d -> {
-            WebElement node = (WebElement) chrome.script(find, "background", object, background, null);
+            WebElement node = (WebElement) chrome.script(FIND_NODE, "cluster", object, background, id);
+            if (node == null) {
+                return false;
+            }
+            node.click();
+            return true;
+        });
+        String label = ((WebElement) chrome.script(FIND_NODE, "cluster", object, background, id)).getText();
+        assertThat(label).startsWith(cluster.path("noise").asBoolean() ? "Unclustered" : "Cluster 1");
+        List<Long> expected = new ArrayList<>();
+        cluster.get("image_ids").forEach(n -> expected.add(n.asLong()));
+        waitForThumbnails(expected.size());
+        assertThat((List<Object>) chrome.script("return Array.from(document.querySelectorAll('#grid .thumb'),"
+                + " t => Number(t.dataset.imageId))")).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** Unfolds the background's node under the object (again if a reload replaced it meanwhile). */
+    private void expandBackground(String object, String background) {
+        wait.until(d -> {
+            WebElement node = (WebElement) chrome.script(FIND_NODE, "background", object, background, null);
             if (node == null) {
                 return false;
             }
@@ -316,22 +365,6 @@ class WebPageBrowserTest {
             }
             return true;
         });
-        String id = cluster.get("cluster_id").asText();
-        wait.until(d -> {
-            WebElement node = (WebElement) chrome.script(find, "cluster", object, background, id);
-            if (node == null) {
-                return false;
-            }
-            node.click();
-            return true;
-        });
-        String label = ((WebElement) chrome.script(find, "cluster", object, background, id)).getText();
-        assertThat(label).startsWith(cluster.path("noise").asBoolean() ? "Unclustered" : "Cluster 1");
-        List<Long> expected = new ArrayList<>();
-        cluster.get("image_ids").forEach(n -> expected.add(n.asLong()));
-        waitForThumbnails(expected.size());
-        assertThat((List<Object>) chrome.script("return Array.from(document.querySelectorAll('#grid .thumb'),"
-                + " t => Number(t.dataset.imageId))")).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     /** Waits until the grid holds {@code count} thumbnails, all loaded. */

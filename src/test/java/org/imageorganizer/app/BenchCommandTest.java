@@ -37,7 +37,8 @@ class BenchCommandTest {
                 .execute("--model-dir", "src/test/resources/models/tiny-clip", "--photos", photos.toString(),
                         "--work", home.resolve("work").toString(), "--ceiling-seconds", "0.3",
                         "--cluster-sizes", "400,1200", "--rest-images", "1500", "--rest-requests", "60",
-                        "--rest-warm-up", "20", "--rest-clients", "2", "--only", "ceiling,pipeline,clustering,rest");
+                        "--rest-warm-up", "20", "--rest-clients", "2", "--rest-uploaders", "3", "--rest-upload-reads", "30",
+                        "--only", "ceiling,pipeline,clustering,rest");
         String report = out.toString();
         assertThat(code).as(report).isZero();
         assertThat(report).contains("## Model ceiling").containsPattern("\\| 16 \\| [0-9.]+ \\|");
@@ -49,5 +50,8 @@ class BenchCommandTest {
                 .containsPattern("\\| GET /clusters/grouped \\| 1 \\| 60 \\| [0-9.]+ KB \\| [0-9.]+ ms \\|.* \\| p99 ≤ 50 ms \\| (yes|NO) \\|")
                 .containsPattern("\\| GET /images \\| 2 \\| 60 \\|")
                 .containsPattern("\\| GET /images\\?object=object0&offset=\\d+ \\| 1 \\| 60 \\| .* \\| - \\| - \\|");
+        assertThat(report).contains("### While 3 clients upload").containsPattern("The library took [0-9.]+ images/s")
+                .containsPattern("\\| GET /clusters/grouped \\| 1 \\| 30 \\| .* \\| p99 ≤ 100 ms \\| (yes|NO) \\|")
+                .containsPattern("\\| GET /images \\| 1 \\| 30 \\| .* \\| p99 ≤ 100 ms \\| (yes|NO) \\|");
     }
 }

@@ -129,6 +129,26 @@ class LibraryClustererTest {
         return all;
     }
 
+    private List<Long> allInserted() {
+        return ids.values().stream().flatMap(List::stream).sorted().toList();
+    }
+
+    private static List<Long> pendingIds(OrganizedTree tree) {
+        List<Long> pending = new ArrayList<>();
+        for (ObjectGroup object : tree.objects()) {
+            for (BackgroundGroup background : object.subgroups()) {
+                background.clusters().stream().filter(SubCluster::pending).forEach(c -> pending.addAll(c.imageIds()));
+            }
+        }
+        return pending;
+    }
+
+    private static BackgroundGroup groupOf(OrganizedTree tree, GroupKey key) {
+        return tree.objects().stream().filter(o -> o.objectCategory().equals(key.objectLabel()))
+                .flatMap(o -> o.subgroups().stream()).filter(b -> b.backgroundCategory().equals(key.backgroundLabel()))
+                .findFirst().orElseThrow(() -> new AssertionError("no group " + key));
+    }
+
     private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
@@ -226,7 +246,8 @@ class LibraryClustererTest {
     void theTreeIsStaleAfterAChangeUntilTheNextRefresh() {
         LibraryClusterer clusterer = hdbscan();
         assertThat(clusterer.tree().stale()).as("images but never clustered").isTrue();
-        assertThat(clusterer.tree().objects()).isEmpty();
+        assertThat(allIds(clusterer.tree())).as("never clustered, yet every image is there, pending")
+                .containsExactlyInAnyOrderElementsOf(allInserted());
 
         clusterer.refreshNow();
         OrganizedTree fresh = clusterer.tree();
@@ -236,8 +257,9 @@ class LibraryClustererTest {
         long added = insertNear(CATS);
         OrganizedTree stale = clusterer.tree();
         assertThat(stale.stale()).isTrue();
-        assertThat(allIds(stale)).doesNotContain(added);
-        assertThat(stale.libraryVersion()).isLessThan(library.info().libraryVersion());
+        assertThat(pendingIds(stale)).as("the new image waits in the pending entry").containsExactly(added);
+        assertThat(stale.libraryVersion()).as("the tree shows the library as it is now")
+                .isEqualTo(library.info().libraryVersion());
 
         clusterer.refreshNow();
         assertThat(clusterer.tree().stale()).isFalse();
@@ -247,6 +269,88 @@ class LibraryClustererTest {
         assertThat(clusterer.tree().stale()).as("after a delete").isTrue();
         clusterer.refreshNow();
         assertThat(clusterer.tree().stale()).isFalse();
+    }
+
+    @Test
+    void theTreeHoldsEveryImageBeforeTheFirstClusteringEachGroupInOnePendingEntry() {
+        OrganizedTree tree = hdbscan().tree();
+
+        assertThat(tree.stale()).isTrue();
+        assertThat(tree.totalImages()).isEqualTo(allInserted().size());
+        for (GroupKey key : GROUPS) {
+            BackgroundGroup group = groupOf(tree, key);
+            assertThat(group.imageIds()).containsExactlyElementsOf(ids.get(key));
+            assertThat(group.clusters()).as(key.toString()).containsExactly(SubCluster.pending(ids.get(key)));
+        }
+    }
+
+    @Test
+    void betweenRefreshesNewImagesArePendingAndRemovedOnesGoneWhileTheStoredClustersStay() {
+        LibraryClusterer clusterer = hdbscan();
+        clusterer.refreshNow();
+        Map<GroupKey, StoredGroupClustering> before = stored();
+
+        long added1 = insertNear(CATS);
+        long added2 = insertNear(CATS);
+        long gone = ids.get(DOGS).get(0);
+        assertThat(library.images().delete(gone)).isTrue();
+        OrganizedTree tree = clusterer.tree();
+
+        assertThat(tree.stale()).isTrue();
+        List<Long> expected = new ArrayList<>(allInserted());
+        expected.remove(gone);
+        assertThat(allIds(tree)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        BackgroundGroup cats = groupOf(tree, CATS);
+        assertThat(cats.clusters().subList(0, cats.clusters().size() - 1)).isEqualTo(before.get(CATS).clusters());
+        assertThat(cats.clusters().get(cats.clusters().size() - 1)).isEqualTo(SubCluster.pending(List.of(added1, added2)));
+        BackgroundGroup dogs = groupOf(tree, DOGS);
+        assertThat(dogs.clusters()).noneMatch(SubCluster::pending);
+        assertThat(dogs.clusters().stream().flatMap(c -> c.imageIds().stream())).doesNotContain(gone)
+                .containsExactlyInAnyOrderElementsOf(dogs.imageIds());
+        assertThat(groupOf(tree, CARS).clusters()).isEqualTo(before.get(CARS).clusters());
+        for (ObjectGroup object : tree.objects()) {
+            for (BackgroundGroup background : object.subgroups()) {
+                assertThat(background.clusters().stream().flatMap(c -> c.imageIds().stream()))
+                        .containsExactlyInAnyOrderElementsOf(background.imageIds());
+            }
+        }
+
+        OrganizedTree refreshed = clusterer.refreshNow();
+        assertThat(pendingIds(refreshed)).isEmpty();
+        assertThat(pendingIds(clusterer.tree())).isEmpty();
+        assertThat(clusterer.tree().stale()).isFalse();
+        assertThat(allIds(clusterer.tree())).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void theTreeIsKeptPerLibraryVersionStaleOrNot() {
+        LibraryClusterer clusterer = hdbscan();
+        OrganizedTree neverClustered = clusterer.tree();
+        assertThat(neverClustered.stale()).isTrue();
+        assertThat(clusterer.tree()).as("stale, but nothing changed since").isSameAs(neverClustered);
+
+        insertNear(DOGS);
+        OrganizedTree changed = clusterer.tree();
+        assertThat(changed).isNotSameAs(neverClustered);
+        assertThat(clusterer.tree()).isSameAs(changed);
+
+        clusterer.refreshNow();
+        OrganizedTree fresh = clusterer.tree();
+        assertThat(fresh).as("a refresh changed the clusters, not the library version").isNotSameAs(changed);
+        assertThat(fresh.stale()).isFalse();
+        assertThat(clusterer.tree()).isSameAs(fresh);
+    }
+
+    @Test
+    void aClusteringStoredByAnotherProgramReachesTheTreeThroughACatchUpRefresh() throws InterruptedException {
+        LibraryClusterer reader = clusterer(ClusterSettings.defaults(), Duration.ofMillis(100));
+        assertThat(reader.tree().stale()).isTrue();
+
+        hdbscan().refreshNow(); // the other program, on the same library
+
+        awaitTrue(() -> !reader.tree().stale(), Duration.ofSeconds(10));
+        assertThat(pendingIds(reader.tree())).isEmpty();
+        assertThat(allIds(reader.tree())).containsExactlyInAnyOrderElementsOf(allInserted());
     }
 
     @Test

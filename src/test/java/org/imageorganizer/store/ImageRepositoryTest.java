@@ -181,6 +181,10 @@ class ImageRepositoryTest {
                 entry("cat", "sofa", c1.id()),
                 entry("dog", "beach", d1.id(), d2.id()),
                 entry("dog", "park", d3.id()));
+        assertThat(images.groupMembershipAfter(c1.id())).containsExactly(
+                entry("dog", "beach", d2.id()),
+                entry("dog", "park", d3.id()));
+        assertThat(images.groupMembershipAfter(d3.id())).isEmpty();
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.imageorganizer.model.SubCluster;
 /**
  * Builds the tree All → object → background → sub-cluster from a snapshot. Object and background
  * counts come from the library as it is now; a group's sub-clusters are shown once they were
- * computed for exactly its current images (until then the group has no cluster rows).
+ * computed for exactly its current images (until then, while some of its images are pending, the
+ * group has no cluster rows).
  */
 public final class LibraryTreeBuilder {
     static final String UNCLUSTERED = "Unclustered";
@@ -64,7 +65,7 @@ public final class LibraryTreeBuilder {
     }
 
     private static List<NodeTree> clusters(GroupKey key, List<Long> members, BackgroundGroup computed) {
-        if (computed == null || !sameIds(computed.imageIds(), members)) {
+        if (computed == null || computed.clusters().stream().anyMatch(SubCluster::pending) || !sameIds(computed.imageIds(), members)) {
             return List.of();
         }
         List<NodeTree> rows = new ArrayList<>();

@@ -167,6 +167,19 @@ class LibraryTreeBuilderTest {
     }
 
     @Test
+    void aGroupWithImagesWaitingForTheClusteringShowsNoClusterRowsYet() {
+        // the tree holds every image now: image 3 arrived after the clustering and waits in the pending entry
+        ObjectGroup dog = new ObjectGroup("dog", 3, List.of(
+                new BackgroundGroup("beach", List.of(1L, 2L, 3L), List.of(new SubCluster(0, false, List.of(1L, 2L)),
+                        SubCluster.pending(List.of(3L))))));
+
+        NodeTree tree = LibraryTreeBuilder.build(snapshot(membership(), dog), "");
+
+        assertThat(child(child(tree, "Dog"), "Beach").children()).isEmpty();
+        assertThat(child(child(tree, "Dog"), "Beach").node().count()).isEqualTo(3);
+    }
+
+    @Test
     void clustersOfGroupsNoLongerInTheLibraryAreIgnored() {
         ObjectGroup horse = new ObjectGroup("horse", 1, List.of(
                 new BackgroundGroup("field", List.of(99L), List.of(new SubCluster(0, false, List.of(99L))))));
