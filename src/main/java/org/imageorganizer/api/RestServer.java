@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,8 @@ public final class RestServer implements AutoCloseable {
     private static final String COUNTED = RestServer.class.getName() + ".counted";
     /** How long an upload over the bound of uploads read at once waits for a place before 503. */
     private static final Duration UPLOAD_PLACE_WAIT = Duration.ofSeconds(1);
+    /** A stored upload's temporary file untouched this long is a crash's leftover, not another process's upload. */
+    private static final Duration UPLOAD_LEFTOVER_AGE = Duration.ofMinutes(10);
 
     private final ServerOptions options;
     private final ServerServices services;
@@ -92,7 +95,7 @@ public final class RestServer implements AutoCloseable {
     /** Starts listening; returns the port (the chosen one when the options said 0). */
     public synchronized int start() {
         try {
-            managedFiles.removeLeftovers();
+            managedFiles.removeLeftovers(Instant.now().minus(UPLOAD_LEFTOVER_AGE));
         } catch (IOException e) {
             LOG.warn("Could not clean the storage folder's leftovers: {}", e.toString());
         }

@@ -95,14 +95,21 @@ public final class ManagedFolder implements ImageStorage, UploadStore {
         return resolve(key);
     }
 
-    /** Removes temporary files an interrupted upload left behind (a crash between write and move). */
-    public void removeLeftovers() throws IOException {
+    /**
+     * Removes temporary files an interrupted upload left behind (a crash between write and move),
+     * those last written before {@code writtenBefore}: a newer one may belong to an upload still
+     * running in another process on the same folder (the desktop window's server and {@code serve}).
+     */
+    public void removeLeftovers(Instant writtenBefore) throws IOException {
         if (!Files.isDirectory(folder)) {
             return;
         }
         try (var files = Files.newDirectoryStream(folder, ".upload-*.part")) {
             for (Path file : files) {
-                Files.deleteIfExists(file);
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(writtenBefore)) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
     }

@@ -62,4 +62,18 @@ class ImageStorageTest {
         Files.delete(photo);
         assertThat(indexed.exists(record(photo.toString(), StorageKind.INDEXED))).isFalse();
     }
+
+    @Test
+    void leftoversOfACrashedUploadAreRemovedButAnotherProcesssRunningUploadIsKept() throws IOException {
+        ManagedFolder managed = new ManagedFolder(dir.resolve("managed"));
+        Path folder = Files.createDirectories(dir.resolve("managed"));
+        Path crashed = Files.write(folder.resolve(".upload-1.part"), new byte[] {1});
+        Files.setLastModifiedTime(crashed, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(3600)));
+        Path running = Files.write(folder.resolve(".upload-2.part"), new byte[] {2});
+
+        managed.removeLeftovers(Instant.now().minusSeconds(600));
+
+        assertThat(crashed).doesNotExist();
+        assertThat(running).exists();
+    }
 }
