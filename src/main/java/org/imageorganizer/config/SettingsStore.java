@@ -69,7 +69,9 @@ public final class SettingsStore {
         try {
             AtomicFiles.write(file, mapper.writeValueAsBytes(settings), settings.holdsSecret());
         } catch (IOException e) {
-            throw new SettingsException("Cannot save settings to " + file + ": " + e.getMessage(), e);
+            // AccessDeniedException's message is only the path it was refused
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new SettingsException("Cannot save settings to " + file + " (" + why + ")", e);
         }
     }
 }

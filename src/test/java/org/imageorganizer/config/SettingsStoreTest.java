@@ -302,7 +302,7 @@ class SettingsStoreTest {
                 Unprivileged.Result save = as.java(java.util.Map.of(), SaveSettings.class.getName(), file.toString());
 
                 assertThat(save.exitCode()).as(save.out() + save.err()).isEqualTo(3);
-                assertThat(save.out()).contains("Cannot save settings to " + file);
+                assertThat(save.out()).contains("Cannot save settings to " + file + " (permission denied)");
                 assertThat(new SettingsStore(file).load().ttaViews()).isEqualTo(4);
                 assertThat(leftovers(folder)).isEmpty();
             } finally {
