@@ -192,12 +192,13 @@ export class UploadQueue {
       }
       return;
     }
-    if (error.status === 429 && batch[0].retries < MAX_RATE_LIMIT_RETRIES) {
+    if ((error.status === 429 || error.status === 503) && batch[0].retries < MAX_RATE_LIMIT_RETRIES) {
+      // over the upload rate (429), or the server is reading as many uploads as it may (503)
       for (const item of batch.slice().reverse()) {
         item.retries++;
         this.pending.unshift(item);
       }
-      this.waitFor(error.retryAfter || 5);
+      this.waitFor(error.retryAfter || 5, error.status);
       return;
     }
     if (batch.length > 1 && (error.status === 0 || error.status === 413)) {
@@ -224,8 +225,12 @@ export class UploadQueue {
     }
   }
 
-  /** The server limits uploads per minute: the whole queue waits, then goes on where it stopped. */
-  waitFor(seconds) {
+  /**
+   * The server limits uploads per minute (429) or is busy (503): the whole queue waits as long as
+   * it says, then goes on where it stopped.
+   */
+  waitFor(seconds, status) {
+    const why = status === 503 ? 'The server is busy (503)' : 'The server limits uploads (429)';
     const until = Date.now() + seconds * 1000;
     if (this.blockedUntil >= until) {
       return;
@@ -244,7 +249,7 @@ export class UploadQueue {
         return;
       }
       for (const item of this.pending) {
-        this.setState(item, 'waiting', `The server limits uploads (429): going on in ${left}\u00a0s`);
+        this.setState(item, 'waiting', `${why}: going on in ${left}\u00a0s`);
       }
     };
     tick();

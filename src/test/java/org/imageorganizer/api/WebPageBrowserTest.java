@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -200,6 +203,24 @@ class WebPageBrowserTest {
         waitForThumbnails(expected.size());
         assertThat(textOf("gallery-title")).endsWith("Sorting…");
         assertCleanConsole();
+    }
+
+    @Test
+    void uploadsToABusyServerWaitAsItSaysThenGoOn() throws Exception {
+        start(ServerOptions.local(0).withUploadsAtOnce(1, 1));
+        byte[] body = new Multipart().file("files", "held.jpg", "image/jpeg", new byte[600 * 1024]).body();
+        try (Socket held = RawUploads.start(URI.create(server.url()).getPort(), body, "Content-Length: " + body.length,
+                "Expect: 100-continue")) {
+            // the server reads this upload (it sent 100 Continue), so this client has no place left
+            assertThat(new String(held.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 100");
+            drop(photos(2));
+            wait.withMessage("an upload waiting for the busy server").until(d -> Boolean.TRUE.equals(chrome.script(
+                    "return Array.from(document.querySelectorAll('.upload-item'))"
+                    + ".some(i => i.dataset.status === 'waiting' && i.textContent.includes('busy (503)'))")));
+        } // the held upload is cut off: its place is free again
+
+        assertThat(waitForUploads(2).values()).containsOnly("done");
+        assertCleanConsole(503); // the browser itself reports the refused request
     }
 
     /** Generated 320×240 JPEGs, each different. */
