@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import org.imageorganizer.config.BackgroundThreads;
+import org.imageorganizer.platform.BackgroundThreads;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.model.OrganizedTree;

@@ -1,6 +1,7 @@
 package org.imageorganizer.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package layers: the core (model, config, imaging, ml, cluster, store, importer) knows nothing
- * of the user interfaces; only ui touches JavaFX, only api touches Spark; ui and api never see
+ * The package layers: the core (platform, model, config, imaging, ml, cluster, store, importer, sync)
+ * knows nothing of the user interfaces, and no top-level packages depend on each other in a cycle; only ui touches JavaFX, only api touches Spark; ui and api never see
  * each other; app wires everything.
  */
 class LayerRulesTest {
@@ -26,8 +27,26 @@ class LayerRulesTest {
     private static final String[] CORE = {
         "org.imageorganizer.model..", "org.imageorganizer.config..", "org.imageorganizer.imaging..",
         "org.imageorganizer.ml..", "org.imageorganizer.cluster..", "org.imageorganizer.store..",
-        "org.imageorganizer.importer..", "org.imageorganizer.sync.."
+        "org.imageorganizer.importer..", "org.imageorganizer.sync..", "org.imageorganizer.platform.."
     };
+
+    @Test
+    void theTopLevelPackagesHaveNoCycles() {
+        slices().matching("org.imageorganizer.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void platformKnowsNothingOfTheApplication() {
+        // atomic file writes and thread priorities: what every layer may use, so it may use none of them
+        noClasses().that().resideInAPackage("org.imageorganizer.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.imageorganizer.model..", "org.imageorganizer.config..", "org.imageorganizer.imaging..",
+                        "org.imageorganizer.ml..", "org.imageorganizer.cluster..", "org.imageorganizer.store..",
+                        "org.imageorganizer.importer..", "org.imageorganizer.sync..", "org.imageorganizer.ui..",
+                        "org.imageorganizer.api..", "org.imageorganizer.cli..", "org.imageorganizer.bench..",
+                        "org.imageorganizer.app..")
+                .check(classes);
+    }
 
     @Test
     void coreDoesNotKnowTheFrontEnds() {

@@ -1,4 +1,4 @@
-package org.imageorganizer.config;
+package org.imageorganizer.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

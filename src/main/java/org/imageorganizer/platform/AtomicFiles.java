@@ -1,4 +1,4 @@
-package org.imageorganizer.config;
+package org.imageorganizer.platform;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,4 +1,4 @@
-package org.imageorganizer.config;
+package org.imageorganizer.platform;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
