@@ -14,15 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.imageorganizer.config.ServerOptions;
-import org.imageorganizer.ml.DjlClipModel;
-import org.imageorganizer.ml.TinyModel;
 import org.imageorganizer.testing.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("database")
 class ClusterRoutesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static DjlClipModel model;
+    @RegisterExtension
+    static final TinyModelServers SERVERS = new TinyModelServers();
 
     @TempDir
     Path dir;
@@ -41,24 +38,9 @@ class ClusterRoutesTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private int photos;
 
-    @BeforeAll
-    static void loadModel() {
-        model = TinyModel.load();
-    }
-
-    @AfterAll
-    static void closeModel() {
-        model.close();
-    }
-
     @BeforeEach
     void start() {
-        server = new TestServer(dir, model, ServerOptions.local(0).withLimits(2L * 1024 * 1024, 4L * 1024 * 1024, 12, 1000));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = SERVERS.start(dir, ServerOptions.local(0).withLimits(2L * 1024 * 1024, 4L * 1024 * 1024, 12, 1000));
     }
 
     /** Uploads {@code count} new photos in one request; their ids. */
