@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.cli.UserException;
-import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.config.DatabaseLocation;

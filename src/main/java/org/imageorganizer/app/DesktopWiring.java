@@ -17,7 +17,7 @@ import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ClipModels;
-import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.Library;

@@ -2,7 +2,7 @@ package org.imageorganizer.app;
 
 import java.util.List;
 import java.util.Locale;
-import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ml.ModelManifest;
 import org.imageorganizer.ml.download.ModelDownloadException;
 import org.imageorganizer.ml.download.ModelSource;

@@ -2,7 +2,7 @@ package org.imageorganizer.bench;
 
 import java.util.List;
 import java.util.Map;
-import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.cluster.ClustererFactory;
 import org.imageorganizer.cluster.GroupClusterer;
 import org.imageorganizer.cluster.ParallelGroups;

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.imageorganizer.importer.ImportListener;
+import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.model.ImportSummary;

@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.EmbeddedImage;

@@ -3,7 +3,7 @@ package org.imageorganizer.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.ServerOptions;
@@ -41,7 +41,7 @@ public interface CliServices {
      *
      * @param precision auto (every published variant), fp32 or int8; null for the settings' value
      * @return the model folders now in the cache, with each one's model id
-     * @throws org.imageorganizer.ml.ModelException naming every reason when none can be had (offline, ...)
+     * @throws org.imageorganizer.model.ModelException naming every reason when none can be had (offline, ...)
      */
     Map<Path, String> downloadModels(String precision);
 

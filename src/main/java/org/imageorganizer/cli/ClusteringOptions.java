@@ -1,7 +1,7 @@
 package org.imageorganizer.cli;
 
-import org.imageorganizer.cluster.ClusterAlgorithm;
-import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.model.ClusterAlgorithm;
+import org.imageorganizer.model.ClusterSettings;
 import picocli.CommandLine.Option;
 
 /** {@code --algorithm} and {@code --k}, shared by the commands that show clusters. */

@@ -2,10 +2,7 @@ package org.imageorganizer.cli;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.imageorganizer.config.SettingsException;
-import org.imageorganizer.ml.ModelException;
-import org.imageorganizer.store.LibraryException;
-import org.imageorganizer.store.ModelMismatchException;
+import org.imageorganizer.model.ExplainedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -44,9 +41,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     static String userMessage(Throwable e) {
-        if (e instanceof UserException || e instanceof ModelException || e instanceof LibraryException
-                || e instanceof ModelMismatchException || e instanceof SettingsException
-                || e instanceof UncheckedIOException) {
+        if (e instanceof ExplainedException || e instanceof UncheckedIOException) {
             return e.getMessage();
         }
         return null;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.importer.ImportSession;
 import org.imageorganizer.model.ImportSummary;

@@ -1,6 +1,6 @@
 package org.imageorganizer.cli;
 
-import org.imageorganizer.importer.ImportListener;
+import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImportProgress;
 

@@ -1,5 +1,7 @@
 package org.imageorganizer.cluster;
 
+import org.imageorganizer.model.ClusterSettings;
+
 /** Creates the {@link Clusterer} that {@link ClusterSettings#algorithm()} names. */
 public final class ClustererFactory {
     private ClustererFactory() {

@@ -1,5 +1,7 @@
 package org.imageorganizer.cluster;
 
+import org.imageorganizer.model.ClusterSettings;
+
 import org.imageorganizer.model.EmbeddedImage;
 import org.imageorganizer.model.SubCluster;
 

@@ -1,5 +1,7 @@
 package org.imageorganizer.cluster;
 
+import org.imageorganizer.model.ClusterSettings;
+
 import elki.clustering.hierarchical.ClusterDensityMergeHistory;
 import elki.clustering.hierarchical.HDBSCANLinearMemory;
 import elki.clustering.hierarchical.extraction.HDBSCANHierarchyExtraction;

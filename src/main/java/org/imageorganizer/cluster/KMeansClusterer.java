@@ -1,5 +1,7 @@
 package org.imageorganizer.cluster;
 
+import org.imageorganizer.model.ClusterSettings;
+
 import elki.clustering.kmeans.KMeans;
 import elki.clustering.kmeans.LloydKMeans;
 import elki.clustering.kmeans.XMeans;

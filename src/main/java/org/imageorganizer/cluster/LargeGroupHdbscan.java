@@ -1,5 +1,7 @@
 package org.imageorganizer.cluster;
 
+import org.imageorganizer.model.ClusterSettings;
+
 /**
  * HDBSCAN* that stays fast and within memory on large groups (ELKI's HDBSCAN* is quadratic:
  * 4,000 vectors of 512 dimensions take about 9–18 s).

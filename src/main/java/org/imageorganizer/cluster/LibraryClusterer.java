@@ -1,5 +1,7 @@
 package org.imageorganizer.cluster;
 
+import org.imageorganizer.model.ClusterSettings;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import org.imageorganizer.platform.BackgroundThreads;
+import org.imageorganizer.common.BackgroundThreads;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.model.OrganizedTree;

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.ToIntFunction;
-import org.imageorganizer.platform.BackgroundThreads;
+import org.imageorganizer.common.BackgroundThreads;
 
 /**
  * Runs one task per group on a few threads, largest groups first (so the longest task does not

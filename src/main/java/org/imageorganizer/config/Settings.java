@@ -2,9 +2,9 @@ package org.imageorganizer.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.imageorganizer.cluster.ClusterAlgorithm;
-import org.imageorganizer.cluster.ClusterSettings;
-import org.imageorganizer.ml.LabelSettings;
+import org.imageorganizer.model.ClusterAlgorithm;
+import org.imageorganizer.model.ClusterSettings;
+import org.imageorganizer.model.LabelSettings;
 
 /**
  * The user's settings, saved as {@code settings.json} in the config folder. Missing fields take

@@ -1,7 +1,7 @@
 package org.imageorganizer.config;
 
 /** The settings file cannot be read or written; the message is for the user. */
-public class SettingsException extends RuntimeException {
+public class SettingsException extends org.imageorganizer.model.ExplainedException {
     private static final long serialVersionUID = 1L;
 
     public SettingsException(String message) {

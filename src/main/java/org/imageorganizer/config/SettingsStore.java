@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.imageorganizer.platform.AtomicFiles;
+import org.imageorganizer.common.AtomicFiles;
 
 /**
  * Reads and writes {@code settings.json}. Writing goes to a temporary file in the same folder

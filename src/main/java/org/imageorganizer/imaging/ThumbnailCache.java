@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.imageorganizer.platform.AtomicFiles;
+import org.imageorganizer.common.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,7 @@
 package org.imageorganizer.importer;
 
+import org.imageorganizer.model.ImportListener;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

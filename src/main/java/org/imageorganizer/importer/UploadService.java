@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.imageorganizer.platform.BackgroundThreads;
+import org.imageorganizer.common.BackgroundThreads;
 import org.imageorganizer.imaging.DecodedImage;
 import org.imageorganizer.imaging.ImageDecoder;
 import org.imageorganizer.imaging.ImageRejectedException;

@@ -1,5 +1,7 @@
 package org.imageorganizer.ml;
 
+import org.imageorganizer.model.ModelException;
+
 /** Loads a checked model folder with the engine its manifest names. */
 public final class ClipModels {
     private ClipModels() {

@@ -1,5 +1,7 @@
 package org.imageorganizer.ml;
 
+import org.imageorganizer.model.ModelException;
+
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;

@@ -1,5 +1,7 @@
 package org.imageorganizer.ml;
 
+import org.imageorganizer.model.ModelException;
+
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;

@@ -1,5 +1,7 @@
 package org.imageorganizer.ml;
 
+import org.imageorganizer.model.LabelSettings;
+
 import java.util.List;
 import org.imageorganizer.model.Classification;
 

@@ -1,5 +1,7 @@
 package org.imageorganizer.ml;
 
+import org.imageorganizer.model.ModelException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

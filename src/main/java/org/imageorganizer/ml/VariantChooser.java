@@ -1,5 +1,7 @@
 package org.imageorganizer.ml;
 
+import org.imageorganizer.model.ModelException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import org.h2.api.ErrorCode;
  * The library database could not be opened or used. The message is one line a user can act on,
  * naming the file (or database) and what is wrong; the technical cause is kept as the cause.
  */
-public class LibraryException extends RuntimeException {
+public class LibraryException extends org.imageorganizer.model.ExplainedException {
 
     /**
      * @param message one line for the user

@@ -1,7 +1,7 @@
 package org.imageorganizer.store;
 
 /** The library's embeddings were computed by another model than the one in use. */
-public class ModelMismatchException extends RuntimeException {
+public class ModelMismatchException extends org.imageorganizer.model.ExplainedException {
 
     private final String libraryModel;
     private final String requestedModel;

@@ -1,5 +1,13 @@
 package org.imageorganizer.sync;
 
+import org.imageorganizer.model.SyncListener;
+
+import org.imageorganizer.model.SyncFailure;
+
+import org.imageorganizer.model.SyncProgress;
+
+import org.imageorganizer.model.SyncSummary;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;

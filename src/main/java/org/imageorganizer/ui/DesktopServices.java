@@ -27,7 +27,7 @@ public interface DesktopServices {
     /**
      * An import pipeline over the library, loading the model the first time (slow).
      *
-     * @throws org.imageorganizer.ml.ModelException when there is no usable model: the window offers to get one
+     * @throws org.imageorganizer.model.ModelException when there is no usable model: the window offers to get one
      */
     ImportPipeline importPipeline();
 

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.ml.DjlClipModel;
 import org.imageorganizer.ml.TinyModel;
-import org.imageorganizer.ml.download.RetryPolicy;
+import org.imageorganizer.common.RetryPolicy;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
 import org.imageorganizer.store.cloud.CloudinaryStorage;
 import org.imageorganizer.sync.ImageRemover;

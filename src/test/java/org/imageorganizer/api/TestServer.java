@@ -2,7 +2,7 @@ package org.imageorganizer.api;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.imageorganizer.cluster.ClusterSettings;
+import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.config.ServerOptions;
@@ -14,7 +14,7 @@ import org.imageorganizer.ml.DjlClipModel;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
-import org.imageorganizer.ml.LabelSettings;
+import org.imageorganizer.model.LabelSettings;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.Library;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.config.Settings;
-import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.VariantChooser;
 import org.imageorganizer.ml.download.ModelSources;

@@ -9,7 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import org.imageorganizer.config.Environment;
-import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ml.download.ModelDownloadException;
 import org.imageorganizer.ml.download.ModelSources;
 import org.junit.jupiter.api.Test;

@@ -7,13 +7,25 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package layers: the core (platform, model, config, imaging, ml, cluster, store, importer, sync)
- * knows nothing of the user interfaces, and no top-level packages depend on each other in a cycle; only ui touches JavaFX, only api touches Spark; ui and api never see
- * each other; app wires everything.
+ * The package layers, as a table of what each top-level package may use (docs/decisions/0023):
+ * model and common at the bottom, then the core (imaging, ml, store, cluster, config, importer,
+ * sync), the use-case services, the front ends (api, ui, cli, bench), and app, which wires them.
+ * No cycles between top-level packages; only ui touches JavaFX, only api touches Spark.
  */
 class LayerRulesTest {
     private static JavaClasses classes;
@@ -24,11 +36,55 @@ class LayerRulesTest {
                 .importPackages("org.imageorganizer");
     }
 
-    private static final String[] CORE = {
-        "org.imageorganizer.model..", "org.imageorganizer.config..", "org.imageorganizer.imaging..",
-        "org.imageorganizer.ml..", "org.imageorganizer.cluster..", "org.imageorganizer.store..",
-        "org.imageorganizer.importer..", "org.imageorganizer.sync..", "org.imageorganizer.platform.."
-    };
+    private static final List<String> OURS = List.of("model", "common", "imaging", "ml", "store", "cluster", "config",
+            "importer", "sync", "services", "api", "ui", "cli", "bench", "app");
+
+    /** What each package may use of ours, besides itself (the JDK and the libraries are not limited here). */
+    private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
+            Map.entry("model", Set.of()),
+            Map.entry("common", Set.of()),
+            Map.entry("imaging", Set.of("model", "common")),
+            Map.entry("ml", Set.of("imaging", "model", "common")),
+            Map.entry("store", Set.of("model", "common")),
+            Map.entry("cluster", Set.of("store", "model", "common")),
+            Map.entry("config", Set.of("model", "common")),
+            Map.entry("importer", Set.of("imaging", "ml", "store", "cluster", "config", "model", "common")),
+            Map.entry("sync", Set.of("store", "model", "common")),
+            Map.entry("services", Set.of("importer", "sync", "imaging", "ml", "store", "cluster", "config", "model",
+                    "common")),
+            Map.entry("api", Set.of("services", "config", "model", "common")),
+            Map.entry("ui", Set.of("services", "config", "model", "common")),
+            Map.entry("cli", Set.of("services", "config", "model", "common")),
+            Map.entry("bench", Set.of("services", "importer", "sync", "imaging", "ml", "store", "cluster", "config",
+                    "model", "common")),
+            Map.entry("app", Set.copyOf(OURS)));
+
+    @Test
+    void everyPackageOfOursHasItsRule() {
+        assertEquals(Set.copyOf(OURS), MAY_USE.keySet());
+        Set<String> found = classes.stream().map(c -> c.getPackageName())
+                .filter(p -> p.startsWith("org.imageorganizer."))
+                .map(p -> p.substring("org.imageorganizer.".length()).split("\\.")[0])
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(OURS.containsAll(found), "a top-level package without a layer rule: " + found);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachPackageUsesOnlyTheLayersBelowIt() {
+        return OURS.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            String[] forbidden = OURS.stream().filter(other -> !other.equals(name) && !MAY_USE.get(name).contains(other))
+                    .map(other -> "org.imageorganizer." + other + "..").toArray(String[]::new);
+            if (forbidden.length == 0) {
+                return;
+            }
+            noClasses().that().resideInAPackage("org.imageorganizer." + name + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                    .allowEmptyShould(true)
+                    .because(name + " may use only " + (MAY_USE.get(name).isEmpty() ? "nothing of ours"
+                            : new TreeSet<>(MAY_USE.get(name))))
+                    .check(classes);
+        }));
+    }
 
     @Test
     void theTopLevelPackagesHaveNoCycles() {
@@ -36,25 +92,13 @@ class LayerRulesTest {
     }
 
     @Test
-    void platformKnowsNothingOfTheApplication() {
-        // atomic file writes and thread priorities: what every layer may use, so it may use none of them
-        noClasses().that().resideInAPackage("org.imageorganizer.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.imageorganizer.model..", "org.imageorganizer.config..", "org.imageorganizer.imaging..",
-                        "org.imageorganizer.ml..", "org.imageorganizer.cluster..", "org.imageorganizer.store..",
-                        "org.imageorganizer.importer..", "org.imageorganizer.sync..", "org.imageorganizer.ui..",
-                        "org.imageorganizer.api..", "org.imageorganizer.cli..", "org.imageorganizer.bench..",
-                        "org.imageorganizer.app..")
+    void theCoreDoesNotUseTheFrontEndFrameworks() {
+        noClasses().that().resideInAnyPackage("org.imageorganizer.model..", "org.imageorganizer.common..",
+                "org.imageorganizer.imaging..", "org.imageorganizer.ml..", "org.imageorganizer.store..",
+                "org.imageorganizer.cluster..", "org.imageorganizer.config..", "org.imageorganizer.importer..",
+                "org.imageorganizer.sync..", "org.imageorganizer.services..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "spark..", "picocli..")
                 .check(classes);
-    }
-
-    @Test
-    void coreDoesNotKnowTheFrontEnds() {
-        ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.imageorganizer.ui..", "org.imageorganizer.api..", "org.imageorganizer.cli..",
-                    "org.imageorganizer.bench..", "org.imageorganizer.app..", "javafx..", "spark..", "picocli..");
-        rule.check(classes);
     }
 
     @Test
@@ -69,28 +113,6 @@ class LayerRulesTest {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("org.imageorganizer.api..")
             .should().dependOnClassesThat().resideInAnyPackage("spark..");
         rule.check(classes);
-    }
-
-    @Test
-    void uiDoesNotSeeApi() {
-        // ui arrives with the desktop issue, so the rule may find no classes yet
-        noClasses().that().resideInAPackage("org.imageorganizer.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.imageorganizer.api..", "org.imageorganizer.cli..")
-                .allowEmptyShould(true).check(classes);
-    }
-
-    @Test
-    void apiDoesNotSeeUi() {
-        // api arrives with the server issue, so the rule may find no classes yet
-        noClasses().that().resideInAPackage("org.imageorganizer.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.imageorganizer.ui..", "org.imageorganizer.cli..")
-                .allowEmptyShould(true).check(classes);
-    }
-
-    @Test
-    void nothingDependsOnApp() {
-        noClasses().that().resideOutsideOfPackage("org.imageorganizer.app..")
-                .should().dependOnClassesThat().resideInAPackage("org.imageorganizer.app..").check(classes);
     }
 
     @Test
@@ -124,11 +146,4 @@ class LayerRulesTest {
         rule.check(classes);
     }
 
-    @Test
-    void benchmarksAreAFrontEndOfTheirOwn() {
-        noClasses().that().resideInAPackage("org.imageorganizer.bench..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.imageorganizer.cli..", "org.imageorganizer.ui..",
-                        "org.imageorganizer.api..")
-                .check(classes);
-    }
 }

@@ -1,5 +1,9 @@
 package org.imageorganizer.cluster;
 
+import org.imageorganizer.model.ClusterSettings;
+
+import org.imageorganizer.model.ClusterAlgorithm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package org.imageorganizer.importer;
 
+import org.imageorganizer.model.ImportListener;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -23,7 +25,7 @@ import org.imageorganizer.ml.DjlClipModel;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
-import org.imageorganizer.ml.LabelSettings;
+import org.imageorganizer.model.LabelSettings;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.ml.TinyModel;
 import org.imageorganizer.model.DuplicateFile;

@@ -1,12 +1,14 @@
 package org.imageorganizer.sync;
 
+import org.imageorganizer.model.SyncListener;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.imageorganizer.ml.download.RetryPolicy;
+import org.imageorganizer.common.RetryPolicy;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.Library;

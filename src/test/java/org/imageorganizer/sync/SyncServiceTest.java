@@ -1,5 +1,13 @@
 package org.imageorganizer.sync;
 
+import org.imageorganizer.model.SyncListener;
+
+import org.imageorganizer.model.SyncFailure;
+
+import org.imageorganizer.model.SyncProgress;
+
+import org.imageorganizer.model.SyncSummary;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -14,7 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.imageorganizer.ml.download.RetryPolicy;
+import org.imageorganizer.common.RetryPolicy;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.Library;

@@ -9,7 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.ModelException;
 
 /**
  * Builds the messages a user sees when {@link ModelDownloader} cannot get a model: the refusal of a source

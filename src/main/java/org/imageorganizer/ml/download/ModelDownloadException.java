@@ -1,6 +1,6 @@
 package org.imageorganizer.ml.download;
 
-import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.ModelException;
 
 /**
  * A model file that could not be downloaded: the message says why and how to supply the model by

@@ -1,5 +1,7 @@
 package org.imageorganizer.ml.download;
 
+import org.imageorganizer.common.RetryPolicy;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.channels.FileChannel;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ml.ModelFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

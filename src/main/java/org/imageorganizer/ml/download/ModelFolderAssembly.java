@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.ModelManifest;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package org.imageorganizer.ml.download;
 
+import org.imageorganizer.common.RetryPolicy;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,7 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.ModelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.ModelException;
 
 /**
  * Extracts one entry of a zip archive. The archive is refused as a whole when any entry name could

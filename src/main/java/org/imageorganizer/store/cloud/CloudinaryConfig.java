@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.imageorganizer.ml.download.RetryPolicy;
+import org.imageorganizer.common.RetryPolicy;
 
 /**
  * How to reach Cloudinary and how to use it. The account comes from the standard

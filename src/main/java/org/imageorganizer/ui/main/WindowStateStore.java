@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.imageorganizer.platform.AtomicFiles;
+import org.imageorganizer.common.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -22,7 +22,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.imageorganizer.ml.VariantChooser;
-import org.imageorganizer.cluster.ClusterAlgorithm;
+import org.imageorganizer.model.ClusterAlgorithm;
 
 /** Binds the settings form to its view model; OK saves (or shows what is wrong), Cancel leaves everything as it was. */
 public final class SettingsDialogController {

@@ -9,11 +9,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.imageorganizer.sync.SyncFailure;
-import org.imageorganizer.sync.SyncListener;
-import org.imageorganizer.sync.SyncProgress;
+import org.imageorganizer.model.SyncFailure;
+import org.imageorganizer.model.SyncListener;
+import org.imageorganizer.model.SyncProgress;
 import org.imageorganizer.sync.SyncService;
-import org.imageorganizer.sync.SyncSummary;
+import org.imageorganizer.model.SyncSummary;
 import org.imageorganizer.ui.DesktopServices;
 import org.imageorganizer.ui.TaskExecutor;
 

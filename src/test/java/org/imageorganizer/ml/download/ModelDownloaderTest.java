@@ -1,5 +1,7 @@
 package org.imageorganizer.ml.download;
 
+import org.imageorganizer.common.RetryPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.TinyModel;
 import org.junit.jupiter.api.AfterEach;
@@ -423,6 +425,6 @@ class ModelDownloaderTest {
 
         Files.writeString(target.resolve("tokenizer.json"), "damaged");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> downloader.downloadFolder(unpinned, null))
-                .isInstanceOf(org.imageorganizer.ml.ModelException.class);
+                .isInstanceOf(org.imageorganizer.model.ModelException.class);
     }
 }

@@ -14,7 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.imageorganizer.ml.download.RetryPolicy;
+import org.imageorganizer.common.RetryPolicy;
 import org.imageorganizer.model.RemoteCopy;
 import org.imageorganizer.store.RemoteStore;
 import org.imageorganizer.store.RemoteStoreException;

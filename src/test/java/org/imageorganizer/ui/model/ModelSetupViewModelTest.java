@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
-import org.imageorganizer.ml.ModelException;
+import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ui.DesktopServices;
 import org.imageorganizer.ui.DialogTaskQueue;
 import org.imageorganizer.ui.SameThreadTaskExecutor;

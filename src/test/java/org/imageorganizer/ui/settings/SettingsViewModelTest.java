@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.imageorganizer.cluster.ClusterAlgorithm;
+import org.imageorganizer.model.ClusterAlgorithm;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.config.SettingsException;
-import org.imageorganizer.ml.LabelSettings;
+import org.imageorganizer.model.LabelSettings;
 import org.imageorganizer.ui.DialogTaskQueue;
 import org.imageorganizer.ui.DialogTestServices;
 import org.imageorganizer.ui.SameThreadTaskExecutor;

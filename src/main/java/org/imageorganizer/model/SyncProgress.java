@@ -1,4 +1,4 @@
-package org.imageorganizer.sync;
+package org.imageorganizer.model;
 
 /**
  * Where a running sync stands.

@@ -1,4 +1,4 @@
-package org.imageorganizer.platform;
+package org.imageorganizer.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

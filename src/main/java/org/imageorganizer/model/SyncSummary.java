@@ -1,4 +1,5 @@
-package org.imageorganizer.sync;
+package org.imageorganizer.model;
+
 
 import java.time.Duration;
 import java.util.List;

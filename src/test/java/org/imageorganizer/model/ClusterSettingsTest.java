@@ -1,4 +1,6 @@
-package org.imageorganizer.cluster;
+package org.imageorganizer.model;
+
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

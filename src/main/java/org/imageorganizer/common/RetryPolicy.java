@@ -1,4 +1,4 @@
-package org.imageorganizer.ml.download;
+package org.imageorganizer.common;
 
 import java.time.Duration;
 import java.util.Objects;

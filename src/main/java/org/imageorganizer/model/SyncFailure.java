@@ -1,4 +1,4 @@
-package org.imageorganizer.sync;
+package org.imageorganizer.model;
 
 /**
  * An image that has no cloud copy, and why.

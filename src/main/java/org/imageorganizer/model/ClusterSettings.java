@@ -1,4 +1,5 @@
-package org.imageorganizer.cluster;
+package org.imageorganizer.model;
+
 
 import java.util.Objects;
 

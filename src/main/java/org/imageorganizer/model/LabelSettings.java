@@ -1,4 +1,4 @@
-package org.imageorganizer.ml;
+package org.imageorganizer.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashSet;

@@ -1,7 +1,5 @@
-package org.imageorganizer.importer;
+package org.imageorganizer.model;
 
-import org.imageorganizer.model.FileFailure;
-import org.imageorganizer.model.ImportProgress;
 
 /** Receives an import's progress; called from the import's own thread, so implementations must be quick. */
 public interface ImportListener {

@@ -1,4 +1,4 @@
-package org.imageorganizer.cluster;
+package org.imageorganizer.model;
 
 import java.util.Arrays;
 import java.util.Locale;

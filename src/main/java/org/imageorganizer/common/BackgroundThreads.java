@@ -1,4 +1,4 @@
-package org.imageorganizer.platform;
+package org.imageorganizer.common;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;

@@ -1,4 +1,6 @@
-package org.imageorganizer.sync;
+package org.imageorganizer.model;
+
+
 
 /**
  * Hears how a sync goes. Called from the sync's worker threads: a window must hand the calls over

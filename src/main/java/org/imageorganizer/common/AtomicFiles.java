@@ -1,4 +1,4 @@
-package org.imageorganizer.platform;
+package org.imageorganizer.common;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
