@@ -71,24 +71,42 @@ class LayerRulesTest {
 
     @TestFactory
     Stream<DynamicTest> eachPackageUsesOnlyTheLayersBelowIt() {
-        return OURS.stream().map(name -> DynamicTest.dynamicTest(name, () -> {
-            String[] forbidden = OURS.stream().filter(other -> !other.equals(name) && !MAY_USE.get(name).contains(other))
-                    .map(other -> "org.imageorganizer." + other + "..").toArray(String[]::new);
-            if (forbidden.length == 0) {
-                return;
-            }
-            noClasses().that().resideInAPackage("org.imageorganizer." + name + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
-                    .allowEmptyShould(true)
-                    .because(name + " may use only " + (MAY_USE.get(name).isEmpty() ? "nothing of ours"
-                            : new TreeSet<>(MAY_USE.get(name))))
-                    .check(classes);
-        }));
+        return OURS.stream().map(name -> DynamicTest.dynamicTest(name,
+                () -> layerRule("org.imageorganizer", name).ifPresent(rule -> rule.check(classes))));
     }
 
     @Test
     void theTopLevelPackagesHaveNoCycles() {
-        slices().matching("org.imageorganizer.(*)..").should().beFreeOfCycles().check(classes);
+        noCycles("org.imageorganizer").check(classes);
+    }
+
+    @Test
+    void aPlantedCycleAndAFrontEndReachingIntoTheStoreAreCaught() {
+        // test classes under architecture.planted: api -> store -> cluster -> store
+        String root = "org.imageorganizer.architecture.planted";
+        JavaClasses planted = new ClassFileImporter().importPackages(root);
+        assertTrue(noCycles(root).evaluate(planted).hasViolation(), "the store <-> cluster cycle");
+        assertTrue(layerRule(root, "api").orElseThrow().evaluate(planted).hasViolation(), "api using the store");
+        assertTrue(layerRule(root, "store").orElseThrow().evaluate(planted).hasViolation(), "store using cluster");
+        assertTrue(!layerRule(root, "cluster").orElseThrow().evaluate(planted).hasViolation(), "cluster may use store");
+    }
+
+    /** The rule for one top-level package under {@code root}: it uses none of ours but those the table allows. */
+    private static java.util.Optional<ArchRule> layerRule(String root, String name) {
+        String[] forbidden = OURS.stream().filter(other -> !other.equals(name) && !MAY_USE.get(name).contains(other))
+                .map(other -> root + "." + other + "..").toArray(String[]::new);
+        if (forbidden.length == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(noClasses().that().resideInAPackage(root + "." + name + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .allowEmptyShould(true)
+                .because(name + " may use only " + (MAY_USE.get(name).isEmpty() ? "nothing of ours"
+                        : new TreeSet<>(MAY_USE.get(name)))));
+    }
+
+    private static ArchRule noCycles(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles();
     }
 
     @Test
