@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.imageorganizer.config.ConfigurationSources;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.model.ModelException;
@@ -27,10 +28,10 @@ import org.imageorganizer.store.Library;
  * (downloading the published variants first when a command may download).
  */
 final class ModelFolders {
-    static final String MODEL_DIR_VARIABLE = "IMAGE_ORGANIZER_MODEL_DIR";
+    static final String MODEL_DIR_VARIABLE = ConfigurationSources.MODEL_DIR_VARIABLE;
 
     private final Environment environment;
-    private final Map<String, String> variables;
+    private final ConfigurationSources sources;
     private final Supplier<Settings> settings;
     private final ModelLocator locator;
     private final PrintWriter err;
@@ -38,8 +39,13 @@ final class ModelFolders {
 
     ModelFolders(Environment environment, Map<String, String> variables, Supplier<Settings> settings,
                  ModelLocator locator, PrintWriter err) {
+        this(environment, new ConfigurationSources(environment, variables, settings), settings, locator, err);
+    }
+
+    ModelFolders(Environment environment, ConfigurationSources sources, Supplier<Settings> settings,
+                 ModelLocator locator, PrintWriter err) {
         this.environment = environment;
-        this.variables = variables;
+        this.sources = sources;
         this.settings = settings;
         this.locator = locator;
         this.err = err;
@@ -52,16 +58,7 @@ final class ModelFolders {
 
     /** The folders the user named (--model-dir, the environment, the settings), unchecked; empty when none. */
     List<Path> configured(List<Path> modelDirs) {
-        if (modelDirs != null && !modelDirs.isEmpty()) {
-            return modelDirs;
-        }
-        String list = variables.get(MODEL_DIR_VARIABLE);
-        if (list != null && !list.isBlank()) {
-            return Arrays.stream(list.split(java.util.regex.Pattern.quote(File.pathSeparator)))
-                    .filter(d -> !d.isBlank()).map(d -> Path.of(d.strip())).toList();
-        }
-        String fromSettings = settings.get().modelDir();
-        return fromSettings != null ? List.of(Path.of(fromSettings)) : List.of();
+        return sources.modelDirs(modelDirs);
     }
 
     /**

@@ -1,0 +1,189 @@
+package org.imageorganizer.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.imageorganizer.config.ConfigurationSources;
+import org.imageorganizer.config.DatabaseLocation;
+import org.imageorganizer.config.Environment;
+import org.imageorganizer.config.Settings;
+import org.imageorganizer.config.SettingsException;
+import org.imageorganizer.config.SettingsStore;
+import org.imageorganizer.imaging.ImageDecoder;
+import org.imageorganizer.imaging.ImageLimits;
+import org.imageorganizer.imaging.SafeImageDecoder;
+import org.imageorganizer.imaging.ThumbnailCache;
+import org.imageorganizer.imaging.Thumbnailer;
+import org.imageorganizer.ml.ClipModel;
+import org.imageorganizer.ml.ClipModels;
+import org.imageorganizer.ml.ImageClassifier;
+import org.imageorganizer.ml.ImageEmbedder;
+import org.imageorganizer.ml.LabelEmbeddingCache;
+import org.imageorganizer.ml.ModelFolder;
+import org.imageorganizer.ml.TestTimeAugmenter;
+import org.imageorganizer.model.ClusterSettings;
+import org.imageorganizer.model.ExplainedException;
+import org.imageorganizer.store.IndexedFiles;
+import org.imageorganizer.store.Library;
+import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.store.StorageRouter;
+import org.imageorganizer.store.cloud.CloudinaryConfig;
+import org.imageorganizer.store.cloud.CloudinaryStorage;
+import org.imageorganizer.sync.SyncService;
+import org.imageorganizer.cluster.LibraryClusterer;
+
+/**
+ * The composition root of the core: the one class that builds the library, storage, clustering,
+ * model choice, classifier, embedder, decoder and Cloudinary client from the environment, the
+ * process's variables and the settings. The command line, the window, the server and the
+ * benchmarks take what they need from it and add only what is rightly their own (the clusterer's
+ * debounce, the server's limits).
+ */
+final class Core {
+    private final Environment environment;
+    private final PrintWriter err;
+    private final SettingsStore settingsStore;
+    private final ConfigurationSources sources;
+    private final ModelFolders models;
+    private Settings settings;
+
+    Core(Environment environment, Map<String, String> variables, PrintWriter err) {
+        this.environment = environment;
+        this.err = err;
+        this.settingsStore = new SettingsStore(environment.settingsFile());
+        this.sources = new ConfigurationSources(environment, variables, this::settings);
+        this.models = new ModelFolders(environment, sources, this::settings,
+                new ModelLocator(environment, err, ModelLocator.offline(variables)), err);
+    }
+
+    Environment environment() {
+        return environment;
+    }
+
+    ConfigurationSources sources() {
+        return sources;
+    }
+
+    /** Where warnings for the user go (stderr for the commands). */
+    PrintWriter err() {
+        return err;
+    }
+
+    /** The user's settings (the defaults, with a warning, when the settings file is unusable). */
+    synchronized Settings settings() {
+        if (settings == null) {
+            try {
+                settings = settingsStore.load();
+                if (!Files.exists(settingsStore.file())) {
+                    trySave(settings);
+                }
+            } catch (SettingsException e) {
+                err.println("warning: " + e.getMessage() + " Using the default settings; the file is left as it is.");
+                settings = Settings.defaults();
+            }
+        }
+        return settings;
+    }
+
+    private void trySave(Settings defaults) {
+        try {
+            settingsStore.save(defaults);
+        } catch (SettingsException e) {
+            err.println("warning: " + e.getMessage());
+        }
+    }
+
+    /** Saves changed settings (atomically) and uses them from now on. */
+    synchronized void saveSettings(Settings changed) {
+        settingsStore.save(changed);
+        settings = changed;
+    }
+
+    /** The model folders and the variant choice. */
+    ModelFolders models() {
+        return models;
+    }
+
+    /** Opens the library where the options say, else where the environment, the settings or the default put it. */
+    Library openLibrary(DatabaseLocation asked) {
+        DatabaseLocation location = sources.database(asked);
+        return location.jdbcUrl() != null ? Library.connect(location.jdbcUrl(), location.user(), location.password())
+                : Library.open(location.file());
+    }
+
+    /** The variant for the library among the command's candidate folders (see {@link ModelFolders#choose}). */
+    ModelFolder chooseModel(Library library, List<Path> modelDirs, String precision) {
+        return models.choose(library, models.forCommand(modelDirs, precision), precision);
+    }
+
+    /** Records the model as the library's (refusing another one) and loads it. */
+    ClipModel loadModel(Library library, ModelFolder folder) {
+        library.info().claimModel(folder.manifest().modelId());
+        return ClipModels.load(folder);
+    }
+
+    /** The library's clustering; {@code debounce} is the front end's: how long it waits after a change. */
+    LibraryClusterer clusterer(Library library, ClusterSettings clusterSettings, Duration debounce) {
+        return new LibraryClusterer(library.images(), library.clusters(), library.info(), clusterSettings, debounce);
+    }
+
+    /** The application's own folder of image files (uploads). */
+    ManagedFolder managedFolder(Path folder) {
+        return new ManagedFolder(folder != null ? folder : environment.managedStorageDir());
+    }
+
+    /** Where the library's image files are on this computer: originals in place, uploads in the managed folder. */
+    StorageRouter localStorage() {
+        return new StorageRouter(new IndexedFiles(), managedFolder(null));
+    }
+
+    /** The decoder, with the settings' pixel limit and the given file-size limit. */
+    SafeImageDecoder decoder(long maxFileBytes) {
+        return new SafeImageDecoder(new ImageLimits(settings().maxMegapixels() * 1_000_000L, maxFileBytes));
+    }
+
+    /** Thumbnails, cached on disk. */
+    ThumbnailCache thumbnails(ImageDecoder decoder) {
+        return new ThumbnailCache(environment.thumbnailCacheDir(), new Thumbnailer(decoder));
+    }
+
+    /** Zero-shot classification with the settings' labels (their text embeddings cached on disk). */
+    ImageClassifier classifier(ClipModel model) {
+        return ImageClassifier.create(model, settings().labels(), new LabelEmbeddingCache(environment.labelEmbeddingCacheDir()));
+    }
+
+    /** Image embeddings averaged over {@code views} test-time augmentations. */
+    ImageEmbedder embedder(ClipModel model, int views) {
+        return new ImageEmbedder(model, new TestTimeAugmenter(views));
+    }
+
+    /**
+     * Cloudinary as CLOUDINARY_URL (or, without it, the settings' cloudinary.url) and the settings
+     * say; empty when neither names an account.
+     *
+     * @throws ExplainedException when the URL is malformed (the message never shows the secret)
+     */
+    Optional<CloudinaryConfig> cloudinary() {
+        return sources.cloudinary().map(choice -> {
+            Settings.Cloudinary s = choice.settings();
+            try {
+                return CloudinaryConfig.of(choice.url())
+                        .withDelivery(CloudinaryConfig.Delivery.parse(s.delivery()))
+                        .withFolder(s.folder())
+                        .withConnections(Math.max(s.concurrency(), SyncService.DEFAULT_CONCURRENCY) * 2)
+                        .withAuthTokenKey(choice.authTokenKey());
+            } catch (IllegalArgumentException e) {
+                throw new ExplainedException(e.getMessage() + " (" + choice.source() + ")");
+            }
+        });
+    }
+
+    /** A Cloudinary client on the account; close it when done. */
+    CloudinaryStorage cloudStore(CloudinaryConfig config) {
+        return new CloudinaryStorage(config);
+    }
+}
