@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import javax.servlet.http.Part;
 import org.imageorganizer.imaging.ImageRejectedException;
-import org.imageorganizer.importer.UploadOutcome;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.UploadOutcome;
 import org.imageorganizer.sync.ImageRemover;
 import spark.Request;
 import spark.Response;
@@ -81,11 +81,11 @@ final class ImageRoutes {
             content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
         }
         if (content.length > maxFileBytes) {
-            return new UploadOutcome.Rejected(part.getSubmittedFileName(), ImageRejectedException.Kind.TOO_LARGE,
+            return new UploadOutcome.Rejected(part.getSubmittedFileName(), UploadOutcome.RejectionKind.TOO_LARGE,
                     "file is over the limit of " + maxFileBytes + " bytes");
         }
         if (content.length == 0) {
-            return new UploadOutcome.Rejected(part.getSubmittedFileName(), ImageRejectedException.Kind.DAMAGED, "empty file");
+            return new UploadOutcome.Rejected(part.getSubmittedFileName(), UploadOutcome.RejectionKind.DAMAGED, "empty file");
         }
         return services.uploads().upload(part.getSubmittedFileName(), content);
     }
@@ -114,7 +114,7 @@ final class ImageRoutes {
         return error;
     }
 
-    private static int status(ImageRejectedException.Kind kind) {
+    private static int status(UploadOutcome.RejectionKind kind) {
         return switch (kind) {
             case NOT_SUPPORTED -> 415;
             case TOO_LARGE -> 413;
@@ -122,7 +122,7 @@ final class ImageRoutes {
         };
     }
 
-    private static String errorCode(ImageRejectedException.Kind kind) {
+    private static String errorCode(UploadOutcome.RejectionKind kind) {
         return switch (kind) {
             case NOT_SUPPORTED -> "unsupported_media_type";
             case TOO_LARGE -> "payload_too_large";

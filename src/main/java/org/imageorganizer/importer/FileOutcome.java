@@ -1,22 +1,14 @@
 package org.imageorganizer.importer;
 
 import java.nio.file.Path;
-import org.imageorganizer.imaging.DecodedImage;
-import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.ImageRecord;
 
-/** What a decode worker made of one file. */
+/** What became of one file of a folder import on its way through the stages. */
 sealed interface FileOutcome {
     Path file();
 
     /** Ready for the model. */
-    record Prepared(Path file, String sha256, long byteSize, DecodedImage decoded, float[] tensor) implements FileOutcome {
-        /** The same without the pixels, once the model has seen them (they are recycled). */
-        Prepared withoutTensor() {
-            DecodedImage d = decoded;
-            return new Prepared(file, sha256, byteSize, d == null ? null
-                    : new DecodedImage(null, d.width(), d.height(), d.format()), null);
-        }
+    record Prepared(Path file, PreparedImage image) implements FileOutcome {
     }
 
     /**
@@ -37,10 +29,14 @@ sealed interface FileOutcome {
     }
 
     /** Through the model: ready to be stored. */
-    record Embedded(Path file, Prepared prepared, float[] embedding, Classification classification) implements FileOutcome {
+    record Embedded(Path file, ImageCommitter.Ready ready) implements FileOutcome {
     }
 
-    /** Marks the end of a stream (no more files for the model; no more results from one inference thread). */
-    record End(Path file) implements FileOutcome {
+    /** No more files: the feed submitted {@code submitted} files to the stages, each of which has one outcome. */
+    record End(int submitted) implements FileOutcome {
+        @Override
+        public Path file() {
+            return null;
+        }
     }
 }

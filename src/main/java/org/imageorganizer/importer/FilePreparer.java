@@ -3,11 +3,7 @@ package org.imageorganizer.importer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.codec.digest.DigestUtils;
-import org.imageorganizer.imaging.DecodedImage;
-import org.imageorganizer.imaging.ImageDecoder;
 import org.imageorganizer.imaging.ImageRejectedException;
-import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.store.ImageRepository;
@@ -16,31 +12,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The per-file work of an import, run on the decode workers: hash the content, skip what an earlier
- * file of the walk has ({@link FirstCopies}) or the library already has (letting a record follow its
- * moved file), decode and prepare the model input. Never throws: every problem becomes a
+ * The folder source's side of the prepare stage, run on the decode workers: read the file, then what
+ * only a folder import needs around the shared {@link ImagePreparer}: an earlier file of the walk with
+ * the same content is the original ({@link FirstCopies}), and a record of the library whose indexed
+ * file is gone follows it to its new place. Never throws: every problem becomes a
  * {@link FileOutcome.Failed} with a reason.
  */
 final class FilePreparer {
     private static final Logger LOG = LoggerFactory.getLogger(FilePreparer.class);
 
-    private final ImageDecoder decoder;
-    private final ImageEmbedder embedder;
+    private final ImagePreparer preparer;
     private final ImageRepository images;
     private final ImageStorage storage;
-    private final int minShortSide;
     private final List<Path> files;
     private final FirstCopies firstCopies = new FirstCopies();
 
     /** @param files the import's files in walk order; {@link #prepare} takes an index into it */
-    FilePreparer(List<Path> files, ImageDecoder decoder, ImageEmbedder embedder, ImageRepository images,
-            ImageStorage storage) {
+    FilePreparer(List<Path> files, ImagePreparer preparer, ImageRepository images, ImageStorage storage) {
         this.files = files;
-        this.decoder = decoder;
-        this.embedder = embedder;
+        this.preparer = preparer;
         this.images = images;
         this.storage = storage;
-        this.minShortSide = embedder.manifest().imageSize();
     }
 
     /** Prepares the file at {@code index} of the walk; call it once for every index submitted. */
@@ -48,22 +40,19 @@ final class FilePreparer {
         Path file = files.get(index);
         boolean reported = false;
         try {
-            byte[] content = decoder.read(file);
-            long size = content.length;
-            String sha256 = DigestUtils.sha256Hex(content);
+            byte[] content = preparer.read(file);
+            String sha256 = ImagePreparer.sha256(content);
             reported = true;
             int original = firstCopies.originalOf(index, sha256);
             if (original != index) {
                 return FileOutcome.Duplicate.sameAs(file, files.get(original));
             }
-            Optional<ImageRecord> existing = images.findBySha256(sha256);
+            Optional<ImageRecord> existing = preparer.inLibrary(sha256);
             if (existing.isPresent()) {
                 ImageRecord record = existing.get();
                 return FileOutcome.Duplicate.inLibrary(file, record, followMovedFile(record, file));
             }
-            DecodedImage decoded = decoder.decode(content, minShortSide);
-            float[] tensor = embedder.prepare(decoded.image(), sha256);
-            return new FileOutcome.Prepared(file, sha256, size, decoded, tensor);
+            return new FileOutcome.Prepared(file, preparer.prepare(sha256, content));
         } catch (ImageRejectedException e) {
             return new FileOutcome.Failed(file, e.getMessage());
         } catch (InterruptedException e) {

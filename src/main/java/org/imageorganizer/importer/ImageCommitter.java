@@ -1,9 +1,9 @@
 package org.imageorganizer.importer;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.imageorganizer.imaging.DecodedImage;
-import org.imageorganizer.model.FileFailure;
+import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.store.DuplicateImageException;
 import org.imageorganizer.store.ImageRepository;
@@ -11,60 +11,120 @@ import org.imageorganizer.store.NewImage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Stores embedded images as they leave the model, so every finished image survives a crash. */
+/**
+ * The last stage of every ingestion, and the one way a new image enters the library: builds its row,
+ * inserts it and tells the observer. Each image is stored in its own transaction, or a few that left
+ * the model together in one, so every finished image survives a crash. When the library refuses an
+ * image, the bytes its source stored for it are taken back ({@link Placement#undo}): a failure leaves
+ * neither a row without a file nor a file without a row. Safe to call from many threads.
+ */
 final class ImageCommitter {
     private static final Logger LOG = LoggerFactory.getLogger(ImageCommitter.class);
 
+    /**
+     * Where a new image's bytes are, as its source placed them: a user's file indexed in place, or an
+     * upload in the managed folder or the cloud.
+     *
+     * @param fileName the name to show
+     * @param undo     takes the stored bytes back when the library refuses the image (best effort, never throws)
+     */
+    record Placement(StorageKind kind, String location, String fileName, Runnable undo) {
+        /** A user's file, indexed where it is; nothing to take back. */
+        static Placement inPlace(Path file) {
+            return new Placement(StorageKind.INDEXED, file.toString(), file.getFileName().toString(), () -> {
+            });
+        }
+    }
+
+    /** An image through the model, placed, ready to be stored. */
+    record Ready(PreparedImage image, InferenceBatcher.Inferred inferred, Placement placement) {
+    }
+
+    /** What became of one image. */
+    sealed interface Committed {
+    }
+
+    /** Stored as a new image with this id. */
+    record Stored(long id) implements Committed {
+    }
+
+    /** The library got the same content meanwhile (another import, another program). */
+    record AlreadyInLibrary(ImageRecord existing) implements Committed {
+    }
+
+    /** The library refused it (a database error). */
+    record Refused(RuntimeException cause) implements Committed {
+    }
+
     private final ImageRepository images;
-    private final ImportTally tally;
+    private final LibraryChanges changes;
     private final String modelId;
 
-    ImageCommitter(ImageRepository images, ImportTally tally, String modelId) {
+    ImageCommitter(ImageRepository images, LibraryChanges changes, String modelId) {
         this.images = images;
-        this.tally = tally;
+        this.changes = changes;
         this.modelId = modelId;
+    }
+
+    /**
+     * Stores one image.
+     *
+     * @throws DuplicateImageException when the library got the same content meanwhile
+     * @throws RuntimeException        when the library could not store it; either way its bytes were taken back
+     */
+    ImageRecord store(Ready ready) {
+        ImageRecord stored;
+        try {
+            stored = images.insert(toNewImage(ready));
+        } catch (RuntimeException e) {
+            ready.placement().undo().run();
+            throw e;
+        }
+        changes.changed();
+        return stored;
     }
 
     /**
      * Stores images that left the model together in one transaction; if that fails (a duplicate
      * among them, a database error), stores them one by one so each gets its own outcome.
+     *
+     * @return what became of each, in the order given
      */
-    void commitAll(List<FileOutcome.Embedded> embedded) {
-        if (embedded.size() > 1) {
-            List<NewImage> batch = new ArrayList<>(embedded.size());
-            embedded.forEach(e -> batch.add(toNewImage(e)));
+    List<Committed> storeAll(List<Ready> ready) {
+        if (ready.size() > 1) {
+            List<NewImage> batch = new ArrayList<>(ready.size());
+            ready.forEach(r -> batch.add(toNewImage(r)));
             try {
                 List<Long> ids = images.insertAll(batch);
-                for (int i = 0; i < embedded.size(); i++) {
-                    tally.imported(embedded.get(i).file(), ids.get(i));
-                }
-                return;
+                changes.changed();
+                return ids.stream().<Committed>map(Stored::new).toList();
             } catch (RuntimeException e) {
-                LOG.debug("Batch insert of {} images failed, storing them one by one: {}", embedded.size(), e.toString());
+                LOG.debug("Batch insert of {} images failed, storing them one by one: {}", ready.size(), e.toString());
             }
         }
-        embedded.forEach(this::commit);
-    }
-
-    private NewImage toNewImage(FileOutcome.Embedded e) {
-        FileOutcome.Prepared p = e.prepared();
-        DecodedImage d = p.decoded();
-        return new NewImage(p.sha256(), p.file().toString(), p.file().getFileName().toString(),
-                p.byteSize(), d.width(), d.height(), d.format(), StorageKind.INDEXED, e.classification(),
-                e.embedding(), modelId);
-    }
-
-    void commit(FileOutcome.Embedded e) {
-        FileOutcome.Prepared p = e.prepared();
-        NewImage image = toNewImage(e);
-        try {
-            tally.imported(p.file(), images.insert(image).id());
-        } catch (DuplicateImageException ex) {
-            // another program added the same content meanwhile
-            tally.inLibrary(p.file(), ex.existing(), false);
-        } catch (RuntimeException ex) {
-            LOG.error("Could not store {}", p.file(), ex);
-            tally.failed(new FileFailure(p.file(), "could not be stored in the library (" + ex.getClass().getSimpleName() + ")"));
+        List<Committed> outcomes = new ArrayList<>(ready.size());
+        for (Ready r : ready) {
+            outcomes.add(storeOne(r));
         }
+        return outcomes;
+    }
+
+    private Committed storeOne(Ready ready) {
+        try {
+            return new Stored(store(ready).id());
+        } catch (DuplicateImageException e) {
+            return new AlreadyInLibrary(e.existing());
+        } catch (RuntimeException e) {
+            LOG.error("Could not store {}", ready.placement().location(), e);
+            return new Refused(e);
+        }
+    }
+
+    private NewImage toNewImage(Ready ready) {
+        PreparedImage image = ready.image();
+        Placement placement = ready.placement();
+        return new NewImage(image.sha256(), placement.location(), placement.fileName(), image.byteSize(),
+                image.decoded().width(), image.decoded().height(), image.decoded().format(), placement.kind(),
+                ready.inferred().classification(), ready.inferred().embedding(), modelId);
     }
 }

@@ -1,24 +1,26 @@
 package org.imageorganizer.importer;
 
-import org.imageorganizer.model.ImportListener;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import org.imageorganizer.imaging.ImageDecoder;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.model.FileFailure;
+import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.store.ImageRepository;
@@ -27,33 +29,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports files into the library in three overlapping stages: decode workers hash, decode and
- * augment; inference threads run the model on batches and classify; the calling thread stores
- * each image in its own transaction (so a crash loses only the images in flight and a rerun
- * resumes) and reports progress. A semaphore bounds the files in flight, so memory stays flat
- * whatever the number of files.
+ * The folder source of the ingestion stages: imports the files under some folders, indexed where they
+ * are. Decode workers read, hash and prepare ({@link FilePreparer} around the shared
+ * {@link ImagePreparer}); the {@link InferenceBatcher} runs the model on batches and classifies; the
+ * calling thread stores each image in its own transaction through the {@link ImageCommitter} (so a
+ * crash loses only the images in flight and a rerun resumes) and reports progress. A semaphore bounds
+ * the files in flight, so memory stays flat whatever the number of files.
  */
 public final class ImportPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ImportPipeline.class);
-    private static final long NOTIFY_NANOS = TimeUnit.SECONDS.toNanos(3);
+    private static final Duration NOTIFY_EVERY = Duration.ofSeconds(3);
 
-    private final ImageDecoder decoder;
     private final ImageEmbedder embedder;
     private final ImageClassifier classifier;
     private final ImageRepository images;
     private final ImageStorage storage;
     private final LibraryObserver observer;
     private final ImportOptions options;
+    private final ImagePreparer preparer;
 
     public ImportPipeline(ImageDecoder decoder, ImageEmbedder embedder, ImageClassifier classifier,
             ImageRepository images, ImageStorage storage, LibraryObserver observer, ImportOptions options) {
-        this.decoder = decoder;
         this.embedder = embedder;
         this.classifier = classifier;
         this.images = images;
         this.storage = storage;
         this.observer = observer;
         this.options = options;
+        this.preparer = new ImagePreparer(decoder, embedder, images);
     }
 
     /**
@@ -68,38 +71,53 @@ public final class ImportPipeline {
         tally.found(files);
         LOG.info("Import of {} files from {} started ({})", files.size(), roots, options);
 
-        BlockingQueue<FileOutcome.Prepared> prepared = new LinkedBlockingQueue<>();
         BlockingQueue<FileOutcome> results = new LinkedBlockingQueue<>();
         Semaphore inFlight = new Semaphore(options.queueImages());
         ExecutorService workers = Executors.newFixedThreadPool(options.decodeWorkers(), daemon("import-decode-"));
-        FilePreparer preparer = new FilePreparer(files, decoder, embedder, images, storage);
-        List<Thread> threads = new ArrayList<>();
-        threads.add(daemon("import-feed").newThread(
-                () -> feed(files, preparer, workers, prepared, results, inFlight, cancelled)));
-        for (int i = 0; i < options.inferenceThreads(); i++) {
-            threads.add(daemon("import-inference-").newThread(new InferenceWorker(embedder, classifier, prepared, results,
-                    options.imagesPerCall(embedder.views()), options.adaptiveTta())));
-        }
-        threads.forEach(Thread::start);
+        InferenceBatcher batcher = InferenceBatcher.forFolders(embedder, classifier, options);
+        FilePreparer filePreparer = new FilePreparer(files, preparer, images, storage);
+        LibraryChanges changes = new LibraryChanges(observer, NOTIFY_EVERY);
+        Thread feed = daemon("import-feed").newThread(
+                () -> feed(files, index -> prepare(filePreparer, index, batcher, results), workers, batcher, results,
+                        inFlight, cancelled));
+        feed.start();
         try {
-            record(results, inFlight, new ImageCommitter(images, tally, embedder.manifest().modelId()), tally);
+            record(results, inFlight, new ImageCommitter(images, changes, embedder.manifest().modelId()), changes, tally);
         } finally {
             workers.shutdownNow();
-            threads.forEach(Thread::interrupt);
+            feed.interrupt();
+            batcher.stopNow();
         }
-        if (tally.imported() > 0) {
-            observer.libraryChanged();
-        }
+        changes.flush(tally.imported() > 0);
         ImportSummary summary = tally.summary(cancelled.getAsBoolean(), Duration.ofNanos(System.nanoTime() - start));
         LOG.info("Import finished: {} imported, {} duplicates, {} failed, cancelled {}, {} s", summary.imported(),
                 summary.duplicates(), summary.failures().size(), summary.cancelled(), summary.elapsed().toMillis() / 1000.0);
         return summary;
     }
 
+    /** Prepares one file on a decode worker and, when it is new, hands it to the model; its outcome goes to {@code results}. */
+    private static void prepare(FilePreparer preparer, int index, InferenceBatcher batcher,
+            BlockingQueue<FileOutcome> results) {
+        FileOutcome outcome = preparer.prepare(index);
+        if (!(outcome instanceof FileOutcome.Prepared p)) {
+            results.add(outcome);
+            return;
+        }
+        Path file = p.file();
+        batcher.submit(p.image().tensor()).whenComplete((inferred, failure) -> results.add(failure == null
+                ? new FileOutcome.Embedded(file, new ImageCommitter.Ready(p.image().withoutPixels(), inferred,
+                        ImageCommitter.Placement.inPlace(file)))
+                : new FileOutcome.Failed(file, "the model could not process it (" + cause(failure).getClass().getSimpleName() + ")")));
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     /** Submits every file to the decode workers, never more than the semaphore allows at once. */
-    private void feed(List<Path> files, FilePreparer preparer, ExecutorService workers,
-            BlockingQueue<FileOutcome.Prepared> prepared, BlockingQueue<FileOutcome> results, Semaphore inFlight,
-            BooleanSupplier cancelled) {
+    private static void feed(List<Path> files, IntConsumer prepare, ExecutorService workers,
+            InferenceBatcher batcher, BlockingQueue<FileOutcome> results, Semaphore inFlight, BooleanSupplier cancelled) {
+        int submitted = 0;
         try {
             // the workers take the files in walk order, which FirstCopies relies on
             for (int i = 0; i < files.size(); i++) {
@@ -108,46 +126,46 @@ public final class ImportPipeline {
                 }
                 inFlight.acquire();
                 int index = i;
-                workers.execute(() -> {
-                    FileOutcome outcome = preparer.prepare(index);
-                    if (outcome instanceof FileOutcome.Prepared p) {
-                        prepared.add(p);
-                    } else {
-                        results.add(outcome);
-                    }
-                });
+                workers.execute(() -> prepare.accept(index));
+                submitted++;
             }
             workers.shutdown();
             workers.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
         } catch (InterruptedException | RejectedExecutionException e) {
             Thread.currentThread().interrupt();
         } finally {
-            for (int i = 0; i < options.inferenceThreads(); i++) {
-                prepared.add(InferenceWorker.NO_MORE);
-            }
+            batcher.endOfInput();
+            results.add(new FileOutcome.End(submitted));
         }
     }
 
-    /** Stores results and counts them until every inference thread has finished. */
-    private void record(BlockingQueue<FileOutcome> results, Semaphore inFlight, ImageCommitter committer, ImportTally tally) {
-        int running = options.inferenceThreads();
-        long lastNotify = System.nanoTime();
+    /** Stores results and counts them until every file submitted has its outcome. */
+    private static void record(BlockingQueue<FileOutcome> results, Semaphore inFlight, ImageCommitter committer,
+            LibraryChanges changes, ImportTally tally) {
+        int expected = -1;
+        int received = 0;
         try {
             List<FileOutcome> ready = new ArrayList<>();
             List<FileOutcome.Embedded> embedded = new ArrayList<>();
-            while (running > 0) {
+            while (expected < 0 || received < expected) {
                 ready.add(results.take());
                 results.drainTo(ready);
                 for (FileOutcome next : ready) {
-                    if (next instanceof FileOutcome.End) {
-                        running--;
-                    } else if (next instanceof FileOutcome.Embedded e) {
+                    if (next instanceof FileOutcome.End end) {
+                        expected = end.submitted();
+                        continue;
+                    }
+                    received++;
+                    if (next instanceof FileOutcome.Embedded e) {
                         embedded.add(e);
                     } else if (next instanceof FileOutcome.Duplicate duplicate) {
                         if (duplicate.sameAs() != null) {
                             tally.sameAs(duplicate.file(), duplicate.sameAs());
                         } else {
                             tally.inLibrary(duplicate.file(), duplicate.inLibrary(), duplicate.relocated());
+                            if (duplicate.relocated()) {
+                                changes.changed();
+                            }
                         }
                         inFlight.release();
                     } else if (next instanceof FileOutcome.Failed failed) {
@@ -155,21 +173,36 @@ public final class ImportPipeline {
                         inFlight.release();
                     }
                 }
-                committer.commitAll(embedded);
+                commit(embedded, committer, tally);
                 inFlight.release(embedded.size());
                 ready.clear();
                 embedded.clear();
-                if (System.nanoTime() - lastNotify > NOTIFY_NANOS) {
-                    observer.libraryChanged();
-                    lastNotify = System.nanoTime();
-                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+    private static void commit(List<FileOutcome.Embedded> embedded, ImageCommitter committer, ImportTally tally) {
+        if (embedded.isEmpty()) {
+            return;
+        }
+        List<ImageCommitter.Committed> committed = committer.storeAll(embedded.stream().map(FileOutcome.Embedded::ready).toList());
+        for (int i = 0; i < embedded.size(); i++) {
+            Path file = embedded.get(i).file();
+            ImageCommitter.Committed outcome = committed.get(i);
+            if (outcome instanceof ImageCommitter.Stored stored) {
+                tally.imported(file, stored.id());
+            } else if (outcome instanceof ImageCommitter.AlreadyInLibrary already) {
+                tally.inLibrary(file, already.existing(), false); // another program added the same content meanwhile
+            } else if (outcome instanceof ImageCommitter.Refused refused) {
+                tally.failed(new FileFailure(file, "could not be stored in the library ("
+                        + refused.cause().getClass().getSimpleName() + ")"));
+            }
+        }
+    }
+
+    private static ThreadFactory daemon(String prefix) {
         AtomicInteger number = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix.endsWith("-") ? prefix + number.incrementAndGet() : prefix);

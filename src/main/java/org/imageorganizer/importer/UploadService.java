@@ -2,6 +2,7 @@ package org.imageorganizer.importer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -10,40 +11,39 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.commons.codec.digest.DigestUtils;
 import org.imageorganizer.common.BackgroundThreads;
-import org.imageorganizer.imaging.DecodedImage;
 import org.imageorganizer.imaging.ImageDecoder;
 import org.imageorganizer.imaging.ImageRejectedException;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.model.UploadOutcome;
 import org.imageorganizer.store.DuplicateImageException;
 import org.imageorganizer.store.ImageRepository;
 import org.imageorganizer.store.ManagedFolder;
-import org.imageorganizer.store.NewImage;
 import org.imageorganizer.store.RemoteStoreException;
 import org.imageorganizer.store.UploadStore;
 import org.imageorganizer.sync.ImageRemover;
 
 /**
- * Adds uploaded files to the library and removes them again; safe to call from many threads at
- * once. An upload is checked and decoded from its content, run through the shared model, stored
- * (in the managed folder under a generated name, or in Cloudinary under a name derived from its
- * content) and recorded, in that order: a failure at any
- * step leaves neither a row without a file nor a file without a row. The same content arriving
- * twice at the same moment ends as one image.
+ * The upload source of the ingestion stages: adds uploaded files to the library (and removes them
+ * again); safe to call from many threads at once. An upload is checked against the library, decoded
+ * and prepared ({@link ImagePreparer}, on threads of background priority), run through the shared
+ * model with whatever other uploads arrive meanwhile ({@link InferenceBatcher}), stored (in the
+ * managed folder under a generated name, or in Cloudinary under a name derived from its content) and
+ * recorded ({@link ImageCommitter}), in that order: a failure at any step leaves neither a row
+ * without a file nor a file without a row. The same content arriving twice at the same moment ends as
+ * one image.
  */
 public final class UploadService implements AutoCloseable {
 
-    private final ImageDecoder decoder;
-    private final ImageEmbedder embedder;
-    private final ImageRepository images;
+    private final ImagePreparer preparer;
     private final UploadStore store;
     private final ImageRemover remover;
     private final LibraryObserver observer;
-    private final ModelBatcher batcher;
+    private final InferenceBatcher batcher;
+    private final ImageCommitter committer;
     private final ExecutorService decoders;
     private final Map<String, CompletableFuture<UploadOutcome>> inProgress = new ConcurrentHashMap<>();
 
@@ -67,13 +67,13 @@ public final class UploadService implements AutoCloseable {
     public UploadService(ImageDecoder decoder, ImageEmbedder embedder, ImageClassifier classifier,
             ImageRepository images, UploadStore store, ImageRemover remover, LibraryObserver observer, int decodeSlots,
             int batchImages) {
-        this.decoder = decoder;
-        this.embedder = embedder;
-        this.images = images;
+        this.preparer = new ImagePreparer(decoder, embedder, images);
         this.store = store;
         this.remover = remover;
         this.observer = observer;
-        this.batcher = new ModelBatcher(embedder, classifier, batchImages);
+        this.batcher = InferenceBatcher.forUploads(embedder, classifier, batchImages);
+        this.committer = new ImageCommitter(images, new LibraryChanges(observer, Duration.ZERO),
+                embedder.manifest().modelId());
         this.decoders = Executors.newFixedThreadPool(decodeSlots, BackgroundThreads.factory("upload-decode"));
     }
 
@@ -85,8 +85,8 @@ public final class UploadService implements AutoCloseable {
      */
     public UploadOutcome upload(String clientFileName, byte[] content) throws InterruptedException {
         String fileName = FileNames.displayName(clientFileName);
-        String sha256 = DigestUtils.sha256Hex(content);
-        Optional<ImageRecord> existing = images.findBySha256(sha256);
+        String sha256 = ImagePreparer.sha256(content);
+        Optional<ImageRecord> existing = preparer.inLibrary(sha256);
         if (existing.isPresent()) {
             return new UploadOutcome.Duplicate(fileName, existing.get());
         }
@@ -118,6 +118,9 @@ public final class UploadService implements AutoCloseable {
             if (first instanceof UploadOutcome.Duplicate duplicate) {
                 return new UploadOutcome.Duplicate(fileName, duplicate.image());
             }
+            if (first instanceof UploadOutcome.NotStored notStored) {
+                return new UploadOutcome.NotStored(fileName, notStored.temporary(), notStored.reason());
+            }
             UploadOutcome.Rejected rejected = (UploadOutcome.Rejected) first;
             return new UploadOutcome.Rejected(fileName, rejected.kind(), rejected.reason());
         } catch (ExecutionException e) {
@@ -125,47 +128,36 @@ public final class UploadService implements AutoCloseable {
         }
     }
 
-    private record Prepared(DecodedImage decoded, float[] tensor) {
-    }
-
     private UploadOutcome importNew(String fileName, String sha256, byte[] content) throws InterruptedException {
-        Prepared prepared;
+        PreparedImage prepared;
         try {
-            prepared = prepare(sha256, content);
+            prepared = prepareInBackground(sha256, content);
         } catch (ImageRejectedException e) {
-            return new UploadOutcome.Rejected(fileName, e.kind(), e.getMessage());
+            return new UploadOutcome.Rejected(fileName, kindOf(e), e.getMessage());
         }
-        DecodedImage decoded = prepared.decoded();
-        ModelBatcher.Result result = awaitModel(batcher.submit(prepared.tensor()));
+        InferenceBatcher.Inferred inferred = awaitModel(batcher.submit(prepared.tensor()));
         UploadStore.Stored kept;
         try {
-            kept = store.store(sha256, content, FileNames.extension(decoded.format()));
+            kept = store.store(sha256, content, FileNames.extension(prepared.decoded().format()));
         } catch (RemoteStoreException e) {
             return new UploadOutcome.NotStored(fileName, e.kind() == RemoteStoreException.Kind.TEMPORARY, e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the upload to the storage folder: " + e.getMessage(), e);
         }
+        ImageCommitter.Placement placement = new ImageCommitter.Placement(kept.kind(), kept.location(), fileName,
+                () -> store.discard(kept));
         try {
-            ImageRecord stored = images.insert(new NewImage(sha256, kept.location(), fileName, content.length, decoded.width(),
-                    decoded.height(), decoded.format(), kept.kind(), result.classification(),
-                    result.embedding(), embedder.manifest().modelId()));
-            observer.libraryChanged();
+            ImageRecord stored = committer.store(new ImageCommitter.Ready(prepared.withoutPixels(), inferred, placement));
             return new UploadOutcome.Created(fileName, stored);
         } catch (DuplicateImageException e) {
-            store.discard(kept);
             return new UploadOutcome.Duplicate(fileName, e.existing());
-        } catch (RuntimeException e) {
-            store.discard(kept);
-            throw e;
         }
     }
 
     /** Decodes and prepares the upload on one of the decoding threads (background priority, so requests go first). */
-    private Prepared prepare(String sha256, byte[] content) throws InterruptedException, ImageRejectedException {
-        Future<Prepared> job = decoders.submit(() -> {
-            DecodedImage decoded = decoder.decode(content, embedder.manifest().imageSize());
-            return new Prepared(decoded, embedder.prepare(decoded.image(), sha256));
-        });
+    private PreparedImage prepareInBackground(String sha256, byte[] content)
+            throws InterruptedException, ImageRejectedException {
+        Future<PreparedImage> job = decoders.submit(() -> preparer.prepare(sha256, content));
         try {
             return job.get();
         } catch (InterruptedException e) {
@@ -185,12 +177,23 @@ public final class UploadService implements AutoCloseable {
         }
     }
 
-    private static ModelBatcher.Result awaitModel(CompletableFuture<ModelBatcher.Result> future) throws InterruptedException {
+    private static InferenceBatcher.Inferred awaitModel(CompletableFuture<InferenceBatcher.Inferred> future)
+            throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("the model failed on the upload", e.getCause());
         }
+    }
+
+    /** Why the decoder refused a file, as the upload's outcome says it. */
+    static UploadOutcome.RejectionKind kindOf(ImageRejectedException e) {
+        return switch (e.kind()) {
+            case NOT_SUPPORTED -> UploadOutcome.RejectionKind.NOT_SUPPORTED;
+            case TOO_LARGE -> UploadOutcome.RejectionKind.TOO_LARGE;
+            case DAMAGED -> UploadOutcome.RejectionKind.DAMAGED;
+            case UNREADABLE -> UploadOutcome.RejectionKind.UNREADABLE;
+        };
     }
 
     /**

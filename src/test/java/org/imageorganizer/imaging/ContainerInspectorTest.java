@@ -6,11 +6,12 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import org.imageorganizer.testing.TestImages;
 import org.junit.jupiter.api.Test;
 
 class ContainerInspectorTest {
     private static final byte[] JPEG =
-            TestImages.imageIo(TestImages.solid(64, 48, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "jpeg");
+            TestImages.encode(TestImages.solid(64, 48, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "jpeg");
 
     @Test
     void completeJpegReachesEoi() {
@@ -39,8 +40,8 @@ class ContainerInspectorTest {
 
     @Test
     void pngAlphaDetection() throws Exception {
-        byte[] rgb = TestImages.imageIo(TestImages.solid(4, 4, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "png");
-        byte[] argb = TestImages.imageIo(TestImages.solid(4, 4, BufferedImage.TYPE_INT_ARGB, Color.ORANGE), "png");
+        byte[] rgb = TestImages.encode(TestImages.solid(4, 4, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "png");
+        byte[] argb = TestImages.encode(TestImages.solid(4, 4, BufferedImage.TYPE_INT_ARGB, Color.ORANGE), "png");
         assertThat(ContainerInspector.inspect(ImageFormat.PNG, rgb)).isFalse();
         assertThat(ContainerInspector.inspect(ImageFormat.PNG, argb)).isTrue();
     }

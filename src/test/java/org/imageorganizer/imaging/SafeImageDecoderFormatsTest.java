@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.imageorganizer.model.RgbImage;
+import org.imageorganizer.testing.TestImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class SafeImageDecoderFormatsTest {
 
     @Test
     void jpegKeepsRgbOrder() throws Exception {
-        byte[] jpeg = TestImages.imageIo(TestImages.solid(64, 48, BufferedImage.TYPE_INT_RGB, ORANGE), "jpeg");
+        byte[] jpeg = TestImages.encode(TestImages.solid(64, 48, BufferedImage.TYPE_INT_RGB, ORANGE), "jpeg");
         DecodedImage decoded = decode("photo.jpg", jpeg, 16);
         assertThat(decoded.format()).isEqualTo("jpeg");
         assertThat(List.of(decoded.width(), decoded.height())).containsExactly(64, 48);
@@ -47,7 +48,7 @@ class SafeImageDecoderFormatsTest {
 
     @Test
     void pngRgb8() throws Exception {
-        byte[] png = TestImages.imageIo(TestImages.solid(30, 20, BufferedImage.TYPE_INT_RGB, ORANGE), "png");
+        byte[] png = TestImages.encode(TestImages.solid(30, 20, BufferedImage.TYPE_INT_RGB, ORANGE), "png");
         DecodedImage decoded = decode("a.png", png, 224);
         assertThat(decoded.format()).isEqualTo("png");
         assertThat(decoded.image().width()).isEqualTo(30);
@@ -56,7 +57,7 @@ class SafeImageDecoderFormatsTest {
 
     @Test
     void pngGreyscale() throws Exception {
-        byte[] png = TestImages.imageIo(
+        byte[] png = TestImages.encode(
                 TestImages.solid(30, 20, BufferedImage.TYPE_BYTE_GRAY, new Color(128, 128, 128)), "png");
         TestImages.assertColour(decode("g.png", png, 224).image(), 3, 3, 128, 128, 128, 0);
     }
@@ -84,7 +85,7 @@ class SafeImageDecoderFormatsTest {
                 new byte[] {0, 100}, new byte[] {0, 50});
         BufferedImage image = new BufferedImage(30, 20, BufferedImage.TYPE_BYTE_INDEXED, model);
         TestImages.fill(image, ORANGE, 0, 30);
-        TestImages.assertColour(decode("p.png", TestImages.imageIo(image, "png"), 224).image(), 4, 4, 200, 100, 50, 0);
+        TestImages.assertColour(decode("p.png", TestImages.encode(image, "png"), 224).image(), 4, 4, 200, 100, 50, 0);
     }
 
     @Test
@@ -92,7 +93,7 @@ class SafeImageDecoderFormatsTest {
         BufferedImage image = new BufferedImage(30, 20, BufferedImage.TYPE_INT_ARGB); // all transparent black
         TestImages.fill(image, ORANGE, 0, 10);
         TestImages.fill(image, new Color(0, 0, 0, 128), 10, 20); // half-transparent black
-        RgbImage decoded = decode("alpha.png", TestImages.imageIo(image, "png"), 224).image();
+        RgbImage decoded = decode("alpha.png", TestImages.encode(image, "png"), 224).image();
         TestImages.assertColour(decoded, 5, 5, 200, 100, 50, 0);
         TestImages.assertColour(decoded, 15, 5, 127, 127, 127, 1);
         TestImages.assertColour(decoded, 25, 5, 255, 255, 255, 0);
@@ -104,7 +105,7 @@ class SafeImageDecoderFormatsTest {
                 new byte[] {0, 100}, new byte[] {0, 50}, 0); // index 0 transparent
         BufferedImage image = new BufferedImage(30, 20, BufferedImage.TYPE_BYTE_INDEXED, model);
         TestImages.fill(image, ORANGE, 0, 10);
-        RgbImage decoded = decode("trns.png", TestImages.imageIo(image, "png"), 224).image();
+        RgbImage decoded = decode("trns.png", TestImages.encode(image, "png"), 224).image();
         TestImages.assertColour(decoded, 5, 5, 200, 100, 50, 0);
         TestImages.assertColour(decoded, 25, 5, 255, 255, 255, 0);
     }
@@ -142,10 +143,10 @@ class SafeImageDecoderFormatsTest {
     @Test
     void tiffAndBmp() throws Exception {
         BufferedImage image = TestImages.solid(30, 20, BufferedImage.TYPE_3BYTE_BGR, ORANGE);
-        DecodedImage tiff = decode("t.tif", TestImages.imageIo(image, "tiff"), 224);
+        DecodedImage tiff = decode("t.tif", TestImages.encode(image, "tiff"), 224);
         assertThat(tiff.format()).isEqualTo("tiff");
         TestImages.assertColour(tiff.image(), 5, 5, 200, 100, 50, 0);
-        DecodedImage bmp = decode("b.bmp", TestImages.imageIo(image, "bmp"), 224);
+        DecodedImage bmp = decode("b.bmp", TestImages.encode(image, "bmp"), 224);
         assertThat(bmp.format()).isEqualTo("bmp");
         TestImages.assertColour(bmp.image(), 5, 5, 200, 100, 50, 0);
     }
@@ -167,7 +168,7 @@ class SafeImageDecoderFormatsTest {
     void exifOrientationIsAppliedAndReportedSizeIsUpright() throws Exception {
         BufferedImage image = TestImages.solid(40, 20, BufferedImage.TYPE_INT_RGB, ORANGE);
         TestImages.fill(image, Color.RED, 0, 10); // left quarter red
-        byte[] jpeg = TestImages.withExifOrientation(TestImages.imageIo(image, "jpeg"), 6);
+        byte[] jpeg = TestImages.withExifOrientation(TestImages.encode(image, "jpeg"), 6);
         DecodedImage decoded = decode("rotated.jpg", jpeg, 8);
         assertThat(List.of(decoded.width(), decoded.height())).as("original size, upright").containsExactly(20, 40);
         assertThat(List.of(decoded.image().width(), decoded.image().height())).containsExactly(10, 20);
@@ -178,7 +179,7 @@ class SafeImageDecoderFormatsTest {
 
     @Test
     void jpegDctScalingKeepsShortSideAtLeastMinimum() throws Exception {
-        byte[] jpeg = TestImages.imageIo(TestImages.solid(2000, 1000, BufferedImage.TYPE_INT_RGB, ORANGE), "jpeg");
+        byte[] jpeg = TestImages.encode(TestImages.solid(2000, 1000, BufferedImage.TYPE_INT_RGB, ORANGE), "jpeg");
         DecodedImage quarter = decode("wide.jpg", jpeg, 224);
         assertThat(List.of(quarter.image().width(), quarter.image().height())).containsExactly(500, 250);
         assertThat(List.of(quarter.width(), quarter.height())).containsExactly(2000, 1000);
@@ -190,7 +191,7 @@ class SafeImageDecoderFormatsTest {
 
     @Test
     void largeNonJpegIsShrunkToMinimumShortSide() throws Exception {
-        byte[] png = TestImages.imageIo(TestImages.solid(1200, 900, BufferedImage.TYPE_INT_RGB, ORANGE), "png");
+        byte[] png = TestImages.encode(TestImages.solid(1200, 900, BufferedImage.TYPE_INT_RGB, ORANGE), "png");
         DecodedImage decoded = decode("big.png", png, 224);
         assertThat(List.of(decoded.image().width(), decoded.image().height())).containsExactly(299, 224);
         assertThat(List.of(decoded.width(), decoded.height())).containsExactly(1200, 900);
@@ -199,20 +200,20 @@ class SafeImageDecoderFormatsTest {
 
     @Test
     void smallImageKeepsItsSize() throws Exception {
-        byte[] png = TestImages.imageIo(TestImages.solid(100, 80, BufferedImage.TYPE_INT_RGB, ORANGE), "png");
+        byte[] png = TestImages.encode(TestImages.solid(100, 80, BufferedImage.TYPE_INT_RGB, ORANGE), "png");
         RgbImage image = decode("small.png", png, 224).image();
         assertThat(List.of(image.width(), image.height())).containsExactly(100, 80);
     }
 
     @Test
     void formatComesFromContentNotName() throws Exception {
-        byte[] png = TestImages.imageIo(TestImages.solid(30, 20, BufferedImage.TYPE_INT_RGB, ORANGE), "png");
+        byte[] png = TestImages.encode(TestImages.solid(30, 20, BufferedImage.TYPE_INT_RGB, ORANGE), "png");
         assertThat(decode("really-a-png.jpg", png, 224).format()).isEqualTo("png");
     }
 
     @Test
     void jpegWithDataAfterEndMarkerDecodes() throws Exception {
-        byte[] jpeg = TestImages.imageIo(TestImages.solid(30, 20, BufferedImage.TYPE_INT_RGB, ORANGE), "jpeg");
+        byte[] jpeg = TestImages.encode(TestImages.solid(30, 20, BufferedImage.TYPE_INT_RGB, ORANGE), "jpeg");
         ByteArrayOutputStream motionPhoto = new ByteArrayOutputStream();
         motionPhoto.write(jpeg);
         motionPhoto.write("\0\0\0\u0018ftypmp42 appended video".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -221,7 +222,7 @@ class SafeImageDecoderFormatsTest {
 
     @Test
     void concurrentDecodesGiveTheSamePixels() throws Exception {
-        byte[] jpeg = TestImages.imageIo(TestImages.solid(800, 600, BufferedImage.TYPE_INT_RGB, ORANGE), "jpeg");
+        byte[] jpeg = TestImages.encode(TestImages.solid(800, 600, BufferedImage.TYPE_INT_RGB, ORANGE), "jpeg");
         Path file = TestImages.write(dir, "shared.jpg", jpeg);
         byte[] expected = decoder.decode(file, 224).image().pixels();
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import org.imageorganizer.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,21 +44,21 @@ class SafeImageDecoderRejectionTest {
 
     @Test
     void truncatedJpeg() {
-        byte[] jpeg = TestImages.imageIo(TestImages.solid(200, 150, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "jpeg");
+        byte[] jpeg = TestImages.encode(TestImages.solid(200, 150, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "jpeg");
         assertRejected("cut.jpg", Arrays.copyOf(jpeg, jpeg.length * 2 / 3),
                 "truncated JPEG (file ends before the image data does)");
     }
 
     @Test
     void jpegWithZeroPaddingAfterEndMarkerIsFine() throws Exception {
-        byte[] jpeg = TestImages.imageIo(TestImages.solid(30, 20, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "jpeg");
+        byte[] jpeg = TestImages.encode(TestImages.solid(30, 20, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "jpeg");
         Path file = TestImages.write(dir, "padded.jpg", Arrays.copyOf(jpeg, jpeg.length + 512));
         assertThat(decoder.decode(file, 224).format()).isEqualTo("jpeg");
     }
 
     @Test
     void truncatedPng() {
-        byte[] png = TestImages.imageIo(TestImages.solid(200, 150, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "png");
+        byte[] png = TestImages.encode(TestImages.solid(200, 150, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "png");
         assertRejected("cut.png", Arrays.copyOf(png, png.length - 12), // drops the IEND chunk only
                 "truncated PNG (file ends before the image data does)");
         assertRejected("half.png", Arrays.copyOf(png, png.length / 2),
@@ -118,7 +119,7 @@ class SafeImageDecoderRejectionTest {
 
     @Test
     void jpegHeaderClaimingHugeSizeIsRejectedBeforeDecoding() {
-        byte[] jpeg = TestImages.imageIo(TestImages.solid(16, 16, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "jpeg");
+        byte[] jpeg = TestImages.encode(TestImages.solid(16, 16, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "jpeg");
         int sof = indexOf(jpeg, (byte) 0xFF, (byte) 0xC0);
         assertThat(sof).isPositive();
         jpeg[sof + 5] = (byte) (30_000 >> 8); // height
@@ -131,7 +132,7 @@ class SafeImageDecoderRejectionTest {
     @Test
     void fileAboveSizeLimit() {
         SafeImageDecoder strict = new SafeImageDecoder(new ImageLimits(ImageLimits.DEFAULT_MAX_PIXELS, 1000));
-        byte[] png = TestImages.imageIo(TestImages.solid(300, 300, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "png");
+        byte[] png = TestImages.encode(TestImages.solid(300, 300, BufferedImage.TYPE_INT_RGB, Color.ORANGE), "png");
         byte[] padded = Arrays.copyOf(png, 2048);
         assertThatThrownBy(() -> strict.decode(TestImages.write(dir, "big.png", padded), 224))
                 .isInstanceOf(ImageRejectedException.class)

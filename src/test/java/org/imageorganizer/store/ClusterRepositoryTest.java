@@ -41,11 +41,11 @@ class ClusterRepositoryTest {
         clusters = library.clusters();
         dog = new long[5];
         for (int i = 0; i < dog.length; i++) {
-            dog[i] = library.images().insert(TestImages.image("dog" + i, "dog", "beach")).id();
+            dog[i] = library.images().insert(TestRecords.image("dog" + i, "dog", "beach")).id();
         }
         cat = new long[2];
         for (int i = 0; i < cat.length; i++) {
-            cat[i] = library.images().insert(TestImages.image("cat" + i, "cat", "sofa")).id();
+            cat[i] = library.images().insert(TestRecords.image("cat" + i, "cat", "sofa")).id();
         }
     }
 

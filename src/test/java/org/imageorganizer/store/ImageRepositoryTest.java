@@ -49,7 +49,7 @@ class ImageRepositoryTest {
 
     @Test
     void insertReturnsTheStoredRecord() {
-        NewImage n = TestImages.image("one", "dog", "beach");
+        NewImage n = TestRecords.image("one", "dog", "beach");
         ImageRecord r = images.insert(n);
         assertThat(r.id()).isPositive();
         assertThat(r.sha256()).isEqualTo(n.sha256());
@@ -65,14 +65,14 @@ class ImageRepositoryTest {
         assertThat(images.findBySha256(n.sha256())).contains(r);
         assertThat(images.findById(r.id())).contains(r);
         assertThat(images.findById(r.id() + 1000)).isEmpty();
-        assertThat(images.findBySha256(TestImages.sha("absent"))).isEmpty();
+        assertThat(images.findBySha256(TestRecords.sha("absent"))).isEmpty();
         assertThat(images.embeddingOf(r.id() + 1000)).isEmpty();
     }
 
     @Test
     void embeddingsRoundTripBitExact() {
         float[] awkward = EmbeddingCodecTest.awkwardFloats(3, 496);
-        ImageRecord r = images.insert(TestImages.image("awkward", "cat", "sofa", awkward));
+        ImageRecord r = images.insert(TestRecords.image("awkward", "cat", "sofa", awkward));
         EmbeddingCodecTest.assertBitExact(images.embeddingOf(r.id()).orElseThrow(), awkward);
         EmbeddedImage e = images.embeddingsOf(new GroupKey("cat", "sofa")).get(0);
         EmbeddingCodecTest.assertBitExact(e.embedding(), awkward);
@@ -80,9 +80,9 @@ class ImageRepositoryTest {
 
     @Test
     void duplicateContentGivesTheExistingRecord() {
-        ImageRecord first = images.insert(TestImages.image("same", "dog", "beach"));
+        ImageRecord first = images.insert(TestRecords.image("same", "dog", "beach"));
         NewImage again = new NewImage(first.sha256(), "/elsewhere/copy.jpg", "copy.jpg", 1, 1, 1, "jpeg",
-                StorageKind.MANAGED, first.classification(), new float[] {1f}, TestImages.MODEL);
+                StorageKind.MANAGED, first.classification(), new float[] {1f}, TestRecords.MODEL);
         assertThatThrownBy(() -> images.insert(again))
                 .isInstanceOfSatisfying(DuplicateImageException.class,
                         e -> assertThat(e.existing()).isEqualTo(first))
@@ -93,8 +93,8 @@ class ImageRepositoryTest {
 
     @Test
     void insertAllStoresABatchInOneVersionStep() {
-        images.insertAll(List.of(TestImages.image("a", "cat", "indoor"), TestImages.image("b", "cat", "indoor"),
-                TestImages.image("c", "dog", "beach")));
+        images.insertAll(List.of(TestRecords.image("a", "cat", "indoor"), TestRecords.image("b", "cat", "indoor"),
+                TestRecords.image("c", "dog", "beach")));
         assertThat(images.count()).isEqualTo(3);
         assertThat(library.info().libraryVersion()).isEqualTo(1);
         assertThat(images.groupMembership()).hasSize(2);
@@ -102,7 +102,7 @@ class ImageRepositoryTest {
 
     @Test
     void insertAllGivesTheNewIdsInTheOrderOfTheImages() {
-        List<NewImage> batch = List.of(TestImages.image("x", "cat", "indoor"), TestImages.image("y", "dog", "beach"));
+        List<NewImage> batch = List.of(TestRecords.image("x", "cat", "indoor"), TestRecords.image("y", "dog", "beach"));
         List<Long> ids = images.insertAll(batch);
         assertThat(ids).hasSize(2);
         for (int i = 0; i < batch.size(); i++) {
@@ -112,19 +112,19 @@ class ImageRepositoryTest {
 
     @Test
     void insertAllIsAllOrNothing() {
-        ImageRecord first = images.insert(TestImages.image("same", "dog", "beach"));
+        ImageRecord first = images.insert(TestRecords.image("same", "dog", "beach"));
         NewImage duplicate = new NewImage(first.sha256(), "/elsewhere/copy.jpg", "copy.jpg", 1, 1, 1, "jpeg",
-                StorageKind.INDEXED, first.classification(), new float[] {1f}, TestImages.MODEL);
-        assertThatThrownBy(() -> images.insertAll(List.of(TestImages.image("new", "cat", "indoor"), duplicate)))
+                StorageKind.INDEXED, first.classification(), new float[] {1f}, TestRecords.MODEL);
+        assertThatThrownBy(() -> images.insertAll(List.of(TestRecords.image("new", "cat", "indoor"), duplicate)))
                 .isInstanceOf(RuntimeException.class);
         assertThat(images.count()).isEqualTo(1);
-        assertThat(images.findBySha256(TestImages.image("new", "cat", "indoor").sha256())).isEmpty();
+        assertThat(images.findBySha256(TestRecords.image("new", "cat", "indoor").sha256())).isEmpty();
         assertThat(library.info().libraryVersion()).isEqualTo(1);
     }
 
     @Test
     void relocateChangesLocationButNotTheLibraryVersion() {
-        ImageRecord r = images.insert(TestImages.image("moved", "dog", "beach"));
+        ImageRecord r = images.insert(TestRecords.image("moved", "dog", "beach"));
         images.relocate(r.id(), "/new/place.jpg", "place.jpg");
         ImageRecord moved = images.findById(r.id()).orElseThrow();
         assertThat(moved.location()).isEqualTo("/new/place.jpg");
@@ -137,8 +137,8 @@ class ImageRepositoryTest {
 
     @Test
     void deleteRemovesTheImageAndItsClusterMembership() {
-        ImageRecord a = images.insert(TestImages.image("a", "dog", "beach"));
-        ImageRecord b = images.insert(TestImages.image("b", "dog", "beach"));
+        ImageRecord a = images.insert(TestRecords.image("a", "dog", "beach"));
+        ImageRecord b = images.insert(TestRecords.image("b", "dog", "beach"));
         GroupKey group = new GroupKey("dog", "beach");
         library.clusters().save(group, "sig", "test", 2, List.of(new SubCluster(0, false, List.of(a.id(), b.id()))));
 
@@ -154,8 +154,8 @@ class ImageRepositoryTest {
     @Test
     void libraryVersionCountsInsertsAndDeletes() {
         assertThat(library.info().libraryVersion()).isZero();
-        ImageRecord a = images.insert(TestImages.image("a", "dog", "beach"));
-        images.insert(TestImages.image("b", "dog", "beach"));
+        ImageRecord a = images.insert(TestRecords.image("a", "dog", "beach"));
+        images.insert(TestRecords.image("b", "dog", "beach"));
         assertThat(library.info().libraryVersion()).isEqualTo(2);
         images.delete(a.id());
         assertThat(library.info().libraryVersion()).isEqualTo(3);
@@ -165,10 +165,10 @@ class ImageRepositoryTest {
 
     @Test
     void listCountAndGroups() {
-        ImageRecord d1 = images.insert(TestImages.image("d1", "dog", "beach"));
-        ImageRecord c1 = images.insert(TestImages.image("c1", "cat", "sofa"));
-        ImageRecord d2 = images.insert(TestImages.image("d2", "dog", "beach"));
-        ImageRecord d3 = images.insert(TestImages.image("d3", "dog", "park"));
+        ImageRecord d1 = images.insert(TestRecords.image("d1", "dog", "beach"));
+        ImageRecord c1 = images.insert(TestRecords.image("c1", "cat", "sofa"));
+        ImageRecord d2 = images.insert(TestRecords.image("d2", "dog", "beach"));
+        ImageRecord d3 = images.insert(TestRecords.image("d3", "dog", "park"));
 
         assertThat(images.count()).isEqualTo(4);
         assertThat(images.list(0, 10)).containsExactly(d1, c1, d2, d3);
@@ -190,9 +190,9 @@ class ImageRepositoryTest {
     @Test
     void everyLocationIsHandedOverPageByPage() {
         for (String seed : List.of("a", "b", "c", "d", "e")) {
-            images.insert(TestImages.image(seed, "dog", "beach"));
+            images.insert(TestRecords.image(seed, "dog", "beach"));
         }
-        images.delete(images.findBySha256(TestImages.sha("b")).orElseThrow().id());
+        images.delete(images.findBySha256(TestRecords.sha("b")).orElseThrow().id());
         List<String> seen = new java.util.ArrayList<>();
 
         images.forEachLocation(2, seen::add);
@@ -202,9 +202,9 @@ class ImageRepositoryTest {
 
     @Test
     void embeddingsOfAGroupInIdOrder() {
-        ImageRecord d1 = images.insert(TestImages.image("d1", "dog", "beach"));
-        images.insert(TestImages.image("c1", "cat", "sofa"));
-        ImageRecord d2 = images.insert(TestImages.image("d2", "dog", "beach"));
+        ImageRecord d1 = images.insert(TestRecords.image("d1", "dog", "beach"));
+        images.insert(TestRecords.image("c1", "cat", "sofa"));
+        ImageRecord d2 = images.insert(TestRecords.image("d2", "dog", "beach"));
 
         List<EmbeddedImage> dogs = images.embeddingsOf(new GroupKey("dog", "beach"));
         assertThat(dogs).extracting(EmbeddedImage::id).containsExactly(d1.id(), d2.id());
@@ -212,7 +212,7 @@ class ImageRepositoryTest {
             assertThat(e.objectLabel()).isEqualTo("dog");
             assertThat(e.backgroundLabel()).isEqualTo("beach");
         });
-        assertThat(dogs.get(1).embedding()).containsExactly(TestImages.vector("d2".hashCode()));
+        assertThat(dogs.get(1).embedding()).containsExactly(TestRecords.vector("d2".hashCode()));
         assertThat(images.embeddingsOf(new GroupKey("horse", "field"))).isEmpty();
     }
 

@@ -63,13 +63,13 @@ class LibraryTest {
                 .target("1").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             c.createStatement().executeUpdate("INSERT INTO image (sha256, location, storage) VALUES ('"
-                    + TestImages.sha("old") + "', '/photos/old.jpg', 'INDEXED')");
+                    + TestRecords.sha("old") + "', '/photos/old.jpg', 'INDEXED')");
         }
         try (Library library = Library.open(dir.resolve("old.mv.db"))) {
             assertThat(library.images().count()).isEqualTo(1);
             assertThat(library.remoteCopies().countWithoutCopy()).isEqualTo(1);
-            library.info().claimModel(TestImages.MODEL);
-            NewImage cloud = TestImages.image("cloud", "cat", "indoor");
+            library.info().claimModel(TestRecords.MODEL);
+            NewImage cloud = TestRecords.image("cloud", "cat", "indoor");
             library.images().insert(new NewImage(cloud.sha256(), "image/authenticated/v1/io/" + cloud.sha256() + ".jpg",
                     cloud.fileName(), cloud.byteSize(), cloud.width(), cloud.height(), cloud.format(),
                     org.imageorganizer.model.StorageKind.CLOUDINARY, cloud.classification(), cloud.embedding(), cloud.modelId()));
@@ -82,14 +82,14 @@ class LibraryTest {
         Path file = dir.resolve("library.mv.db");
         ImageRecord stored;
         try (Library library = Library.open(file)) {
-            library.info().claimModel(TestImages.MODEL);
-            stored = library.images().insert(TestImages.image("one", "dog", "beach"));
+            library.info().claimModel(TestRecords.MODEL);
+            stored = library.images().insert(TestRecords.image("one", "dog", "beach"));
         }
         try (Library library = Library.open(dir.resolve("library"))) {
             assertThat(library.images().findById(stored.id())).contains(stored);
             assertThat(library.images().embeddingOf(stored.id())).get()
-                    .satisfies(v -> assertThat(v).containsExactly(TestImages.vector("one".hashCode())));
-            assertThat(library.info().modelId()).contains(TestImages.MODEL);
+                    .satisfies(v -> assertThat(v).containsExactly(TestRecords.vector("one".hashCode())));
+            assertThat(library.info().modelId()).contains(TestRecords.MODEL);
             assertThat(library.info().libraryVersion()).isEqualTo(1);
         }
     }
@@ -136,8 +136,8 @@ class LibraryTest {
     void twoInstancesOnOneFileShareIt() {
         Path file = dir.resolve("library.mv.db");
         try (Library first = Library.open(file); Library second = Library.open(file)) {
-            ImageRecord a = first.images().insert(TestImages.image("a", "cat", "sofa"));
-            ImageRecord b = second.images().insert(TestImages.image("b", "cat", "sofa"));
+            ImageRecord a = first.images().insert(TestRecords.image("a", "cat", "sofa"));
+            ImageRecord b = second.images().insert(TestRecords.image("b", "cat", "sofa"));
             assertThat(second.images().findById(a.id())).contains(a);
             assertThat(first.images().findById(b.id())).contains(b);
             assertThat(first.info().libraryVersion()).isEqualTo(2);
@@ -150,7 +150,7 @@ class LibraryTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try (Library library = Library.open(dir.resolve("quiet.mv.db"))) {
-            ImageRecord r = library.images().insert(TestImages.image("q", "dog", "park"));
+            ImageRecord r = library.images().insert(TestRecords.image("q", "dog", "park"));
             library.images().list(0, 10);
             library.images().delete(r.id());
         } finally {
@@ -192,12 +192,12 @@ class LibraryTest {
     @Test
     void aThreadInterruptedInTheMiddleOfItsWorkDoesNotCloseTheLibrary() throws Exception {
         try (Library library = Library.open(dir.resolve("interrupted.mv.db"))) {
-            library.info().claimModel(TestImages.MODEL);
+            library.info().claimModel(TestRecords.MODEL);
             java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
             Thread writer = new Thread(() -> {
                 for (int i = 0; i < 100_000 && !Thread.currentThread().isInterrupted(); i++) {
                     try {
-                        library.images().insert(TestImages.image("interrupted-" + i, "cat", "sofa"));
+                        library.images().insert(TestRecords.image("interrupted-" + i, "cat", "sofa"));
                         written.incrementAndGet();
                     } catch (RuntimeException e) {
                         return; // the interrupted insert may fail; the library must not
@@ -215,7 +215,7 @@ class LibraryTest {
             writer.join(30_000);
             long count = library.images().count();
             assertThat(count).isGreaterThanOrEqualTo(200);
-            library.images().insert(TestImages.image("after", "dog", "beach"));
+            library.images().insert(TestRecords.image("after", "dog", "beach"));
             assertThat(library.images().count()).isEqualTo(count + 1);
         }
     }

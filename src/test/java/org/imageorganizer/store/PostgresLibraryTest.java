@@ -36,14 +36,14 @@ class PostgresLibraryTest {
     void twoLibrariesOnOneDatabaseStoreTheSameContentOnce() throws Exception {
         TestDatabase database = TestDatabase.postgres();
         try (Library first = database.open(); Library second = database.open()) {
-            first.info().claimModel(TestImages.MODEL);
+            first.info().claimModel(TestRecords.MODEL);
             ExecutorService threads = Executors.newFixedThreadPool(8);
             List<Future<Boolean>> attempts = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 Library library = i % 2 == 0 ? first : second;
                 attempts.add(threads.submit((Callable<Boolean>) () -> {
                     try {
-                        library.images().insert(TestImages.image("same", "cat", "sofa"));
+                        library.images().insert(TestRecords.image("same", "cat", "sofa"));
                         return true;
                     } catch (DuplicateImageException e) {
                         assertThat(e.existing()).isNotNull();

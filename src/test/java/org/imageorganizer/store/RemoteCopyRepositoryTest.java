@@ -33,7 +33,7 @@ class RemoteCopyRepositoryTest {
     @BeforeEach
     void open() {
         library = database(dir).open();
-        library.info().claimModel(TestImages.MODEL);
+        library.info().claimModel(TestRecords.MODEL);
         copies = library.remoteCopies();
     }
 
@@ -47,7 +47,7 @@ class RemoteCopyRepositoryTest {
     }
 
     private ImageRecord add(String seed) {
-        return library.images().insert(TestImages.image(seed, "dog", "beach"));
+        return library.images().insert(TestRecords.image(seed, "dog", "beach"));
     }
 
     @Test
@@ -90,13 +90,13 @@ class RemoteCopyRepositoryTest {
     @Test
     void imagesKeptInTheCloudNeedNoCopy() {
         ImageRecord local = add("local");
-        RemoteCopy copy = new RemoteCopy("io/" + TestImages.sha("cloud"), 5, "png", "authenticated");
-        library.images().insert(new NewImage(TestImages.sha("cloud"), copy.path(), "cloud.png", 10, 4, 4, "png",
+        RemoteCopy copy = new RemoteCopy("io/" + TestRecords.sha("cloud"), 5, "png", "authenticated");
+        library.images().insert(new NewImage(TestRecords.sha("cloud"), copy.path(), "cloud.png", 10, 4, 4, "png",
                 StorageKind.CLOUDINARY, new Classification(new Label("cat", 0.9), new Label("indoor", 0.8)),
-                TestImages.vector(1), TestImages.MODEL));
+                TestRecords.vector(1), TestRecords.MODEL));
 
         assertThat(copies.idsWithoutCopy(0, 10)).containsExactly(local.id());
-        ImageRecord cloud = library.images().findBySha256(TestImages.sha("cloud")).orElseThrow();
+        ImageRecord cloud = library.images().findBySha256(TestRecords.sha("cloud")).orElseThrow();
         assertThat(cloud.storage()).isEqualTo(StorageKind.CLOUDINARY);
         assertThat(RemoteCopy.of(cloud)).contains(copy);
     }

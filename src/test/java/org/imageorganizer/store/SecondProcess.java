@@ -21,7 +21,7 @@ public final class SecondProcess {
         int inserted = 0;
         int duplicates = 0;
         try (Library library = Library.open(Path.of(args[0]))) {
-            library.info().claimModel(TestImages.MODEL);
+            library.info().claimModel(TestRecords.MODEL);
             Files.createFile(Path.of(args[3]));
             for (int wait = 0; !Files.exists(Path.of(args[4])) && wait < 3000; wait++) {
                 Thread.sleep(10);
@@ -29,14 +29,14 @@ public final class SecondProcess {
             // shared images first, in the reverse of the parent's order, so that the two meet in the middle
             for (int i = shared - 1; i >= 0; i--) {
                 try {
-                    library.images().insert(TestImages.image("shared-" + i, "cat", "sofa"));
+                    library.images().insert(TestRecords.image("shared-" + i, "cat", "sofa"));
                     inserted++;
                 } catch (DuplicateImageException e) {
                     duplicates++;
                 }
             }
             for (int i = 0; i < own; i++) {
-                library.images().insert(TestImages.image("child-" + i, "dog", "beach"));
+                library.images().insert(TestRecords.image("child-" + i, "dog", "beach"));
                 inserted++;
             }
         }

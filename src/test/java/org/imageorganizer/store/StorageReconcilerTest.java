@@ -90,8 +90,8 @@ class StorageReconcilerTest {
     }
 
     private void row(String location, StorageKind kind) {
-        library.images().insert(new NewImage(TestImages.sha(location), location, "photo.jpg", 1, 1, 1, "jpeg", kind,
-                new Classification(new Label("cat", 0.9), new Label("indoor", 0.8)), TestImages.vector(1), TestImages.MODEL));
+        library.images().insert(new NewImage(TestRecords.sha(location), location, "photo.jpg", 1, 1, 1, "jpeg", kind,
+                new Classification(new Label("cat", 0.9), new Label("indoor", 0.8)), TestRecords.vector(1), TestRecords.MODEL));
     }
 
     private String referenced() throws IOException {
@@ -131,11 +131,11 @@ class StorageReconcilerTest {
         markAs(library.info().libraryId());
         String managed = referenced();
         String syncedToTheCloud = referenced(); // a managed upload with a cloud copy keeps its MANAGED row
-        library.remoteCopies().markUploaded(library.images().findBySha256(TestImages.sha(syncedToTheCloud)).orElseThrow().id(),
+        library.remoteCopies().markUploaded(library.images().findBySha256(TestRecords.sha(syncedToTheCloud)).orElseThrow().id(),
                 new org.imageorganizer.model.RemoteCopy("image-organizer/x", 1, "jpg", "authenticated"));
         String indexedInPlace = file(LONG_BEFORE);
         row(storage.toAbsolutePath().resolve(indexedInPlace).toString(), StorageKind.INDEXED);
-        row("image/authenticated/v1/image-organizer/" + TestImages.sha("cloud") + ".jpg", StorageKind.CLOUDINARY);
+        row("image/authenticated/v1/image-organizer/" + TestRecords.sha("cloud") + ".jpg", StorageKind.CLOUDINARY);
 
         Pass pass = firstPass();
 

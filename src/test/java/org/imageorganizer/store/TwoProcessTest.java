@@ -36,8 +36,8 @@ class TwoProcessTest {
         int inserted = 0;
         Process child;
         try (Library library = Library.open(file)) {
-            library.info().claimModel(TestImages.MODEL);
-            library.images().insert(TestImages.image("first", "dog", "beach"));
+            library.info().claimModel(TestRecords.MODEL);
+            library.images().insert(TestRecords.image("first", "dog", "beach"));
             inserted++;
             Path ready = dir.resolve("ready");
             Path go = dir.resolve("go");
@@ -49,15 +49,15 @@ class TwoProcessTest {
             Files.createFile(go);
             // own images first, then the shared ones, which the child inserts too (in reverse order)
             for (int i = 0; i < OWN; i++) {
-                library.images().insert(TestImages.image("parent-" + i, "dog", "park"));
+                library.images().insert(TestRecords.image("parent-" + i, "dog", "park"));
                 inserted++;
             }
             for (int i = 0; i < SHARED; i++) {
                 try {
-                    library.images().insert(TestImages.image("shared-" + i, "cat", "sofa"));
+                    library.images().insert(TestRecords.image("shared-" + i, "cat", "sofa"));
                     inserted++;
                 } catch (DuplicateImageException e) {
-                    assertThat(e.existing().sha256()).isEqualTo(TestImages.sha("shared-" + i));
+                    assertThat(e.existing().sha256()).isEqualTo(TestRecords.sha("shared-" + i));
                 }
             }
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
@@ -78,10 +78,10 @@ class TwoProcessTest {
             assertThat(reopened.info().libraryVersion()).isEqualTo(inserted);
             assertThat(reopened.images().groupMembership().values().stream().mapToInt(List::size).sum())
                     .isEqualTo(inserted);
-            assertThat(reopened.images().findBySha256(TestImages.sha("child-" + (OWN - 1)))).isPresent();
+            assertThat(reopened.images().findBySha256(TestRecords.sha("child-" + (OWN - 1)))).isPresent();
             assertThat(reopened.images().embeddingOf(
-                    reopened.images().findBySha256(TestImages.sha("child-0")).orElseThrow().id()))
-                    .get().satisfies(v -> assertThat(v).containsExactly(TestImages.vector("child-0".hashCode())));
+                    reopened.images().findBySha256(TestRecords.sha("child-0")).orElseThrow().id()))
+                    .get().satisfies(v -> assertThat(v).containsExactly(TestRecords.vector("child-0".hashCode())));
         }
     }
 

@@ -1,10 +1,19 @@
-package org.imageorganizer.importer;
-
-import org.imageorganizer.imaging.ImageRejectedException;
-import org.imageorganizer.model.ImageRecord;
+package org.imageorganizer.model;
 
 /** What became of one uploaded file. */
 public sealed interface UploadOutcome {
+
+    /** Why a file was refused, for callers that answer differently (an HTTP status, say). */
+    enum RejectionKind {
+        /** The content is not an image, or is an image format we do not decode. */
+        NOT_SUPPORTED,
+        /** Over the file-size or pixel limit (a decompression bomb among others). */
+        TOO_LARGE,
+        /** Empty, truncated or corrupt. */
+        DAMAGED,
+        /** The file could not be read at all. */
+        UNREADABLE
+    }
 
     /** The file name the client gave (for display only; never used as a path). */
     String fileName();
@@ -27,6 +36,6 @@ public sealed interface UploadOutcome {
     }
 
     /** Refused, with a sentence saying why. */
-    record Rejected(String fileName, ImageRejectedException.Kind kind, String reason) implements UploadOutcome {
+    record Rejected(String fileName, RejectionKind kind, String reason) implements UploadOutcome {
     }
 }

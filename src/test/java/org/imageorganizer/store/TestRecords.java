@@ -9,13 +9,13 @@ import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.Label;
 import org.imageorganizer.model.StorageKind;
 
-/** Builds {@link NewImage}s for tests. */
-final class TestImages {
+/** Builds {@link NewImage}s (library rows, not pictures: those come from {@code testing.TestImages}) for tests. */
+final class TestRecords {
 
     static final String MODEL = "clip-vit-b32@test";
     static final int DIM = 16;
 
-    private TestImages() {
+    private TestRecords() {
     }
 
     static String sha(String seed) {
