@@ -1,7 +1,6 @@
 package org.imageorganizer.ui.grid;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -12,7 +11,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.services.ImageFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +25,7 @@ public final class ThumbnailLoader implements AutoCloseable {
     public static final int SIZE = 256;
     private static final int MEMORY_ENTRIES = 600;
 
-    private final DesktopServices services;
+    private final ImageFiles files;
     private final ThreadPoolExecutor pool;
     private final Map<Long, Image> memory = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -35,8 +34,8 @@ public final class ThumbnailLoader implements AutoCloseable {
         }
     };
 
-    public ThumbnailLoader(DesktopServices services, int threads) {
-        this.services = services;
+    public ThumbnailLoader(ImageFiles files, int threads) {
+        this.files = files;
         LinkedBlockingDeque<Runnable> lastInFirstOut = new LinkedBlockingDeque<>() {
             @Override
             public boolean offer(Runnable r) {
@@ -80,11 +79,7 @@ public final class ThumbnailLoader implements AutoCloseable {
                     Platform.runLater(() -> done.accept(inMemory));
                     return;
                 }
-                byte[] jpeg = services.thumbnails().get(image.sha256(), SIZE, () -> {
-                    try (InputStream in = services.storage().open(image)) {
-                        return in.readAllBytes();
-                    }
-                });
+                byte[] jpeg = files.thumbnail(image, SIZE);
                 thumbnail = new Image(new ByteArrayInputStream(jpeg));
                 synchronized (this) {
                     memory.put(image.id(), thumbnail);

@@ -6,8 +6,8 @@ import java.util.List;
 import javafx.stage.Window;
 import org.imageorganizer.model.ImageRecord;
 
-/** Dialogs that open nothing and remember what the window asked for ("problem: title: sentence"…). */
-final class RecordingDialogs implements Dialogs {
+/** MainWindowDialogs that open nothing and remember what the window asked for ("problem: title: sentence"…). */
+final class RecordingDialogs implements MainWindowDialogs {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean confirm = true;
 

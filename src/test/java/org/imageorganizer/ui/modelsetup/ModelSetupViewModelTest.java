@@ -1,4 +1,4 @@
-package org.imageorganizer.ui.model;
+package org.imageorganizer.ui.modelsetup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,7 @@ import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ui.DesktopServices;
 import org.imageorganizer.ui.DialogTaskQueue;
 import org.imageorganizer.ui.SameThreadTaskExecutor;
-import org.imageorganizer.ui.model.ModelSetupViewModel.State;
+import org.imageorganizer.ui.modelsetup.ModelSetupViewModel.State;
 import org.junit.jupiter.api.Test;
 
 class ModelSetupViewModelTest {
