@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -68,6 +69,17 @@ public final class ThumbnailLoader implements AutoCloseable {
      * several times a second, and their old requests would otherwise all be decoded.
      */
     public void load(ImageRecord image, BooleanSupplier stillWanted, Consumer<Image> done) {
+        if (pool.isShutdown()) {
+            return; // the window is closing: a cell laid out after that wants nothing any more
+        }
+        try {
+            execute(image, stillWanted, done);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("No thumbnail for image {}: the loader is closed", image.id());
+        }
+    }
+
+    private void execute(ImageRecord image, BooleanSupplier stillWanted, Consumer<Image> done) {
         pool.execute(() -> {
             if (!stillWanted.getAsBoolean()) {
                 return;

@@ -84,7 +84,9 @@ public final class LibraryViewModel implements LibraryObserver {
 
     private void rebuild() {
         NodeTree built = LibraryTreeBuilder.build(snapshot, filter.get());
-        tree.set(built);
+        if (!built.equals(tree.get())) {
+            tree.set(built); // an unchanged tree is not rebuilt under the user's pointer
+        }
         TreeNode current = selected.get();
         TreeNode same = current == null ? built.node() : find(built, current).orElse(built.node());
         if (!same.equals(current)) {

@@ -243,7 +243,7 @@ class MainWindowTest {
         assertThat(fx.dialogs.calls()).contains("confirmRemove: 1");
         assertThat(fx.gridItems()).hasSize(2).doesNotContain(first);
         assertThat(fx.services.library().images().findById(first.id())).isEmpty();
-        assertThat(onFx(() -> fx.notice.isVisible())).isFalse();
+        assertThat(onFx(() -> fx.noticeBar.isVisible())).isFalse();
     }
 
     @Test
@@ -258,13 +258,13 @@ class MainWindowTest {
         fx.robot.clickOn(fx.labelled(first.fileName()));
         fx.robot.type(KeyCode.DELETE);
 
-        fx.waitUntil("the notice", () -> fx.notice.isVisible());
+        fx.waitUntil("the notice", () -> fx.noticeBar.isVisible());
         assertThat(onFx(() -> fx.notice.getText()))
                 .isEqualTo("Could not remove " + first.fileName() + " from the library: The library is read-only.");
         assertThat(fx.gridItems()).hasSize(3).contains(first);
         assertThat(fx.services.library().images().findById(first.id())).isPresent();
 
         fx.robot.clickOn(fx.labelled("Dismiss"));
-        fx.waitUntil("the notice to go", () -> !fx.notice.isVisible());
+        fx.waitUntil("the notice to go", () -> !fx.noticeBar.isVisible());
     }
 }

@@ -50,7 +50,7 @@ import org.testfx.util.WaitForAsyncUtils;
 final class WindowFixture implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** Only for a window that never gets there: a test that works is told long before. */
-    static final Duration HANG_GUARD = Duration.ofMinutes(3);
+    static final Duration HANG_GUARD = Duration.ofSeconds(Long.getLong("window.hangGuardSeconds", 180));
 
     final TestDesktopServices services;
     final RecordingDialogs dialogs = new RecordingDialogs();
@@ -70,6 +70,8 @@ final class WindowFixture implements AutoCloseable {
     final Label statusLabel;
     final TextField search;
     final Label notice;
+    final Node noticeBar;
+    final Label clusterState;
 
     WindowFixture(TestDesktopServices services) {
         try {
@@ -93,6 +95,8 @@ final class WindowFixture implements AutoCloseable {
         this.statusLabel = find("#status");
         this.search = find("#search");
         this.notice = find("#notice");
+        this.noticeBar = find("#noticeBar");
+        this.clusterState = find("#clusterState");
     }
 
     @SuppressWarnings("unchecked")
@@ -160,8 +164,9 @@ final class WindowFixture implements AutoCloseable {
         try {
             met.get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            fail("Nothing the window did in " + HANG_GUARD.toMinutes() + " min made this true: " + what
-                    + "; status \"" + status() + "\", tree " + treeRows());
+            fail("Nothing the window did in " + HANG_GUARD.toSeconds() + " s made this true: " + what
+                    + "; status \"" + status() + "\", selected row " + onFx(() -> tree.getSelectionModel().getSelectedItem())
+                    + ", grid of " + onFx(() -> grid.getItems().size()) + ", tree " + treeRows());
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
@@ -186,8 +191,8 @@ final class WindowFixture implements AutoCloseable {
         waitUntil("the import to end", () -> !running()
                 && (statusLabel.getText().startsWith("Done") || statusLabel.getText().startsWith("Stopped")));
         long inLibrary = services.library().images().count();
-        waitUntil("the tree to show the " + inLibrary + " photos of the library",
-                () -> tree.getRoot().getValue().count() == inLibrary);
+        waitUntil("the tree to show the " + inLibrary + " photos of the library, grouped",
+                () -> tree.getRoot().getValue().count() == inLibrary && clusterState.getText().isEmpty());
     }
 
     boolean running() {
