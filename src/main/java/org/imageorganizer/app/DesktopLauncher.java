@@ -24,7 +24,7 @@ final class DesktopLauncher {
             return 2;
         }
         try {
-            DesktopApplication.runUntilClosed(services);
+            DesktopApplication.runUntilClosed(services.windowServices());
             return 0;
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             LOG.error("The window could not open", e);

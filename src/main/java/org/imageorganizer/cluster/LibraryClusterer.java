@@ -56,6 +56,7 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
     private final AtomicLong generations = new AtomicLong();
     private volatile StoredAt lastStored;
     private volatile CachedTree lastTree;
+    private final List<Runnable> recomputedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(BackgroundThreads.factory("cluster-refresh"));
 
@@ -92,6 +93,7 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
 
     /** Recomputes the groups that changed, then returns the fresh tree (with no pending entry for the images it saw). */
     public OrganizedTree refreshNow() {
+        OrganizedTree tree;
         refreshLock.lock();
         try {
             long version = info.libraryVersion();
@@ -117,10 +119,26 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
             Map<GroupKey, StoredGroupClustering> saved = clusters.loadAll();
             long generation = generations.incrementAndGet();
             lastStored = new StoredAt(generation, saved);
-            return TreeBuilder.build(membership, saved, version, false);
+            tree = TreeBuilder.build(membership, saved, version, false);
         } finally {
             refreshLock.unlock();
         }
+        for (Runnable listener : recomputedListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A listener to the clustering failed", e);
+            }
+        }
+        return tree;
+    }
+
+    /**
+     * Calls {@code listener} after each refresh, on the thread that ran it (the clusters were
+     * recomputed and stored: readers of {@link #tree()} get them now). It must return quickly.
+     */
+    public void addRecomputedListener(Runnable listener) {
+        recomputedListeners.add(listener);
     }
 
     /**

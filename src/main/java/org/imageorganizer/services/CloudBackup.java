@@ -7,6 +7,14 @@ import org.imageorganizer.model.SyncSummary;
 /** Copies the library's images that have no cloud copy yet to the cloud store (Cloudinary). */
 public interface CloudBackup {
 
+    /**
+     * Whether the cloud store is configured now (settings or environment; they may change while the
+     * program runs). When it is not, {@link #run} fails with a sentence saying how to configure it.
+     */
+    default boolean configured() {
+        return true;
+    }
+
     /** Where the copies go, for display (never a secret). */
     String destination();
 

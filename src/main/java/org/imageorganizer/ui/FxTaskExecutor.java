@@ -34,7 +34,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception | Error e) {
-                LOG.debug("Background task failed", e);
+                LOG.warn("A background task failed: {}", e.toString(), e);
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });

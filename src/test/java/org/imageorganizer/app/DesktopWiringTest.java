@@ -23,6 +23,7 @@ import org.imageorganizer.model.ModelException;
 import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.testing.TestImages;
 import org.imageorganizer.ui.EmbeddedServer;
+import org.imageorganizer.ui.WindowServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -124,5 +125,30 @@ class DesktopWiringTest {
         assertThat(services.windowStateFile()).isEqualTo(home.resolve("config/window.json"));
         assertThat(services.settings().serverPort()).isEqualTo(8080);
         assertThat(home.resolve("data/library.mv.db")).exists();
+    }
+
+    @Test
+    void theWindowRemovesThroughTheCoreAndIsToldOfTheChange() throws Exception {
+        DesktopWiring services = wiring(Map.of(AppServices.MODEL_DIR_VARIABLE, MODEL));
+        List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            files.add(TestImages.write(TestImages.picture(i, i, 120, 100), "jpg", photos.resolve("p" + i + ".jpg")));
+        }
+        WindowServices window = services.windowServices();
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        window.events().addObserver(told::incrementAndGet);
+        assertThat(window.imports().organize(List.of(photos), ImportListener.NONE, () -> false).imported()).isEqualTo(3);
+        assertThat(told.get()).as("the import told the window").isPositive();
+        long id = window.library().imagesByIds(List.of(1L, 2L, 3L)).get(0).id();
+        int before = told.get();
+
+        var removed = window.removal().remove(id);
+
+        assertThat(removed).isPresent();
+        assertThat(window.library().image(id)).isEmpty();
+        assertThat(window.library().count()).isEqualTo(2);
+        assertThat(told.get()).as("the removal told the window").isGreaterThan(before);
+        assertThat(files).allMatch(java.nio.file.Files::exists); // never off the disk
+        assertThat(window.removal().remove(id)).isEmpty();
     }
 }

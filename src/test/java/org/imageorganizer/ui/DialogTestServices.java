@@ -13,24 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.config.Settings;
-import org.imageorganizer.imaging.ThumbnailCache;
-import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.Label;
 import org.imageorganizer.model.StorageKind;
-import org.imageorganizer.store.ImageStorage;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.services.ImageFiles;
+import org.imageorganizer.services.ModelSetup;
 
 /**
- * Desktop services for dialog view-model tests: settings in memory (saves recorded, or failing on
- * demand), a storage that knows which images exist, a replaceable model setup. The library,
- * clustering, thumbnails, pipeline and server are not there.
+ * Fakes for dialog view-model tests: settings in memory (saves recorded, or failing on demand),
+ * image files that know which images exist, a replaceable model setup, a log file and a build.
  */
-public final class DialogTestServices implements DesktopServices {
+public final class DialogTestServices implements SettingsStore, ImageFiles {
     public Settings settings = Settings.defaults();
     public final List<Settings> saved = new ArrayList<>();
     public RuntimeException saveFailure;
@@ -50,35 +46,35 @@ public final class DialogTestServices implements DesktopServices {
     }
 
     @Override
-    public ImageStorage storage() {
-        return new ImageStorage() {
-            @Override
-            public boolean exists(ImageRecord image) {
-                return existing.contains(image.id());
-            }
-
-            @Override
-            public InputStream open(ImageRecord image) throws IOException {
-                if (!exists(image)) {
-                    throw new NoSuchFileException(image.location());
-                }
-                return new ByteArrayInputStream(new byte[0]);
-            }
-
-            @Override
-            public Optional<Path> localFile(ImageRecord image) {
-                return Optional.ofNullable(localFiles.get(image.id()));
-            }
-        };
+    public boolean exists(ImageRecord image) {
+        return existing.contains(image.id());
     }
 
     @Override
-    public Settings settings() {
+    public InputStream open(ImageRecord image) throws IOException {
+        if (!exists(image)) {
+            throw new NoSuchFileException(image.location());
+        }
+        return new ByteArrayInputStream(new byte[0]);
+    }
+
+    @Override
+    public Optional<Path> localFile(ImageRecord image) {
+        return Optional.ofNullable(localFiles.get(image.id()));
+    }
+
+    @Override
+    public byte[] thumbnail(ImageRecord image, int maxSide) throws IOException {
+        throw new IOException("no thumbnails in dialog tests");
+    }
+
+    @Override
+    public Settings load() {
         return settings;
     }
 
     @Override
-    public void saveSettings(Settings changed) {
+    public void save(Settings changed) {
         if (saveFailure != null) {
             throw saveFailure;
         }
@@ -86,53 +82,7 @@ public final class DialogTestServices implements DesktopServices {
         settings = changed;
     }
 
-    @Override
-    public ModelSetup modelSetup() {
-        return modelSetup;
-    }
-
-    @Override
-    public Path logFile() {
-        return logFile;
-    }
-
-    @Override
-    public Path windowStateFile() {
-        return Path.of("window.json");
-    }
-
-    @Override
     public BuildInfo build() {
         return new BuildInfo("1.2.3", "https://example.org/source");
-    }
-
-    @Override
-    public boolean modelAvailable() {
-        return false;
-    }
-
-    @Override
-    public Library library() {
-        throw new UnsupportedOperationException("no library in dialog tests");
-    }
-
-    @Override
-    public LibraryClusterer clusterer() {
-        throw new UnsupportedOperationException("no clustering in dialog tests");
-    }
-
-    @Override
-    public ThumbnailCache thumbnails() {
-        throw new UnsupportedOperationException("no thumbnails in dialog tests");
-    }
-
-    @Override
-    public ImportPipeline importPipeline() {
-        throw new UnsupportedOperationException("no pipeline in dialog tests");
-    }
-
-    @Override
-    public EmbeddedServer embeddedServer() {
-        throw new UnsupportedOperationException("no server in dialog tests");
     }
 }

@@ -8,7 +8,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.imageorganizer.model.GroupKey;
+import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.OrganizedTree;
+import org.imageorganizer.model.SyncListener;
+import org.imageorganizer.model.SyncSummary;
+import org.imageorganizer.services.CloudBackup;
+import org.imageorganizer.services.ImageFiles;
+import org.imageorganizer.services.ImageRemoval;
+import org.imageorganizer.services.LibraryEvents;
+import org.imageorganizer.services.LibraryQueries;
+import org.imageorganizer.services.ModelSetup;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.config.Settings;
@@ -30,7 +47,6 @@ import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.ml.TinyModel;
 import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.model.LibraryObserver;
-import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.store.ManagedFolder;
@@ -41,9 +57,10 @@ import org.imageorganizer.testing.TestImages;
  * The window's services over a fresh library in a folder, wired from the core classes as
  * {@code app.DesktopWiring} and {@code app.PipelineAssembly} wire them: the tiny test model (loaded
  * on the first import), clustering with a short debounce, thumbnails cached in the folder, and a
- * {@link FakeEmbeddedServer}.
+ * {@link FakeEmbeddedServer}. {@link #windowServices()} hands them to the window; imports and removals
+ * tell the clustering and the window's observers, and the clustering tells them when it recomputed.
  */
-public final class TestDesktopServices implements DesktopServices, AutoCloseable {
+public final class TestDesktopServices implements AutoCloseable {
     public static final Duration CLUSTER_DEBOUNCE = Duration.ofMillis(200);
 
     private final Path dir;
@@ -57,6 +74,12 @@ public final class TestDesktopServices implements DesktopServices, AutoCloseable
     private volatile boolean modelPresent = true;
     private volatile RuntimeException pipelineFailure;
     private volatile Duration decodeDelay = Duration.ZERO;
+    private volatile RuntimeException removeFailure;
+    private final List<LibraryObserver> observers = new CopyOnWriteArrayList<>();
+    private final LibraryObserver changes = () -> {
+        clusterer().libraryChanged();
+        tellObservers();
+    };
     private DjlClipModel model;
 
     public TestDesktopServices(Path dir) {
@@ -66,9 +89,175 @@ public final class TestDesktopServices implements DesktopServices, AutoCloseable
                 settings.clustering().toClusterSettings(), CLUSTER_DEBOUNCE);
         this.storage = new StorageRouter(new IndexedFiles(), new ManagedFolder(dir.resolve("data/storage")));
         this.thumbnails = new ThumbnailCache(dir.resolve("cache/thumbnails"), new Thumbnailer(new SafeImageDecoder()));
+        clusterer.addRecomputedListener(this::tellObservers);
     }
 
-    /** Behaves as a first run without a model: {@link #importPipeline()} throws {@link ModelException}. */
+    private void tellObservers() {
+        for (LibraryObserver observer : observers) {
+            observer.libraryChanged();
+        }
+    }
+
+    /** What the window is given, over this library. */
+    public WindowServices windowServices() {
+        LibraryEvents events = new LibraryEvents() {
+            @Override
+            public void addObserver(LibraryObserver observer) {
+                observers.add(observer);
+            }
+
+            @Override
+            public void removeObserver(LibraryObserver observer) {
+                observers.remove(observer);
+            }
+        };
+        DesktopFiles paths = new DesktopFiles() {
+            @Override
+            public Path logFile() {
+                return dir.resolve("logs/image-organizer.log");
+            }
+
+            @Override
+            public Path windowStateFile() {
+                return dir.resolve("config/window.json");
+            }
+        };
+        SettingsStore store = new SettingsStore() {
+            @Override
+            public Settings load() {
+                return settings;
+            }
+
+            @Override
+            public void save(Settings changed) {
+                settings = changed;
+            }
+        };
+        return new WindowServices(new Queries(), events, files(), this::remove, this::organize, new NoBackup(), modelSetup(),
+                store, server, paths, BuildInfo.load());
+    }
+
+    /** Image files over the storage and the thumbnail cache, as the application has them. */
+    public ImageFiles files() {
+        return new ImageFiles() {
+            @Override
+            public boolean exists(ImageRecord image) {
+                return storage.exists(image);
+            }
+
+            @Override
+            public InputStream open(ImageRecord image) throws IOException {
+                return storage.open(image);
+            }
+
+            @Override
+            public Optional<Path> localFile(ImageRecord image) {
+                return storage.localFile(image);
+            }
+
+            @Override
+            public byte[] thumbnail(ImageRecord image, int maxSide) throws IOException {
+                try {
+                    return thumbnails.get(image.sha256(), maxSide, () -> {
+                        try (InputStream in = storage.open(image)) {
+                            return in.readAllBytes();
+                        }
+                    });
+                } catch (ImageRejectedException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    /** Organizes folders as the window's import does, building a pipeline each time. */
+    public ImportSummary organize(List<Path> roots, ImportListener listener, java.util.function.BooleanSupplier cancelled) {
+        return importPipeline().run(roots, listener, cancelled);
+    }
+
+    private Optional<ImageRemoval.Removed> remove(long id) {
+        if (removeFailure != null) {
+            throw removeFailure;
+        }
+        Optional<ImageRecord> image = library.images().findById(id);
+        if (image.isEmpty() || !library.images().delete(id)) {
+            return Optional.empty();
+        }
+        changes.libraryChanged();
+        return Optional.of(new ImageRemoval.Removed(image.get(), false, ImageRemoval.RemoteOutcome.NONE));
+    }
+
+    private final class Queries implements LibraryQueries {
+        @Override
+        public OrganizedTree tree() {
+            return clusterer.tree();
+        }
+
+        @Override
+        public OrganizedTree sortedTree() {
+            return clusterer.refreshNow();
+        }
+
+        @Override
+        public Map<GroupKey, List<Long>> groupMembership() {
+            return library.images().groupMembership();
+        }
+
+        @Override
+        public List<ImageRecord> imagesByIds(Collection<Long> ids) {
+            return library.images().listByIds(ids);
+        }
+
+        @Override
+        public List<ImageRecord> newest(String object, String background, int offset, int limit) {
+            return library.images().listNewest(object, background, offset, limit);
+        }
+
+        @Override
+        public long count() {
+            return library.images().count();
+        }
+
+        @Override
+        public long count(String object, String background) {
+            return library.images().count(object, background);
+        }
+
+        @Override
+        public Optional<ImageRecord> image(long id) {
+            return library.images().findById(id);
+        }
+
+        @Override
+        public void forEachImage(Consumer<ImageRecord> action) {
+            library.images().list(0, Integer.MAX_VALUE).forEach(action);
+        }
+    }
+
+    /** Cloudinary is not configured in the window's tests. */
+    private static final class NoBackup implements CloudBackup {
+        @Override
+        public boolean configured() {
+            return false;
+        }
+
+        @Override
+        public String destination() {
+            return "nowhere";
+        }
+
+        @Override
+        public long pending() {
+            return 0;
+        }
+
+        @Override
+        public SyncSummary run(SyncListener listener, java.util.function.BooleanSupplier cancelled) {
+            throw new IllegalStateException("Cloudinary is not configured: set CLOUDINARY_URL or add it to the settings.");
+        }
+    }
+
+    /** Behaves as a first run without a model: an import throws {@link ModelException}. */
     public TestDesktopServices withoutModel() {
         modelPresent = false;
         return this;
@@ -86,31 +275,26 @@ public final class TestDesktopServices implements DesktopServices, AutoCloseable
         return this;
     }
 
+    /** Makes every removal fail with this (a read-only library, say). */
+    public TestDesktopServices withRemoveFailure(RuntimeException failure) {
+        removeFailure = failure;
+        return this;
+    }
+
     /** Slows every decode down by this much, so an import of a few hundred files runs long enough to cancel. */
     public TestDesktopServices withDecodeDelay(Duration delay) {
         decodeDelay = delay;
         return this;
     }
 
-    @Override
     public Library library() {
         return library;
     }
 
-    @Override
     public LibraryClusterer clusterer() {
         return clusterer;
     }
 
-    @Override
-    public ImageStorage storage() {
-        return storage;
-    }
-
-    @Override
-    public ThumbnailCache thumbnails() {
-        return thumbnails;
-    }
 
     private synchronized DjlClipModel model() {
         if (!modelPresent) {
@@ -123,13 +307,12 @@ public final class TestDesktopServices implements DesktopServices, AutoCloseable
         return model;
     }
 
-    @Override
-    public ImportPipeline importPipeline() {
+    private ImportPipeline importPipeline() {
         if (pipelineFailure != null) {
             throw pipelineFailure;
         }
         pipelines.incrementAndGet();
-        return pipeline(clusterer);
+        return pipeline(changes);
     }
 
     private ImportPipeline pipeline(LibraryObserver observer) {
@@ -143,7 +326,7 @@ public final class TestDesktopServices implements DesktopServices, AutoCloseable
 
     /** Imports files at once on this thread, telling the clustering (which then recomputes after its debounce). */
     public ImportSummary importNow(Path... roots) {
-        return pipeline(clusterer).run(List.of(roots), ImportListener.NONE, () -> false);
+        return pipeline(changes).run(List.of(roots), ImportListener.NONE, () -> false);
     }
 
     /** Imports files without telling the clustering, so its tree stays stale until {@code clusterer().refreshNow()}. */
@@ -156,24 +339,21 @@ public final class TestDesktopServices implements DesktopServices, AutoCloseable
         return pipelines.get();
     }
 
-    @Override
-    public boolean modelAvailable() {
-        return modelPresent;
-    }
-
-    @Override
     public Settings settings() {
         return settings;
     }
 
-    @Override
     public void saveSettings(Settings changed) {
         settings = changed;
     }
 
-    @Override
-    public ModelSetup modelSetup() {
+    private ModelSetup modelSetup() {
         return new ModelSetup() {
+            @Override
+            public boolean modelAvailable() {
+                return modelPresent;
+            }
+
             @Override
             public void download(java.util.function.DoubleConsumer progress) {
                 throw new UnsupportedOperationException("no downloads in tests");
@@ -186,24 +366,8 @@ public final class TestDesktopServices implements DesktopServices, AutoCloseable
         };
     }
 
-    @Override
     public FakeEmbeddedServer embeddedServer() {
         return server;
-    }
-
-    @Override
-    public Path logFile() {
-        return dir.resolve("logs/image-organizer.log");
-    }
-
-    @Override
-    public Path windowStateFile() {
-        return dir.resolve("config/window.json");
-    }
-
-    @Override
-    public BuildInfo build() {
-        return BuildInfo.load();
     }
 
     @Override

@@ -1,10 +1,10 @@
 package org.imageorganizer.ui.grid;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.services.ImageFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +26,7 @@ public final class ThumbnailLoader implements AutoCloseable {
     public static final int SIZE = 256;
     private static final int MEMORY_ENTRIES = 600;
 
-    private final DesktopServices services;
+    private final ImageFiles files;
     private final ThreadPoolExecutor pool;
     private final Map<Long, Image> memory = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -35,8 +35,8 @@ public final class ThumbnailLoader implements AutoCloseable {
         }
     };
 
-    public ThumbnailLoader(DesktopServices services, int threads) {
-        this.services = services;
+    public ThumbnailLoader(ImageFiles files, int threads) {
+        this.files = files;
         LinkedBlockingDeque<Runnable> lastInFirstOut = new LinkedBlockingDeque<>() {
             @Override
             public boolean offer(Runnable r) {
@@ -69,6 +69,17 @@ public final class ThumbnailLoader implements AutoCloseable {
      * several times a second, and their old requests would otherwise all be decoded.
      */
     public void load(ImageRecord image, BooleanSupplier stillWanted, Consumer<Image> done) {
+        if (pool.isShutdown()) {
+            return; // the window is closing: a cell laid out after that wants nothing any more
+        }
+        try {
+            execute(image, stillWanted, done);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("No thumbnail for image {}: the loader is closed", image.id());
+        }
+    }
+
+    private void execute(ImageRecord image, BooleanSupplier stillWanted, Consumer<Image> done) {
         pool.execute(() -> {
             if (!stillWanted.getAsBoolean()) {
                 return;
@@ -80,11 +91,7 @@ public final class ThumbnailLoader implements AutoCloseable {
                     Platform.runLater(() -> done.accept(inMemory));
                     return;
                 }
-                byte[] jpeg = services.thumbnails().get(image.sha256(), SIZE, () -> {
-                    try (InputStream in = services.storage().open(image)) {
-                        return in.readAllBytes();
-                    }
-                });
+                byte[] jpeg = files.thumbnail(image, SIZE);
                 thumbnail = new Image(new ByteArrayInputStream(jpeg));
                 synchronized (this) {
                     memory.put(image.id(), thumbnail);

@@ -20,7 +20,7 @@ import org.imageorganizer.model.ModelException;
 import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImportProgress;
 import org.imageorganizer.model.ImportSummary;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.services.FolderImport;
 import org.imageorganizer.ui.TaskExecutor;
 
 /**
@@ -31,7 +31,7 @@ import org.imageorganizer.ui.TaskExecutor;
 public final class ImportViewModel {
     private static final long UPDATE_NANOS = 100_000_000L;
 
-    private final DesktopServices services;
+    private final FolderImport folderImport;
     private final TaskExecutor executor;
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -46,8 +46,8 @@ public final class ImportViewModel {
     private List<Path> lastRoots = List.of();
     private final List<Path> awaitingModel = new ArrayList<>();
 
-    public ImportViewModel(DesktopServices services, TaskExecutor executor) {
-        this.services = services;
+    public ImportViewModel(FolderImport folderImport, TaskExecutor executor) {
+        this.folderImport = folderImport;
         this.executor = executor;
     }
 
@@ -67,7 +67,7 @@ public final class ImportViewModel {
         running.set(true);
         progress.set(-1);
         showStatus("Looking for photos…");
-        executor.submit(() -> services.importPipeline().run(roots, new Listener(), cancelled::get),
+        executor.submit(() -> folderImport.organize(roots, new Listener(), cancelled::get),
                 this::finished, this::failed);
     }
 

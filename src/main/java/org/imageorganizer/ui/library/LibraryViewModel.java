@@ -1,71 +1,92 @@
 package org.imageorganizer.ui.library;
 
-import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.services.LibraryQueries;
+import org.imageorganizer.ui.Notices;
 import org.imageorganizer.ui.TaskExecutor;
 
 /**
- * The library as the window shows it: the tree (filtered by the search box), the selected row and
- * its images, newest first. Everything is read in the background; a refresh keeps the selection.
+ * The library's tree as the window shows it: filtered by the search box, with the selected row. It
+ * is read in the background when the library says it changed ({@link #libraryChanged()}, from any
+ * thread) or when asked to ({@link #refresh()}); a refresh keeps the selection.
  */
-public final class LibraryViewModel {
-    private final DesktopServices services;
+public final class LibraryViewModel implements LibraryObserver {
+    private final LibraryQueries library;
     private final TaskExecutor executor;
+    private final Notices notices;
     private final ObjectProperty<NodeTree> tree = new SimpleObjectProperty<>(LibraryTreeBuilder.build(LibrarySnapshot.EMPTY, ""));
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<TreeNode> selected = new SimpleObjectProperty<>();
-    private final ObservableList<ImageRecord> images = FXCollections.observableArrayList();
     private final BooleanProperty clustersPending = new SimpleBooleanProperty();
     private final BooleanProperty refreshing = new SimpleBooleanProperty();
+    private final AtomicBoolean changeAnnounced = new AtomicBoolean();
     private LibrarySnapshot snapshot = LibrarySnapshot.EMPTY;
     private boolean refreshAgain;
-    private TaskExecutor.Cancellable imageLoad;
-    private long imageLoads;
 
-    public LibraryViewModel(DesktopServices services, TaskExecutor executor) {
-        this.services = services;
+    public LibraryViewModel(LibraryQueries library, TaskExecutor executor, Notices notices) {
+        this.library = library;
         this.executor = executor;
+        this.notices = notices;
         filter.addListener((o, old, now) -> rebuild());
-        selected.addListener((o, old, now) -> loadImages(now));
     }
 
-    /** Reads the library again (one refresh at a time; calls meanwhile make one more). */
+    /**
+     * The library changed (images added or removed, clusters recomputed); any thread. A burst of
+     * changes makes one hop to the UI thread, and {@link #refresh()} keeps at most one read in flight.
+     */
+    @Override
+    public void libraryChanged() {
+        if (changeAnnounced.compareAndSet(false, true)) {
+            executor.onUi(() -> {
+                changeAnnounced.set(false);
+                refresh();
+            });
+        }
+    }
+
+    /** Reads the library again (one refresh at a time; calls meanwhile make one more). UI thread. */
     public void refresh() {
         if (refreshing.get()) {
             refreshAgain = true;
             return;
         }
         refreshing.set(true);
-        executor.submit(() -> new LibrarySnapshot(services.library().images().groupMembership(), services.clusterer().tree()),
+        executor.submit(() -> new LibrarySnapshot(library.groupMembership(), library.tree()),
                 fresh -> {
-                    refreshing.set(false);
                     snapshot = fresh;
                     clustersPending.set(fresh.clusters().stale()
                             || !fresh.membership().isEmpty() && fresh.clusters().objects().isEmpty());
                     rebuild();
-                    if (refreshAgain) {
-                        refreshAgain = false;
-                        refresh();
-                    }
+                    refreshed();
                 },
-                error -> refreshing.set(false));
+                error -> {
+                    notices.failed("The library could not be read", error);
+                    refreshed();
+                });
+    }
+
+    private void refreshed() {
+        refreshing.set(false);
+        if (refreshAgain) {
+            refreshAgain = false;
+            refresh();
+        }
     }
 
     private void rebuild() {
         NodeTree built = LibraryTreeBuilder.build(snapshot, filter.get());
-        tree.set(built);
+        if (!built.equals(tree.get())) {
+            tree.set(built); // an unchanged tree is not rebuilt under the user's pointer
+        }
         TreeNode current = selected.get();
         TreeNode same = current == null ? built.node() : find(built, current).orElse(built.node());
         if (!same.equals(current)) {
@@ -89,46 +110,6 @@ public final class LibraryViewModel {
         return Optional.empty();
     }
 
-    private void loadImages(TreeNode node) {
-        if (imageLoad != null) {
-            imageLoad.cancel();
-        }
-        if (node == null) {
-            imageLoads++;
-            images.clear();
-            return;
-        }
-        List<Long> ids = node.imageIds();
-        // a load that finishes after a newer one started (cancelling does not stop a query) must not win
-        long load = ++imageLoads;
-        imageLoad = executor.submit(() -> {
-            List<ImageRecord> records = new java.util.ArrayList<>(services.library().images().listByIds(ids));
-            records.sort(Comparator.comparingLong(ImageRecord::id).reversed());
-            return records;
-        }, records -> {
-            if (load == imageLoads) {
-                images.setAll(records);
-            }
-        }, error -> {
-            if (load == imageLoads) {
-                images.clear();
-            }
-        });
-    }
-
-    /** Removes an image from the library (never from disk), then refreshes. */
-    public void remove(ImageRecord image, Runnable done) {
-        executor.submit(() -> {
-            services.removeFromLibrary(image.id());
-            return true;
-        }, removed -> {
-            services.clusterer().libraryChanged();
-            images.remove(image);
-            refresh();
-            done.run();
-        }, error -> done.run());
-    }
-
     public ObjectProperty<NodeTree> treeProperty() {
         return tree;
     }
@@ -137,15 +118,12 @@ public final class LibraryViewModel {
         return filter;
     }
 
+    /** The selected row; the grid shows its images. */
     public ObjectProperty<TreeNode> selectedProperty() {
         return selected;
     }
 
-    public ObservableList<ImageRecord> images() {
-        return images;
-    }
-
-    /** True while sub-clusters are being recomputed: the window keeps refreshing until they are in. */
+    /** True while sub-clusters are being recomputed (the clustering says when they are in). */
     public BooleanProperty clustersPendingProperty() {
         return clustersPending;
     }

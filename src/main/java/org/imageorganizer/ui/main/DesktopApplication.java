@@ -3,7 +3,7 @@ package org.imageorganizer.ui.main;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.ui.WindowServices;
 import org.imageorganizer.ui.FxTaskExecutor;
 
 /**
@@ -20,7 +20,7 @@ public final class DesktopApplication {
      *
      * @throws IllegalStateException or {@link UnsatisfiedLinkError} when JavaFX cannot start (no display)
      */
-    public static void runUntilClosed(DesktopServices services) throws InterruptedException {
+    public static void runUntilClosed(WindowServices services) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         FxTaskExecutor executor = new FxTaskExecutor(3);
         boolean started = false;

@@ -2,31 +2,46 @@ package org.imageorganizer.ui.main;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.imageorganizer.model.FileFailure;
+import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.ui.AppIcons;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.ui.Notices;
 import org.imageorganizer.ui.TaskExecutor;
+import org.imageorganizer.ui.WindowServices;
+import org.imageorganizer.ui.grid.ImageActions;
+import org.imageorganizer.ui.grid.ImageGridController;
+import org.imageorganizer.ui.grid.ImageGridViewModel;
 import org.imageorganizer.ui.grid.ThumbnailLoader;
+import org.imageorganizer.ui.importing.ImportBarController;
 import org.imageorganizer.ui.importing.ImportViewModel;
+import org.imageorganizer.ui.library.LibraryTreeController;
 import org.imageorganizer.ui.library.LibraryViewModel;
+import org.imageorganizer.ui.sync.SyncBarController;
 import org.imageorganizer.ui.sync.SyncViewModel;
 
 /**
- * Builds the main window on a stage: view models, FXML with its controller, style sheet, icon, and
- * the size, position and divider it had last time.
+ * Builds the main window on a stage: the view models and how they follow each other, the FXML
+ * with its included views and their controllers, style sheet, icon, and the size, position and
+ * divider it had last time. The tree is told of library changes while the window is open.
  */
 public final class DesktopWindow {
-    private final DesktopServices services;
+    private final WindowServices services;
     private final TaskExecutor executor;
-    private final Dialogs dialogs;
+    private final MainWindowDialogs dialogs;
     private ThumbnailLoader thumbnails;
+    private LibraryViewModel library;
     private MainWindowController controller;
     private WindowPlacement placement;
 
-    public DesktopWindow(DesktopServices services, TaskExecutor executor, Dialogs dialogs) {
+    public DesktopWindow(WindowServices services, TaskExecutor executor, MainWindowDialogs dialogs) {
         this.services = services;
         this.executor = executor;
         this.dialogs = dialogs;
@@ -34,16 +49,41 @@ public final class DesktopWindow {
 
     /** Fills the stage and shows it. */
     public MainWindowController show(Stage stage) {
-        thumbnails = new ThumbnailLoader(services, 2);
-        ImportViewModel imports = new ImportViewModel(services, executor);
-        LibraryViewModel library = new LibraryViewModel(services, executor);
-        SyncViewModel backup = new SyncViewModel(services, executor);
+        Notices notices = new Notices();
+        thumbnails = new ThumbnailLoader(services.files(), 2);
+        ImportViewModel imports = new ImportViewModel(services.imports(), executor);
+        library = new LibraryViewModel(services.library(), executor, notices);
+        ImageGridViewModel grid = new ImageGridViewModel(services.library(), services.removal(), executor, notices);
+        SyncViewModel backup = new SyncViewModel(services.backup(), executor, notices);
+        grid.follow(library.selectedProperty());
+        imports.setOnFinished(summary -> library.refresh());
+        backup.setOnFailure(f -> imports.failures().add(new FileFailure(Path.of(f.location() == null
+                ? f.fileName() : f.location()), "not backed up: " + f.reason())));
+        ImageActions actions = new ImageActions() {
+            @Override
+            public void preview(ImageRecord image, List<ImageRecord> among) {
+                dialogs.preview(stage, image, among);
+            }
+
+            @Override
+            public boolean confirmRemove(int count) {
+                return dialogs.confirmRemove(stage, count);
+            }
+        };
+        Map<Class<?>, Supplier<Object>> controllers = Map.of(
+                MainWindowController.class, () -> new MainWindowController(executor, imports, library, backup, notices,
+                        services.server(), services.settings(), services.paths().logFile(), dialogs),
+                LibraryTreeController.class, () -> new LibraryTreeController(library),
+                ImageGridController.class, () -> new ImageGridController(grid, thumbnails, actions),
+                ImportBarController.class, () -> new ImportBarController(imports),
+                SyncBarController.class, () -> new SyncBarController(backup));
         FXMLLoader loader = new FXMLLoader(MainWindowController.class.getResource("MainWindow.fxml"));
         loader.setControllerFactory(type -> {
-            if (type == MainWindowController.class) {
-                return new MainWindowController(services, executor, imports, library, backup, thumbnails, dialogs);
+            Supplier<Object> made = controllers.get(type);
+            if (made == null) {
+                throw new IllegalArgumentException("no controller " + type);
             }
-            throw new IllegalArgumentException("no controller " + type);
+            return made.get();
         });
         Parent root;
         try {
@@ -60,18 +100,21 @@ public final class DesktopWindow {
         stage.setMinHeight(420);
         AppIcons.apply(stage);
         placement = new WindowPlacement(stage, controller.split());
-        placement.restore(new WindowStateStore(services.windowStateFile()).load());
+        placement.restore(new WindowStateStore(services.paths().windowStateFile()).load());
+        services.events().addObserver(library);
+        backup.checkAvailable();
+        library.refresh();
         stage.show();
         return controller;
     }
 
-    /** Remembers where the window was (a small file, written at once) and stops its background work (thumbnails, refreshes). */
+    /** Remembers where the window was (a small file, written at once) and stops its background work (thumbnails, change events). */
     public void close() {
-        if (controller != null) {
-            controller.stop();
+        if (library != null) {
+            services.events().removeObserver(library);
         }
         if (placement != null) {
-            new WindowStateStore(services.windowStateFile()).save(placement.current());
+            new WindowStateStore(services.paths().windowStateFile()).save(placement.current());
             placement = null;
         }
         if (thumbnails != null) {

@@ -8,41 +8,41 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.ui.AppIcons;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.ui.WindowServices;
 import org.imageorganizer.ui.TaskExecutor;
 import org.imageorganizer.ui.about.AboutDialog;
-import org.imageorganizer.ui.model.ModelSetupDialog;
+import org.imageorganizer.ui.modelsetup.ModelSetupDialog;
 import org.imageorganizer.ui.preview.PreviewDialog;
 import org.imageorganizer.ui.settings.SettingsDialog;
 
 /** The application's dialogs: the views of their own, and alerts for questions and problems. */
-public final class StandardDialogs implements Dialogs {
-    private final DesktopServices services;
+public final class StandardDialogs implements MainWindowDialogs {
+    private final WindowServices services;
     private final TaskExecutor executor;
 
-    public StandardDialogs(DesktopServices services, TaskExecutor executor) {
+    public StandardDialogs(WindowServices services, TaskExecutor executor) {
         this.services = services;
         this.executor = executor;
     }
 
     @Override
     public void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours) {
-        new PreviewDialog(services, executor).show(owner, image, neighbours);
+        new PreviewDialog(services.files(), executor).show(owner, image, neighbours);
     }
 
     @Override
     public boolean settings(Window owner) {
-        return new SettingsDialog(services, executor).showAndWait(owner);
+        return new SettingsDialog(services.settings(), executor).showAndWait(owner);
     }
 
     @Override
     public void about(Window owner) {
-        new AboutDialog(services, executor).show(owner);
+        new AboutDialog(services.build(), services.paths().logFile(), executor).show(owner);
     }
 
     @Override
     public boolean modelSetup(Window owner) {
-        return new ModelSetupDialog(services, executor).showAndWait(owner);
+        return new ModelSetupDialog(services.model(), executor).showAndWait(owner);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.imageorganizer.ui.preview;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.List;
 import javafx.scene.Parent;
@@ -9,9 +8,9 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.ui.TaskExecutor;
-import org.imageorganizer.ui.Views;
+import org.imageorganizer.ui.ViewLoader;
 
 /**
  * The preview window: one image large, with its labels and file facts, Open / Show in Folder, and
@@ -22,20 +21,20 @@ public final class PreviewDialog {
     /** The long side of the picture shown. */
     public static final int PICTURE_SIZE = 1600;
 
-    private final DesktopServices services;
+    private final ImageFiles files;
     private final TaskExecutor executor;
 
-    public PreviewDialog(DesktopServices services, TaskExecutor executor) {
-        this.services = services;
+    public PreviewDialog(ImageFiles files, TaskExecutor executor) {
+        this.files = files;
         this.executor = executor;
     }
 
     /** Opens the preview (without waiting for it to close) and returns its stage. */
     public Stage show(Window owner, ImageRecord image, List<ImageRecord> neighbours) {
-        PreviewViewModel model = new PreviewViewModel(services, executor, this::picture, image, neighbours,
+        PreviewViewModel model = new PreviewViewModel(files, executor, this::picture, image, neighbours,
                 ZoneId.systemDefault());
-        Parent root = Views.load("PreviewDialog", new PreviewDialogController(model));
-        Stage stage = Views.dialogStage(owner, image.fileName(), root);
+        Parent root = ViewLoader.load("PreviewDialog", new PreviewDialogController(model));
+        Stage stage = ViewLoader.dialogStage(owner, image.fileName(), root);
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(640);
         stage.setMinHeight(460);
@@ -46,11 +45,7 @@ public final class PreviewDialog {
 
     /** Runs in the background: the cached (or newly made) large JPEG of the image. */
     private Image picture(ImageRecord image) throws Exception {
-        byte[] jpeg = services.thumbnails().get(image.sha256(), PICTURE_SIZE, () -> {
-            try (InputStream in = services.storage().open(image)) {
-                return in.readAllBytes();
-            }
-        });
+        byte[] jpeg = files.thumbnail(image, PICTURE_SIZE);
         Image picture = new Image(new ByteArrayInputStream(jpeg));
         if (picture.isError()) {
             throw new IllegalStateException("the picture could not be decoded");

@@ -22,7 +22,7 @@ import javafx.beans.property.StringProperty;
 import javafx.scene.image.Image;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.Label;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.ui.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +56,7 @@ public final class PreviewViewModel {
     private record Loaded(boolean exists, Image picture) {
     }
 
-    private final DesktopServices services;
+    private final ImageFiles files;
     private final TaskExecutor executor;
     private final PictureSource source;
     private final List<ImageRecord> images;
@@ -85,9 +85,9 @@ public final class PreviewViewModel {
      * @param neighbours the list to move through with previous / next (usually the grid's images);
      *                   when it does not hold {@code first}, only {@code first} is shown
      */
-    public PreviewViewModel(DesktopServices services, TaskExecutor executor, PictureSource source, ImageRecord first,
+    public PreviewViewModel(ImageFiles files, TaskExecutor executor, PictureSource source, ImageRecord first,
             List<ImageRecord> neighbours, ZoneId zone) {
-        this.services = services;
+        this.files = files;
         this.executor = executor;
         this.source = source;
         this.zone = zone;
@@ -125,7 +125,7 @@ public final class PreviewViewModel {
         image.set(shown);
         hasPrevious.set(at > 0);
         hasNext.set(at < images.size() - 1);
-        Optional<Path> local = services.storage().localFile(shown);
+        Optional<Path> local = files.localFile(shown);
         hasLocalFile.set(local.isPresent());
         title.set(shown.fileName());
         objectText.set(label(shown.classification().object()));
@@ -147,7 +147,7 @@ public final class PreviewViewModel {
         message.set("");
         state.set(State.LOADING);
         loading = executor.submit(() -> {
-            if (!services.storage().exists(wanted)) {
+            if (!files.exists(wanted)) {
                 return new Loaded(false, null);
             }
             return new Loaded(true, source.picture(wanted));
@@ -192,7 +192,7 @@ public final class PreviewViewModel {
 
     /** The shown image's file, when it is a file on this computer. */
     public Optional<Path> localFile() {
-        return image.get() == null ? Optional.empty() : services.storage().localFile(image.get());
+        return image.get() == null ? Optional.empty() : files.localFile(image.get());
     }
 
     /** The text as written (it may start with a file name), ending with a full stop. */

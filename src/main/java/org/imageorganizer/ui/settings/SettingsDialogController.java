@@ -21,7 +21,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import org.imageorganizer.ml.VariantChooser;
 import org.imageorganizer.model.ClusterAlgorithm;
 
 /** Binds the settings form to its view model; OK saves (or shows what is wrong), Cancel leaves everything as it was. */
@@ -35,7 +34,7 @@ public final class SettingsDialogController {
     @FXML TextArea backgroundLabels;
     @FXML Spinner<Integer> ttaViews;
     @FXML CheckBox adaptiveTta;
-    @FXML ChoiceBox<VariantChooser.Precision> precision;
+    @FXML ChoiceBox<ModelPrecision> precision;
     @FXML ChoiceBox<ClusterAlgorithm> algorithm;
     @FXML Spinner<Integer> minClusterSize;
     @FXML Spinner<Integer> minSamples;
@@ -58,10 +57,10 @@ public final class SettingsDialogController {
         backgroundLabels.textProperty().bindBidirectional(model.backgroundLabelsProperty());
         bind(ttaViews, 1, 16, model.ttaViewsProperty());
         adaptiveTta.selectedProperty().bindBidirectional(model.adaptiveTtaProperty());
-        precision.getItems().setAll(VariantChooser.Precision.values());
+        precision.getItems().setAll(ModelPrecision.values());
         precision.setConverter(new StringConverter<>() {
             @Override
-            public String toString(VariantChooser.Precision p) {
+            public String toString(ModelPrecision p) {
                 return p == null ? "" : switch (p) {
                     case AUTO -> "Automatic (fastest close to full precision)";
                     case FP32 -> "Full precision (fp32)";
@@ -71,8 +70,8 @@ public final class SettingsDialogController {
             }
 
             @Override
-            public VariantChooser.Precision fromString(String text) {
-                return VariantChooser.Precision.parse(text);
+            public ModelPrecision fromString(String text) {
+                return ModelPrecision.parse(text);
             }
         });
         precision.valueProperty().bindBidirectional(model.precisionProperty());

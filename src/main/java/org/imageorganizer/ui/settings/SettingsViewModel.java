@@ -19,8 +19,7 @@ import org.imageorganizer.model.ClusterAlgorithm;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.config.SettingsException;
 import org.imageorganizer.model.LabelSettings;
-import org.imageorganizer.ml.VariantChooser;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.ui.SettingsStore;
 import org.imageorganizer.ui.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,15 +33,15 @@ public final class SettingsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
     static final int MAX_LABEL_LENGTH = 100;
 
-    private final DesktopServices services;
+    private final SettingsStore settings;
     private final TaskExecutor executor;
     private final Settings original;
     private final StringProperty objectLabels = new SimpleStringProperty("");
     private final StringProperty backgroundLabels = new SimpleStringProperty("");
     private final ObjectProperty<Integer> ttaViews = new SimpleObjectProperty<>(Settings.DEFAULT_VIEWS);
     private final BooleanProperty adaptiveTta = new SimpleBooleanProperty();
-    private final ObjectProperty<VariantChooser.Precision> precision =
-            new SimpleObjectProperty<>(VariantChooser.Precision.AUTO);
+    private final ObjectProperty<ModelPrecision> precision =
+            new SimpleObjectProperty<>(ModelPrecision.AUTO);
     private final ObjectProperty<ClusterAlgorithm> algorithm = new SimpleObjectProperty<>(ClusterAlgorithm.HDBSCAN);
     private final ObjectProperty<Integer> minClusterSize = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> minSamples = new SimpleObjectProperty<>();
@@ -54,10 +53,10 @@ public final class SettingsViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
 
-    public SettingsViewModel(DesktopServices services, TaskExecutor executor) {
-        this.services = services;
+    public SettingsViewModel(SettingsStore settings, TaskExecutor executor) {
+        this.settings = settings;
         this.executor = executor;
-        this.original = services.settings();
+        this.original = settings.load();
         fill(original);
         modelDir.set(original.modelDir() == null ? "" : original.modelDir());
         database.set(original.database() == null ? "" : original.database());
@@ -103,7 +102,7 @@ public final class SettingsViewModel {
             if (changed.modelDir() != null && !Files.isDirectory(Path.of(changed.modelDir()))) {
                 throw new IllegalArgumentException("The model folder " + changed.modelDir() + " does not exist.");
             }
-            services.saveSettings(changed);
+            settings.save(changed);
             return changed;
         }, saved -> {
             saving.set(false);
@@ -138,8 +137,7 @@ public final class SettingsViewModel {
                             l.confidenceThreshold()))
                     .withTtaViews(views)
                     .withAdaptiveTta(adaptiveTta.get())
-                    .withPrecision((precision.get() == null ? VariantChooser.Precision.AUTO : precision.get())
-                            .name().toLowerCase(Locale.ROOT))
+                    .withPrecision((precision.get() == null ? ModelPrecision.AUTO : precision.get()).settingsValue())
                     .withClustering(new Settings.Clustering(chosen.name().toLowerCase(Locale.ROOT), clusterSize, samples,
                             clusters, groupSize))
                     .withModelDir(folder(modelDir.get(), "model folder"))
@@ -223,17 +221,13 @@ public final class SettingsViewModel {
     }
 
     /** The model variant a new library is built with ({@code auto}: calibrated on this computer). */
-    public ObjectProperty<VariantChooser.Precision> precisionProperty() {
+    public ObjectProperty<ModelPrecision> precisionProperty() {
         return precision;
     }
 
     /** An unreadable value in settings.json shows as auto, which is what the importer falls back to as well. */
-    private static VariantChooser.Precision parsePrecision(String value) {
-        try {
-            return VariantChooser.Precision.parse(value);
-        } catch (RuntimeException e) {
-            return VariantChooser.Precision.AUTO;
-        }
+    private static ModelPrecision parsePrecision(String value) {
+        return ModelPrecision.parse(value);
     }
 
     public ObjectProperty<ClusterAlgorithm> algorithmProperty() {

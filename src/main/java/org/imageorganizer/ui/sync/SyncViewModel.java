@@ -1,6 +1,5 @@
 package org.imageorganizer.ui.sync;
 
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -12,9 +11,9 @@ import javafx.beans.property.StringProperty;
 import org.imageorganizer.model.SyncFailure;
 import org.imageorganizer.model.SyncListener;
 import org.imageorganizer.model.SyncProgress;
-import org.imageorganizer.sync.SyncService;
 import org.imageorganizer.model.SyncSummary;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.services.CloudBackup;
+import org.imageorganizer.ui.Notices;
 import org.imageorganizer.ui.TaskExecutor;
 
 /**
@@ -24,8 +23,9 @@ import org.imageorganizer.ui.TaskExecutor;
 public final class SyncViewModel {
     private static final long UPDATE_NANOS = 100_000_000L;
 
-    private final DesktopServices services;
+    private final CloudBackup backup;
     private final TaskExecutor executor;
+    private final Notices notices;
     private final BooleanProperty available = new SimpleBooleanProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
@@ -33,14 +33,18 @@ public final class SyncViewModel {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private Consumer<SyncFailure> onFailure = f -> { };
 
-    public SyncViewModel(DesktopServices services, TaskExecutor executor) {
-        this.services = services;
+    public SyncViewModel(CloudBackup backup, TaskExecutor executor, Notices notices) {
+        this.backup = backup;
         this.executor = executor;
+        this.notices = notices;
     }
 
     /** Looks whether Cloudinary is configured (reads settings and environment: call off the FX thread's hot path). */
     public void checkAvailable() {
-        executor.submit(() -> services.cloudSync().isPresent(), available::set, error -> available.set(false));
+        executor.submit(backup::configured, available::set, error -> {
+            available.set(false);
+            notices.failed("Could not tell whether the backup to Cloudinary is set up", error);
+        });
     }
 
     /** Uploads every image that has no copy in Cloudinary yet. */
@@ -53,11 +57,10 @@ public final class SyncViewModel {
         progress.set(-1);
         status.set("Backing up to Cloudinary…");
         executor.submit(() -> {
-            Optional<SyncService> sync = services.cloudSync();
-            if (sync.isEmpty()) {
+            if (!backup.configured()) {
                 throw new IllegalStateException("Cloudinary is not configured: set CLOUDINARY_URL or add it to the settings.");
             }
-            return sync.get().run(new Listener(), cancelled::get);
+            return backup.run(new Listener(), cancelled::get);
         }, this::finished, error -> {
             running.set(false);
             progress.set(0);

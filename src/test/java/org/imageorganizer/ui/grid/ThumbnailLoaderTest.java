@@ -48,7 +48,7 @@ class ThumbnailLoaderTest {
         TestDesktopServices.photos(photos, 3);
         services.importNow(photos);
         images = services.library().images().list(0, 10);
-        loader = new ThumbnailLoader(services, 1);
+        loader = new ThumbnailLoader(services.files(), 1);
     }
 
     @AfterEach

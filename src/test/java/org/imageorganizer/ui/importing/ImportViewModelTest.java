@@ -38,7 +38,7 @@ class ImportViewModelTest {
     @BeforeEach
     void setUp() {
         services = new TestDesktopServices(home);
-        imports = new ImportViewModel(services, new SameThreadTaskExecutor());
+        imports = new ImportViewModel(services::organize, new SameThreadTaskExecutor());
         imports.setOnFinished(finished::add);
         imports.statusProperty().addListener((o, old, now) -> statuses.add(now));
         imports.progressProperty().addListener((o, old, now) -> progress.add(now.doubleValue()));

@@ -2,41 +2,35 @@ package org.imageorganizer.ui.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.ui.FakeLibrary;
 import org.imageorganizer.ui.ManualTaskExecutor;
+import org.imageorganizer.ui.Notices;
 import org.imageorganizer.ui.SameThreadTaskExecutor;
-import org.imageorganizer.ui.TestDesktopServices;
-import org.junit.jupiter.api.AfterEach;
+import org.imageorganizer.ui.TaskExecutor;
+import org.imageorganizer.ui.grid.ImageGridViewModel;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The library as the window shows it, read from a real library filled with the tiny model. */
-@Tag("model")
-@Tag("database")
+/** The library's tree as the window shows it, with the grid following its selection, over a library in memory. */
 class LibraryViewModelTest {
-    @TempDir
-    Path home;
-    @TempDir
-    Path photos;
-
-    private TestDesktopServices services;
+    private final FakeLibrary fake = new FakeLibrary();
+    private final Notices notices = new Notices();
     private LibraryViewModel library;
+    private ImageGridViewModel grid;
 
     @BeforeEach
     void setUp() {
-        services = new TestDesktopServices(home);
-        library = new LibraryViewModel(services, new SameThreadTaskExecutor());
+        open(new SameThreadTaskExecutor());
     }
 
-    @AfterEach
-    void tearDown() {
-        services.close();
+    /** The tree and the grid as the window wires them, told of the fake library's changes. */
+    private void open(TaskExecutor executor) {
+        library = new LibraryViewModel(fake, executor, notices);
+        grid = new ImageGridViewModel(fake, fake, executor, notices);
+        grid.follow(library.selectedProperty());
+        fake.addObserver(library);
     }
 
     private NodeTree tree() {
@@ -52,17 +46,27 @@ class LibraryViewModelTest {
         return images.stream().map(ImageRecord::id).toList();
     }
 
+    /** 12 photos: dog 7 (beach 4, park 3), cat 5 (indoor). */
+    private void twelvePhotos() {
+        fake.add("dog", "beach", 4);
+        fake.add("cat", "indoor", 5);
+        fake.add("dog", "park", 3);
+    }
+
     @Test
     void beforeTheFirstRefreshTheTreeIsEmpty() {
+        fake.removeObserver(library);
+        twelvePhotos();
+
         assertThat(tree().node().label()).isEqualTo("All photos");
         assertThat(tree().children()).isEmpty();
-        assertThat(library.images()).isEmpty();
+        assertThat(grid.images()).isEmpty();
     }
 
     @Test
     void refreshShowsTheLibraryWithAllPhotosSelectedNewestFirst() {
-        TestDesktopServices.photos(photos, 12);
-        services.importNow(photos);
+        fake.removeObserver(library);
+        twelvePhotos();
 
         library.refresh();
 
@@ -70,53 +74,57 @@ class LibraryViewModelTest {
         assertThat(tree().children()).isNotEmpty();
         assertThat(tree().children().stream().mapToInt(n -> n.node().count()).sum()).isEqualTo(12);
         assertThat(library.selectedProperty().get()).isEqualTo(tree().node());
-        assertThat(library.images()).hasSize(12);
-        assertThat(ids(library.images())).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        assertThat(grid.images()).hasSize(12);
+        assertThat(ids(grid.images())).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+    }
+
+    @Test
+    void addedImagesAreShownWhenTheLibrarySaysSo() {
+        twelvePhotos();
+
+        assertThat(tree().node().count()).isEqualTo(12);
+        assertThat(grid.images()).hasSize(12);
+
+        fake.add("cat", "sofa", 2);
+
+        assertThat(tree().node().count()).isEqualTo(14);
+        assertThat(grid.images()).hasSize(14);
     }
 
     @Test
     void selectingARowShowsItsImages() {
-        TestDesktopServices.photos(photos, 12);
-        services.importNow(photos);
-        library.refresh();
+        twelvePhotos();
         TreeNode object = largestObject();
         TreeNode background = tree().children().get(0).children().get(0).node();
 
         library.selectedProperty().set(object);
-        assertThat(ids(library.images())).containsExactlyInAnyOrderElementsOf(object.imageIds());
-        assertThat(library.images()).allMatch(i -> i.classification().object().name().equals(object.object()));
+        assertThat(ids(grid.images())).containsExactlyInAnyOrderElementsOf(object.imageIds());
+        assertThat(grid.images()).allMatch(i -> i.classification().object().name().equals(object.object()));
 
         library.selectedProperty().set(background);
-        assertThat(ids(library.images())).containsExactlyInAnyOrderElementsOf(background.imageIds());
-        assertThat(library.images()).allMatch(i -> i.classification().background().name().equals(background.background()));
+        assertThat(ids(grid.images())).containsExactlyInAnyOrderElementsOf(background.imageIds());
+        assertThat(grid.images()).allMatch(i -> i.classification().background().name().equals(background.background()));
     }
 
     @Test
     void selectionIsKeptAcrossRefreshAndItsImagesFollowTheLibrary() {
-        TestDesktopServices.photos(photos.resolve("first"), 0, 12);
-        services.importNow(photos.resolve("first"));
-        library.refresh();
+        twelvePhotos();
         TreeNode object = largestObject();
         library.selectedProperty().set(object);
 
-        // the same pictures again under new names are duplicates; new pictures of the same families add to the groups
-        TestDesktopServices.photos(photos.resolve("second"), 12, 24);
-        services.importNow(photos.resolve("second"));
-        library.refresh();
+        fake.add(object.object(), "garden", 4);
 
         TreeNode now = library.selectedProperty().get();
         assertThat(now.level()).isEqualTo(TreeNode.Level.OBJECT);
         assertThat(now.object()).isEqualTo(object.object());
-        assertThat(now.imageIds()).containsAll(object.imageIds());
+        assertThat(now.imageIds()).containsAll(object.imageIds()).hasSize(object.count() + 4);
         assertThat(LibraryViewModel.find(tree(), object)).contains(now);
-        assertThat(ids(library.images())).containsExactlyInAnyOrderElementsOf(now.imageIds());
+        assertThat(ids(grid.images())).containsExactlyInAnyOrderElementsOf(now.imageIds());
     }
 
     @Test
     void filterNarrowsTheTreeAndASelectionFilteredAwayFallsBackToAllPhotos() {
-        TestDesktopServices.photos(photos, 12);
-        services.importNow(photos);
-        library.refresh();
+        twelvePhotos();
         TreeNode object = largestObject();
         library.selectedProperty().set(object);
 
@@ -128,48 +136,38 @@ class LibraryViewModelTest {
         library.filterProperty().set("no such category");
         assertThat(tree().children()).isEmpty();
         assertThat(library.selectedProperty().get().level()).isEqualTo(TreeNode.Level.ALL);
-        assertThat(library.images()).isEmpty();
+        assertThat(grid.images()).isEmpty();
 
         library.filterProperty().set("");
         assertThat(tree().node().count()).isEqualTo(12);
         assertThat(library.selectedProperty().get().level()).isEqualTo(TreeNode.Level.ALL);
-        assertThat(library.images()).hasSize(12);
+        assertThat(grid.images()).hasSize(12);
     }
 
     @Test
-    void removeTakesTheImageOutOfTheLibraryButNotOffTheDisk() {
-        List<Path> files = TestDesktopServices.photos(photos, 6);
-        services.importNow(photos);
-        library.refresh();
-        ImageRecord image = library.images().get(0);
-        AtomicInteger done = new AtomicInteger();
+    void removeTakesTheImageOutOfTheGridAndTheTreeFollowsTheLibrary() {
+        fake.add("dog", "beach", 6);
+        ImageRecord image = grid.images().get(0);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
 
-        library.remove(image, done::incrementAndGet);
+        grid.remove(image, done::incrementAndGet);
 
         assertThat(done).hasValue(1);
-        assertThat(library.images()).hasSize(5).doesNotContain(image);
-        assertThat(services.library().images().findById(image.id())).isEmpty();
+        assertThat(grid.images()).hasSize(5).doesNotContain(image);
+        assertThat(fake.image(image.id())).isEmpty();
         assertThat(tree().node().count()).isEqualTo(5);
-        assertThat(files).allMatch(Files::exists);
+        assertThat(notices.messageProperty().get()).isEmpty();
     }
 
     @Test
-    void clustersArePendingUntilTheClusteringHasCaughtUp() {
-        TestDesktopServices.photos(photos, 12);
-        services.importWithoutClustering(photos);
-
+    void clustersArePendingUntilTheClusteringSaysItHasCaughtUp() {
+        fake.addUnclustered("dog", "beach", 12);
         library.refresh();
         assertThat(library.clustersPendingProperty().get()).isTrue();
+        assertThat(tree().node().count()).as("the counts are there before the clusters").isEqualTo(12);
 
-        services.clusterer().refreshNow();
-        // the first read scheduled a catch-up of its own (debounced); while that one runs, the tree is
-        // rightly still pending, so read until the clustering is idle
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        library.refresh();
-        while (library.clustersPendingProperty().get() && System.nanoTime() < deadline) {
-            sleep(50);
-            library.refresh();
-        }
+        fake.recluster();
+
         assertThat(library.clustersPendingProperty().get()).isFalse();
         assertThat(tree().node().count()).isEqualTo(12);
     }
@@ -177,63 +175,94 @@ class LibraryViewModelTest {
     @Test
     void refreshesWhileOneRunsMakeOneMore() {
         ManualTaskExecutor executor = new ManualTaskExecutor();
-        LibraryViewModel model = new LibraryViewModel(services, executor);
-        TestDesktopServices.photos(photos, 4);
-        services.importNow(photos);
+        fake.removeObserver(library);
+        open(executor);
+        fake.add("dog", "beach", 4);
+        executor.finishAll();
+        // a fresh view model on the same library, refreshed by hand
+        fake.removeObserver(library);
+        open(executor);
+        fake.removeObserver(library);
 
-        model.refresh();
-        model.refresh();
-        model.refresh();
+        library.refresh();
+        library.refresh();
+        library.refresh();
         assertThat(executor.pending()).isEqualTo(1);
 
         executor.finish(0); // the tree arrives: All photos is selected (its images load) and one more refresh starts
         assertThat(executor.pending()).isEqualTo(2);
         executor.finishAll();
         assertThat(executor.pending()).isZero();
-        assertThat(model.images()).hasSize(4);
+        assertThat(grid.images()).hasSize(4);
     }
 
     @Test
-    void anImageLoadFinishingLateDoesNotReplaceANewerOne() {
+    void aBurstOfChangesMakesOneHopAndOneMoreRead() {
         ManualTaskExecutor executor = new ManualTaskExecutor();
-        LibraryViewModel model = new LibraryViewModel(services, executor);
-        TestDesktopServices.photos(photos, 12);
-        services.importNow(photos);
-        model.refresh();
-        executor.finishAll();
-        NodeTree tree = model.treeProperty().get();
-        TreeNode first = tree.children().get(0).node();
-        TreeNode second = tree.children().get(1).node();
-
-        model.selectedProperty().set(first);
-        model.selectedProperty().set(second);
-        executor.finish(1); // the newer load…
-        executor.finish(0); // …then the older one, which was cancelled but was already reading
-
-        assertThat(ids(model.images())).containsExactlyInAnyOrderElementsOf(second.imageIds());
-    }
-
-    @Test
-    void aFailedLoadEmptiesTheGrid() {
-        ManualTaskExecutor executor = new ManualTaskExecutor();
-        LibraryViewModel model = new LibraryViewModel(services, executor);
-        TestDesktopServices.photos(photos, 4);
-        services.importNow(photos);
-        model.refresh();
-        executor.finishAll();
-        assertThat(model.images()).hasSize(4);
-
-        model.selectedProperty().set(model.treeProperty().get().children().get(0).node());
-        executor.fail(0, new IllegalStateException("database closed"));
-
-        assertThat(model.images()).isEmpty();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        fake.removeObserver(library);
+        HoldingUi ui = new HoldingUi(executor);
+        library = new LibraryViewModel(fake, ui, notices);
+        for (int i = 0; i < 50; i++) {
+            library.libraryChanged(); // as an import's batches would, from its own thread
         }
+        assertThat(ui.held).hasSize(1);
+
+        ui.runHeld();
+        assertThat(executor.pending()).isEqualTo(1);
+        library.libraryChanged();
+        library.libraryChanged();
+        ui.runHeld();
+        assertThat(executor.pending()).as("one read in flight, the next one waits for it").isEqualTo(1);
+        executor.finish(0);
+        assertThat(executor.pending()).isEqualTo(1);
+        executor.finishAll();
+        assertThat(executor.pending()).isZero();
+    }
+
+    /** Work goes to a manual executor; hops to the UI thread wait until {@link #runHeld()}. */
+    private static final class HoldingUi implements TaskExecutor {
+        final TaskExecutor work;
+        final List<Runnable> held = new java.util.ArrayList<>();
+
+        HoldingUi(TaskExecutor work) {
+            this.work = work;
+        }
+
+        @Override
+        public <T> Cancellable submit(java.util.concurrent.Callable<T> task, java.util.function.Consumer<? super T> onSuccess,
+                java.util.function.Consumer<? super Throwable> onFailure) {
+            return work.submit(task, onSuccess, onFailure);
+        }
+
+        @Override
+        public void onUi(Runnable action) {
+            held.add(action);
+        }
+
+        void runHeld() {
+            List<Runnable> now = List.copyOf(held);
+            held.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void aLibraryThatCannotBeReadIsShownInTheNoticeLine() {
+        fake.add("dog", "beach", 3);
+        fake.readFailure = new IllegalStateException("Database may be already in use");
+
+        library.refresh();
+
+        assertThat(notices.messageProperty().get())
+                .isEqualTo("The library could not be read: Database may be already in use (details in the log file).");
+        assertThat(tree().node().count()).as("the tree shown stays").isEqualTo(3);
+    }
+
+    @Test
+    void theViewModelStopsListeningWhenRemoved() {
+        assertThat(fake.observers()).isEqualTo(1);
+        fake.removeObserver(library);
+        fake.add("dog", "beach", 2);
+        assertThat(tree().node().count()).isZero();
     }
 }

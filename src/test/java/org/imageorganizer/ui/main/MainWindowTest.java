@@ -45,15 +45,15 @@ class MainWindowTest {
     void theWindowShowsAnEmptyLibrary() {
         assertThat(onFx(() -> fx.stage.isShowing())).isTrue();
         assertThat(onFx(() -> fx.stage.getTitle())).isEqualTo("AI Image Organizer");
-        fx.waitUntil("the tree", () -> fx.controller.tree.getRoot() != null);
+        fx.waitUntil("the tree", () -> fx.tree.getRoot() != null);
         assertThat(fx.treeRows()).containsExactly("All photos (0)");
         assertThat(fx.gridItems()).isEmpty();
-        assertThat(onFx(() -> fx.controller.emptyHint.isVisible())).isTrue();
+        assertThat(onFx(() -> fx.emptyHint.isVisible())).isTrue();
         assertThat(fx.hasLabelled("Drop photos or folders here")).isTrue();
-        assertThat(onFx(() -> fx.controller.cancelButton.isVisible())).isFalse();
-        assertThat(onFx(() -> fx.controller.progress.isVisible())).isFalse();
-        assertThat(onFx(() -> fx.controller.failuresToggle.getText())).isEqualTo("Problems (0)");
-        assertThat(onFx(() -> fx.controller.failuresToggle.isDisabled())).isTrue();
+        assertThat(onFx(() -> fx.cancelButton.isVisible())).isFalse();
+        assertThat(onFx(() -> fx.progress.isVisible())).isFalse();
+        assertThat(onFx(() -> fx.failuresToggle.getText())).isEqualTo("Problems (0)");
+        assertThat(onFx(() -> fx.failuresToggle.isDisabled())).isTrue();
         assertThat(fx.status()).isEqualTo("Drop photos or folders on the window to add them.");
     }
 
@@ -75,8 +75,8 @@ class MainWindowTest {
                 .map(TreeCell::getText).filter(t -> t != null).toList());
         assertThat(cellTexts).contains("All photos  (12)", objects.get(0).label() + "  (" + objects.get(0).count() + ")");
 
-        fx.waitUntil("the grid to list the 12 photos", () -> fx.controller.grid.getItems().size() == 12);
-        assertThat(onFx(() -> fx.controller.emptyHint.isVisible())).isFalse();
+        fx.waitUntil("the grid to list the 12 photos", () -> fx.grid.getItems().size() == 12);
+        assertThat(onFx(() -> fx.emptyHint.isVisible())).isFalse();
         fx.waitUntil("thumbnails in the visible cells", () -> {
             List<ThumbnailCell> cells = fx.visibleCells();
             return !cells.isEmpty() && cells.stream().allMatch(WindowFixture::thumbnailShown);
@@ -95,14 +95,14 @@ class MainWindowTest {
 
         fx.robot.clickOn(fx.labelled(object.label() + "  (" + object.count() + ")"));
 
-        fx.waitUntil("the grid to show " + object, () -> fx.controller.grid.getItems().size() == object.count());
+        fx.waitUntil("the grid to show " + object, () -> fx.grid.getItems().size() == object.count());
         assertThat(fx.gridItems()).extracting(ImageRecord::id).containsExactlyInAnyOrderElementsOf(object.imageIds());
         assertThat(fx.gridItems()).allMatch(i -> i.classification().object().name().equals(object.object()));
         fx.waitUntil("thumbnails of " + object, () -> fx.visibleCells().size() == object.count()
                 && fx.visibleCells().stream().allMatch(WindowFixture::thumbnailShown));
 
         fx.robot.clickOn(fx.labelled("All photos  (12)"));
-        fx.waitUntil("the grid to show all photos again", () -> fx.controller.grid.getItems().size() == 12);
+        fx.waitUntil("the grid to show all photos again", () -> fx.grid.getItems().size() == 12);
     }
 
     @Test
@@ -113,19 +113,19 @@ class MainWindowTest {
         List<TreeNode> unfiltered = fx.objectRows();
         TreeNode object = unfiltered.get(0);
 
-        fx.robot.clickOn(fx.controller.search).write(object.object().toUpperCase());
+        fx.robot.clickOn(fx.search).write(object.object().toUpperCase());
 
         fx.waitUntil("the tree to keep only " + object.object(),
-                () -> fx.controller.tree.getRoot().getChildren().stream().allMatch(i -> i.getValue().object().contains(object.object())));
+                () -> fx.tree.getRoot().getChildren().stream().allMatch(i -> i.getValue().object().contains(object.object())));
         assertThat(fx.treeRows().get(0)).isEqualTo("All photos (" + fx.objectRows().stream().mapToInt(TreeNode::count).sum() + ")");
 
         fx.robot.eraseText(object.object().length()).write("no such thing");
-        fx.waitUntil("an empty tree", () -> fx.controller.tree.getRoot().getChildren().isEmpty());
+        fx.waitUntil("an empty tree", () -> fx.tree.getRoot().getChildren().isEmpty());
         assertThat(fx.treeRows()).containsExactly("All photos (0)");
-        fx.waitUntil("an empty grid", () -> fx.controller.grid.getItems().isEmpty());
+        fx.waitUntil("an empty grid", () -> fx.grid.getItems().isEmpty());
 
         fx.robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).type(KeyCode.BACK_SPACE);
-        fx.waitUntil("the whole tree again", () -> fx.controller.tree.getRoot().getValue().count() == 12);
+        fx.waitUntil("the whole tree again", () -> fx.tree.getRoot().getValue().count() == 12);
         assertThat(fx.objectRows()).isEqualTo(unfiltered);
     }
 
@@ -139,22 +139,22 @@ class MainWindowTest {
         fx.waitForImport();
 
         assertThat(fx.status()).startsWith("Done: 3 added, 2 could not be read");
-        assertThat(onFx(() -> fx.controller.failuresToggle.getText())).isEqualTo("Problems (2)");
-        assertThat(onFx(() -> fx.controller.failuresPane.isVisible())).isFalse();
+        assertThat(onFx(() -> fx.failuresToggle.getText())).isEqualTo("Problems (2)");
+        assertThat(onFx(() -> fx.failuresPane.isVisible())).isFalse();
 
-        fx.robot.clickOn(fx.controller.failuresToggle);
+        fx.robot.clickOn(fx.failuresToggle);
 
-        fx.waitUntil("the problems panel", () -> fx.controller.failuresPane.isVisible());
-        List<String> lines = onFx(() -> fx.robot.from(fx.controller.failures).lookup(".list-cell").queryAllAs(ListCell.class)
+        fx.waitUntil("the problems panel", () -> fx.failuresPane.isVisible());
+        List<String> lines = onFx(() -> fx.robot.from(fx.failures).lookup(".list-cell").queryAllAs(ListCell.class)
                 .stream().map(ListCell::getText).filter(t -> t != null).toList());
         assertThat(lines).hasSize(2).anySatisfy(line -> assertThat(line)
                 .startsWith(text.toAbsolutePath() + " — ").contains("not an image"))
                 .anySatisfy(line -> assertThat(line).startsWith(truncated.toAbsolutePath() + " — ").contains("truncated JPEG"));
-        assertThat(onFx(() -> List.copyOf(fx.controller.failures.getItems()))).extracting(FileFailure::path)
+        assertThat(onFx(() -> List.copyOf(fx.failures.getItems()))).extracting(FileFailure::path)
                 .containsExactlyInAnyOrder(text.toAbsolutePath(), truncated.toAbsolutePath());
 
-        fx.robot.clickOn(fx.controller.failuresToggle);
-        fx.waitUntil("the problems panel to close", () -> !fx.controller.failuresPane.isVisible());
+        fx.robot.clickOn(fx.failuresToggle);
+        fx.waitUntil("the problems panel to close", () -> !fx.failuresPane.isVisible());
     }
 
     @Test
@@ -165,7 +165,7 @@ class MainWindowTest {
         fx.importPaths(photos);
 
         fx.waitUntil("the model dialog", () -> fx.dialogs.calls().contains("modelSetup"));
-        fx.waitUntil("the status line", () -> fx.controller.status.getText().startsWith("No model yet: "));
+        fx.waitUntil("the status line", () -> fx.statusLabel.getText().startsWith("No model yet: "));
         assertThat(fx.running()).isFalse();
         assertThat(fx.treeRows()).containsExactly("All photos (0)");
     }
@@ -175,22 +175,22 @@ class MainWindowTest {
         TestDesktopServices.photos(photos, 300);
         fx.services.withDecodeDelay(java.time.Duration.ofMillis(30)); // a few seconds in all, however fast the machine
         List<Double> progress = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        WindowFixture.runFx(() -> fx.controller.progress.progressProperty().addListener((o, old, now) -> progress.add(now.doubleValue())));
+        WindowFixture.runFx(() -> fx.progress.progressProperty().addListener((o, old, now) -> progress.add(now.doubleValue())));
 
         fx.importPaths(photos);
-        fx.waitUntil("the import to be under way", () -> fx.controller.cancelButton.isVisible()
-                && fx.controller.status.getText().matches("\\d+ of 300.*"));
-        assertThat(onFx(() -> fx.controller.progress.isVisible())).isTrue();
-        fx.robot.clickOn(fx.controller.cancelButton);
+        fx.waitUntil("the import to be under way", () -> fx.cancelButton.isVisible()
+                && fx.statusLabel.getText().matches("\\d+ of 300.*"));
+        assertThat(onFx(() -> fx.progress.isVisible())).isTrue();
+        fx.robot.clickOn(fx.cancelButton);
 
-        fx.waitUntil("the import to stop", () -> fx.controller.status.getText().startsWith("Stopped: "));
+        fx.waitUntil("the import to stop", () -> fx.statusLabel.getText().startsWith("Stopped: "));
         assertThat(fx.running()).isFalse();
-        assertThat(onFx(() -> fx.controller.progress.isVisible())).isFalse();
+        assertThat(onFx(() -> fx.progress.isVisible())).isFalse();
         long imported = fx.services.library().images().count();
         assertThat(imported).isLessThan(300);
         assertThat(fx.status()).startsWith("Stopped: " + imported + " added");
         assertThat(progress).anyMatch(p -> p > 0 && p < 1);
-        fx.waitUntil("the tree to show what was imported", () -> fx.controller.tree.getRoot().getValue().count() == imported);
+        fx.waitUntil("the tree to show what was imported", () -> fx.tree.getRoot().getValue().count() == imported);
     }
 
     @Test
@@ -226,5 +226,45 @@ class MainWindowTest {
         assertThat(onFx(() -> fx.controller.serverOn())).isFalse();
         assertThat(onFx(() -> fx.controller.serverUrlItem.getText())).isEqualTo("Not running");
         assertThat(onFx(() -> fx.controller.serverItem.isDisable())).isFalse();
+    }
+
+    @Test
+    void removingAPhotoTakesItOutOfTheGridAndTheTree() {
+        TestDesktopServices.photos(photos, 3);
+        fx.importPaths(photos);
+        fx.waitForImport();
+        fx.waitUntil("the grid to list the 3 photos", () -> fx.grid.getItems().size() == 3);
+        ImageRecord first = fx.gridItems().get(0);
+
+        fx.robot.clickOn(fx.labelled(first.fileName()));
+        fx.robot.type(KeyCode.DELETE);
+
+        fx.waitUntil("the tree to show 2 photos", () -> fx.tree.getRoot().getValue().count() == 2);
+        assertThat(fx.dialogs.calls()).contains("confirmRemove: 1");
+        assertThat(fx.gridItems()).hasSize(2).doesNotContain(first);
+        assertThat(fx.services.library().images().findById(first.id())).isEmpty();
+        assertThat(onFx(() -> fx.noticeBar.isVisible())).isFalse();
+    }
+
+    @Test
+    void aRemoveThatFailsIsShownInTheNoticeLine() {
+        TestDesktopServices.photos(photos, 3);
+        fx.importPaths(photos);
+        fx.waitForImport();
+        fx.waitUntil("the grid to list the 3 photos", () -> fx.grid.getItems().size() == 3);
+        ImageRecord first = fx.gridItems().get(0);
+        fx.services.withRemoveFailure(new org.imageorganizer.model.ExplainedException("The library is read-only."));
+
+        fx.robot.clickOn(fx.labelled(first.fileName()));
+        fx.robot.type(KeyCode.DELETE);
+
+        fx.waitUntil("the notice", () -> fx.noticeBar.isVisible());
+        assertThat(onFx(() -> fx.notice.getText()))
+                .isEqualTo("Could not remove " + first.fileName() + " from the library: The library is read-only.");
+        assertThat(fx.gridItems()).hasSize(3).contains(first);
+        assertThat(fx.services.library().images().findById(first.id())).isPresent();
+
+        fx.robot.clickOn(fx.labelled("Dismiss"));
+        fx.waitUntil("the notice to go", () -> !fx.noticeBar.isVisible());
     }
 }

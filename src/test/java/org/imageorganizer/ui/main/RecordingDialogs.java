@@ -6,42 +6,53 @@ import java.util.List;
 import javafx.stage.Window;
 import org.imageorganizer.model.ImageRecord;
 
-/** Dialogs that open nothing and remember what the window asked for ("problem: title: sentence"…). */
-final class RecordingDialogs implements Dialogs {
+/** MainWindowDialogs that open nothing and remember what the window asked for ("problem: title: sentence"…). */
+final class RecordingDialogs implements MainWindowDialogs {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean confirm = true;
+    private volatile Runnable onCall = () -> { };
+
+    private void record(String call) {
+        calls.add(call);
+        onCall.run();
+    }
+
+    /** Runs {@code listener} after each call is recorded (on the FX thread, where the window asks). */
+    void onCall(Runnable listener) {
+        onCall = listener;
+    }
 
     @Override
     public void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours) {
-        calls.add("preview: " + image.fileName());
+        record("preview: " + image.fileName());
     }
 
     @Override
     public boolean settings(Window owner) {
-        calls.add("settings");
+        record("settings");
         return false;
     }
 
     @Override
     public void about(Window owner) {
-        calls.add("about");
+        record("about");
     }
 
     @Override
     public boolean modelSetup(Window owner) {
-        calls.add("modelSetup");
+        record("modelSetup");
         return false;
     }
 
     @Override
     public boolean confirmRemove(Window owner, int count) {
-        calls.add("confirmRemove: " + count);
+        record("confirmRemove: " + count);
         return confirm;
     }
 
     @Override
     public void problem(Window owner, String title, String sentence) {
-        calls.add("problem: " + title + ": " + sentence);
+        record("problem: " + title + ": " + sentence);
     }
 
     /** Whether {@link #confirmRemove} answers yes. */

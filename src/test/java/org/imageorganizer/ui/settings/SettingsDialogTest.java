@@ -9,7 +9,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.imageorganizer.config.Settings;
-import org.imageorganizer.ml.VariantChooser;
 import org.imageorganizer.ui.DialogTestServices;
 import org.imageorganizer.ui.SameThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +46,7 @@ class SettingsDialogTest {
         services.settings = Settings.defaults();
         stage = onFx(() -> new SettingsDialog(services, new SameThreadTaskExecutor()).show(null));
         @SuppressWarnings("unchecked")
-        ChoiceBox<VariantChooser.Precision> precision = (ChoiceBox<VariantChooser.Precision>)
+        ChoiceBox<ModelPrecision> precision = (ChoiceBox<ModelPrecision>)
                 stage.getScene().lookup("#precision");
         TabPane tabs = (TabPane) stage.getScene().lookup("#tabs");
 
@@ -56,11 +55,11 @@ class SettingsDialogTest {
                     .filter(t -> t.getText().equals("Analysis")).findFirst().orElseThrow());
             return null;
         });
-        assertThat(onFx(precision::getValue)).isEqualTo(VariantChooser.Precision.AUTO);
+        assertThat(onFx(precision::getValue)).isEqualTo(ModelPrecision.AUTO);
         robot.clickOn(precision);
         robot.clickOn("Quantized (int8)");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(onFx(precision::getValue)).isEqualTo(VariantChooser.Precision.INT8);
+        assertThat(onFx(precision::getValue)).isEqualTo(ModelPrecision.INT8);
         robot.clickOn("#settingsOk");
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -33,7 +33,7 @@ class SettingsViewModelTest {
         assertThat(model.backgroundLabelsProperty().get()).startsWith("indoor\noutdoor\n");
         assertThat(model.ttaViewsProperty().get()).isEqualTo(5);
         assertThat(model.adaptiveTtaProperty().get()).isTrue();
-        assertThat(model.precisionProperty().get()).isEqualTo(org.imageorganizer.ml.VariantChooser.Precision.INT8);
+        assertThat(model.precisionProperty().get()).isEqualTo(ModelPrecision.INT8);
         assertThat(model.algorithmProperty().get()).isEqualTo(ClusterAlgorithm.HDBSCAN);
         assertThat(model.minClusterSizeProperty().get()).isEqualTo(5);
         assertThat(model.minGroupSizeProperty().get()).isEqualTo(10);
@@ -51,7 +51,7 @@ class SettingsViewModelTest {
         model.backgroundLabelsProperty().set("inside\r\noutside");
         model.ttaViewsProperty().set(8);
         model.adaptiveTtaProperty().set(true);
-        model.precisionProperty().set(org.imageorganizer.ml.VariantChooser.Precision.FP32);
+        model.precisionProperty().set(ModelPrecision.FP32);
         model.algorithmProperty().set(ClusterAlgorithm.KMEANS);
         model.kProperty().set(7);
         model.minClusterSizeProperty().set(3);

@@ -2,33 +2,97 @@ package org.imageorganizer.ui.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.imageorganizer.model.SyncFailure;
 import org.imageorganizer.model.SyncSummary;
+import java.util.function.BooleanSupplier;
+import org.imageorganizer.model.SyncListener;
+import org.imageorganizer.model.SyncProgress;
+import org.imageorganizer.services.CloudBackup;
+import org.imageorganizer.ui.Notices;
 import org.imageorganizer.ui.SameThreadTaskExecutor;
-import org.imageorganizer.ui.TestDesktopServices;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-@Tag("database")
+/** The backup as the window shows it, over a fake cloud backup. */
 class SyncViewModelTest {
-    @TempDir
-    Path dir;
+    private final Notices notices = new Notices();
+
+    /** A backup that is configured or not, and uploads what it is given to report. */
+    private static final class FakeBackup implements CloudBackup {
+        boolean configured;
+        RuntimeException failure;
+        SyncSummary summary = new SyncSummary(2, 2, 0, List.of(), false, Optional.empty(), Duration.ZERO);
+        final List<SyncFailure> failures = new java.util.ArrayList<>();
+
+        @Override
+        public boolean configured() {
+            if (failure != null) {
+                throw failure;
+            }
+            return configured;
+        }
+
+        @Override
+        public String destination() {
+            return "cloudinary://demo";
+        }
+
+        @Override
+        public long pending() {
+            return summary.total();
+        }
+
+        @Override
+        public SyncSummary run(SyncListener listener, BooleanSupplier cancelled) {
+            listener.progress(new SyncProgress(summary.total(), summary.total(), summary.uploaded(), summary.alreadyThere(), 0, null));
+            failures.forEach(listener::failed);
+            return summary;
+        }
+    }
 
     @Test
-    void withoutCloudinaryTheBackupIsUnavailableAndSaysWhy() throws Exception {
-        try (TestDesktopServices services = new TestDesktopServices(dir)) {
-            SyncViewModel model = new SyncViewModel(services, new SameThreadTaskExecutor());
-            model.checkAvailable();
-            assertThat(model.availableProperty().get()).isFalse();
-            model.start();
-            assertThat(model.runningProperty().get()).isFalse();
-            assertThat(model.statusProperty().get()).contains("Cloudinary is not configured");
-        }
+    void withoutCloudinaryTheBackupIsUnavailableAndSaysWhy() {
+        SyncViewModel model = new SyncViewModel(new FakeBackup(), new SameThreadTaskExecutor(), notices);
+        model.checkAvailable();
+        assertThat(model.availableProperty().get()).isFalse();
+        model.start();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).contains("Cloudinary is not configured");
+    }
+
+    @Test
+    void aBackupRunsAndReportsEachFailure() {
+        FakeBackup backup = new FakeBackup();
+        backup.configured = true;
+        SyncFailure failure = new SyncFailure(3, "a.jpg", "/photos/a.jpg", "timed out");
+        backup.failures.add(failure);
+        List<SyncFailure> reported = new java.util.ArrayList<>();
+        SyncViewModel model = new SyncViewModel(backup, new SameThreadTaskExecutor(), notices);
+        model.setOnFailure(reported::add);
+
+        model.checkAvailable();
+        model.start();
+
+        assertThat(model.availableProperty().get()).isTrue();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.progressProperty().get()).isEqualTo(1.0);
+        assertThat(model.statusProperty().get()).isEqualTo("Backup done: 2 uploaded.");
+        assertThat(reported).containsExactly(failure);
+    }
+
+    @Test
+    void aCheckThatFailsIsShownInTheNoticeLine() {
+        FakeBackup backup = new FakeBackup();
+        backup.failure = new IllegalStateException("settings.json is unreadable");
+        SyncViewModel model = new SyncViewModel(backup, new SameThreadTaskExecutor(), notices);
+
+        model.checkAvailable();
+
+        assertThat(model.availableProperty().get()).isFalse();
+        assertThat(notices.messageProperty().get()).startsWith("Could not tell whether the backup to Cloudinary is set up: "
+                + "settings.json is unreadable");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.imageorganizer.ui.main;
+package org.imageorganizer.ui.grid;
 
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,19 +1,19 @@
-package org.imageorganizer.ui.model;
+package org.imageorganizer.ui.modelsetup;
 
 import javafx.scene.Parent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.services.ModelSetup;
 import org.imageorganizer.ui.TaskExecutor;
-import org.imageorganizer.ui.Views;
+import org.imageorganizer.ui.ViewLoader;
 
 /** The first-run dialog when there is no model: download it, or choose a folder that holds one. */
 public final class ModelSetupDialog {
-    private final DesktopServices services;
+    private final ModelSetup setup;
     private final TaskExecutor executor;
 
-    public ModelSetupDialog(DesktopServices services, TaskExecutor executor) {
-        this.services = services;
+    public ModelSetupDialog(ModelSetup setup, TaskExecutor executor) {
+        this.setup = setup;
         this.executor = executor;
     }
 
@@ -32,12 +32,12 @@ public final class ModelSetupDialog {
     }
 
     private ModelSetupDialogController controller() {
-        return new ModelSetupDialogController(new ModelSetupViewModel(services.modelSetup(), executor));
+        return new ModelSetupDialogController(new ModelSetupViewModel(setup, executor));
     }
 
     private static Stage build(Window owner, ModelSetupDialogController controller) {
-        Parent root = Views.load("ModelSetupDialog", controller);
-        Stage stage = Views.dialogStage(owner, "Get the CLIP model", root);
+        Parent root = ViewLoader.load("ModelSetupDialog", controller);
+        Stage stage = ViewLoader.dialogStage(owner, "Get the CLIP model", root);
         stage.setResizable(false);
         stage.setOnCloseRequest(e -> controller.close());
         return stage;

@@ -1,4 +1,4 @@
-package org.imageorganizer.ui.model;
+package org.imageorganizer.ui.modelsetup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,21 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleConsumer;
 import org.imageorganizer.model.ModelException;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.services.ModelSetup;
 import org.imageorganizer.ui.DialogTaskQueue;
 import org.imageorganizer.ui.SameThreadTaskExecutor;
-import org.imageorganizer.ui.model.ModelSetupViewModel.State;
+import org.imageorganizer.ui.modelsetup.ModelSetupViewModel.State;
 import org.junit.jupiter.api.Test;
 
 class ModelSetupViewModelTest {
 
     /** A model setup whose download reports the given steps, then fails with {@code failure} if set. */
-    private static final class FakeSetup implements DesktopServices.ModelSetup {
+    private static final class FakeSetup implements ModelSetup {
         final List<Double> steps = new ArrayList<>(List.of(0.0, 0.5, 1.0));
         Exception failure;
         RuntimeException folderFailure;
         final List<Path> folders = new ArrayList<>();
         DoubleConsumer progress;
+
+        @Override
+        public boolean modelAvailable() {
+            return !folders.isEmpty();
+        }
 
         @Override
         public void download(DoubleConsumer progress) throws Exception {

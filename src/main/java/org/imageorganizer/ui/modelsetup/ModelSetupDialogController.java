@@ -1,4 +1,4 @@
-package org.imageorganizer.ui.model;
+package org.imageorganizer.ui.modelsetup;
 
 import java.io.File;
 import javafx.fxml.FXML;
@@ -10,7 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
-import org.imageorganizer.ui.model.ModelSetupViewModel.State;
+import org.imageorganizer.ui.modelsetup.ModelSetupViewModel.State;
 
 /** Binds the model-setup choices to the view model; closes itself once a model is in place. */
 public final class ModelSetupDialogController {

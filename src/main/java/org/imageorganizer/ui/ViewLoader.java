@@ -15,8 +15,8 @@ import javafx.stage.Window;
  * dialogs on stages of their own: owned by the window that opened them, modal to it, with the
  * application icon and the view's style sheet.
  */
-public final class Views {
-    private Views() {
+public final class ViewLoader {
+    private ViewLoader() {
     }
 
     /**

@@ -1,13 +1,10 @@
-package org.imageorganizer.ui.main;
+package org.imageorganizer.ui.library;
 
 import java.util.HashSet;
 import java.util.Set;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import org.imageorganizer.ui.library.LibraryViewModel;
-import org.imageorganizer.ui.library.NodeTree;
-import org.imageorganizer.ui.library.TreeNode;
 
 /**
  * Keeps a TreeView in step with the library view model: rebuilds the items when the tree changes,

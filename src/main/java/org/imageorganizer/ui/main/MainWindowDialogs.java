@@ -5,7 +5,7 @@ import javafx.stage.Window;
 import org.imageorganizer.model.ImageRecord;
 
 /** The dialogs the main window opens; each is a view of its own. */
-public interface Dialogs {
+public interface MainWindowDialogs {
 
     /** Shows one image large, with its labels, confidences, size, dimensions and path, and Open / Show in folder. */
     void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours);

@@ -1,4 +1,4 @@
-package org.imageorganizer.ui.model;
+package org.imageorganizer.ui.modelsetup;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -17,7 +17,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.imageorganizer.ui.DesktopServices;
+import org.imageorganizer.services.ModelSetup;
 import org.imageorganizer.ui.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,7 @@ public final class ModelSetupViewModel {
         FAILED
     }
 
-    private final DesktopServices.ModelSetup setup;
+    private final ModelSetup setup;
     private final TaskExecutor executor;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.CHOOSING);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -60,7 +60,7 @@ public final class ModelSetupViewModel {
     private TaskExecutor.Cancellable running;
     private int attempt;
 
-    public ModelSetupViewModel(DesktopServices.ModelSetup setup, TaskExecutor executor) {
+    public ModelSetupViewModel(ModelSetup setup, TaskExecutor executor) {
         this.setup = setup;
         this.executor = executor;
         this.busy = Bindings.createBooleanBinding(() -> state.get() == State.DOWNLOADING || state.get() == State.CHECKING,

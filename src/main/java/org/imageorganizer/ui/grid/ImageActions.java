@@ -1,0 +1,14 @@
+package org.imageorganizer.ui.grid;
+
+import java.util.List;
+import org.imageorganizer.model.ImageRecord;
+
+/** What the grid asks of the window around it: a preview, and the user's yes before a removal. */
+public interface ImageActions {
+
+    /** Opens the preview of {@code image}, moving through {@code among} (the grid's images). */
+    void preview(ImageRecord image, List<ImageRecord> among);
+
+    /** Asks before removing {@code count} images from the library; true when the user agreed. */
+    boolean confirmRemove(int count);
+}

@@ -1,0 +1,28 @@
+package org.imageorganizer.ui.library;
+
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeView;
+
+/** The sidebar (LibraryTree.fxml): the filter box, the library tree and whether grouping is under way. */
+public final class LibraryTreeController {
+    private final LibraryViewModel library;
+
+    @FXML TextField search;
+    @FXML TreeView<TreeNode> tree;
+    @FXML Label clusterState;
+
+    public LibraryTreeController(LibraryViewModel library) {
+        this.library = library;
+    }
+
+    @FXML
+    void initialize() {
+        new LibraryTreeView(tree, library).bind();
+        search.textProperty().bindBidirectional(library.filterProperty());
+        clusterState.textProperty().bind(Bindings.when(library.clustersPendingProperty())
+                .then("Grouping similar photos…").otherwise(""));
+    }
+}
