@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Removes an image from the library with the copies the application made of it: the file in the
  * managed folder (an upload), and its cloud copy, which is deleted or kept with a mark as the user
  * chose ({@code cloudinary.on_delete}). A user's original indexed in place is never touched.
- * The server's DELETE /images/ID and the window's Remove both come here.
+ * <p>Superseded by {@code services.ImageRemover} (the one way to remove an image, which also tells
+ * the clusterer): this copy is left only because {@code importer.UploadService} (being rewritten)
+ * and the desktop wiring still take one; delete it with {@code UploadService.remove}.
  */
 public final class ImageRemover {
     private static final Logger LOG = LoggerFactory.getLogger(ImageRemover.class);
