@@ -21,7 +21,7 @@ import spark.Service;
  * /clusters (flat) and /clusters/grouped (object → background → cluster). Both read the library as
  * it is now with the last stored clustering, never compute one: every image is in the answer, the
  * ones the clustering has not reached yet in their group's pending entry, and while a
- * recomputation is due the answer says {@code stale}. The clusterer keeps the tree per library
+ * recomputation is due the answer says {@code stale}. The library's queries keep the tree per library
  * version, and this class keeps each tree's JSON (written on first use), so reads between two
  * changes cost one small query. The ETag is a hash of the body and the stale flag: any change of
  * the answer, pending images included, changes it.
@@ -40,7 +40,7 @@ final class ClusterRoutes {
     }
 
     private Object respond(Request request, Response response, boolean grouped) {
-        Rendered rendered = rendered(services.clusterer().tree());
+        Rendered rendered = rendered(services.library().tree());
         Body body = grouped ? rendered.grouped() : rendered.flat();
         response.header("ETag", body.etag());
         response.header("X-Clusters-Stale", Boolean.toString(rendered.tree().stale()));
@@ -88,7 +88,7 @@ final class ClusterRoutes {
         Body grouped() {
             Body body = grouped;
             if (body == null) {
-                body = Body.of(Json.write(tree.objects()), tree.stale());
+                body = Body.of(JsonBodies.write(tree.objects()), tree.stale());
                 grouped = body;
             }
             return body;
@@ -97,7 +97,7 @@ final class ClusterRoutes {
         Body flat() {
             Body body = flat;
             if (body == null) {
-                body = Body.of(Json.write(flatJson(tree)), tree.stale());
+                body = Body.of(JsonBodies.write(flatJson(tree)), tree.stale());
                 flat = body;
             }
             return body;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.store.ImageStorage;
+import org.imageorganizer.services.ImageFiles;
 import spark.Request;
 import spark.Response;
 
@@ -40,7 +40,7 @@ final class FileResponses {
     }
 
     /** Streams the image; 404 when its file is gone (an indexed original moved or deleted). */
-    static Object send(ImageStorage storage, ImageRecord image, Request request, Response response) throws IOException {
+    static Object send(ImageFiles storage, ImageRecord image, Request request, Response response) throws IOException {
         if (!storage.exists(image)) {
             throw ApiError.notFound("The file of image " + image.id() + " is no longer where the library had it.");
         }

@@ -27,7 +27,7 @@ final class HealthRoute {
     private Object health(Response response) {
         Long count = null;
         try {
-            count = services.images().count();
+            count = services.library().count();
         } catch (RuntimeException e) {
             LOG.warn("Health check: the database does not answer: {}", e.toString());
         }
@@ -41,6 +41,6 @@ final class HealthRoute {
         body.put("license", "AGPL-3.0-or-later");
         body.put("source", services.build().sourceUrl());
         response.status(healthy ? 200 : 503);
-        return Json.write(body);
+        return JsonBodies.write(body);
     }
 }

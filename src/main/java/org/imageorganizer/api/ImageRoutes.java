@@ -12,10 +12,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import javax.servlet.http.Part;
-import org.imageorganizer.imaging.ImageRejectedException;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.services.ImageRemoval;
+import org.imageorganizer.services.LibraryPage;
+import org.imageorganizer.services.UndecodableImageException;
 import org.imageorganizer.model.UploadOutcome;
-import org.imageorganizer.sync.ImageRemover;
 import spark.Request;
 import spark.Response;
 import spark.Service;
@@ -30,12 +31,12 @@ final class ImageRoutes {
     private final MultipartUploads multipart;
     private final UploadAdmission admission;
     private final TrustedProxies proxies;
-    private final Links links;
+    private final ImageLinks links;
     private final ExecutorService uploadWorkers;
     private final long maxFileBytes;
 
     ImageRoutes(ServerServices services, MultipartUploads multipart, UploadAdmission admission,
-            TrustedProxies proxies, Links links, ExecutorService uploadWorkers, long maxFileBytes) {
+            TrustedProxies proxies, ImageLinks links, ExecutorService uploadWorkers, long maxFileBytes) {
         this.services = services;
         this.multipart = multipart;
         this.admission = admission;
@@ -143,8 +144,8 @@ final class ImageRoutes {
                     : "no_image_added", detail, status == 503 ? Map.of("Retry-After", "30") : Map.of(), files);
         }
         response.status(created ? 201 : 200);
-        response.type(Json.CONTENT_TYPE);
-        return Json.write(Map.of("files", files));
+        response.type(JsonBodies.CONTENT_TYPE);
+        return JsonBodies.write(Map.of("files", files));
     }
 
     /** A page of the list; {@code next_offset} is null (and present) on the last page. */
@@ -157,29 +158,27 @@ final class ImageRoutes {
         int offset = intParam(request, "offset", 0, 0, Integer.MAX_VALUE);
         String object = label(request.queryParams("object"));
         String background = label(request.queryParams("background"));
-        List<ImageJson> page = services.images().listNewest(object, background, offset, limit).stream()
-                .map(image -> imageJson(request, image, null)).toList();
-        long total = services.images().count(object, background);
-        long next = (long) offset + page.size();
-        response.type(Json.CONTENT_TYPE);
-        return Json.write(new Page(page, total, limit, offset, !page.isEmpty() && next < total ? (int) next : null));
+        LibraryPage page = services.library().page(object, background, offset, limit);
+        List<ImageJson> images = page.images().stream().map(image -> imageJson(request, image, null)).toList();
+        response.type(JsonBodies.CONTENT_TYPE);
+        return JsonBodies.write(new Page(images, page.total(), limit, offset, page.nextOffset()));
     }
 
     private Object file(Request request, Response response) throws IOException {
         ImageRecord image = image(request);
-        var copy = links.cloudCopy(image);
-        if (copy.isPresent()) {
-            return redirect(response, links.cloud().orElseThrow().imageUrl(copy.get()));
+        var cloudLink = services.cloudLinks().imageUrl(image);
+        if (cloudLink.isPresent()) {
+            return redirect(response, cloudLink.get());
         }
-        return FileResponses.send(services.storage(), image, request, response);
+        return FileResponses.send(services.files(), image, request, response);
     }
 
     /** 302 to the cloud's own link (an image kept in the cloud is delivered by the cloud, not through this server). */
     private static Object redirect(Response response, String location) {
         response.status(302);
         response.raw().setHeader("Location", location);
-        response.type(Json.CONTENT_TYPE);
-        return Json.write(Map.of("location", location));
+        response.type(JsonBodies.CONTENT_TYPE);
+        return JsonBodies.write(Map.of("location", location));
     }
 
     private Object thumbnail(Request request, Response response) throws IOException {
@@ -188,47 +187,43 @@ final class ImageRoutes {
         if (!THUMBNAIL_SIZES.contains(size)) {
             throw ApiError.badRequest("size must be one of " + THUMBNAIL_SIZES.stream().sorted().toList() + ".");
         }
-        var copy = links.cloudCopy(image);
-        if (copy.isPresent()) {
-            return redirect(response, links.cloud().orElseThrow().thumbnailUrl(copy.get(), size));
+        var cloudLink = services.cloudLinks().thumbnailUrl(image, size);
+        if (cloudLink.isPresent()) {
+            return redirect(response, cloudLink.get());
         }
-        if (!services.storage().exists(image)) {
+        if (!services.files().exists(image)) {
             throw ApiError.notFound("The file of image " + image.id() + " is no longer where the library had it.");
         }
         try {
-            byte[] jpeg = services.thumbnails().get(image.sha256(), size, () -> {
-                try (InputStream in = services.storage().open(image)) {
-                    return in.readAllBytes();
-                }
-            });
+            byte[] jpeg = services.files().thumbnail(image, size);
             return FileResponses.sendBytes(jpeg, "image/jpeg", request, response);
-        } catch (ImageRejectedException e) {
+        } catch (UndecodableImageException e) {
             throw new ApiError(422, "unprocessable", "The stored file can no longer be decoded: " + e.getMessage());
         }
     }
 
     private Object delete(Request request, Response response) throws InterruptedException {
         long id = id(request);
-        ImageRemover.Removed removed = services.uploads().remove(id)
+        ImageRemoval.Removed removed = services.removal().remove(id)
                 .orElseThrow(() -> ApiError.notFound("There is no image " + id + "."));
-        response.type(Json.CONTENT_TYPE);
+        response.type(JsonBodies.CONTENT_TYPE);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", removed.image().id());
         body.put("deleted", true);
-        body.put("file_deleted", removed.fileDeleted() || removed.remote() == ImageRemover.RemoteOutcome.DELETED);
-        if (removed.remote() != ImageRemover.RemoteOutcome.NONE) {
+        body.put("file_deleted", removed.copyDeleted());
+        if (removed.remote() != ImageRemoval.RemoteOutcome.NONE) {
             body.put("remote_copy", removed.remote().name().toLowerCase(java.util.Locale.ROOT));
         }
-        return Json.write(body);
+        return JsonBodies.write(body);
     }
 
     private ImageRecord image(Request request) {
         long id = id(request);
-        return services.images().findById(id).orElseThrow(() -> ApiError.notFound("There is no image " + id + "."));
+        return services.library().image(id).orElseThrow(() -> ApiError.notFound("There is no image " + id + "."));
     }
 
     private Object json(Request request, ImageRecord image, Boolean duplicate) {
-        return Json.write(imageJson(request, image, duplicate));
+        return JsonBodies.write(imageJson(request, image, duplicate));
     }
 
     private ImageJson imageJson(Request request, ImageRecord image, Boolean duplicate) {

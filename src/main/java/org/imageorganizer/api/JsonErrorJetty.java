@@ -111,7 +111,7 @@ final class JsonErrorJetty implements JettyServerFactory {
     private static final class Handler extends ErrorHandler {
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields fields) {
-            fields.put(HttpHeader.CONTENT_TYPE, Json.CONTENT_TYPE);
+            fields.put(HttpHeader.CONTENT_TYPE, JsonBodies.CONTENT_TYPE);
             return ByteBuffer.wrap(body(status, reason).getBytes(StandardCharsets.UTF_8));
         }
 
@@ -119,7 +119,7 @@ final class JsonErrorJetty implements JettyServerFactory {
         protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
                 HttpServletResponse response, int code, String message) throws IOException {
             baseRequest.setHandled(true);
-            response.setContentType(Json.CONTENT_TYPE);
+            response.setContentType(JsonBodies.CONTENT_TYPE);
             response.getWriter().write(body(code, message));
         }
 
@@ -127,7 +127,7 @@ final class JsonErrorJetty implements JettyServerFactory {
             String detail = status == 500 ? "The server failed on this request."
                     : status == 503 ? "The server cannot take this request now; try again in a moment."
                     : "The request was refused: " + (reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason) + ".";
-            return Json.error(new ApiError(status, label(status), detail));
+            return JsonBodies.error(new ApiError(status, label(status), detail));
         }
     }
 

@@ -18,8 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpStatus;
 import org.imageorganizer.config.ServerOptions;
-import org.imageorganizer.store.ManagedFolder;
-import org.imageorganizer.store.RemoteLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spark.Request;
@@ -30,7 +28,7 @@ import spark.Service;
  * The REST server (SparkJava on Jetty): the product spec's endpoints over the core services, the
  * web page, and the guards a server facing the internet needs (API key, signed image links, upload
  * limits, a per-client upload rate, CORS, JSON errors without stack traces). It holds no pipeline
- * logic; uploads go to the {@link org.imageorganizer.importer.UploadService}.
+ * logic; uploads, removals and reads go to the use-case services ({@link ServerServices}).
  */
 public final class RestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
@@ -43,7 +41,6 @@ public final class RestServer implements AutoCloseable {
 
     private final ServerOptions options;
     private final ServerServices services;
-    private final ManagedFolder managedFiles;
     private final TrustedProxies proxies;
     private final Optional<ApiKeyCheck> keyCheck;
     private final Optional<SignedUrls> signer;
@@ -62,10 +59,9 @@ public final class RestServer implements AutoCloseable {
      * @throws IllegalArgumentException when the options are unsafe (a public address without a key
      *                                  and without {@code insecure}) or malformed
      */
-    public RestServer(ServerOptions options, ServerServices services, ManagedFolder managedFiles, Path spoolRoot) {
+    public RestServer(ServerOptions options, ServerServices services, Path spoolRoot) {
         this.options = options;
         this.services = services;
-        this.managedFiles = managedFiles;
         this.proxies = new TrustedProxies(options.trustedProxies());
         if (options.apiKey().isEmpty() && !options.insecure() && !loopback(options.host())) {
             throw new IllegalArgumentException("Refusing to listen on " + options.host()
@@ -95,7 +91,7 @@ public final class RestServer implements AutoCloseable {
     /** Starts listening; returns the port (the chosen one when the options said 0). */
     public synchronized int start() {
         try {
-            managedFiles.removeLeftovers(Instant.now().minus(UPLOAD_LEFTOVER_AGE));
+            services.uploadFolder().removeLeftovers(Instant.now().minus(UPLOAD_LEFTOVER_AGE));
         } catch (IOException e) {
             LOG.warn("Could not clean the storage folder's leftovers: {}", e.toString());
         }
@@ -121,14 +117,14 @@ public final class RestServer implements AutoCloseable {
         UploadAdmission admission = new UploadAdmission(new UploadRateLimiter(options.uploadsPerMinute(), System::nanoTime),
                 options.uploadsAtOnce(), options.uploadsAtOncePerClient(), UPLOAD_PLACE_WAIT);
         new ImageRoutes(services, new MultipartUploads(spool, options), admission,
-                proxies, new Links(signer, proxies, services.cloudLinks(), options.publicUrl()), uploadWorkers, options.maxFileBytes()).register(http);
+                proxies, new ImageLinks(signer, proxies, services.cloudLinks(), options.publicUrl()), uploadWorkers, options.maxFileBytes()).register(http);
         new ClusterRoutes(services).register(http);
-        new StorageRoute(managedFiles).register(http);
-        new WebPage(services.cloudLinks().map(RemoteLinks::origins).orElse(java.util.List.of())).register(http);
+        new StorageRoute(services.uploadFolder()).register(http);
+        new WebPage(services.cloudLinks().origins()).register(http);
         http.notFound(this::notFound);
         http.internalServerError((req, res) -> {
-            res.type(Json.CONTENT_TYPE);
-            return Json.error(new ApiError(500, "internal_error", "The server failed on this request; it is logged."));
+            res.type(JsonBodies.CONTENT_TYPE);
+            return JsonBodies.error(new ApiError(500, "internal_error", "The server failed on this request; it is logged."));
         });
         http.exception(ApiError.class, (e, req, res) -> answer(e, req, res));
         http.exception(Exception.class, (e, req, res) -> {
@@ -161,7 +157,7 @@ public final class RestServer implements AutoCloseable {
         }
         inFlight.incrementAndGet();
         request.attribute(COUNTED, Boolean.TRUE);
-        response.type(Json.CONTENT_TYPE);
+        response.type(JsonBodies.CONTENT_TYPE);
         response.header("X-Content-Type-Options", "nosniff");
         response.header("X-Frame-Options", "DENY");
         response.header("Referrer-Policy", "no-referrer");
@@ -204,7 +200,7 @@ public final class RestServer implements AutoCloseable {
     }
 
     private Object notFound(Request request, Response response) {
-        response.type(Json.CONTENT_TYPE);
+        response.type(JsonBodies.CONTENT_TYPE);
         Set<String> allowed = AllowedMethods.of(request.uri());
         ApiError error = !allowed.isEmpty() && !allowed.contains(request.requestMethod())
                 ? new ApiError(405, "method_not_allowed", request.requestMethod() + " is not allowed here; use "
@@ -214,7 +210,7 @@ public final class RestServer implements AutoCloseable {
         response.status(error.status());
         error.headers().forEach(response::header);
         noteClientError(error, request);
-        return Json.error(error);
+        return JsonBodies.error(error);
     }
 
     /** A request Jetty refused while Spark read it (a query string that is not UTF-8, say): its 4xx, without a trace. */
@@ -238,15 +234,15 @@ public final class RestServer implements AutoCloseable {
     private void answer(ApiError error, Request request, Response response) {
         noteClientError(error, request);
         response.status(error.status());
-        response.type(Json.CONTENT_TYPE);
+        response.type(JsonBodies.CONTENT_TYPE);
         error.headers().forEach((name, value) -> response.raw().setHeader(name, value));
         if (!"close".equals(error.headers().get("Connection"))) {
-            response.body(Json.error(error));
+            response.body(JsonBodies.error(error));
             return;
         }
         // refused before its body was read: send the answer now, not after Jetty has drained the body
         try {
-            byte[] body = Json.error(error).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] body = JsonBodies.error(error).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             response.raw().setContentLength(body.length);
             response.raw().getOutputStream().write(body);
             response.raw().flushBuffer();

@@ -1,37 +1,40 @@
 package org.imageorganizer.api;
 
-import org.imageorganizer.cluster.LibraryClusterer;
+import java.util.Objects;
 import org.imageorganizer.config.BuildInfo;
-import org.imageorganizer.imaging.ThumbnailCache;
-import org.imageorganizer.importer.UploadService;
-import org.imageorganizer.store.ImageRepository;
-import org.imageorganizer.store.ImageStorage;
-import org.imageorganizer.store.RemoteLinks;
-import java.util.Optional;
+import org.imageorganizer.services.CloudLinks;
+import org.imageorganizer.services.ImageFiles;
+import org.imageorganizer.services.ImageRemoval;
+import org.imageorganizer.services.LibraryQueries;
+import org.imageorganizer.services.UploadFolder;
+import org.imageorganizer.services.Uploads;
 
 /**
- * The core services the REST server stands on; {@code app} builds them.
+ * The use-case services the REST server stands on; {@code app} builds them.
  *
- * @param images     the library's image records
- * @param uploads    adds and removes uploaded images
- * @param clusterer  the library's sub-clusters
- * @param storage    image bytes, wherever they are kept
- * @param thumbnails cached previews
- * @param build      version and source location
- * @param cloudLinks links to the images a cloud store delivers (Cloudinary), when one is configured
+ * @param library      what the library holds: pages, single images, the tree
+ * @param files        image bytes and thumbnails, wherever they are kept
+ * @param removal      removes images (DELETE /images/ID)
+ * @param uploads      adds uploaded images, or null while there is no model
+ * @param cloudLinks   links to the images a cloud store delivers (Cloudinary), {@link CloudLinks#NONE} without one
+ * @param uploadFolder the managed folder uploads are kept in (/storage/KEY)
+ * @param build        version and source location
  */
 public record ServerServices(
-        ImageRepository images,
-        UploadService uploads,
-        LibraryClusterer clusterer,
-        ImageStorage storage,
-        ThumbnailCache thumbnails,
-        BuildInfo build,
-        Optional<RemoteLinks> cloudLinks) {
+        LibraryQueries library,
+        ImageFiles files,
+        ImageRemoval removal,
+        Uploads uploads,
+        CloudLinks cloudLinks,
+        UploadFolder uploadFolder,
+        BuildInfo build) {
 
-    /** Without a cloud store: every image is served by the server itself. */
-    public ServerServices(ImageRepository images, UploadService uploads, LibraryClusterer clusterer, ImageStorage storage,
-            ThumbnailCache thumbnails, BuildInfo build) {
-        this(images, uploads, clusterer, storage, thumbnails, build, Optional.empty());
+    public ServerServices {
+        Objects.requireNonNull(library, "library");
+        Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(removal, "removal");
+        Objects.requireNonNull(cloudLinks, "cloudLinks");
+        Objects.requireNonNull(uploadFolder, "uploadFolder");
+        Objects.requireNonNull(build, "build");
     }
 }

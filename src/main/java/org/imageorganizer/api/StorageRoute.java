@@ -7,7 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
-import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.services.UploadFolder;
 import spark.Request;
 import spark.Response;
 import spark.Service;
@@ -21,9 +21,9 @@ final class StorageRoute {
     private static final Map<String, String> EXTENSIONS = Map.of(
             "jpg", "jpeg", "png", "png", "gif", "gif", "webp", "webp", "tif", "tiff", "bmp", "bmp");
 
-    private final ManagedFolder folder;
+    private final UploadFolder folder;
 
-    StorageRoute(ManagedFolder folder) {
+    StorageRoute(UploadFolder folder) {
         this.folder = folder;
     }
 

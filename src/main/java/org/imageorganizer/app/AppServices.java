@@ -25,7 +25,16 @@ import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ClipModels;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.VariantChooser;
+import org.imageorganizer.imaging.SafeImageDecoder;
+import org.imageorganizer.imaging.ThumbnailCache;
+import org.imageorganizer.imaging.Thumbnailer;
 import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.services.CloudBackup;
+import org.imageorganizer.services.CloudSyncBackup;
+import org.imageorganizer.services.FolderImportSession;
+import org.imageorganizer.services.OpenedLibrary;
+import org.imageorganizer.services.PipelineImport;
+import org.imageorganizer.services.StoreLibrary;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
@@ -88,7 +97,19 @@ final class AppServices implements CliServices {
     }
 
     @Override
-    public Library openLibrary(DatabaseLocation location) {
+    public OpenedLibrary openLibrary(DatabaseLocation location, ClusterSettings clustering) {
+        Library library = openLibrary(location);
+        try {
+            return new StoreLibrary(library, clusterer(library, clustering), storage(),
+                    new ThumbnailCache(environment.thumbnailCacheDir(), new Thumbnailer(new SafeImageDecoder())));
+        } catch (RuntimeException | Error e) {
+            library.close();
+            throw e;
+        }
+    }
+
+    /** The library's database where the location says (see {@link #openLibrary(DatabaseLocation, ClusterSettings)}). */
+    Library openLibrary(DatabaseLocation location) {
         if (location.jdbcUrl() != null) {
             return Library.connect(location.jdbcUrl(), nullToEmpty(location.user()),
                     location.password() != null ? location.password() : environmentPassword());
@@ -122,7 +143,14 @@ final class AppServices implements CliServices {
     }
 
     @Override
-    public ImportSession openImport(Library library, List<Path> modelDirs, String precision, Integer views,
+    public FolderImportSession openImport(OpenedLibrary library, List<Path> modelDirs, String precision, Integer views,
+            Boolean adaptive) {
+        StoreLibrary opened = StoreLibrary.of(library);
+        return new PipelineImport(openImport(opened.library(), modelDirs, precision, views, adaptive, opened.clusterer()));
+    }
+
+    /** Loads the model and builds an import pipeline on the library that tells {@code observer} of each change. */
+    ImportSession openImport(Library library, List<Path> modelDirs, String precision, Integer views,
             Boolean adaptive, LibraryObserver observer) {
         Settings s = settings();
         ModelFolder folder = chooseModel(library, modelDirs, precision);
@@ -192,8 +220,8 @@ final class AppServices implements CliServices {
         return value != null && !value.isBlank();
     }
 
-    @Override
-    public ImageStorage storage() {
+    /** Where the library's image files are. */
+    ImageStorage storage() {
         return PipelineAssembly.storage(environment);
     }
 
@@ -223,7 +251,18 @@ final class AppServices implements CliServices {
     }
 
     @Override
-    public CloudSync openSync(Library library, Integer concurrency) {
+    public CloudSync openSync(DatabaseLocation location, Integer concurrency) {
+        Library library = openLibrary(location);
+        try {
+            return openSync(library, concurrency);
+        } catch (RuntimeException | Error e) {
+            library.close();
+            throw e;
+        }
+    }
+
+    /** A sync of the library to Cloudinary; closing it frees the cloud client, then the library. */
+    private CloudSync openSync(Library library, Integer concurrency) {
         CloudinaryConfig config = cloudinary().orElseThrow(() -> new UserException("Cloudinary is not configured: set "
                 + CloudinaryConfig.VARIABLE + "=cloudinary://API_KEY:API_SECRET@CLOUD_NAME, or cloudinary.url in "
                 + settingsStore.file() + "."));
@@ -232,23 +271,28 @@ final class AppServices implements CliServices {
             throw new UserException("--concurrency must be from 1 to " + SyncService.MAX_CONCURRENCY + ".");
         }
         CloudinaryStorage cloud = new CloudinaryStorage(config.withConnections(uploads + 1));
-        SyncService service = new SyncService(library.images(), library.remoteCopies(), storage(), cloud, uploads);
+        CloudBackup backup = new CloudSyncBackup(
+                new SyncService(library.images(), library.remoteCopies(), storage(), cloud, uploads));
         return new CloudSync() {
             @Override
-            public SyncService service() {
-                return service;
+            public CloudBackup backup() {
+                return backup;
             }
 
             @Override
             public void close() {
-                cloud.close();
+                try {
+                    cloud.close();
+                } finally {
+                    library.close();
+                }
             }
         };
     }
 
 
-    @Override
-    public LibraryClusterer clusterer(Library library, ClusterSettings clusterSettings) {
+    /** The clustering of a library, with the command line's and the server's debounce. */
+    LibraryClusterer clusterer(Library library, ClusterSettings clusterSettings) {
         return new LibraryClusterer(library.images(), library.clusters(), library.info(), clusterSettings, CLUSTER_DEBOUNCE);
     }
 }

@@ -46,7 +46,7 @@ import org.imageorganizer.store.Library;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
 import org.imageorganizer.store.cloud.CloudinaryStorage;
-import org.imageorganizer.sync.ImageRemover;
+import org.imageorganizer.services.ImageRemover;
 import org.imageorganizer.sync.SyncService;
 import org.imageorganizer.ui.DesktopFiles;
 import org.imageorganizer.ui.SettingsStore;
@@ -205,7 +205,7 @@ final class DesktopWiring implements AutoCloseable {
             cloud = new CloudinaryStorage(config.get().withConnections(app.settings().cloudinary().concurrency() + 1));
         }
         return new ImageRemover(library.images(), library.remoteCopies(), new ManagedFolder(environment.managedStorageDir()),
-                Optional.ofNullable(cloud), ImageRemover.OnDelete.parse(app.settings().cloudinary().onDelete()));
+                Optional.ofNullable(cloud), ImageRemover.OnDelete.parse(app.settings().cloudinary().onDelete()), changes);
     }
 
     @Override
@@ -342,9 +342,7 @@ final class DesktopWiring implements AutoCloseable {
     private final class Removal implements ImageRemoval {
         @Override
         public Optional<Removed> remove(long id) throws InterruptedException {
-            Optional<ImageRemover.Removed> removed = remover().remove(id);
-            removed.ifPresent(r -> changes.libraryChanged());
-            return removed.map(r -> new Removed(r.image(), r.fileDeleted(), RemoteOutcome.valueOf(r.remote().name())));
+            return remover().remove(id);
         }
     }
 

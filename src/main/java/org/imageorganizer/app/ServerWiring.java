@@ -16,7 +16,6 @@ import org.imageorganizer.imaging.ImageLimits;
 import org.imageorganizer.imaging.SafeImageDecoder;
 import org.imageorganizer.imaging.ThumbnailCache;
 import org.imageorganizer.imaging.Thumbnailer;
-import org.imageorganizer.importer.UploadService;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ClipModels;
 import org.imageorganizer.ml.ImageClassifier;
@@ -29,14 +28,18 @@ import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.store.ManagedFolder;
-import org.imageorganizer.store.RemoteLinks;
 import org.imageorganizer.store.RemoteStore;
 import org.imageorganizer.store.StorageReconciler;
 import org.imageorganizer.store.StorageRouter;
 import org.imageorganizer.store.UploadStore;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
 import org.imageorganizer.store.cloud.CloudinaryStorage;
-import org.imageorganizer.sync.ImageRemover;
+import org.imageorganizer.services.ImageRemover;
+import org.imageorganizer.services.ImporterUploads;
+import org.imageorganizer.services.ManagedUploadFolder;
+import org.imageorganizer.services.RemoteCloudLinks;
+import org.imageorganizer.services.StoredImageFiles;
+import org.imageorganizer.services.StoredLibraryQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +79,7 @@ final class ServerWiring {
      * A started server, the upload service it owns, its Cloudinary client when it has one, and the
      * storage check running in the background.
      */
-    record Parts(RestServer server, UploadService uploads, String url, Optional<CloudinaryStorage> cloud,
+    record Parts(RestServer server, ImporterUploads uploads, String url, Optional<CloudinaryStorage> cloud,
             BackgroundStorageCheck storageCheck) {
         /** Stops the storage check, the server (requests in progress finish), then the uploads. */
         void stop() {
@@ -137,15 +140,16 @@ final class ServerWiring {
         Optional<CloudinaryStorage> cloud = cloudinary.map(CloudinaryStorage::new);
         UploadStore store = cloud.<UploadStore>map(c -> c).orElse(managed);
         ImageRemover remover = new ImageRemover(library.images(), library.remoteCopies(), managed,
-                cloud.map(c -> (RemoteStore) c), ImageRemover.OnDelete.parse(settings.cloudinary().onDelete()));
-        UploadService uploads = new UploadService(decoder, embedder, classifier, library.images(), store, remover, clusterer,
-                Math.max(2, Runtime.getRuntime().availableProcessors()), BATCH_IMAGES);
+                cloud.map(c -> (RemoteStore) c), ImageRemover.OnDelete.parse(settings.cloudinary().onDelete()), clusterer);
+        ImporterUploads uploads = ImporterUploads.start(decoder, embedder, classifier, library.images(), store,
+                clusterer, Math.max(2, Runtime.getRuntime().availableProcessors()), BATCH_IMAGES);
         try {
             ThumbnailCache thumbnails = new ThumbnailCache(environment.thumbnailCacheDir(), new Thumbnailer(decoder));
-            RestServer server = new RestServer(options, new ServerServices(library.images(), uploads, clusterer,
-                    new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (ImageStorage) c)), thumbnails,
-                    BuildInfo.load(), cloud.map(c -> (RemoteLinks) c)), managed,
-                    environment.dataDir().resolve(SPOOL_FOLDER));
+            ServerServices services = new ServerServices(new StoredLibraryQueries(library.images(), clusterer),
+                    new StoredImageFiles(new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (ImageStorage) c)),
+                            thumbnails),
+                    remover, uploads, RemoteCloudLinks.of(cloud), new ManagedUploadFolder(managed), BuildInfo.load());
+            RestServer server = new RestServer(options, services, environment.dataDir().resolve(SPOOL_FOLDER));
             Instant startedAt = Instant.now(); // before the first upload can arrive: the storage check spares newer files
             int port = server.start();
             cloud.ifPresentOrElse(c -> LOG.info("Uploads go to {}, {} delivery", c.describe(), c.config().delivery()),

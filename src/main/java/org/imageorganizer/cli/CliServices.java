@@ -3,16 +3,13 @@ package org.imageorganizer.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.imageorganizer.model.ClusterSettings;
-import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
-import org.imageorganizer.importer.ImportSession;
-import org.imageorganizer.model.LibraryObserver;
-import org.imageorganizer.store.ImageStorage;
-import org.imageorganizer.store.Library;
-import org.imageorganizer.sync.SyncService;
+import org.imageorganizer.model.ClusterSettings;
+import org.imageorganizer.services.CloudBackup;
+import org.imageorganizer.services.FolderImportSession;
+import org.imageorganizer.services.OpenedLibrary;
 
 /** What the commands need from the application; {@code app} provides it. */
 public interface CliServices {
@@ -20,11 +17,14 @@ public interface CliServices {
     /** The user's settings (the defaults, with a warning on stderr, when the settings file is unusable). */
     Settings settings();
 
-    /** Opens the library where the options say, or where the environment, the settings or the default put it. */
-    Library openLibrary(DatabaseLocation location);
+    /**
+     * Opens the library where the options say, or where the environment, the settings or the default put it,
+     * with its clustering (sub-clusters as {@code clustering} says).
+     */
+    OpenedLibrary openLibrary(DatabaseLocation location, ClusterSettings clustering);
 
     /**
-     * Loads the model and builds an import pipeline on the library.
+     * Loads the model and builds an import on the library; the library's clustering is told of every image added.
      *
      * @param modelDirs {@code --model-dir} (one folder per variant), or empty for IMAGE_ORGANIZER_MODEL_DIR (a path
      *                  list), the settings, or the downloaded model
@@ -32,8 +32,8 @@ public interface CliServices {
      * @param views    test-time augmentation views, or null for the settings' value
      * @param adaptive adaptive TTA (extra views only for uncertain images), or null for the settings' value
      */
-    ImportSession openImport(Library library, List<Path> modelDirs, String precision, Integer views, Boolean adaptive,
-            LibraryObserver observer);
+    FolderImportSession openImport(OpenedLibrary library, List<Path> modelDirs, String precision, Integer views,
+            Boolean adaptive);
 
     /**
      * Downloads the published CLIP variants for a precision into the per-user model cache (or finds
@@ -44,12 +44,6 @@ public interface CliServices {
      * @throws org.imageorganizer.model.ModelException naming every reason when none can be had (offline, ...)
      */
     Map<Path, String> downloadModels(String precision);
-
-    /** Where the library's image files are. */
-    ImageStorage storage();
-
-    /** The clustering service of a library. */
-    LibraryClusterer clusterer(Library library, ClusterSettings settings);
 
     /**
      * Opens the library, loads the model and starts the REST server.
@@ -63,16 +57,16 @@ public interface CliServices {
             String precision);
 
     /**
-     * A sync of the library to Cloudinary.
+     * Opens the library (as {@link #openLibrary}) for a sync to Cloudinary.
      *
      * @param concurrency uploads at once, or null for the settings' value
      * @throws UserException when Cloudinary is not configured (CLOUDINARY_URL) or the URL is malformed
      */
-    CloudSync openSync(Library library, Integer concurrency);
+    CloudSync openSync(DatabaseLocation location, Integer concurrency);
 
-    /** A sync and the cloud client under it; closing frees the client. */
+    /** A backup of a library to the cloud, on the library and the cloud client it opened; closing frees both. */
     interface CloudSync extends AutoCloseable {
-        SyncService service();
+        CloudBackup backup();
 
         @Override
         void close();

@@ -12,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.model.BackgroundGroup;
 import org.imageorganizer.model.ObjectGroup;
 import org.imageorganizer.model.OrganizedTree;
 import org.imageorganizer.model.SubCluster;
-import org.imageorganizer.store.ImageStorage;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.services.ImageFiles;
+import org.imageorganizer.services.OpenedLibrary;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,13 +78,12 @@ final class ExportCommand implements Callable<Integer> {
         if (!force && Files.isDirectory(root) && !isEmpty(root)) {
             throw new UserException(root + " is not empty; choose an empty folder or add --force.");
         }
-        try (Library lib = services.openLibrary(library.location());
-             LibraryClusterer clusterer = services.clusterer(lib, clustering.resolve(services))) {
-            OrganizedTree tree = clusterer.refreshNow();
+        try (OpenedLibrary lib = services.openLibrary(library.location(), clustering.resolve(services))) {
+            OrganizedTree tree = lib.queries().sortedTree();
             Map<Long, Path> files = new HashMap<>();
             Map<Long, String> names = new HashMap<>();
-            ImageStorage storage = services.storage();
-            LibraryPages.forEach(lib, r -> storage.localFile(r).filter(Files::isRegularFile).ifPresent(file -> {
+            ImageFiles storage = lib.files();
+            lib.queries().forEachImage(r -> storage.localFile(r).filter(Files::isRegularFile).ifPresent(file -> {
                 files.put(r.id(), file);
                 names.put(r.id(), r.fileName());
             }));

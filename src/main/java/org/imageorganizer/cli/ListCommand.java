@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.model.SubCluster;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.services.OpenedLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,11 +52,10 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Library lib = services.openLibrary(library.location());
-             LibraryClusterer clusterer = services.clusterer(lib, clustering.resolve(services))) {
-            Map<Long, SubCluster> clusters = ImageLocator.clusterOf(clusterer.refreshNow());
+        try (OpenedLibrary lib = services.openLibrary(library.location(), clustering.resolve(services))) {
+            Map<Long, SubCluster> clusters = ImageLocator.clusterOf(lib.queries().sortedTree());
             List<Row> rows = new ArrayList<>();
-            LibraryPages.forEach(lib, r -> {
+            lib.queries().forEachImage(r -> {
                 SubCluster c = clusters.get(r.id());
                 rows.add(new Row(r.id(), r.location(), r.classification().object().name(),
                         r.classification().object().confidence(), r.classification().background().name(),

@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.imageorganizer.model.ClusterSettings;
-import org.imageorganizer.cluster.LibraryClusterer;
-import org.imageorganizer.importer.ImportSession;
 import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.model.OrganizedTree;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.services.FolderImportSession;
+import org.imageorganizer.services.OpenedLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,12 +82,12 @@ final class OrganizeCommand implements Callable<Integer> {
                  err.println("Stopping after the images in flight (press Ctrl-C again to quit at once)...");
                  err.flush();
              });
-             Library lib = services.openLibrary(library.location());
-             LibraryClusterer clusterer = services.clusterer(lib, clusterSettings);
-             ImportSession session = services.openImport(lib, modelDirs, precision, views, adaptiveTta ? Boolean.TRUE : null, clusterer)) {
+             OpenedLibrary lib = services.openLibrary(library.location(), clusterSettings);
+             FolderImportSession folderImport = services.openImport(lib, modelDirs, precision, views,
+                     adaptiveTta ? Boolean.TRUE : null)) {
             ImportSummary summary;
             try (ProgressReporter progress = new ProgressReporter(ConsoleBars.images(System.err, "Importing"), verbose)) {
-                summary = session.pipeline().run(paths, progress, cancelled::get);
+                summary = folderImport.organize(paths, progress, cancelled::get);
             }
             new ImportSummaryPrinter(new DisplayPaths(paths), verbose).print(summary, err);
             if (report != null) {
@@ -98,7 +97,7 @@ final class OrganizeCommand implements Callable<Integer> {
             if (summary.cancelled()) {
                 return 130;
             }
-            OrganizedTree tree = clusterer.refreshNow();
+            OrganizedTree tree = lib.queries().sortedTree();
             TreePrinter.print(tree, out);
             if (json != null) {
                 JsonOutput.write(tree.objects(), json);

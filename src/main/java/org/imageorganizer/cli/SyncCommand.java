@@ -3,11 +3,10 @@ package org.imageorganizer.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.imageorganizer.store.Library;
 import org.imageorganizer.model.SyncFailure;
 import org.imageorganizer.model.SyncListener;
 import org.imageorganizer.model.SyncProgress;
-import org.imageorganizer.sync.SyncService;
+import org.imageorganizer.services.CloudBackup;
 import org.imageorganizer.model.SyncSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,9 +58,8 @@ final class SyncCommand implements Callable<Integer> {
                  err.println("Stopping after the uploads in flight (press Ctrl-C again to quit at once)...");
                  err.flush();
              });
-             Library lib = services.openLibrary(library.location());
-             CliServices.CloudSync sync = services.openSync(lib, concurrency)) {
-            SyncService service = sync.service();
+             CliServices.CloudSync sync = services.openSync(library.location(), concurrency)) {
+            CloudBackup service = sync.backup();
             err.println("Syncing to " + service.destination() + ": " + service.pending() + " images without a copy.");
             err.flush();
             SyncSummary summary;

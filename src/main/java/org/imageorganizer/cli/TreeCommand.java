@@ -2,9 +2,8 @@ package org.imageorganizer.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.model.OrganizedTree;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.services.OpenedLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,9 +34,8 @@ final class TreeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Library lib = services.openLibrary(library.location());
-             LibraryClusterer clusterer = services.clusterer(lib, clustering.resolve(services))) {
-            OrganizedTree tree = clusterer.refreshNow();
+        try (OpenedLibrary lib = services.openLibrary(library.location(), clustering.resolve(services))) {
+            OrganizedTree tree = lib.queries().sortedTree();
             TreePrinter.print(tree, spec.commandLine().getOut());
             if (json != null) {
                 JsonOutput.write(tree.objects(), json);

@@ -24,11 +24,9 @@ import org.imageorganizer.store.ImageRepository;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.RemoteStoreException;
 import org.imageorganizer.store.UploadStore;
-import org.imageorganizer.sync.ImageRemover;
 
 /**
- * The upload source of the ingestion stages: adds uploaded files to the library (and removes them
- * again); safe to call from many threads at once. An upload is checked against the library, decoded
+ * The upload source of the ingestion stages: adds uploaded files to the library; safe to call from many threads at once. An upload is checked against the library, decoded
  * and prepared ({@link ImagePreparer}, on threads of background priority), run through the shared
  * model with whatever other uploads arrive meanwhile ({@link InferenceBatcher}), stored (in the
  * managed folder under a generated name, or in Cloudinary under a name derived from its content) and
@@ -40,37 +38,22 @@ public final class UploadService implements AutoCloseable {
 
     private final ImagePreparer preparer;
     private final UploadStore store;
-    private final ImageRemover remover;
-    private final LibraryObserver observer;
     private final InferenceBatcher batcher;
     private final ImageCommitter committer;
     private final ExecutorService decoders;
     private final Map<String, CompletableFuture<UploadOutcome>> inProgress = new ConcurrentHashMap<>();
 
     /**
-     * @param decodeSlots how many uploads may be decoded at once (bounds memory whatever the number of requests)
-     * @param batchImages the most images one model call takes
-     */
-    public UploadService(ImageDecoder decoder, ImageEmbedder embedder, ImageClassifier classifier,
-            ImageRepository images, ManagedFolder managed, LibraryObserver observer, int decodeSlots, int batchImages) {
-        this(decoder, embedder, classifier, images, managed, ImageRemover.local(images, managed), observer, decodeSlots,
-                batchImages);
-    }
-
-    /**
      * @param store       where uploads go: the managed folder, or the cloud store (chosen when the server starts)
-     * @param remover     removes images with their copies
      * @param decodeSlots how many uploads may be decoded at once (bounds memory whatever the number of requests);
      *                    they are decoded on that many threads of background priority ({@link BackgroundThreads})
      * @param batchImages the most images one model call takes
      */
     public UploadService(ImageDecoder decoder, ImageEmbedder embedder, ImageClassifier classifier,
-            ImageRepository images, UploadStore store, ImageRemover remover, LibraryObserver observer, int decodeSlots,
+            ImageRepository images, UploadStore store, LibraryObserver observer, int decodeSlots,
             int batchImages) {
         this.preparer = new ImagePreparer(decoder, embedder, images);
         this.store = store;
-        this.remover = remover;
-        this.observer = observer;
         this.batcher = InferenceBatcher.forUploads(embedder, classifier, batchImages);
         this.committer = new ImageCommitter(images, new LibraryChanges(observer, Duration.ZERO),
                 embedder.manifest().modelId());
@@ -194,30 +177,6 @@ public final class UploadService implements AutoCloseable {
             case DAMAGED -> UploadOutcome.RejectionKind.DAMAGED;
             case UNREADABLE -> UploadOutcome.RejectionKind.UNREADABLE;
         };
-    }
-
-    /**
-     * Removes an image from the library, and its file when the library holds the only copy (an
-     * upload); a user's original indexed in place is never touched.
-     *
-     * @return the removed image, or empty when there was none with this id
-     */
-    public Optional<ImageRecord> delete(long id) throws InterruptedException {
-        return remove(id).map(ImageRemover.Removed::image);
-    }
-
-    /**
-     * Removes an image from the library with its stored file and its cloud copy (deleted or kept,
-     * as the settings say); a user's original indexed in place is never touched.
-     *
-     * @return what was removed, or empty when there was no image with this id
-     */
-    public Optional<ImageRemover.Removed> remove(long id) throws InterruptedException {
-        Optional<ImageRemover.Removed> removed = remover.remove(id);
-        if (removed.isPresent()) {
-            observer.libraryChanged();
-        }
-        return removed;
     }
 
     /** Finishes the uploads already with the model. */

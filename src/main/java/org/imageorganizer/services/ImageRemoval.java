@@ -28,6 +28,11 @@ public interface ImageRemoval {
      * @param remote      what became of its cloud copy
      */
     record Removed(ImageRecord image, boolean fileDeleted, RemoteOutcome remote) {
+
+        /** Whether a copy the application made is gone: its own file here, or the cloud copy. */
+        public boolean copyDeleted() {
+            return fileDeleted || remote == RemoteOutcome.DELETED;
+        }
     }
 
     /** Removes the image; empty when there was none with this id. */

@@ -39,6 +39,21 @@ public interface LibraryQueries {
      */
     List<ImageRecord> newest(String object, String background, int offset, int limit);
 
+    /**
+     * A page of the library as the front ends list it: newest first, with the total and where the
+     * next page starts (null on the last page).
+     *
+     * @param object     only this object label, or null for all
+     * @param background only this background label, or null for all
+     */
+    default LibraryPage page(String object, String background, int offset, int limit) {
+        List<ImageRecord> images = newest(object, background, offset, limit);
+        long total = count(object, background);
+        long next = (long) offset + images.size();
+        return new LibraryPage(images, total, offset, limit,
+                !images.isEmpty() && next < total ? Integer.valueOf((int) next) : null);
+    }
+
     /** How many images the library holds. */
     long count();
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterRoutesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @RegisterExtension
-    static final TinyModelServers SERVERS = new TinyModelServers();
+    static final RestServerFixture SERVERS = new RestServerFixture();
 
     @TempDir
     Path dir;

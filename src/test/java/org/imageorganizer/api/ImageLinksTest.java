@@ -31,7 +31,7 @@ class ImageLinksTest {
     private static final String KEY = "test-key-0123456789abcdef";
     private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d+)");
     @RegisterExtension
-    static final TinyModelServers SERVERS = new TinyModelServers();
+    static final RestServerFixture SERVERS = new RestServerFixture();
 
     @TempDir
     Path dir;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("database")
 class ListingAndStoredFilesTest {
     @RegisterExtension
-    static final TinyModelServers SERVERS = new TinyModelServers();
+    static final RestServerFixture SERVERS = new RestServerFixture();
 
     @TempDir
     Path dir;

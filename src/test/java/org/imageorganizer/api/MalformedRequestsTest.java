@@ -27,7 +27,7 @@ class MalformedRequestsTest {
         "/images/1/file?expires=%c3%28&signature=00", "/images?limit=%"};
 
     @RegisterExtension
-    static final TinyModelServers SERVER = TinyModelServers.oneServer(ServerOptions.local(0).withApiKey(KEY));
+    static final RestServerFixture SERVER = RestServerFixture.oneServer(ServerOptions.local(0).withApiKey(KEY));
 
     private static JsonNode badRequest(RawHttp.Answer answer, int status) throws IOException {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);

@@ -26,7 +26,7 @@ class RequestPathsTest {
         "/images\\1", "/images%5c1", "/images%5C1/file", "/health/../images", "/images/..;x=1", "/images/..?x=1"};
 
     @RegisterExtension
-    static final TinyModelServers SERVER = TinyModelServers.oneServer(ServerOptions.local(0).withApiKey(KEY));
+    static final RestServerFixture SERVER = RestServerFixture.oneServer(ServerOptions.local(0).withApiKey(KEY));
 
     @Test
     void pathsWithDotSegmentsEncodedSlashesOrBackslashesAre400WithoutAndWithTheKey() throws Exception {

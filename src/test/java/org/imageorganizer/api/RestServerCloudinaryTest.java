@@ -17,26 +17,24 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.imageorganizer.config.ServerOptions;
-import org.imageorganizer.ml.DjlClipModel;
-import org.imageorganizer.ml.TinyModel;
 import org.imageorganizer.common.RetryPolicy;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
 import org.imageorganizer.store.cloud.CloudinaryStorage;
-import org.imageorganizer.sync.ImageRemover;
+import org.imageorganizer.services.ImageRemover;
 import org.imageorganizer.testing.CloudinaryStandIn;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The server with its uploads going to Cloudinary's stand-in: Cloudinary links, clusters, deletes, a failing cloud. */
 @Tag("model")
 @Tag("database")
 class RestServerCloudinaryTest {
-    private static DjlClipModel model;
+    @RegisterExtension
+    static final RestServerFixture SERVERS = new RestServerFixture();
 
     @TempDir
     Path dir;
@@ -44,16 +42,6 @@ class RestServerCloudinaryTest {
     private CloudinaryStorage cloud;
     private TestServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    @BeforeAll
-    static void loadModel() {
-        model = TinyModel.load();
-    }
-
-    @AfterAll
-    static void closeModel() {
-        model.close();
-    }
 
     @BeforeEach
     void start() {
@@ -64,7 +52,7 @@ class RestServerCloudinaryTest {
     private void start(ImageRemover.OnDelete onDelete) {
         cloud = new CloudinaryStorage(CloudinaryConfig.of(standIn.cloudinaryUrl())
                 .withRetry(new RetryPolicy(2, Duration.ofMillis(20)), Duration.ofSeconds(5)));
-        server = new TestServer(dir.resolve(onDelete.name()), model, ServerOptions.local(0), Optional.of(cloud), onDelete);
+        server = SERVERS.start(dir.resolve(onDelete.name()), ServerOptions.local(0), cloud, onDelete);
     }
 
     @AfterEach

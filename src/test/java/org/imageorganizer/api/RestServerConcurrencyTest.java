@@ -21,13 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.imageorganizer.config.ServerOptions;
-import org.imageorganizer.ml.DjlClipModel;
-import org.imageorganizer.ml.TinyModel;
 import org.imageorganizer.model.ImageRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Many clients at once, and a stop in the middle of uploads. */
@@ -35,26 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("database")
 class RestServerConcurrencyTest {
     private static final int CLIENTS = 8;
-    private static DjlClipModel model;
+    @RegisterExtension
+    static final RestServerFixture SERVERS = new RestServerFixture();
 
     @TempDir
     Path dir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    @BeforeAll
-    static void loadModel() {
-        model = TinyModel.load();
-    }
-
-    @AfterAll
-    static void closeModel() {
-        model.close();
-    }
-
     @Test
     void simultaneousUploadsAllLandExactlyOnce() throws Exception {
         byte[] shared = jpeg(2, 99);
-        try (TestServer server = new TestServer(dir, model, ServerOptions.local(0))) {
+        try (TestServer server = SERVERS.start(dir, ServerOptions.local(0))) {
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<HttpResponse<String>>> responses = new ArrayList<>();
@@ -96,7 +84,7 @@ class RestServerConcurrencyTest {
 
     @Test
     void stoppingLetsUploadsInProgressFinishAndLeavesNothingHalfWritten() throws Exception {
-        TestServer server = new TestServer(dir, model, ServerOptions.local(0));
+        TestServer server = SERVERS.start(dir, ServerOptions.local(0));
         List<Future<HttpResponse<String>>> uploads = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {

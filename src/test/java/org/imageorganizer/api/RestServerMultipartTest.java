@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RestServerMultipartTest {
     private static final int MIB = 1024 * 1024;
     @RegisterExtension
-    static final TinyModelServers SERVERS = new TinyModelServers();
+    static final RestServerFixture SERVERS = new RestServerFixture();
 
     @TempDir
     Path dir;

@@ -17,13 +17,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.imageorganizer.config.ServerOptions;
-import org.imageorganizer.ml.DjlClipModel;
-import org.imageorganizer.ml.TinyModel;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The server with an API key, a low upload rate and one allowed CORS origin. */
@@ -31,22 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("database")
 class RestServerSecurityTest {
     private static final String KEY = "test-key-0123456789abcdef";
-    private static DjlClipModel model;
+    @RegisterExtension
+    static final RestServerFixture SERVERS = new RestServerFixture();
 
     @TempDir
     Path dir;
     private TestServer server;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void loadModel() {
-        model = TinyModel.load();
-    }
-
-    @AfterAll
-    static void closeModel() {
-        model.close();
-    }
 
     @AfterEach
     void stop() {
@@ -56,7 +44,7 @@ class RestServerSecurityTest {
     }
 
     private TestServer start(int uploadsPerMinute) {
-        server = new TestServer(dir, model, ServerOptions.local(0).withApiKey(KEY)
+        server = SERVERS.start(dir, ServerOptions.local(0).withApiKey(KEY)
                 .withLimits(ServerOptions.DEFAULT_MAX_FILE_BYTES, ServerOptions.DEFAULT_MAX_REQUEST_BYTES, 10, uploadsPerMinute)
                 .withCors(List.of("https://app.example.org")));
         return server;
@@ -170,7 +158,7 @@ class RestServerSecurityTest {
 
     @Test
     void aTrustedProxyNamesTheClientAndTheOutsideAddress() throws Exception {
-        server = new TestServer(dir, model, ServerOptions.local(0).withApiKey(KEY)
+        server = SERVERS.start(dir, ServerOptions.local(0).withApiKey(KEY)
                 .withLimits(ServerOptions.DEFAULT_MAX_FILE_BYTES, ServerOptions.DEFAULT_MAX_REQUEST_BYTES, 10, 1)
                 .withTrustedProxies(List.of("127.0.0.1", "::1")));
         HttpResponse<String> first = send(new Multipart().file("files", "a.jpg", "image/jpeg", jpeg(0, 1))
@@ -201,7 +189,7 @@ class RestServerSecurityTest {
         ServerOptions open = new ServerOptions("0.0.0.0", 0, java.util.Optional.empty(), false, List.of(), List.of(),
                 1024, 1024, 1, 1, "https://example.org/source", java.util.Optional.empty(),
                 1, 1, 0, java.time.Duration.ofSeconds(30));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RestServer(open, null, null, null))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RestServer(open, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("API key");
     }
 }

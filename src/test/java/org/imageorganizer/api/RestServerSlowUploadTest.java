@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("database")
 class RestServerSlowUploadTest {
     @RegisterExtension
-    static final TinyModelServers SERVERS = new TinyModelServers();
+    static final RestServerFixture SERVERS = new RestServerFixture();
 
     @TempDir
     Path dir;

@@ -17,15 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.imageorganizer.config.ServerOptions;
-import org.imageorganizer.ml.DjlClipModel;
-import org.imageorganizer.ml.TinyModel;
 import org.imageorganizer.testing.TestImages;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The server without an API key, driven over real HTTP: every endpoint and the hostile requests. */
@@ -33,26 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("database")
 class RestServerTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static DjlClipModel model;
+    @RegisterExtension
+    static final RestServerFixture SERVERS = new RestServerFixture();
 
     @TempDir
     Path dir;
     private TestServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    @BeforeAll
-    static void loadModel() {
-        model = TinyModel.load();
-    }
-
-    @AfterAll
-    static void closeModel() {
-        model.close();
-    }
-
     @BeforeEach
     void start() {
-        server = new TestServer(dir, model, ServerOptions.local(0).withLimits(2L * 1024 * 1024, 4L * 1024 * 1024, 12, 1000));
+        server = SERVERS.start(dir, ServerOptions.local(0).withLimits(2L * 1024 * 1024, 4L * 1024 * 1024, 12, 1000));
     }
 
     @AfterEach

@@ -1,59 +1,66 @@
 package org.imageorganizer.api;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.imageorganizer.model.ClusterSettings;
+import java.util.Optional;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.imaging.SafeImageDecoder;
 import org.imageorganizer.imaging.ThumbnailCache;
 import org.imageorganizer.imaging.Thumbnailer;
-import org.imageorganizer.importer.UploadService;
 import org.imageorganizer.ml.DjlClipModel;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
-import org.imageorganizer.model.LabelSettings;
 import org.imageorganizer.ml.TestTimeAugmenter;
+import org.imageorganizer.model.ClusterSettings;
+import org.imageorganizer.model.LabelSettings;
+import org.imageorganizer.services.ImageRemover;
+import org.imageorganizer.services.ImporterUploads;
+import org.imageorganizer.services.ManagedUploadFolder;
+import org.imageorganizer.services.RemoteCloudLinks;
+import org.imageorganizer.services.StoredImageFiles;
+import org.imageorganizer.services.StoredLibraryQueries;
+import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.store.RemoteStore;
 import org.imageorganizer.store.StorageRouter;
 import org.imageorganizer.store.TestDatabase;
+import org.imageorganizer.store.UploadStore;
+import org.imageorganizer.store.cloud.CloudinaryStorage;
 
-/** The REST server over a fresh library in a folder, with a model the caller owns; as the application wires it. */
+/**
+ * One REST server started by {@link RestServerFixture}: a fresh library in a folder, the fixture's
+ * model, the use-case services as the application wires them. Closing is safe more than once.
+ */
 final class TestServer implements AutoCloseable {
     final Library library;
     private final Path folder;
     final LibraryClusterer clusterer;
-    final UploadService uploads;
+    final ImporterUploads uploads;
     final ManagedFolder managed;
     final Path storageDir;
     final RestServer server;
     final int port;
+    private final String apiKey;
+    private boolean closed;
 
-    TestServer(Path dir, DjlClipModel model, ServerOptions options) {
-        this(dir, model, options, TestDatabase.h2(dir), java.util.Optional.empty(),
-                org.imageorganizer.sync.ImageRemover.OnDelete.DELETE);
-    }
-
-    /** The same on a library in the given database (PostgreSQL, say, shared with another server). */
-    TestServer(Path dir, DjlClipModel model, ServerOptions options, TestDatabase database) {
-        this(dir, model, options, database, java.util.Optional.empty(), org.imageorganizer.sync.ImageRemover.OnDelete.DELETE);
-    }
-
-    /** With uploads going to Cloudinary (its stand-in), as the application wires it when CLOUDINARY_URL is set. */
-    TestServer(Path dir, DjlClipModel model, ServerOptions options,
-            java.util.Optional<org.imageorganizer.store.cloud.CloudinaryStorage> cloud,
-            org.imageorganizer.sync.ImageRemover.OnDelete onDelete) {
-        this(dir, model, options, TestDatabase.h2(dir), cloud, onDelete);
-    }
-
-    private TestServer(Path dir, DjlClipModel model, ServerOptions options, TestDatabase database,
-            java.util.Optional<org.imageorganizer.store.cloud.CloudinaryStorage> cloud,
-            org.imageorganizer.sync.ImageRemover.OnDelete onDelete) {
+    /**
+     * @param cloud    where uploads go when present (Cloudinary's stand-in), else the managed folder
+     * @param onDelete what removing an image does to its cloud copy
+     */
+    TestServer(Path dir, DjlClipModel model, ServerOptions options, TestDatabase database,
+            Optional<CloudinaryStorage> cloud, ImageRemover.OnDelete onDelete) {
         folder = dir;
+        apiKey = options.apiKey().orElse(null);
         library = database.open();
         library.info().claimModel(model.manifest().modelId());
         SafeImageDecoder decoder = new SafeImageDecoder();
@@ -64,16 +71,16 @@ final class TestServer implements AutoCloseable {
         managed = new ManagedFolder(storageDir);
         clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(), ClusterSettings.defaults(),
                 Duration.ofMillis(200));
-        uploads = new UploadService(decoder, embedder, classifier, library.images(),
-                cloud.<org.imageorganizer.store.UploadStore>map(c -> c).orElse(managed),
-                new org.imageorganizer.sync.ImageRemover(library.images(), library.remoteCopies(), managed,
-                        cloud.map(c -> (org.imageorganizer.store.RemoteStore) c), onDelete),
-                clusterer, 2, 16);
+        uploads = ImporterUploads.start(decoder, embedder, classifier, library.images(),
+                cloud.<UploadStore>map(c -> c).orElse(managed), clusterer, 2, 16);
+        ImageRemover remover = new ImageRemover(library.images(), library.remoteCopies(), managed,
+                cloud.map(c -> (RemoteStore) c), onDelete, clusterer);
         ThumbnailCache thumbnails = new ThumbnailCache(dir.resolve("thumbnails"), new Thumbnailer(decoder));
-        server = new RestServer(options, new ServerServices(library.images(), uploads, clusterer,
-                new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (org.imageorganizer.store.ImageStorage) c)),
-                thumbnails, BuildInfo.load(), cloud.map(c -> (org.imageorganizer.store.RemoteLinks) c)), managed,
-                dir.resolve("upload-spool"));
+        ServerServices services = new ServerServices(new StoredLibraryQueries(library.images(), clusterer),
+                new StoredImageFiles(new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (ImageStorage) c)),
+                        thumbnails),
+                remover, uploads, RemoteCloudLinks.of(cloud), new ManagedUploadFolder(managed), BuildInfo.load());
+        server = new RestServer(options, services, dir.resolve("upload-spool"));
         port = server.start();
     }
 
@@ -81,8 +88,39 @@ final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** http://127.0.0.1:port/ */
+    String url() {
+        return url("/");
+    }
+
+    /** Stops the background clustering: from now on new images stay pending in the tree. */
+    void holdClustering() {
+        clusterer.close();
+    }
+
+    long imageCount() {
+        return library.images().count();
+    }
+
+    /** GET path (with the key, if any) and its body; anything but 200 fails. */
+    String get(String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         server.stop(Duration.ofSeconds(10));
         uploads.close();
         clusterer.close();
@@ -95,8 +133,8 @@ final class TestServer implements AutoCloseable {
      * that keeps the test's temporary folder from changing while JUnit deletes it.
      */
     private void awaitLockRelease() {
-        java.nio.file.Path lock = folder.resolve("library.lock.db");
-        for (int i = 0; i < 40 && java.nio.file.Files.exists(lock); i++) {
+        Path lock = folder.resolve("library.lock.db");
+        for (int i = 0; i < 40 && Files.exists(lock); i++) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

@@ -20,17 +20,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.imageorganizer.config.ServerOptions;
-import org.imageorganizer.ml.DjlClipModel;
-import org.imageorganizer.ml.TinyModel;
 import org.imageorganizer.store.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two server instances on one PostgreSQL library, as behind a load balancer. */
 @Tag("model")
 @Tag("database")
 class TwoServersOnePostgresTest {
+    @RegisterExtension
+    static final RestServerFixture SERVERS = new RestServerFixture();
     @TempDir
     Path dir;
 
@@ -38,9 +39,8 @@ class TwoServersOnePostgresTest {
     void theSameFileSentToBothAtOnceEndsAsOneImage() throws Exception {
         TestDatabase database = TestDatabase.postgres();
         HttpClient http = HttpClient.newHttpClient();
-        try (DjlClipModel model = TinyModel.load();
-             TestServer a = new TestServer(Files.createDirectories(dir.resolve("a")), model, ServerOptions.local(0), database);
-             TestServer b = new TestServer(Files.createDirectories(dir.resolve("b")), model, ServerOptions.local(0), database)) {
+        try (TestServer a = SERVERS.start(Files.createDirectories(dir.resolve("a")), ServerOptions.local(0), database);
+             TestServer b = SERVERS.start(Files.createDirectories(dir.resolve("b")), ServerOptions.local(0), database)) {
             ExecutorService clients = Executors.newFixedThreadPool(8);
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
             for (int round = 0; round < 4; round++) {

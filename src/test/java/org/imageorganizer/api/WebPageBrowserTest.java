@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -39,6 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("model")
 @Tag("database")
 class WebPageBrowserTest {
+    @RegisterExtension
+    static final RestServerFixture SERVERS = new RestServerFixture();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "a-test-key-of-sufficient-length";
     /** Finds a tree node by level, object, background and (unless null) cluster. */
@@ -50,7 +53,7 @@ class WebPageBrowserTest {
     @TempDir
     Path folder;
 
-    private InProcessServer server;
+    private TestServer server;
     private HeadlessChromium chrome;
     private WebDriverWait wait;
 
@@ -60,7 +63,7 @@ class WebPageBrowserTest {
     }
 
     private void start(ServerOptions options) throws Exception {
-        server = new InProcessServer(Files.createDirectories(folder.resolve("server")), options);
+        server = SERVERS.start(Files.createDirectories(folder.resolve("server")), options);
         chrome = new HeadlessChromium(Files.createDirectories(folder.resolve("profile")));
         wait = new WebDriverWait(chrome.driver(), Duration.ofSeconds(60), Duration.ofMillis(200));
         wait.ignoring(StaleElementReferenceException.class); // the tree is rebuilt on each reload

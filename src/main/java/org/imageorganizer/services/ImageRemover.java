@@ -1,10 +1,11 @@
-package org.imageorganizer.sync;
+package org.imageorganizer.services;
 
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.model.RemoteCopy;
 import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.store.ImageRepository;
@@ -16,12 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes an image from the library with the copies the application made of it: the file in the
- * managed folder (an upload), and its cloud copy, which is deleted or kept with a mark as the user
- * chose ({@code cloudinary.on_delete}). A user's original indexed in place is never touched.
- * The server's DELETE /images/ID and the window's Remove both come here.
+ * {@link ImageRemoval} over the store: the row, the file in the managed folder (an upload), and the
+ * cloud copy, which is deleted or kept with a mark as the user chose ({@code cloudinary.on_delete});
+ * then the library's observer (the clusterer) is told, once. A user's original indexed in place is
+ * never touched. The server's DELETE /images/ID and the window's Remove both come here.
  */
-public final class ImageRemover {
+public final class ImageRemover implements ImageRemoval {
     private static final Logger LOG = LoggerFactory.getLogger(ImageRemover.class);
 
     /** What becomes of an image's cloud copy when the image leaves the library. */
@@ -45,48 +46,32 @@ public final class ImageRemover {
         }
     }
 
-    /** What happened to the image's cloud copy. */
-    public enum RemoteOutcome {
-        /** It had none. */
-        NONE,
-        DELETED,
-        /** Kept and tagged as deleted. */
-        KEPT,
-        /** The cloud could not be reached or refused; the copy is still there (the log says why). */
-        FAILED
-    }
-
-    /**
-     * @param image       the removed image
-     * @param fileDeleted whether a file in the managed folder was deleted
-     * @param remote      what became of its cloud copy
-     */
-    public record Removed(ImageRecord image, boolean fileDeleted, RemoteOutcome remote) {
-    }
-
     private final ImageRepository images;
     private final RemoteCopyRepository copies;
     private final ManagedFolder managed;
     private final Optional<RemoteStore> cloud;
     private final OnDelete onDelete;
+    private final LibraryObserver observer;
 
     /**
      * @param copies   the library's record of cloud copies, or null when there is none to consult
      * @param cloud    the cloud store, when this process has its credentials
      * @param onDelete what to do with an image's cloud copy
+     * @param observer told once after each removal (the clusterer)
      */
     public ImageRemover(ImageRepository images, RemoteCopyRepository copies, ManagedFolder managed,
-            Optional<RemoteStore> cloud, OnDelete onDelete) {
+            Optional<RemoteStore> cloud, OnDelete onDelete, LibraryObserver observer) {
         this.images = Objects.requireNonNull(images, "images");
         this.copies = copies;
         this.managed = Objects.requireNonNull(managed, "managed");
         this.cloud = Objects.requireNonNull(cloud, "cloud");
         this.onDelete = Objects.requireNonNull(onDelete, "onDelete");
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** Removes files only: no cloud. */
-    public static ImageRemover local(ImageRepository images, ManagedFolder managed) {
-        return new ImageRemover(images, null, managed, Optional.empty(), OnDelete.DELETE);
+    public static ImageRemover local(ImageRepository images, ManagedFolder managed, LibraryObserver observer) {
+        return new ImageRemover(images, null, managed, Optional.empty(), OnDelete.DELETE, observer);
     }
 
     /**
@@ -94,6 +79,7 @@ public final class ImageRemover {
      *
      * @return what was removed, or empty when there was no image with this id
      */
+    @Override
     public Optional<Removed> remove(long id) throws InterruptedException {
         Optional<ImageRecord> found = images.findById(id);
         if (found.isEmpty()) {
@@ -106,15 +92,20 @@ public final class ImageRemover {
         if (!images.delete(id)) { // its remote_copy row goes with it (ON DELETE CASCADE)
             return Optional.empty();
         }
-        boolean fileDeleted = false;
-        if (image.storage() == StorageKind.MANAGED) {
-            try {
-                fileDeleted = managed.delete(image.location());
-            } catch (IOException e) {
-                LOG.warn("Could not delete stored file {}: {}", image.location(), e.toString());
+        try {
+            boolean fileDeleted = false;
+            if (image.storage() == StorageKind.MANAGED) {
+                try {
+                    fileDeleted = managed.delete(image.location());
+                } catch (IOException e) {
+                    LOG.warn("Could not delete stored file {}: {}", image.location(), e.toString());
+                }
             }
+            return Optional.of(new Removed(image, fileDeleted,
+                    copy.isEmpty() ? RemoteOutcome.NONE : removeCopy(image, copy.get())));
+        } finally {
+            observer.libraryChanged(); // the row is gone, whatever became of the copies
         }
-        return Optional.of(new Removed(image, fileDeleted, copy.isEmpty() ? RemoteOutcome.NONE : removeCopy(image, copy.get())));
     }
 
     private RemoteOutcome removeCopy(ImageRecord image, RemoteCopy copy) throws InterruptedException {

@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The API's JSON: snake_case names, nulls left out. */
-final class Json {
+final class JsonBodies {
     static final String CONTENT_TYPE = "application/json; charset=utf-8";
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    private Json() {
+    private JsonBodies() {
     }
 
     static String write(Object value) {

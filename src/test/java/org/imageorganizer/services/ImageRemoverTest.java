@@ -1,22 +1,30 @@
-package org.imageorganizer.sync;
-
-import org.imageorganizer.model.SyncListener;
+package org.imageorganizer.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.imageorganizer.common.RetryPolicy;
+import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.Label;
+import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.model.SyncListener;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.store.NewImage;
 import org.imageorganizer.store.RemoteStore;
 import org.imageorganizer.store.StorageRouter;
+import org.imageorganizer.store.UploadStore;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
 import org.imageorganizer.store.cloud.CloudinaryStorage;
+import org.imageorganizer.sync.SyncService;
 import org.imageorganizer.testing.CloudinaryStandIn;
 import org.imageorganizer.testing.PhotoLibrary;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +33,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Removing a synced image from a desktop library: its cloud copy goes or stays as the setting says; the original stays. */
+/**
+ * Removing an image, the one way: its cloud copy goes or stays as the setting says, an upload's
+ * managed file goes, the original stays, and the clusterer is told once per removal.
+ */
 @Tag("database")
 class ImageRemoverTest {
     @TempDir
@@ -34,6 +45,8 @@ class ImageRemoverTest {
     private CloudinaryStorage cloud;
     private Library library;
     private List<ImageRecord> photos;
+    private final AtomicInteger told = new AtomicInteger();
+    private final LibraryObserver observer = told::incrementAndGet;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -57,43 +70,73 @@ class ImageRemoverTest {
 
     private ImageRemover remover(Optional<RemoteStore> remote, ImageRemover.OnDelete onDelete) {
         return new ImageRemover(library.images(), library.remoteCopies(), new ManagedFolder(dir.resolve("storage")),
-                remote, onDelete);
+                remote, onDelete, observer);
     }
 
     @Test
     void deleteRemovesTheCloudCopyAndNeverTheOriginal() throws Exception {
         ImageRecord photo = photos.get(0);
-        ImageRemover.Removed removed = remover(Optional.of(cloud), ImageRemover.OnDelete.DELETE).remove(photo.id()).orElseThrow();
+        ImageRemoval.Removed removed = remover(Optional.of(cloud), ImageRemover.OnDelete.DELETE).remove(photo.id()).orElseThrow();
 
-        assertThat(removed.remote()).isEqualTo(ImageRemover.RemoteOutcome.DELETED);
+        assertThat(removed.remote()).isEqualTo(ImageRemoval.RemoteOutcome.DELETED);
         assertThat(removed.fileDeleted()).isFalse();
+        assertThat(removed.copyDeleted()).isTrue();
         assertThat(Path.of(photo.location())).exists();
         assertThat(standIn.fake().assets()).hasSize(2).doesNotContainKey("image-organizer/" + photo.sha256());
         assertThat(library.remoteCopies().find(photo.id())).isEmpty();
+        assertThat(told).hasValue(1);
     }
 
     @Test
     void keepTagsTheCloudCopy() throws Exception {
         ImageRecord photo = photos.get(1);
-        assertThat(remover(Optional.of(cloud), ImageRemover.OnDelete.KEEP).remove(photo.id()).orElseThrow().remote())
-                .isEqualTo(ImageRemover.RemoteOutcome.KEPT);
+        ImageRemoval.Removed removed = remover(Optional.of(cloud), ImageRemover.OnDelete.KEEP).remove(photo.id()).orElseThrow();
+        assertThat(removed.remote()).isEqualTo(ImageRemoval.RemoteOutcome.KEPT);
+        assertThat(removed.copyDeleted()).isFalse();
         assertThat(standIn.fake().assets().get("image-organizer/" + photo.sha256()).tags())
                 .containsExactly(CloudinaryStorage.DELETED_TAG);
+        assertThat(told).hasValue(1);
     }
 
     @Test
     void withoutCloudinaryTheImageStillGoesAndTheCopyIsLeft() throws Exception {
         ImageRecord photo = photos.get(2);
         assertThat(remover(Optional.empty(), ImageRemover.OnDelete.DELETE).remove(photo.id()).orElseThrow().remote())
-                .isEqualTo(ImageRemover.RemoteOutcome.FAILED);
+                .isEqualTo(ImageRemoval.RemoteOutcome.FAILED);
         assertThat(library.images().findById(photo.id())).isEmpty();
         assertThat(standIn.fake().assets()).hasSize(3);
+        assertThat(told).hasValue(1);
         assertThat(remover(Optional.empty(), ImageRemover.OnDelete.DELETE).remove(photo.id())).isEmpty();
+        assertThat(told).as("nothing removed: nobody told").hasValue(1);
+    }
+
+    @Test
+    void anUploadsManagedFileGoesWithIt() throws Exception {
+        ManagedFolder managed = new ManagedFolder(dir.resolve("storage"));
+        byte[] content = Files.readAllBytes(Path.of(photos.get(0).location()));
+        content[content.length - 3] ^= 1; // another content, so another image
+        String sha256 = DigestUtils.sha256Hex(content);
+        UploadStore.Stored stored = managed.store(sha256, content, "jpg");
+        ImageRecord upload = library.images().insert(new NewImage(sha256, stored.location(), "upload.jpg", content.length,
+                48, 40, "jpeg", stored.kind(), new Classification(new Label("dog", 0.9), new Label("indoor", 0.8)),
+                new float[16], PhotoLibrary.MODEL));
+        Path file = managed.localFile(upload).orElseThrow();
+        assertThat(file).exists();
+
+        ImageRemoval.Removed removed = ImageRemover.local(library.images(), managed, observer).remove(upload.id()).orElseThrow();
+
+        assertThat(removed.fileDeleted()).isTrue();
+        assertThat(removed.copyDeleted()).isTrue();
+        assertThat(removed.remote()).isEqualTo(ImageRemoval.RemoteOutcome.NONE);
+        assertThat(file).doesNotExist();
+        assertThat(told).hasValue(1);
     }
 
     @Test
     void theSettingsWordsAreRead() {
         assertThat(ImageRemover.OnDelete.parse("keep")).isEqualTo(ImageRemover.OnDelete.KEEP);
+        assertThat(ImageRemover.OnDelete.parse("mark")).isEqualTo(ImageRemover.OnDelete.KEEP);
         assertThat(ImageRemover.OnDelete.parse(null)).isEqualTo(ImageRemover.OnDelete.DELETE);
+        assertThat(ImageRemover.OnDelete.parse(" Delete ")).isEqualTo(ImageRemover.OnDelete.DELETE);
     }
 }

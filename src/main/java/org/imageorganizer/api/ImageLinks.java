@@ -4,8 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.model.RemoteCopy;
-import org.imageorganizer.store.RemoteLinks;
+import org.imageorganizer.services.CloudLinks;
 import spark.Request;
 
 /**
@@ -15,7 +14,7 @@ import spark.Request;
  * X-Forwarded-Host (and X-Forwarded-Proto) makes them absolute. Links into the cloud store are the
  * cloud's own, absolute. See docs/decisions/0019-requests-public-url.md.
  */
-final class Links {
+final class ImageLinks {
     /** The thumbnail size of {@code thumbnail_url}. */
     static final int THUMBNAIL_SIZE = 256;
     private static final Pattern HOST = Pattern.compile(
@@ -23,11 +22,11 @@ final class Links {
 
     private final Optional<SignedUrls> signer;
     private final TrustedProxies proxies;
-    private final Optional<RemoteLinks> cloud;
+    private final CloudLinks cloud;
     private final Optional<String> publicUrl;
 
     /** @param publicUrl the configured public address, checked and without a trailing slash, or empty */
-    Links(Optional<SignedUrls> signer, TrustedProxies proxies, Optional<RemoteLinks> cloud, Optional<String> publicUrl) {
+    ImageLinks(Optional<SignedUrls> signer, TrustedProxies proxies, CloudLinks cloud, Optional<String> publicUrl) {
         this.signer = signer;
         this.proxies = proxies;
         this.cloud = cloud;
@@ -36,24 +35,13 @@ final class Links {
 
     /** The image's bytes: the cloud's (signed, expiring) link for an image kept there, else this server's. */
     String imageFile(Request request, ImageRecord image) {
-        Optional<RemoteCopy> copy = cloudCopy(image);
-        return copy.isPresent() ? cloud.orElseThrow().imageUrl(copy.get()) : link(request, "/images/" + image.id() + "/file");
+        return cloud.imageUrl(image).orElseGet(() -> link(request, "/images/" + image.id() + "/file"));
     }
 
     /** The image's thumbnail: a transformation link of the cloud for an image kept there, else this server's. */
     String thumbnail(Request request, ImageRecord image) {
-        Optional<RemoteCopy> copy = cloudCopy(image);
-        return copy.isPresent() ? cloud.orElseThrow().thumbnailUrl(copy.get(), THUMBNAIL_SIZE)
-                : link(request, "/images/" + image.id() + "/thumbnail");
-    }
-
-    /** The cloud copy of an image kept only in the cloud, when this server can make links to it. */
-    Optional<RemoteCopy> cloudCopy(ImageRecord image) {
-        return cloud.isPresent() ? RemoteCopy.of(image) : Optional.empty();
-    }
-
-    Optional<RemoteLinks> cloud() {
-        return cloud;
+        return cloud.thumbnailUrl(image, THUMBNAIL_SIZE)
+                .orElseGet(() -> link(request, "/images/" + image.id() + "/thumbnail"));
     }
 
     private String link(Request request, String path) {

@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.ml.DjlClipModel;
 import org.imageorganizer.ml.TinyModel;
+import org.imageorganizer.services.ImageRemover;
+import org.imageorganizer.store.TestDatabase;
+import org.imageorganizer.store.cloud.CloudinaryStorage;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,11 +21,12 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The tiny model for a test class, loaded once, and {@link TestServer}s over it: the class's own
- * server when made with {@link #oneServer}, and those a test starts, each closed after its test.
- * Register it as a static field with {@code @RegisterExtension}.
+ * The REST test fixture: the tiny model for a test class, loaded once, and {@link TestServer}s over
+ * it, each on a fresh library: the class's own server when made with {@link #oneServer}, and those a
+ * test starts, each closed after its test (a test may close one earlier). Register it as a static
+ * field with {@code @RegisterExtension}.
  */
-final class TinyModelServers implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+final class RestServerFixture implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private final ServerOptions classServerOptions;
     private DjlClipModel model;
     private Path classFolder;
@@ -29,17 +34,17 @@ final class TinyModelServers implements BeforeAllCallback, AfterAllCallback, Bef
     private final List<TestServer> forTheTest = new ArrayList<>();
 
     /** Only the model: tests start their servers with {@link #start}. */
-    TinyModelServers() {
+    RestServerFixture() {
         this(null);
     }
 
-    private TinyModelServers(ServerOptions classServerOptions) {
+    private RestServerFixture(ServerOptions classServerOptions) {
         this.classServerOptions = classServerOptions;
     }
 
     /** The model and one server with these options for the whole class ({@link #server()}). */
-    static TinyModelServers oneServer(ServerOptions options) {
-        return new TinyModelServers(options);
+    static RestServerFixture oneServer(ServerOptions options) {
+        return new RestServerFixture(options);
     }
 
     @Override
@@ -47,7 +52,8 @@ final class TinyModelServers implements BeforeAllCallback, AfterAllCallback, Bef
         model = TinyModel.load();
         if (classServerOptions != null) {
             classFolder = Files.createTempDirectory("tiny-model-server");
-            classServer = new TestServer(classFolder, model, classServerOptions);
+            classServer = new TestServer(classFolder, model, classServerOptions, TestDatabase.h2(classFolder),
+                    Optional.empty(), ImageRemover.OnDelete.DELETE);
         }
     }
 
@@ -61,9 +67,22 @@ final class TinyModelServers implements BeforeAllCallback, AfterAllCallback, Bef
         forTheTest.clear();
     }
 
-    /** A server for the running test over a fresh library in {@code folder} (a folder of its own for each server). */
+    /** A server for the running test over a fresh H2 library in {@code folder} (a folder of its own for each server). */
     TestServer start(Path folder, ServerOptions options) {
-        TestServer server = new TestServer(folder, model, options);
+        return start(folder, options, TestDatabase.h2(folder));
+    }
+
+    /** The same on a library in the given database (PostgreSQL, say, shared with another server). */
+    TestServer start(Path folder, ServerOptions options, TestDatabase database) {
+        return started(new TestServer(folder, model, options, database, Optional.empty(), ImageRemover.OnDelete.DELETE));
+    }
+
+    /** With uploads going to Cloudinary (its stand-in), as the application wires it when CLOUDINARY_URL is set. */
+    TestServer start(Path folder, ServerOptions options, CloudinaryStorage cloud, ImageRemover.OnDelete onDelete) {
+        return started(new TestServer(folder, model, options, TestDatabase.h2(folder), Optional.of(cloud), onDelete));
+    }
+
+    private TestServer started(TestServer server) {
         forTheTest.add(server);
         return server;
     }

@@ -1,0 +1,62 @@
+package org.imageorganizer.services;
+
+import java.util.Objects;
+import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.store.ImageStorage;
+import org.imageorganizer.imaging.ThumbnailCache;
+import org.imageorganizer.store.Library;
+
+/**
+ * An {@link OpenedLibrary} on the store: the database, its clusterer, the storage of its files.
+ * It owns the library and the clusterer (closes both); the wiring reaches them to build more on it.
+ */
+public final class StoreLibrary implements OpenedLibrary {
+    private final Library library;
+    private final LibraryClusterer clusterer;
+    private final LibraryQueries queries;
+    private final ImageFiles files;
+
+    public StoreLibrary(Library library, LibraryClusterer clusterer, ImageStorage storage, ThumbnailCache thumbnails) {
+        this.library = Objects.requireNonNull(library, "library");
+        this.clusterer = Objects.requireNonNull(clusterer, "clusterer");
+        this.queries = new StoredLibraryQueries(library.images(), clusterer);
+        this.files = new StoredImageFiles(storage, thumbnails);
+    }
+
+    /** The store under an opened library this wiring made. */
+    public static StoreLibrary of(OpenedLibrary opened) {
+        if (opened instanceof StoreLibrary store) {
+            return store;
+        }
+        throw new IllegalArgumentException("not a library this application opened: " + opened);
+    }
+
+    @Override
+    public LibraryQueries queries() {
+        return queries;
+    }
+
+    @Override
+    public ImageFiles files() {
+        return files;
+    }
+
+    /** The database. */
+    public Library library() {
+        return library;
+    }
+
+    /** The clustering, told of every change. */
+    public LibraryClusterer clusterer() {
+        return clusterer;
+    }
+
+    @Override
+    public void close() {
+        try {
+            clusterer.close();
+        } finally {
+            library.close();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.imageorganizer.services;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.imageorganizer.imaging.ImageRejectedException;
+import org.imageorganizer.imaging.ThumbnailCache;
+import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.store.ImageStorage;
+
+/** {@link ImageFiles} over the library's storage (originals, the managed folder, the cloud) and the thumbnail cache. */
+public final class StoredImageFiles implements ImageFiles {
+    private final ImageStorage storage;
+    private final ThumbnailCache thumbnails;
+
+    public StoredImageFiles(ImageStorage storage, ThumbnailCache thumbnails) {
+        this.storage = storage;
+        this.thumbnails = thumbnails;
+    }
+
+    @Override
+    public boolean exists(ImageRecord image) {
+        return storage.exists(image);
+    }
+
+    @Override
+    public InputStream open(ImageRecord image) throws IOException {
+        return storage.open(image);
+    }
+
+    @Override
+    public Optional<Path> localFile(ImageRecord image) {
+        return storage.localFile(image);
+    }
+
+    /** @throws UndecodableImageException when the bytes can be read but not decoded */
+    @Override
+    public byte[] thumbnail(ImageRecord image, int maxSide) throws IOException {
+        try {
+            return thumbnails.get(image.sha256(), maxSide, () -> {
+                try (InputStream in = storage.open(image)) {
+                    return in.readAllBytes();
+                }
+            });
+        } catch (ImageRejectedException e) {
+            throw new UndecodableImageException(e.getMessage(), e);
+        }
+    }
+}
