@@ -2,29 +2,34 @@ package org.imageorganizer.app;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.imageorganizer.bench.BenchServices;
 import org.imageorganizer.cli.CliServices;
-import org.imageorganizer.config.Environment;
+import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.ServerOptions;
-import org.imageorganizer.config.Settings;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ClipModels;
 import org.imageorganizer.ml.ModelFolder;
+import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.store.Library;
 
-/** The benchmarks' view of the application: the same model loading, pipeline and server as {@code organize} and {@code serve}. */
+/**
+ * The benchmarks' view of the application: the same core, model loading, pipeline and server as
+ * {@code organize} and {@code serve} (the core given here holds the default settings, so that figures
+ * do not depend on anyone's settings file).
+ */
 final class BenchWiring implements BenchServices {
     private static final int UNLIMITED_UPLOADS_PER_MINUTE = 1_000_000;
-    private final Environment environment;
-    private final Settings settings;
+    private final Core core;
 
-    BenchWiring(Environment environment, Settings settings) {
-        this.environment = environment;
-        this.settings = settings;
+    BenchWiring(Core core) {
+        this.core = core;
     }
 
     @Override
@@ -34,12 +39,17 @@ final class BenchWiring implements BenchServices {
 
     @Override
     public ImportPipeline pipeline(ClipModel model, Library library, int views, ImportOptions options) {
-        return new PipelineAssembly(environment, settings).build(model, library, views, LibraryObserver.NONE, options);
+        return core.pipeline(model, library, views, LibraryObserver.NONE, options);
+    }
+
+    @Override
+    public LibraryClusterer clusterer(Library library, ClusterSettings settings) {
+        return core.clusterer(library, settings, Duration.ZERO);
     }
 
     @Override
     public RunningServer startServer(Path database, Path storageDir, Path modelDir) {
-        Library library = Library.open(database);
+        Library library = core.openLibrary(DatabaseLocation.file(database));
         CliServices.RunningServer server;
         try {
             // serve's debounce, so that the reads under uploads meet re-clustering as often as they would there;
@@ -48,8 +58,8 @@ final class BenchWiring implements BenchServices {
                     .withLimits(ServerOptions.DEFAULT_MAX_FILE_BYTES, ServerOptions.DEFAULT_MAX_REQUEST_BYTES,
                             ServerOptions.DEFAULT_MAX_FILES, UNLIMITED_UPLOADS_PER_MINUTE)
                     .withTrustedProxies(List.of("127.0.0.1"));
-            server = new ServerWiring(environment, settings, library, ModelFolder.open(modelDir), storageDir,
-                    AppServices.CLUSTER_DEBOUNCE).start(options);
+            server = new ServerWiring(core, library, storageDir, CliWiring.CLUSTER_DEBOUNCE, Optional.empty())
+                    .start(options, ModelFolder.open(modelDir));
         } catch (RuntimeException | Error e) {
             library.close();
             throw e;

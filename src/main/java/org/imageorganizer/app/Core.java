@@ -27,7 +27,14 @@ import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.model.ExplainedException;
+import org.imageorganizer.importer.ImportOptions;
+import org.imageorganizer.importer.ImportPipeline;
+import org.imageorganizer.importer.ImportSession;
+import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.services.ImageRemover;
+import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
+import org.imageorganizer.store.RemoteStore;
 import org.imageorganizer.store.Library;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.StorageRouter;
@@ -49,10 +56,21 @@ final class Core {
     private final SettingsStore settingsStore;
     private final ConfigurationSources sources;
     private final ModelFolders models;
+    private final boolean fixedSettings;
     private Settings settings;
 
     Core(Environment environment, Map<String, String> variables, PrintWriter err) {
+        this(environment, variables, err, null);
+    }
+
+    /**
+     * @param settings the settings to use instead of the user's file (the benchmarks use the defaults,
+     *                 so their figures do not depend on anyone's settings), or null for the file
+     */
+    Core(Environment environment, Map<String, String> variables, PrintWriter err, Settings settings) {
         this.environment = environment;
+        this.fixedSettings = settings != null;
+        this.settings = settings;
         this.err = err;
         this.settingsStore = new SettingsStore(environment.settingsFile());
         this.sources = new ConfigurationSources(environment, variables, this::settings);
@@ -99,6 +117,9 @@ final class Core {
 
     /** Saves changed settings (atomically) and uses them from now on. */
     synchronized void saveSettings(Settings changed) {
+        if (fixedSettings) {
+            throw new IllegalStateException("these settings are fixed; they are not saved");
+        }
         settingsStore.save(changed);
         settings = changed;
     }
@@ -138,12 +159,22 @@ final class Core {
 
     /** Where the library's image files are on this computer: originals in place, uploads in the managed folder. */
     StorageRouter localStorage() {
-        return new StorageRouter(new IndexedFiles(), managedFolder(null));
+        return storage(managedFolder(null), Optional.empty());
+    }
+
+    /** Where the library's image files are: originals in place, uploads in {@code managed} or the cloud store. */
+    StorageRouter storage(ManagedFolder managed, Optional<? extends ImageStorage> cloud) {
+        return new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (ImageStorage) c));
     }
 
     /** The decoder, with the settings' pixel limit and the given file-size limit. */
     SafeImageDecoder decoder(long maxFileBytes) {
         return new SafeImageDecoder(new ImageLimits(settings().maxMegapixels() * 1_000_000L, maxFileBytes));
+    }
+
+    /** Thumbnails, cached on disk, decoded within the default limits. */
+    ThumbnailCache thumbnails() {
+        return thumbnails(new SafeImageDecoder());
     }
 
     /** Thumbnails, cached on disk. */
@@ -159,6 +190,50 @@ final class Core {
     /** Image embeddings averaged over {@code views} test-time augmentations. */
     ImageEmbedder embedder(ClipModel model, int views) {
         return new ImageEmbedder(model, new TestTimeAugmenter(views));
+    }
+
+    /**
+     * An import pipeline on the model and library, exactly as {@code organize}, the window and
+     * {@code bench} use it.
+     *
+     * @param observer told when images were added (the clusterer, the window)
+     */
+    ImportPipeline pipeline(ClipModel model, Library library, int views, LibraryObserver observer, ImportOptions options) {
+        library.info().claimModel(model.manifest().modelId());
+        return new ImportPipeline(decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES), embedder(model, views), classifier(model),
+                library.images(), localStorage(), observer, options);
+    }
+
+    /**
+     * Loads the model the command asks for and builds an import pipeline on it; closing the session
+     * frees the model. Views and adaptive TTA default to the settings'.
+     */
+    ImportSession importSession(Library library, List<Path> modelDirs, String precision, Integer views, Boolean adaptive,
+            LibraryObserver observer) {
+        Settings s = settings();
+        ClipModel model = loadModel(library, chooseModel(library, modelDirs, precision));
+        try {
+            return new ImportSession(model, pipeline(model, library, views != null ? views : s.ttaViews(), observer,
+                    ImportOptions.defaults().withAdaptiveTta(adaptive != null ? adaptive : s.adaptiveTta())));
+        } catch (RuntimeException | Error e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The one way images leave the library (see {@link ImageRemover}): the row, the managed copy, the
+     * cloud copy as {@code cloudinary.on_delete} says; {@code observer} is told.
+     */
+    ImageRemover remover(Library library, ManagedFolder managed, Optional<? extends RemoteStore> cloud,
+            LibraryObserver observer) {
+        return new ImageRemover(library.images(), library.remoteCopies(), managed, cloud.map(c -> (RemoteStore) c),
+                ImageRemover.OnDelete.parse(settings().cloudinary().onDelete()), observer);
+    }
+
+    /** Copies the library's images to the cloud store, {@code concurrency} at once. */
+    SyncService cloudSync(Library library, CloudinaryStorage cloud, int concurrency) {
+        return new SyncService(library.images(), library.remoteCopies(), localStorage(), cloud, concurrency);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.imageorganizer.app;
 
 import java.nio.file.Path;
-import org.imageorganizer.config.Environment;
 import org.imageorganizer.ui.main.DesktopApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +13,10 @@ final class DesktopLauncher {
     }
 
     /** Shows the window and returns its exit code when it is closed. */
-    static int run(Environment environment, AppServices app, Path logFile) throws InterruptedException {
+    static int run(Core core, Path logFile) throws InterruptedException {
         DesktopWiring services;
         try {
-            services = new DesktopWiring(environment, app, logFile);
+            services = new DesktopWiring(core, logFile);
         } catch (RuntimeException e) {
             LOG.error("The library could not be opened", e);
             System.err.println("error: " + e.getMessage());

@@ -2,11 +2,9 @@ package org.imageorganizer.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
+import org.imageorganizer.config.ConfigurationSources;
 import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.EphemeralDisk;
-import org.imageorganizer.config.Environment;
-import org.imageorganizer.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,16 +16,16 @@ import org.slf4j.LoggerFactory;
 final class EphemeralDiskWarning {
     private static final Logger LOG = LoggerFactory.getLogger(EphemeralDiskWarning.class);
 
-    private final Map<String, String> variables;
+    private final ConfigurationSources sources;
     private final PrintWriter err;
 
-    EphemeralDiskWarning(Map<String, String> variables, PrintWriter err) {
-        this.variables = variables;
+    EphemeralDiskWarning(ConfigurationSources sources, PrintWriter err) {
+        this.sources = sources;
         this.err = err;
     }
 
-    void warnIfLost(DatabaseLocation database, Environment environment, Settings settings, Path storage, boolean cloudinary) {
-        EphemeralDisk.warnings(EphemeralDisk.platform(variables), h2Library(database, environment, settings),
+    void warnIfLost(DatabaseLocation database, Path storage, boolean cloudinary) {
+        EphemeralDisk.warnings(EphemeralDisk.platform(sources.variables()), h2Library(database),
                 cloudinary ? null : storage.toString()).forEach(warning -> {
                     LOG.warn(warning);
                     err.println("warning: " + warning);
@@ -36,17 +34,8 @@ final class EphemeralDiskWarning {
     }
 
     /** The H2 file the server will open, or null when it opens a database server (a JDBC URL). */
-    private String h2Library(DatabaseLocation database, Environment environment, Settings settings) {
-        if (database.jdbcUrl() != null) {
-            return null;
-        }
-        if (database.file() != null) {
-            return database.file().toString();
-        }
-        String url = variables.get(AppServices.DB_URL_VARIABLE);
-        if (url != null && !url.isBlank()) {
-            return null;
-        }
-        return (settings.database() != null ? Path.of(settings.database()) : environment.defaultDatabase()).toString();
+    private String h2Library(DatabaseLocation database) {
+        DatabaseLocation resolved = sources.database(database);
+        return resolved.jdbcUrl() != null ? null : resolved.file().toString();
     }
 }

@@ -23,15 +23,15 @@ public final class Main {
         Path logFile = Logging.init(environment.logDir());
         NativeLibraries.configure(environment);
         PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());
-        AppServices services = new AppServices(environment, System.getenv(), err);
-        CommandLine commandLine = new CommandLine(new RootCommand(), new CommandFactory(services))
+        Core core = new Core(environment, System.getenv(), err);
+        CommandLine commandLine = new CommandLine(new RootCommand(), new CommandFactory(new CliWiring(core)))
                 .setExecutionExceptionHandler(new ErrorHandler(logFile))
                 .setErr(err);
         commandLine.addSubcommand(new org.imageorganizer.bench.BenchCommand(
-                new BenchWiring(environment, Settings.defaults())));
+                new BenchWiring(new Core(environment, System.getenv(), err, Settings.defaults()))));
         if (args.length == 0) {
             try {
-                return DesktopLauncher.run(environment, services, logFile);
+                return DesktopLauncher.run(core, logFile);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 130;

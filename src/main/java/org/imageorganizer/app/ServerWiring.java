@@ -50,26 +50,21 @@ final class ServerWiring {
     /** The folder in the data folder where upload parts wait while they are read (see ADR 0018). */
     private static final String SPOOL_FOLDER = "upload-spool";
 
-    private final Environment environment;
-    private final Settings settings;
+    private final Core core;
     private final Library library;
-    private final ModelFolder modelFolder;
     private final Path storageDir;
     private final Duration clusterDebounce;
     private final Optional<CloudinaryConfig> cloudinary;
 
-    ServerWiring(Environment environment, Settings settings, Library library, ModelFolder modelFolder, Path storageDir,
-            Duration clusterDebounce) {
-        this(environment, settings, library, modelFolder, storageDir, clusterDebounce, Optional.empty());
-    }
-
-    /** @param cloudinary where uploads go when set (else the managed folder): chosen here, once, at start */
-    ServerWiring(Environment environment, Settings settings, Library library, ModelFolder modelFolder, Path storageDir,
-            Duration clusterDebounce, Optional<CloudinaryConfig> cloudinary) {
-        this.environment = environment;
-        this.settings = settings;
+    /**
+     * @param storageDir      the folder for uploads
+     * @param clusterDebounce how long the clusterer waits after a change (the front end's own)
+     * @param cloudinary      where uploads go when set (else the managed folder): chosen here, once, at start
+     */
+    ServerWiring(Core core, Library library, Path storageDir, Duration clusterDebounce,
+            Optional<CloudinaryConfig> cloudinary) {
+        this.core = core;
         this.library = library;
-        this.modelFolder = modelFolder;
         this.storageDir = storageDir;
         this.clusterDebounce = clusterDebounce;
         this.cloudinary = cloudinary;
@@ -91,13 +86,11 @@ final class ServerWiring {
     }
 
     /** Starts the server; the returned handle stops the server, then the uploads, clustering, model and library. */
-    CliServices.RunningServer start(ServerOptions options) {
-        library.info().claimModel(modelFolder.manifest().modelId());
-        ClipModel model = ClipModels.load(modelFolder);
+    CliServices.RunningServer start(ServerOptions options, ModelFolder modelFolder) {
+        ClipModel model = core.loadModel(library, modelFolder);
         LibraryClusterer clusterer = null;
         try {
-            clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(),
-                    settings.clustering().toClusterSettings(), clusterDebounce);
+            clusterer = core.clusterer(library, core.settings().clustering().toClusterSettings(), clusterDebounce);
             Parts parts = startShared(options, model, clusterer);
             LibraryClusterer runningClusterer = clusterer;
             return new CliServices.RunningServer() {
@@ -131,25 +124,22 @@ final class ServerWiring {
 
     /** Starts a server on a model and clustering someone else owns (the desktop window's). */
     Parts startShared(ServerOptions options, ClipModel model, LibraryClusterer clusterer) {
-        SafeImageDecoder decoder = new SafeImageDecoder(
-                new ImageLimits(settings.maxMegapixels() * 1_000_000L, options.maxFileBytes()));
-        ImageClassifier classifier = ImageClassifier.create(model, settings.labels(),
-                new LabelEmbeddingCache(environment.labelEmbeddingCacheDir()));
-        ImageEmbedder embedder = new ImageEmbedder(model, new TestTimeAugmenter(settings.ttaViews()));
-        ManagedFolder managed = new ManagedFolder(storageDir);
-        Optional<CloudinaryStorage> cloud = cloudinary.map(CloudinaryStorage::new);
+        SafeImageDecoder decoder = core.decoder(options.maxFileBytes());
+        ImageClassifier classifier = core.classifier(model);
+        ImageEmbedder embedder = core.embedder(model, core.settings().ttaViews());
+        ManagedFolder managed = core.managedFolder(storageDir);
+        Optional<CloudinaryStorage> cloud = cloudinary.map(core::cloudStore);
         UploadStore store = cloud.<UploadStore>map(c -> c).orElse(managed);
-        ImageRemover remover = new ImageRemover(library.images(), library.remoteCopies(), managed,
-                cloud.map(c -> (RemoteStore) c), ImageRemover.OnDelete.parse(settings.cloudinary().onDelete()), clusterer);
+        ImageRemover remover = core.remover(library, managed, cloud, clusterer);
         ImporterUploads uploads = ImporterUploads.start(decoder, embedder, classifier, library.images(), store,
                 clusterer, Math.max(2, Runtime.getRuntime().availableProcessors()), BATCH_IMAGES);
         try {
-            ThumbnailCache thumbnails = new ThumbnailCache(environment.thumbnailCacheDir(), new Thumbnailer(decoder));
+            ThumbnailCache thumbnails = core.thumbnails(decoder);
             ServerServices services = new ServerServices(new StoredLibraryQueries(library.images(), clusterer),
-                    new StoredImageFiles(new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (ImageStorage) c)),
+                    new StoredImageFiles(core.storage(managed, cloud),
                             thumbnails),
                     remover, uploads, RemoteCloudLinks.of(cloud), new ManagedUploadFolder(managed), BuildInfo.load());
-            RestServer server = new RestServer(options, services, environment.dataDir().resolve(SPOOL_FOLDER));
+            RestServer server = new RestServer(options, services, core.environment().dataDir().resolve(SPOOL_FOLDER));
             Instant startedAt = Instant.now(); // before the first upload can arrive: the storage check spares newer files
             int port = server.start();
             cloud.ifPresentOrElse(c -> LOG.info("Uploads go to {}, {} delivery", c.describe(), c.config().delivery()),

@@ -6,6 +6,8 @@ import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.store.Library;
+import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.model.ClusterSettings;
 
 /** What the benchmarks need from the application, built the same way as for {@code organize}; {@code app} provides it. */
 public interface BenchServices {
@@ -14,6 +16,9 @@ public interface BenchServices {
 
     /** An import pipeline exactly as {@code organize} builds it, on the given model and library. */
     ImportPipeline pipeline(ClipModel model, Library library, int views, ImportOptions options);
+
+    /** The library's clustering as every front end builds it, here without a debounce (call refreshNow). */
+    LibraryClusterer clusterer(Library library, ClusterSettings settings);
 
     /**
      * Starts the REST server exactly as {@code serve --db FILE --storage DIR --model-dir DIR} does,

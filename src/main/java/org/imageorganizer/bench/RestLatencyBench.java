@@ -112,7 +112,7 @@ final class RestLatencyBench {
      */
     Result run(int images, int warmUp, int requests, int clients, UploadRun uploads) throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory(workDir, "rest-");
-        RestLibrary.Built library = RestLibrary.build(folder.resolve("library"), images, 7);
+        RestLibrary.Built library = RestLibrary.build(folder.resolve("library"), images, 7, services::clusterer);
         int deepOffset = (int) Math.max(0, Math.min(DEEP_OFFSET, library.largestObjectImages() - PAGE));
         List<String> paths = List.of("/clusters/grouped", "/images",
                 "/images?object=" + library.largestObject() + "&offset=" + deepOffset);

@@ -1,12 +1,12 @@
 package org.imageorganizer.bench;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiFunction;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.model.Classification;
@@ -44,7 +44,9 @@ final class RestLibrary {
     }
 
     /** Writes a new library of {@code images} images at {@code database} and closes it again. */
-    static Built build(Path database, int images, long seed) {
+    /** @param clusterers the library's clustering as the application builds it ({@link BenchServices#clusterer}) */
+    static Built build(Path database, int images, long seed,
+            BiFunction<Library, ClusterSettings, LibraryClusterer> clusterers) {
         List<EmbeddedImage> all = new ArrayList<>(images);
         Map<GroupKey, List<EmbeddedImage>> groups = SyntheticLibrary.generate(images, DIMENSION, seed);
         groups.values().forEach(all::addAll);
@@ -62,8 +64,7 @@ final class RestLibrary {
             }
             double insertSeconds = insertWatch.seconds();
             Stopwatch clusterWatch = new Stopwatch();
-            try (LibraryClusterer clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(),
-                    ClusterSettings.defaults(), Duration.ZERO)) {
+            try (LibraryClusterer clusterer = clusterers.apply(library, ClusterSettings.defaults())) {
                 clusterer.refreshNow();
             }
             double clusterSeconds = clusterWatch.seconds();

@@ -40,6 +40,11 @@ public final class ConfigurationSources {
         this.settings = settings;
     }
 
+    /** The process's environment variables, as given. */
+    public Map<String, String> variables() {
+        return variables;
+    }
+
     /** The environment variable's value, or null when it is unset or blank. */
     public String variable(String name) {
         String value = variables.get(name);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
@@ -17,21 +18,26 @@ public final class StoredLibraryQueries implements LibraryQueries {
     static final int PAGE = 500;
 
     private final ImageRepository images;
-    private final LibraryClusterer clusterer;
+    private final Supplier<LibraryClusterer> clusterer;
 
     public StoredLibraryQueries(ImageRepository images, LibraryClusterer clusterer) {
+        this(images, () -> clusterer);
+    }
+
+    /** @param clusterer the clustering in use now (the window replaces it when its settings change) */
+    public StoredLibraryQueries(ImageRepository images, Supplier<LibraryClusterer> clusterer) {
         this.images = images;
         this.clusterer = clusterer;
     }
 
     @Override
     public OrganizedTree tree() {
-        return clusterer.tree();
+        return clusterer.get().tree();
     }
 
     @Override
     public OrganizedTree sortedTree() {
-        return clusterer.refreshNow();
+        return clusterer.get().refreshNow();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import org.imageorganizer.bench.BenchCommand;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.config.Settings;
@@ -32,7 +33,7 @@ class BenchCommandTest {
         Environment environment = new Environment(home.resolve("data"), home.resolve("cache"), home.resolve("config"),
                 home.resolve("logs"));
         StringWriter out = new StringWriter();
-        int code = new CommandLine(new BenchCommand(new BenchWiring(environment, Settings.defaults())))
+        int code = new CommandLine(new BenchCommand(new BenchWiring(new Core(environment, Map.of(), new PrintWriter(new StringWriter(), true), Settings.defaults()))))
                 .setOut(new PrintWriter(out, true))
                 .execute("--model-dir", "src/test/resources/models/tiny-clip", "--photos", photos.toString(),
                         "--work", home.resolve("work").toString(), "--ceiling-seconds", "0.3",

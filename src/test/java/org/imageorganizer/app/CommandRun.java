@@ -17,7 +17,7 @@ record CommandRun(int exitCode, String out, String err) {
         StringWriter outText = new StringWriter();
         StringWriter errText = new StringWriter();
         PrintWriter errWriter = new PrintWriter(errText, true);
-        int code = new CommandLine(new RootCommand(), new CommandFactory(new AppServices(environment, variables, errWriter)))
+        int code = new CommandLine(new RootCommand(), new CommandFactory(new CliWiring(new Core(environment, variables, errWriter))))
                 .setExecutionExceptionHandler(new ErrorHandler(environment.logDir().resolve("image-organizer.log")))
                 .setOut(new PrintWriter(outText, true))
                 .setErr(errWriter)

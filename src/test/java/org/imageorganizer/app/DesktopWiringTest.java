@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.imageorganizer.config.ConfigurationSources;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.model.ModelException;
@@ -58,8 +59,8 @@ class DesktopWiringTest {
     }
 
     private DesktopWiring wiring(Map<String, String> variables) {
-        AppServices app = new AppServices(environment, variables, new PrintWriter(new StringWriter(), true));
-        wiring = new DesktopWiring(environment, app, home.resolve("logs/image-organizer.log"));
+        wiring = new DesktopWiring(new Core(environment, variables, new PrintWriter(new StringWriter(), true)),
+                home.resolve("logs/image-organizer.log"));
         return wiring;
     }
 
@@ -70,13 +71,13 @@ class DesktopWiringTest {
 
     @Test
     void theEmbeddedServerAnswersHealthOverTheWindowsLibrary() throws Exception {
-        DesktopWiring services = wiring(Map.of(AppServices.MODEL_DIR_VARIABLE, MODEL));
+        DesktopWiring services = wiring(Map.of(ConfigurationSources.MODEL_DIR_VARIABLE, MODEL));
         for (int i = 0; i < 3; i++) {
             TestImages.write(TestImages.picture(i, i, 120, 100), "jpg", photos.resolve("p" + i + ".jpg"));
         }
-        ImportSummary summary = services.importPipeline().run(List.of(photos), ImportListener.NONE, () -> false);
+        ImportSummary summary = services.windowServices().imports().organize(List.of(photos), ImportListener.NONE, () -> false);
         assertThat(summary.imported()).isEqualTo(3);
-        EmbeddedServer server = services.embeddedServer();
+        EmbeddedServer server = services.windowServices().server();
         assertThat(server.running()).isFalse();
 
         String url = server.start(0);
@@ -100,7 +101,7 @@ class DesktopWiringTest {
 
     @Test
     void theServerCanBeSwitchedOnAgain() throws Exception {
-        EmbeddedServer server = wiring(Map.of(AppServices.MODEL_DIR_VARIABLE, MODEL)).embeddedServer();
+        EmbeddedServer server = wiring(Map.of(ConfigurationSources.MODEL_DIR_VARIABLE, MODEL)).windowServices().server();
         server.start(0);
         server.stop();
 
@@ -113,23 +114,26 @@ class DesktopWiringTest {
     void withoutAModelTheWindowIsToldSo() {
         DesktopWiring services = wiring(Map.of());
 
-        assertThat(services.modelAvailable()).isFalse();
-        assertThatThrownBy(services::importPipeline).isInstanceOf(ModelException.class);
+        WindowServices window = services.windowServices();
+        assertThat(window.model().modelAvailable()).isFalse();
+        assertThatThrownBy(() -> window.imports().organize(List.of(photos), ImportListener.NONE, () -> false))
+                .isInstanceOf(ModelException.class);
     }
 
     @Test
     void filesLiveInTheUsersFolders() {
-        DesktopWiring services = wiring(Map.of(AppServices.MODEL_DIR_VARIABLE, MODEL));
+        DesktopWiring services = wiring(Map.of(ConfigurationSources.MODEL_DIR_VARIABLE, MODEL));
 
-        assertThat(services.modelAvailable()).isTrue();
-        assertThat(services.windowStateFile()).isEqualTo(home.resolve("config/window.json"));
-        assertThat(services.settings().serverPort()).isEqualTo(8080);
+        WindowServices window = services.windowServices();
+        assertThat(window.model().modelAvailable()).isTrue();
+        assertThat(window.paths().windowStateFile()).isEqualTo(home.resolve("config/window.json"));
+        assertThat(window.settings().load().serverPort()).isEqualTo(8080);
         assertThat(home.resolve("data/library.mv.db")).exists();
     }
 
     @Test
     void theWindowRemovesThroughTheCoreAndIsToldOfTheChange() throws Exception {
-        DesktopWiring services = wiring(Map.of(AppServices.MODEL_DIR_VARIABLE, MODEL));
+        DesktopWiring services = wiring(Map.of(ConfigurationSources.MODEL_DIR_VARIABLE, MODEL));
         List<Path> files = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             files.add(TestImages.write(TestImages.picture(i, i, 120, 100), "jpg", photos.resolve("p" + i + ".jpg")));

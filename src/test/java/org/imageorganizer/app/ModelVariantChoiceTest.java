@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.imageorganizer.config.ConfigurationSources;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ml.ModelFolder;
@@ -31,17 +32,17 @@ class ModelVariantChoiceTest {
     Path home;
     private final StringWriter err = new StringWriter();
 
-    private AppServices services(Map<String, String> variables) {
+    private Core services(Map<String, String> variables) {
         Environment environment = new Environment(home.resolve("data"), home.resolve("cache"), home.resolve("config"),
                 home.resolve("logs"));
-        AppServices services = new AppServices(environment, variables, new PrintWriter(err, true));
-        services.useVariantChooser(new VariantChooser(() -> false, Duration.ofMillis(150), 4));
+        Core services = new Core(environment, variables, new PrintWriter(err, true));
+        services.models().useChooser(new VariantChooser(() -> false, Duration.ofMillis(150), 4));
         return services;
     }
 
     @Test
     void autoCalibratesForANewLibraryRecordsTheChoiceAndAnExistingLibraryKeepsIt() {
-        AppServices services = services(Map.of());
+        Core services = services(Map.of());
         try (Library library = Library.open(home.resolve("library"))) {
             ModelFolder chosen = services.chooseModel(library, VARIANTS, null);
             library.info().claimModel(chosen.manifest().modelId());
@@ -64,9 +65,9 @@ class ModelVariantChoiceTest {
     @Test
     void theEnvironmentTakesAPathListAndTheSettingsPrecisionApplies() {
         String list = VARIANTS.get(0) + java.io.File.pathSeparator + VARIANTS.get(4);
-        AppServices services = services(Map.of(AppServices.MODEL_DIR_VARIABLE, list));
+        Core services = services(Map.of(ConfigurationSources.MODEL_DIR_VARIABLE, list));
         services.saveSettings(services.settings().withPrecision("int8"));
-        assertThat(services.modelFolders(List.of())).extracting(f -> f.manifest().modelId())
+        assertThat(services.models().forCommand(List.of(), null)).extracting(f -> f.manifest().modelId())
                 .containsExactly("tiny-clip-test-1", "tiny-clip-test-1@onnx-int8");
         try (Library library = Library.open(home.resolve("library"))) {
             assertThat(services.chooseModel(library, List.of(), null).manifest().modelId())
@@ -76,7 +77,7 @@ class ModelVariantChoiceTest {
 
     @Test
     void explicitInt8WithOnlyFp32IsRefusedWithASentence() {
-        AppServices services = services(Map.of());
+        Core services = services(Map.of());
         try (Library library = Library.open(home.resolve("library"))) {
             assertThatThrownBy(() -> services.chooseModel(library, List.of(VARIANTS.get(0)), "int8"))
                     .isInstanceOf(ModelException.class)

@@ -74,7 +74,7 @@ class StorageCheckAtStartTest {
                     new float[32], "tiny-clip-test-1"));
         }
         Environment environment = CommandRun.home(home);
-        AppServices services = new AppServices(environment, Map.of(), new PrintWriter(new StringWriter(), true));
+        CliWiring services = new CliWiring(new Core(environment, Map.of(), new PrintWriter(new StringWriter(), true)));
 
         try (CliServices.RunningServer server = services.startServer(ServerOptions.local(0),
                 DatabaseLocation.file(database), storage, List.of(Path.of(MODEL)), null)) {

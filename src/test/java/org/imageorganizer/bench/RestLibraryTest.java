@@ -9,6 +9,8 @@ import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.store.Library;
 import org.junit.jupiter.api.Test;
+import org.imageorganizer.cluster.LibraryClusterer;
+import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The REST benchmark's library: every synthetic image stored, groups interleaved, clusters up to date. */
@@ -18,7 +20,9 @@ class RestLibraryTest {
 
     @Test
     void storesTheSyntheticGroupsInterleavedAndClustered() {
-        RestLibrary.Built built = RestLibrary.build(dir.resolve("library"), 800, 7);
+        RestLibrary.Built built = RestLibrary.build(dir.resolve("library"), 800, 7,
+                (library, settings) -> new LibraryClusterer(library.images(), library.clusters(), library.info(), settings,
+                        Duration.ZERO));
 
         int[] sizes = SyntheticLibrary.groupSizes(800);
         assertThat(built.images()).isEqualTo(800);

@@ -1,0 +1,131 @@
+package org.imageorganizer.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.imageorganizer.cli.CliServices;
+import org.imageorganizer.cli.UserException;
+import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.config.ConfigurationSources;
+import org.imageorganizer.config.DatabaseLocation;
+import org.imageorganizer.config.ServerOptions;
+import org.imageorganizer.config.Settings;
+import org.imageorganizer.model.ClusterSettings;
+import org.imageorganizer.services.CloudBackup;
+import org.imageorganizer.services.CloudSyncBackup;
+import org.imageorganizer.services.FolderImportSession;
+import org.imageorganizer.services.OpenedLibrary;
+import org.imageorganizer.services.PipelineImport;
+import org.imageorganizer.services.StoreLibrary;
+import org.imageorganizer.store.Library;
+import org.imageorganizer.store.cloud.CloudinaryConfig;
+import org.imageorganizer.store.cloud.CloudinaryStorage;
+import org.imageorganizer.sync.SyncService;
+
+/** The command line's services, on the core: what {@code organize}, {@code tree}, {@code serve}, ... need. */
+final class CliWiring implements CliServices {
+    /** How long {@code organize}, {@code serve} and the other commands wait after a change before re-clustering. */
+    static final Duration CLUSTER_DEBOUNCE = Duration.ofSeconds(3);
+
+    private final Core core;
+
+    CliWiring(Core core) {
+        this.core = core;
+    }
+
+    @Override
+    public Settings settings() {
+        return core.settings();
+    }
+
+    @Override
+    public OpenedLibrary openLibrary(DatabaseLocation location, ClusterSettings clustering) {
+        Library library = core.openLibrary(location);
+        try {
+            return new StoreLibrary(library, core.clusterer(library, clustering, CLUSTER_DEBOUNCE), core.localStorage(),
+                    core.thumbnails());
+        } catch (RuntimeException | Error e) {
+            library.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public FolderImportSession openImport(OpenedLibrary library, List<Path> modelDirs, String precision, Integer views,
+            Boolean adaptive) {
+        StoreLibrary opened = StoreLibrary.of(library);
+        return new PipelineImport(core.importSession(opened.library(), modelDirs, precision, views, adaptive,
+                opened.clusterer()));
+    }
+
+    @Override
+    public Map<Path, String> downloadModels(String precision) {
+        Map<Path, String> folders = new LinkedHashMap<>();
+        core.models().download(precision).forEach(f -> folders.put(f.directory(), f.manifest().modelId()));
+        return folders;
+    }
+
+    @Override
+    public RunningServer startServer(ServerOptions options, DatabaseLocation database, Path storage,
+            List<Path> modelDirs, String precision) {
+        Path storageDir = storage != null ? storage : core.environment().managedStorageDir();
+        Optional<CloudinaryConfig> cloud = core.cloudinary();
+        new EphemeralDiskWarning(core.sources(), core.err())
+                .warnIfLost(database, storageDir, cloud.isPresent());
+        Library library = core.openLibrary(database);
+        try {
+            return new ServerWiring(core, library, storageDir, CLUSTER_DEBOUNCE, cloud)
+                    .start(options, core.chooseModel(library, modelDirs, precision));
+        } catch (RuntimeException | Error e) {
+            library.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public CloudSync openSync(DatabaseLocation location, Integer concurrency) {
+        Library library = core.openLibrary(location);
+        try {
+            return openSync(library, concurrency);
+        } catch (RuntimeException | Error e) {
+            library.close();
+            throw e;
+        }
+    }
+
+    /** A sync of the library to Cloudinary; closing it frees the cloud client, then the library. */
+    private CloudSync openSync(Library library, Integer concurrency) {
+        CloudinaryConfig config = core.cloudinary().orElseThrow(() -> new UserException("Cloudinary is not configured: set "
+                + ConfigurationSources.CLOUDINARY_URL_VARIABLE + "=cloudinary://API_KEY:API_SECRET@CLOUD_NAME, or cloudinary.url in "
+                + core.environment().settingsFile() + "."));
+        int uploads = concurrency != null ? concurrency : settings().cloudinary().concurrency();
+        if (uploads < 1 || uploads > SyncService.MAX_CONCURRENCY) {
+            throw new UserException("--concurrency must be from 1 to " + SyncService.MAX_CONCURRENCY + ".");
+        }
+        CloudinaryStorage cloud = core.cloudStore(config.withConnections(uploads + 1));
+        CloudBackup backup = new CloudSyncBackup(core.cloudSync(library, cloud, uploads));
+        return new CloudSync() {
+            @Override
+            public CloudBackup backup() {
+                return backup;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    cloud.close();
+                } finally {
+                    library.close();
+                }
+            }
+        };
+    }
+
+    /** For tests: the clusterer the commands would build. */
+    LibraryClusterer clusterer(Library library, ClusterSettings clusterSettings) {
+        return core.clusterer(library, clusterSettings, CLUSTER_DEBOUNCE);
+    }
+}
