@@ -17,7 +17,7 @@ import org.imageorganizer.ml.ClipModels;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.model.LibraryObserver;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 
 /**
  * The benchmarks' view of the application: the same core, model loading, pipeline and server as
@@ -38,18 +38,18 @@ final class BenchWiring implements BenchServices {
     }
 
     @Override
-    public ImportPipeline pipeline(ClipModel model, Library library, int views, ImportOptions options) {
+    public ImportPipeline pipeline(ClipModel model, LibraryDatabase library, int views, ImportOptions options) {
         return core.pipeline(model, library, views, LibraryObserver.NONE, options);
     }
 
     @Override
-    public LibraryClusterer clusterer(Library library, ClusterSettings settings) {
+    public LibraryClusterer clusterer(LibraryDatabase library, ClusterSettings settings) {
         return core.clusterer(library, settings, Duration.ZERO);
     }
 
     @Override
     public RunningServer startServer(Path database, Path storageDir, Path modelDir) {
-        Library library = core.openLibrary(DatabaseLocation.file(database));
+        LibraryDatabase library = core.openLibrary(DatabaseLocation.file(database));
         CliServices.RunningServer server;
         try {
             // serve's debounce, so that the reads under uploads meet re-clustering as often as they would there;

@@ -20,7 +20,7 @@ import org.imageorganizer.services.FolderImportSession;
 import org.imageorganizer.services.OpenedLibrary;
 import org.imageorganizer.services.PipelineImport;
 import org.imageorganizer.services.StoreLibrary;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
 import org.imageorganizer.store.cloud.CloudinaryStorage;
 import org.imageorganizer.sync.SyncService;
@@ -43,7 +43,7 @@ final class CliWiring implements CliServices {
 
     @Override
     public OpenedLibrary openLibrary(DatabaseLocation location, ClusterSettings clustering) {
-        Library library = core.openLibrary(location);
+        LibraryDatabase library = core.openLibrary(location);
         try {
             return new StoreLibrary(library, core.clusterer(library, clustering, CLUSTER_DEBOUNCE), core.localStorage(),
                     core.thumbnails());
@@ -75,7 +75,7 @@ final class CliWiring implements CliServices {
         Optional<CloudinaryConfig> cloud = core.cloudinary();
         new EphemeralDiskWarning(core.sources(), core.err())
                 .warnIfLost(database, storageDir, cloud.isPresent());
-        Library library = core.openLibrary(database);
+        LibraryDatabase library = core.openLibrary(database);
         try {
             return new ServerWiring(core, library, storageDir, CLUSTER_DEBOUNCE, cloud)
                     .start(options, core.chooseModel(library, modelDirs, precision));
@@ -87,7 +87,7 @@ final class CliWiring implements CliServices {
 
     @Override
     public CloudSync openSync(DatabaseLocation location, Integer concurrency) {
-        Library library = core.openLibrary(location);
+        LibraryDatabase library = core.openLibrary(location);
         try {
             return openSync(library, concurrency);
         } catch (RuntimeException | Error e) {
@@ -97,7 +97,7 @@ final class CliWiring implements CliServices {
     }
 
     /** A sync of the library to Cloudinary; closing it frees the cloud client, then the library. */
-    private CloudSync openSync(Library library, Integer concurrency) {
+    private CloudSync openSync(LibraryDatabase library, Integer concurrency) {
         CloudinaryConfig config = core.cloudinary().orElseThrow(() -> new UserException("Cloudinary is not configured: set "
                 + ConfigurationSources.CLOUDINARY_URL_VARIABLE + "=cloudinary://API_KEY:API_SECRET@CLOUD_NAME, or cloudinary.url in "
                 + core.environment().settingsFile() + "."));
@@ -125,7 +125,7 @@ final class CliWiring implements CliServices {
     }
 
     /** For tests: the clusterer the commands would build. */
-    LibraryClusterer clusterer(Library library, ClusterSettings clusterSettings) {
+    LibraryClusterer clusterer(LibraryDatabase library, ClusterSettings clusterSettings) {
         return core.clusterer(library, clusterSettings, CLUSTER_DEBOUNCE);
     }
 }

@@ -35,7 +35,7 @@ import org.imageorganizer.services.ImageRemover;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.RemoteStore;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.StorageRouter;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
@@ -130,25 +130,25 @@ final class Core {
     }
 
     /** Opens the library where the options say, else where the environment, the settings or the default put it. */
-    Library openLibrary(DatabaseLocation asked) {
+    LibraryDatabase openLibrary(DatabaseLocation asked) {
         DatabaseLocation location = sources.database(asked);
-        return location.jdbcUrl() != null ? Library.connect(location.jdbcUrl(), location.user(), location.password())
-                : Library.open(location.file());
+        return location.jdbcUrl() != null ? LibraryDatabase.connect(location.jdbcUrl(), location.user(), location.password())
+                : LibraryDatabase.open(location.file());
     }
 
     /** The variant for the library among the command's candidate folders (see {@link ModelFolders#choose}). */
-    ModelFolder chooseModel(Library library, List<Path> modelDirs, String precision) {
+    ModelFolder chooseModel(LibraryDatabase library, List<Path> modelDirs, String precision) {
         return models.choose(library, models.forCommand(modelDirs, precision), precision);
     }
 
     /** Records the model as the library's (refusing another one) and loads it. */
-    ClipModel loadModel(Library library, ModelFolder folder) {
+    ClipModel loadModel(LibraryDatabase library, ModelFolder folder) {
         library.info().claimModel(folder.manifest().modelId());
         return ClipModels.load(folder);
     }
 
     /** The library's clustering; {@code debounce} is the front end's: how long it waits after a change. */
-    LibraryClusterer clusterer(Library library, ClusterSettings clusterSettings, Duration debounce) {
+    LibraryClusterer clusterer(LibraryDatabase library, ClusterSettings clusterSettings, Duration debounce) {
         return new LibraryClusterer(library.images(), library.clusters(), library.info(), clusterSettings, debounce);
     }
 
@@ -198,7 +198,7 @@ final class Core {
      *
      * @param observer told when images were added (the clusterer, the window)
      */
-    ImportPipeline pipeline(ClipModel model, Library library, int views, LibraryObserver observer, ImportOptions options) {
+    ImportPipeline pipeline(ClipModel model, LibraryDatabase library, int views, LibraryObserver observer, ImportOptions options) {
         library.info().claimModel(model.manifest().modelId());
         return new ImportPipeline(decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES), embedder(model, views), classifier(model),
                 library.images(), localStorage(), observer, options);
@@ -208,7 +208,7 @@ final class Core {
      * Loads the model the command asks for and builds an import pipeline on it; closing the session
      * frees the model. Views and adaptive TTA default to the settings'.
      */
-    ImportSession importSession(Library library, List<Path> modelDirs, String precision, Integer views, Boolean adaptive,
+    ImportSession importSession(LibraryDatabase library, List<Path> modelDirs, String precision, Integer views, Boolean adaptive,
             LibraryObserver observer) {
         Settings s = settings();
         ClipModel model = loadModel(library, chooseModel(library, modelDirs, precision));
@@ -225,14 +225,14 @@ final class Core {
      * The one way images leave the library (see {@link ImageRemover}): the row, the managed copy, the
      * cloud copy as {@code cloudinary.on_delete} says; {@code observer} is told.
      */
-    ImageRemover remover(Library library, ManagedFolder managed, Optional<? extends RemoteStore> cloud,
+    ImageRemover remover(LibraryDatabase library, ManagedFolder managed, Optional<? extends RemoteStore> cloud,
             LibraryObserver observer) {
         return new ImageRemover(library.images(), library.remoteCopies(), managed, cloud.map(c -> (RemoteStore) c),
                 ImageRemover.OnDelete.parse(settings().cloudinary().onDelete()), observer);
     }
 
     /** Copies the library's images to the cloud store, {@code concurrency} at once. */
-    SyncService cloudSync(Library library, CloudinaryStorage cloud, int concurrency) {
+    SyncService cloudSync(LibraryDatabase library, CloudinaryStorage cloud, int concurrency) {
         return new SyncService(library.images(), library.remoteCopies(), localStorage(), cloud, concurrency);
     }
 

@@ -26,7 +26,7 @@ import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.ModelSetup;
 import org.imageorganizer.services.StoredImageFiles;
 import org.imageorganizer.services.StoredLibraryQueries;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
 import org.imageorganizer.store.cloud.CloudinaryStorage;
 import org.imageorganizer.ui.DesktopFiles;
@@ -46,7 +46,7 @@ final class DesktopWiring implements AutoCloseable {
 
     private final Core core;
     private final Path logFile;
-    private final Library library;
+    private final LibraryDatabase library;
     private final DesktopLibraryChanges changes;
     private final Server server = new Server();
     private volatile LibraryClusterer clusterer;

@@ -19,7 +19,7 @@ import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.ModelManifest;
 import org.imageorganizer.ml.VariantChooser;
 import org.imageorganizer.ml.download.DownloadProgress;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 
 /**
  * Which model folders a command may use, and which variant a library gets. The folders are, in
@@ -110,7 +110,7 @@ final class ModelFolders {
      * the precision asked for (else the settings'), {@code auto} by calibration. Says on stderr what
      * was chosen and why when there was a choice.
      */
-    ModelFolder choose(Library library, List<ModelFolder> candidates, String precision) {
+    ModelFolder choose(LibraryDatabase library, List<ModelFolder> candidates, String precision) {
         VariantChooser.Precision asked = VariantChooser.Precision.parse(effectivePrecision(precision));
         if (candidates.size() == 1 && asked == VariantChooser.Precision.AUTO) {
             return candidates.get(0);

@@ -26,7 +26,7 @@ import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.store.BackgroundStorageCheck;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.RemoteStore;
 import org.imageorganizer.store.StorageReconciler;
@@ -51,7 +51,7 @@ final class ServerWiring {
     private static final String SPOOL_FOLDER = "upload-spool";
 
     private final Core core;
-    private final Library library;
+    private final LibraryDatabase library;
     private final Path storageDir;
     private final Duration clusterDebounce;
     private final Optional<CloudinaryConfig> cloudinary;
@@ -61,7 +61,7 @@ final class ServerWiring {
      * @param clusterDebounce how long the clusterer waits after a change (the front end's own)
      * @param cloudinary      where uploads go when set (else the managed folder): chosen here, once, at start
      */
-    ServerWiring(Core core, Library library, Path storageDir, Duration clusterDebounce,
+    ServerWiring(Core core, LibraryDatabase library, Path storageDir, Duration clusterDebounce,
             Optional<CloudinaryConfig> cloudinary) {
         this.core = core;
         this.library = library;

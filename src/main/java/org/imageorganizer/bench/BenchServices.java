@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.ml.ClipModel;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.model.ClusterSettings;
 
@@ -15,10 +15,10 @@ public interface BenchServices {
     ClipModel loadModel(Path modelDir);
 
     /** An import pipeline exactly as {@code organize} builds it, on the given model and library. */
-    ImportPipeline pipeline(ClipModel model, Library library, int views, ImportOptions options);
+    ImportPipeline pipeline(ClipModel model, LibraryDatabase library, int views, ImportOptions options);
 
     /** The library's clustering as every front end builds it, here without a debounce (call refreshNow). */
-    LibraryClusterer clusterer(Library library, ClusterSettings settings);
+    LibraryClusterer clusterer(LibraryDatabase library, ClusterSettings settings);
 
     /**
      * Starts the REST server exactly as {@code serve --db FILE --storage DIR --model-dir DIR} does,

@@ -9,7 +9,7 @@ import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.model.ImportSummary;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 
 /** The whole import (walk, hash, decode, TTA, inference, classification, database) on a folder of photos. */
 final class PipelineBench {
@@ -37,7 +37,7 @@ final class PipelineBench {
     }
 
     static Agreement compare(Path first, Path second) {
-        try (Library a = Library.open(first); Library b = Library.open(second)) {
+        try (LibraryDatabase a = LibraryDatabase.open(first); LibraryDatabase b = LibraryDatabase.open(second)) {
             int differ = 0;
             int count = 0;
             double cosine = 0;
@@ -100,7 +100,7 @@ final class PipelineBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (Library library = Library.open(db)) {
+        try (LibraryDatabase library = LibraryDatabase.open(db)) {
             var pipeline = services.pipeline(model, library, views, options);
             long cpuBefore = processCpuNanos();
             ImportSummary summary = pipeline.run(List.of(folder), ImportListener.NONE, () -> false);

@@ -14,7 +14,7 @@ import org.imageorganizer.model.EmbeddedImage;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.Label;
 import org.imageorganizer.model.StorageKind;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.NewImage;
 
 /**
@@ -46,13 +46,13 @@ final class RestLibrary {
     /** Writes a new library of {@code images} images at {@code database} and closes it again. */
     /** @param clusterers the library's clustering as the application builds it ({@link BenchServices#clusterer}) */
     static Built build(Path database, int images, long seed,
-            BiFunction<Library, ClusterSettings, LibraryClusterer> clusterers) {
+            BiFunction<LibraryDatabase, ClusterSettings, LibraryClusterer> clusterers) {
         List<EmbeddedImage> all = new ArrayList<>(images);
         Map<GroupKey, List<EmbeddedImage>> groups = SyntheticLibrary.generate(images, DIMENSION, seed);
         groups.values().forEach(all::addAll);
         Random random = new Random(seed);
         Collections.shuffle(all, random);
-        try (Library library = Library.open(database)) {
+        try (LibraryDatabase library = LibraryDatabase.open(database)) {
             Stopwatch insertWatch = new Stopwatch();
             List<NewImage> batch = new ArrayList<>(BATCH);
             for (int i = 0; i < all.size(); i++) {

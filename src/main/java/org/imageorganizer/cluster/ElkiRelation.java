@@ -66,7 +66,7 @@ final class ElkiRelation {
     }
 
     /**
-     * The canonical labels (see {@link Vectors#canonical}) once every object is assigned.
+     * The canonical labels (see {@link ClusteringInputs#canonical}) once every object is assigned.
      *
      * @throws IllegalStateException if ELKI left an object out
      */
@@ -76,6 +76,6 @@ final class ElkiRelation {
                 throw new IllegalStateException("vector " + i + " was not assigned to any cluster or to noise");
             }
         }
-        return Vectors.canonical(labels);
+        return ClusteringInputs.canonical(labels);
     }
 }

@@ -56,13 +56,13 @@ public final class HdbscanClusterer implements Clusterer {
 
     @Override
     public int[] cluster(float[][] vectors) {
-        return clusterPoints(Vectors.normalisedCopy(vectors));
+        return clusterPoints(ClusteringInputs.normalisedCopy(vectors));
     }
 
     /** HDBSCAN* on points as they are (Euclidean distance, no normalisation). */
     int[] clusterPoints(double[][] data) {
         int n = data.length;
-        if (n < Math.max(minClusterSize, minSamples) || Vectors.distinctCount(data) <= 1) {
+        if (n < Math.max(minClusterSize, minSamples) || ClusteringInputs.distinctCount(data) <= 1) {
             return new int[n]; // empty, too small to hold a density cluster, or all identical: one cluster 0
         }
         ElkiRelation input = new ElkiRelation(data);

@@ -61,8 +61,8 @@ public final class KMeansClusterer implements Clusterer {
 
     @Override
     public int[] cluster(float[][] vectors) {
-        double[][] data = Vectors.normalisedCopy(vectors);
-        int distinct = Vectors.distinctCount(data);
+        double[][] data = ClusteringInputs.normalisedCopy(vectors);
+        int distinct = ClusteringInputs.distinctCount(data);
         if (distinct <= 1 || k == 1) {
             return new int[data.length]; // empty, all identical, or one cluster asked for
         }

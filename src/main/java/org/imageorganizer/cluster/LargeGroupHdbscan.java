@@ -46,7 +46,7 @@ public final class LargeGroupHdbscan implements Clusterer {
         if (n <= exactUpTo) {
             return exact.cluster(vectors);
         }
-        double[][] unit = Vectors.normalisedCopy(vectors);
+        double[][] unit = ClusteringInputs.normalisedCopy(vectors);
         double[][] projected = dims < unit[0].length ? PcaProjection.fit(unit, dims, 2000).project(unit) : unit;
         if (n <= sampleCap) {
             return exact.clusterPoints(projected);
@@ -88,7 +88,7 @@ public final class LargeGroupHdbscan implements Clusterer {
                 labels[i] = label >= 0 && distance <= reach[label] ? label : -1;
             }
         }
-        return Vectors.canonical(labels);
+        return ClusteringInputs.canonical(labels);
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class DjlClipModel implements ClipModel {
             if (e instanceof ModelException me) {
                 throw me;
             }
-            throw new ModelException("Cannot load the model in " + folder.directory() + ": " + EncoderIo.firstLine(e), e);
+            throw new ModelException("Cannot load the model in " + folder.directory() + ": " + EncoderTensors.firstLine(e), e);
         }
     }
 
@@ -93,7 +93,7 @@ public final class DjlClipModel implements ClipModel {
     @Override
     public float[][] embedImages(float[] pixels, int count) {
         int size = manifest.imageSize();
-        long expected = EncoderIo.pixelCount(pixels, count, size);
+        long expected = EncoderTensors.pixelCount(pixels, count, size);
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDArray input = scope.create(inputBuffer.copy(pixels, (int) expected), new Shape(count, 3, size, size),
                     DataType.FLOAT32);
@@ -106,7 +106,7 @@ public final class DjlClipModel implements ClipModel {
         if (texts.isEmpty()) {
             return new float[0][];
         }
-        EncoderIo.TokenBatch tokens = EncoderIo.TokenBatch.of(tokenizer, texts);
+        EncoderTensors.TokenBatch tokens = EncoderTensors.TokenBatch.of(tokenizer, texts);
         try (NDManager scope = model.getNDManager().newSubManager()) {
             Shape shape = new Shape(tokens.count(), tokens.length());
             return run(scope, "get_text_features", texts.size(),
@@ -121,7 +121,7 @@ public final class DjlClipModel implements ClipModel {
         list.add(selector);
         JniUtils.setGradMode(false); // grad mode is per thread in PyTorch
         NDList output = block.forward(new ParameterStore(scope, false), list, false);
-        return EncoderIo.rows(output.get(0), method, count, manifest.embeddingSize());
+        return EncoderTensors.rows(output.get(0), method, count, manifest.embeddingSize());
     }
 
     /** The token ids the model sees for a text (start and end tokens included, no padding). */

@@ -67,7 +67,7 @@ public final class ImageEmbedder {
         float[][][] perView = viewEmbeddings(prepared, indexes(prepared.size()), 0, views);
         float[][] out = new float[prepared.size()][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Vectors.normalized(Vectors.mean(perView[i], 0, views));
+            out[i] = EmbeddingMath.normalized(EmbeddingMath.mean(perView[i], 0, views));
         }
         return out;
     }
@@ -93,7 +93,7 @@ public final class ImageEmbedder {
                 float[][] all = new float[views][];
                 all[0] = first[again.get(k)][0];
                 System.arraycopy(rest[k], 0, all, 1, views - 1);
-                out[again.get(k)] = Vectors.normalized(Vectors.mean(all, 0, views));
+                out[again.get(k)] = EmbeddingMath.normalized(EmbeddingMath.mean(all, 0, views));
             }
         }
         return out;
@@ -121,7 +121,7 @@ public final class ImageEmbedder {
         float[][][] out = new float[chosen.size()][count][];
         for (int k = 0; k < chosen.size(); k++) {
             for (int v = 0; v < count; v++) {
-                out[k][v] = Vectors.normalized(raw[k * count + v]);
+                out[k][v] = EmbeddingMath.normalized(raw[k * count + v]);
             }
         }
         return out;

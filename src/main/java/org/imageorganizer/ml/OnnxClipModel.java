@@ -97,7 +97,7 @@ public final class OnnxClipModel implements ClipModel {
             if (e instanceof ModelException me) {
                 throw me;
             }
-            throw new ModelException("Cannot load the model in " + folder.directory() + ": " + EncoderIo.firstLine(e), e);
+            throw new ModelException("Cannot load the model in " + folder.directory() + ": " + EncoderTensors.firstLine(e), e);
         }
     }
 
@@ -122,7 +122,7 @@ public final class OnnxClipModel implements ClipModel {
     @Override
     public float[][] embedImages(float[] pixels, int count) {
         int size = manifest.imageSize();
-        long expected = EncoderIo.pixelCount(pixels, count, size);
+        long expected = EncoderTensors.pixelCount(pixels, count, size);
         try (NDManager scope = vision.getNDManager().newSubManager()) {
             NDArray input = scope.create(inputBuffer.copy(pixels, (int) expected), new Shape(count, 3, size, size),
                     DataType.FLOAT32);
@@ -136,7 +136,7 @@ public final class OnnxClipModel implements ClipModel {
         if (texts.isEmpty()) {
             return new float[0][];
         }
-        EncoderIo.TokenBatch tokens = EncoderIo.TokenBatch.of(tokenizer, texts);
+        EncoderTensors.TokenBatch tokens = EncoderTensors.TokenBatch.of(tokenizer, texts);
         try (NDManager scope = text.getNDManager().newSubManager()) {
             Shape shape = new Shape(tokens.count(), tokens.length());
             NDList inputs = new NDList();
@@ -161,7 +161,7 @@ public final class OnnxClipModel implements ClipModel {
             features = output.get(0);
         }
         try {
-            return EncoderIo.rows(features, outputName, count, manifest.embeddingSize());
+            return EncoderTensors.rows(features, outputName, count, manifest.embeddingSize());
         } finally {
             output.close();
         }

@@ -34,9 +34,9 @@ public final class PromptEnsemble {
         for (int l = 0; l < labels.size(); l++) {
             float[][] normalized = new float[templates.size()][];
             for (int t = 0; t < templates.size(); t++) {
-                normalized[t] = Vectors.normalized(raw[l * templates.size() + t]);
+                normalized[t] = EmbeddingMath.normalized(raw[l * templates.size() + t]);
             }
-            out[l] = Vectors.normalized(Vectors.mean(normalized, 0, normalized.length));
+            out[l] = EmbeddingMath.normalized(EmbeddingMath.mean(normalized, 0, normalized.length));
         }
         return out;
     }

@@ -327,7 +327,7 @@ public final class VariantChooser {
     private static float[][] normalized(float[][] raw) {
         float[][] out = new float[raw.length][];
         for (int i = 0; i < raw.length; i++) {
-            double norm = Math.sqrt(Vectors.dot(raw[i], raw[i]));
+            double norm = Math.sqrt(EmbeddingMath.dot(raw[i], raw[i]));
             out[i] = new float[raw[i].length];
             for (int j = 0; j < raw[i].length; j++) {
                 out[i][j] = (float) (raw[i][j] / Math.max(norm, 1e-12));
@@ -339,7 +339,7 @@ public final class VariantChooser {
     private static double lowestCosine(float[][] a, float[][] b) {
         double lowest = 1;
         for (int i = 0; i < a.length; i++) {
-            lowest = Math.min(lowest, Vectors.dot(a[i], b[i]));
+            lowest = Math.min(lowest, EmbeddingMath.dot(a[i], b[i]));
         }
         return lowest;
     }

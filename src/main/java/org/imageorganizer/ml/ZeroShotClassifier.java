@@ -39,7 +39,7 @@ public final class ZeroShotClassifier {
         double[] logits = new double[labels.size()];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < logits.length; i++) {
-            logits[i] = logitScale * Vectors.dot(imageEmbedding, labelEmbeddings[i]);
+            logits[i] = logitScale * EmbeddingMath.dot(imageEmbedding, labelEmbeddings[i]);
             max = Math.max(max, logits[i]);
         }
         double sum = 0;

@@ -4,19 +4,19 @@ import java.util.Objects;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.imaging.ThumbnailCache;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 
 /**
  * An {@link OpenedLibrary} on the store: the database, its clusterer, the storage of its files.
  * It owns the library and the clusterer (closes both); the wiring reaches them to build more on it.
  */
 public final class StoreLibrary implements OpenedLibrary {
-    private final Library library;
+    private final LibraryDatabase library;
     private final LibraryClusterer clusterer;
     private final LibraryQueries queries;
     private final ImageFiles files;
 
-    public StoreLibrary(Library library, LibraryClusterer clusterer, ImageStorage storage, ThumbnailCache thumbnails) {
+    public StoreLibrary(LibraryDatabase library, LibraryClusterer clusterer, ImageStorage storage, ThumbnailCache thumbnails) {
         this.library = Objects.requireNonNull(library, "library");
         this.clusterer = Objects.requireNonNull(clusterer, "clusterer");
         this.queries = new StoredLibraryQueries(library.images(), clusterer);
@@ -42,7 +42,7 @@ public final class StoreLibrary implements OpenedLibrary {
     }
 
     /** The database. */
-    public Library library() {
+    public LibraryDatabase library() {
         return library;
     }
 

@@ -20,7 +20,7 @@ final class PostgresLibrary {
     private PostgresLibrary() {
     }
 
-    static Library open(String url, String user, String password, String shown) {
+    static LibraryDatabase open(String url, String user, String password, String shown) {
         probe(url, user, password, shown);
         try {
             Flyway.configure()
@@ -34,7 +34,7 @@ final class PostgresLibrary {
         }
         EntityManagerFactory emf;
         try {
-            emf = Library.configuration()
+            emf = LibraryDatabase.configuration()
                     .property(JdbcSettings.JAKARTA_JDBC_URL, url)
                     .property(JdbcSettings.JAKARTA_JDBC_USER, user)
                     .property(JdbcSettings.JAKARTA_JDBC_PASSWORD, password)
@@ -47,9 +47,9 @@ final class PostgresLibrary {
                     .property("hibernate.hikari.maxLifetime", "1800000")
                     .createEntityManagerFactory();
         } catch (RuntimeException e) {
-            throw Library.schemaMismatch(shown, e);
+            throw LibraryDatabase.schemaMismatch(shown, e);
         }
-        return Library.onPostgres(emf);
+        return LibraryDatabase.onPostgres(emf);
     }
 
     /** One connection first, so the common failures get a clear sentence. */

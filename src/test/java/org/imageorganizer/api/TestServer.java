@@ -29,7 +29,7 @@ import org.imageorganizer.services.StoredImageFiles;
 import org.imageorganizer.services.StoredLibraryQueries;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.RemoteStore;
 import org.imageorganizer.store.StorageRouter;
@@ -42,7 +42,7 @@ import org.imageorganizer.store.cloud.CloudinaryStorage;
  * model, the use-case services as the application wires them. Closing is safe more than once.
  */
 final class TestServer implements AutoCloseable {
-    final Library library;
+    final LibraryDatabase library;
     private final Path folder;
     final LibraryClusterer clusterer;
     final ImporterUploads uploads;

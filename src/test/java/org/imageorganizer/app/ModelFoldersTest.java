@@ -18,7 +18,7 @@ import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.VariantChooser;
 import org.imageorganizer.ml.download.ModelSources;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +80,7 @@ class ModelFoldersTest {
         assertThat(candidates).extracting(f -> f.directory().getFileName().toString())
                 .containsExactly("clip-vit-base-patch32-onnx-int8", "my-fp32-export", "my-int8-export");
         assertThat(folders.withoutDownload()).hasSize(3);
-        try (Library library = Library.open(home.resolve("library"))) {
+        try (LibraryDatabase library = LibraryDatabase.open(home.resolve("library"))) {
             ModelFolder chosen = folders.choose(library, candidates, null);
             assertThat(err.toString()).contains("Model: auto: " + chosen.manifest().modelId() + " is the fastest with cosine");
             assertThat(candidates).contains(chosen);
@@ -94,7 +94,7 @@ class ModelFoldersTest {
         ModelFolders folders = folders(Map.of(), Settings.defaults().withPrecision("fp32"));
 
         List<ModelFolder> candidates = folders.forCommand(List.of(), null);
-        try (Library library = Library.open(home.resolve("library"))) {
+        try (LibraryDatabase library = LibraryDatabase.open(home.resolve("library"))) {
             assertThat(folders.choose(library, candidates, null).manifest().modelId()).isEqualTo("tiny-clip-test-1");
             assertThat(folders.choose(library, candidates, "int8").manifest().modelId())
                     .isEqualTo("tiny-clip-test-1@onnx-int8");

@@ -14,7 +14,7 @@ import org.imageorganizer.config.Environment;
 import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.VariantChooser;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.ModelMismatchException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class ModelVariantChoiceTest {
     @Test
     void autoCalibratesForANewLibraryRecordsTheChoiceAndAnExistingLibraryKeepsIt() {
         Core services = services(Map.of());
-        try (Library library = Library.open(home.resolve("library"))) {
+        try (LibraryDatabase library = LibraryDatabase.open(home.resolve("library"))) {
             ModelFolder chosen = services.chooseModel(library, VARIANTS, null);
             library.info().claimModel(chosen.manifest().modelId());
             assertThat(err.toString()).contains("Model: auto: " + chosen.manifest().modelId() + " is the fastest")
@@ -69,7 +69,7 @@ class ModelVariantChoiceTest {
         services.saveSettings(services.settings().withPrecision("int8"));
         assertThat(services.models().forCommand(List.of(), null)).extracting(f -> f.manifest().modelId())
                 .containsExactly("tiny-clip-test-1", "tiny-clip-test-1@onnx-int8");
-        try (Library library = Library.open(home.resolve("library"))) {
+        try (LibraryDatabase library = LibraryDatabase.open(home.resolve("library"))) {
             assertThat(services.chooseModel(library, List.of(), null).manifest().modelId())
                     .isEqualTo("tiny-clip-test-1@onnx-int8");
         }
@@ -78,7 +78,7 @@ class ModelVariantChoiceTest {
     @Test
     void explicitInt8WithOnlyFp32IsRefusedWithASentence() {
         Core services = services(Map.of());
-        try (Library library = Library.open(home.resolve("library"))) {
+        try (LibraryDatabase library = LibraryDatabase.open(home.resolve("library"))) {
             assertThatThrownBy(() -> services.chooseModel(library, List.of(VARIANTS.get(0)), "int8"))
                     .isInstanceOf(ModelException.class)
                     .hasMessageContaining("There is no int8 variant of the model");

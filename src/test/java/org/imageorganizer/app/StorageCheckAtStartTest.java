@@ -22,7 +22,7 @@ import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.Label;
 import org.imageorganizer.model.StorageKind;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.NewImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +68,7 @@ class StorageCheckAtStartTest {
         for (String name : List.of(REFERENCED, ORPHAN)) {
             Files.setLastModifiedTime(Files.write(storage.resolve(name), new byte[] {1, 2, 3}), anHourAgo);
         }
-        try (Library library = Library.open(database)) {
+        try (LibraryDatabase library = LibraryDatabase.open(database)) {
             library.images().insert(new NewImage("a".repeat(64), REFERENCED, "cat.jpg", 3, 1, 1, "jpeg",
                     StorageKind.MANAGED, new Classification(new Label("cat", 0.9), new Label("indoor", 0.8)),
                     new float[32], "tiny-clip-test-1"));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.imageorganizer.cli.ErrorHandler;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.testing.CloudinaryStandIn;
 import org.imageorganizer.testing.PhotoLibrary;
 import org.junit.jupiter.api.Tag;
@@ -41,7 +41,7 @@ class SyncCommandTest {
     @Test
     void syncsAndSaysWhatItDidThenRefusedCredentialsAreExitCode2() {
         Path db = home.resolve("lib.mv.db");
-        try (Library library = Library.open(db)) {
+        try (LibraryDatabase library = LibraryDatabase.open(db)) {
             PhotoLibrary.fill(library, home.resolve("photos"), 5);
         }
         try (CloudinaryStandIn standIn = new CloudinaryStandIn()) {
@@ -51,7 +51,7 @@ class SyncCommandTest {
                     .contains("5 images needed a copy: 5 uploaded, 0 already in Cloudinary, 0 failed")
                     .doesNotContain(org.imageorganizer.testing.FakeCloudinary.API_SECRET);
 
-            try (Library library = Library.open(db)) {
+            try (LibraryDatabase library = LibraryDatabase.open(db)) {
                 PhotoLibrary.fill(library, home.resolve("more"), 5, 1);
             }
             assertThat(run(Map.of("CLOUDINARY_URL", standIn.cloudinaryUrl("a-wrong-secret-value")), "sync", "--db",

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.RemoteCopyRepository;
 import org.imageorganizer.testing.CloudinaryStandIn;
 import org.imageorganizer.testing.PhotoLibrary;
@@ -34,7 +34,7 @@ class SyncKillTest {
     void aSyncKilledHalfwayAndRunAgainUploadsEveryImageExactlyOnce() throws Exception {
         Path database = home.resolve("library.mv.db");
         List<ImageRecord> photos;
-        try (Library library = Library.open(database)) {
+        try (LibraryDatabase library = LibraryDatabase.open(database)) {
             photos = PhotoLibrary.fill(library, home.resolve("photos"), PHOTOS);
         }
         try (CloudinaryStandIn standIn = new CloudinaryStandIn()) {
@@ -69,7 +69,7 @@ class SyncKillTest {
             assertThat(third.output.toString()).contains("0 images needed a copy");
             assertThat(standIn.fake().uploadRequestCounts().values()).containsOnly(1);
         }
-        try (Library library = Library.open(database)) {
+        try (LibraryDatabase library = LibraryDatabase.open(database)) {
             for (ImageRecord photo : photos) {
                 assertThat(library.remoteCopies().find(photo.id())).get()
                         .satisfies(s -> assertThat(s.status()).isEqualTo(RemoteCopyRepository.Status.UPLOADED));

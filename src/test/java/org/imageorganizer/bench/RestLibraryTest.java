@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.StorageKind;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.junit.jupiter.api.Test;
 import org.imageorganizer.cluster.LibraryClusterer;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class RestLibraryTest {
         assertThat(built.images()).isEqualTo(800);
         assertThat(built.largestObject()).isEqualTo("object0"); // groups 0-3, the largest holding 40%
         assertThat(built.largestObjectImages()).isEqualTo(Arrays.stream(sizes, 0, 4).sum());
-        try (Library library = Library.open(built.database())) {
+        try (LibraryDatabase library = LibraryDatabase.open(built.database())) {
             assertThat(library.images().count()).isEqualTo(800);
             List<ImageRecord> newest = library.images().listNewest(null, null, 0, 50);
             assertThat(newest.stream().map(r -> r.classification().object().name()).distinct().count()).isGreaterThan(1);

@@ -26,7 +26,7 @@ import org.imageorganizer.model.ObjectGroup;
 import org.imageorganizer.model.OrganizedTree;
 import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.model.SubCluster;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.NewImage;
 import org.imageorganizer.store.StoredGroupClustering;
 import org.junit.jupiter.api.AfterEach;
@@ -48,14 +48,14 @@ class LibraryClustererTest {
 
     @TempDir
     Path dir;
-    private Library library;
+    private LibraryDatabase library;
     private final List<LibraryClusterer> clusterers = new ArrayList<>();
     private final Map<GroupKey, List<Long>> ids = new HashMap<>();
     private int serial;
 
     @BeforeEach
     void open() {
-        library = Library.open(dir.resolve("lib"));
+        library = LibraryDatabase.open(dir.resolve("lib"));
         long seed = 1;
         for (GroupKey group : GROUPS) {
             SyntheticBlobs blobs = SyntheticBlobs.generate(seed++, BLOBS, PER_BLOB, 0, DIM, 0.05);

@@ -11,7 +11,7 @@ import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.Label;
 import org.imageorganizer.model.StorageKind;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.NewImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,12 +28,12 @@ class MembershipTest {
 
     @TempDir
     Path dir;
-    private Library library;
+    private LibraryDatabase library;
     private int serial;
 
     @BeforeEach
     void open() {
-        library = Library.open(dir.resolve("lib"));
+        library = LibraryDatabase.open(dir.resolve("lib"));
     }
 
     @AfterEach

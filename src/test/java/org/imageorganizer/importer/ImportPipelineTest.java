@@ -34,7 +34,7 @@ import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.ImportProgress;
 import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.store.IndexedFiles;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.testing.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +58,7 @@ class ImportPipelineTest {
 
     @TempDir
     Path dir;
-    private final List<Library> libraries = new ArrayList<>();
+    private final List<LibraryDatabase> libraries = new ArrayList<>();
     private final AtomicInteger libraryChanges = new AtomicInteger();
 
     @BeforeAll
@@ -76,16 +76,16 @@ class ImportPipelineTest {
 
     @AfterEach
     void closeLibraries() {
-        libraries.forEach(Library::close);
+        libraries.forEach(LibraryDatabase::close);
     }
 
-    private Library library(String name) {
-        Library library = Library.open(dir.resolve(name));
+    private LibraryDatabase library(String name) {
+        LibraryDatabase library = LibraryDatabase.open(dir.resolve(name));
         libraries.add(library);
         return library;
     }
 
-    private ImportPipeline pipeline(Library library) {
+    private ImportPipeline pipeline(LibraryDatabase library) {
         return new ImportPipeline(decoder, embedder, classifier, library.images(), new IndexedFiles(),
                 libraryChanges::incrementAndGet, OPTIONS);
     }
@@ -117,7 +117,7 @@ class ImportPipelineTest {
         }
     }
 
-    private static List<String> locations(Library library) {
+    private static List<String> locations(LibraryDatabase library) {
         return library.images().list(0, 1000).stream().map(ImageRecord::location).toList();
     }
 
@@ -128,7 +128,7 @@ class ImportPipelineTest {
     @Test
     void aCancelledImportStopsEarlyAndARerunImportsExactlyTheRest() {
         List<Path> files = pictures("photos", 12);
-        Library library = library("lib");
+        LibraryDatabase library = library("lib");
         Recorder recorder = new Recorder();
         BooleanSupplier cancelAfterThreeFiles = () -> recorder.events.size() >= 4; // "found" + three files
 
@@ -154,7 +154,7 @@ class ImportPipelineTest {
     void theSameContentUnderTwoNamesIsImportedOnceAndCountedAsADuplicate() throws IOException {
         List<Path> files = pictures("photos", 2);
         Path copy = Files.copy(files.get(0), dir.resolve("photos/copy-of-p0.png"));
-        Library library = library("lib");
+        LibraryDatabase library = library("lib");
 
         ImportSummary summary = pipeline(library).run(List.of(dir.resolve("photos")), ImportListener.NONE, () -> false);
 
@@ -184,7 +184,7 @@ class ImportPipelineTest {
         Path nestedCopy = Files.copy(first, Files.createDirectories(dir.resolve("photos/c")).resolve("again.png"))
                 .toAbsolutePath().normalize();
         Path other = TestImages.write(TestImages.picture(1, 3, 280, 240), "jpg", dir.resolve("photos/d.jpg"));
-        Library library = library("lib");
+        LibraryDatabase library = library("lib");
         // the first file takes longest to read, so its copies are hashed before it
         ImageDecoder slowOnFirst = new ImageDecoder() {
             @Override
@@ -235,7 +235,7 @@ class ImportPipelineTest {
         List<Path> files = pictures("photos", 7);
         Files.writeString(dir.resolve("photos/notes.jpg"), "not a picture");
         Files.write(dir.resolve("photos/empty.png"), new byte[0]);
-        Library library = library("lib");
+        LibraryDatabase library = library("lib");
         Recorder recorder = new Recorder();
 
         ImportSummary summary = pipeline(library).run(List.of(dir.resolve("photos")), recorder, () -> false);
@@ -266,8 +266,8 @@ class ImportPipelineTest {
     @Test
     void embeddingsAreDeterministicAndNormalised() {
         Path file = pictures("photos", 1).get(0);
-        Library first = library("first");
-        Library second = library("second");
+        LibraryDatabase first = library("first");
+        LibraryDatabase second = library("second");
 
         assertThat(pipeline(first).run(List.of(file), ImportListener.NONE, () -> false).imported()).isEqualTo(1);
         assertThat(pipeline(second).run(List.of(file), ImportListener.NONE, () -> false).imported()).isEqualTo(1);
@@ -299,7 +299,7 @@ class ImportPipelineTest {
     void aFileTheStoreRefusesIsReportedAndTheOthersAreStillImported() throws SQLException {
         List<Path> files = pictures("photos", 5);
         Path poison = TestImages.write(TestImages.picture(1, 42, 300, 240), "png", dir.resolve("photos/poison.png"));
-        Library library = library("lib");
+        LibraryDatabase library = library("lib");
         String url = "jdbc:h2:file:" + dir.resolve("lib").toAbsolutePath() + ";AUTO_SERVER=TRUE";
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             s.execute("CREATE TRIGGER refuse_poison BEFORE INSERT ON image FOR EACH ROW CALL \""

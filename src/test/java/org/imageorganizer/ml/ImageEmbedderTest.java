@@ -53,10 +53,10 @@ class ImageEmbedderTest {
         float[][] averaged = three.embed(prepared3);
         float[][] single = one.embed(prepared1);
         for (float[] e : averaged) {
-            assertThat(Math.sqrt(Vectors.dot(e, e))).isCloseTo(1.0, offset(1e-5));
+            assertThat(Math.sqrt(EmbeddingMath.dot(e, e))).isCloseTo(1.0, offset(1e-5));
         }
         // the original view is the first of the three, so the average stays close but not equal to it
-        assertThat(Vectors.dot(averaged[0], single[0])).isLessThan(1.0 - 1e-7).isGreaterThan(0.5);
+        assertThat(EmbeddingMath.dot(averaged[0], single[0])).isLessThan(1.0 - 1e-7).isGreaterThan(0.5);
     }
 
     @Test
@@ -74,7 +74,7 @@ class ImageEmbedderTest {
         });
         assertThat(asked.get()).isEqualTo(2);
         float[][] unsure = three.embedAdaptive(prepared, e -> true);
-        float[][] mixed = three.embedAdaptive(prepared, e -> Vectors.dot(e, firstOnly[1]) > 0.9999);
+        float[][] mixed = three.embedAdaptive(prepared, e -> EmbeddingMath.dot(e, firstOnly[1]) > 0.9999);
         for (int d = 0; d < full[0].length; d++) {
             assertThat(sure[0][d]).isCloseTo(firstOnly[0][d], offset(1e-4f));
             assertThat(unsure[0][d]).isCloseTo(full[0][d], offset(1e-4f));

@@ -59,8 +59,8 @@ class ModelVariantsTest {
             double lowest = 1;
             for (float[][][] pair : new float[][][][] {{images, fp32Images}, {texts, fp32Texts}}) {
                 for (int i = 0; i < pair[0].length; i++) {
-                    assertThat(Vectors.dot(pair[0][i], pair[0][i])).isCloseTo(1.0, offset(1e-5));
-                    lowest = Math.min(lowest, Vectors.dot(pair[0][i], pair[1][i]));
+                    assertThat(EmbeddingMath.dot(pair[0][i], pair[0][i])).isCloseTo(1.0, offset(1e-5));
+                    lowest = Math.min(lowest, EmbeddingMath.dot(pair[0][i], pair[1][i]));
                 }
             }
             System.out.printf("%s: loaded in %d ms, lowest cosine to fp32 %.5f over %d images and %d texts%n",
@@ -98,7 +98,7 @@ class ModelVariantsTest {
     private static float[][] normalized(float[][] vectors) {
         float[][] out = new float[vectors.length][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Vectors.normalized(vectors[i]);
+            out[i] = EmbeddingMath.normalized(vectors[i]);
         }
         return out;
     }

@@ -18,7 +18,7 @@ class ZeroShotClassifierTest {
     void picksTheMostSimilarLabelWithSoftmaxConfidence() {
         ZeroShotClassifier classifier = new ZeroShotClassifier(List.of("cat", "dog", "car"),
                 new float[][] {unit(4, 0), unit(4, 1), unit(4, 2)}, 100, 0.2);
-        float[] image = Vectors.normalized(new float[] {0.9f, 0.1f, 0, 0.2f});
+        float[] image = EmbeddingMath.normalized(new float[] {0.9f, 0.1f, 0, 0.2f});
         Label label = classifier.classify(image);
         assertThat(label.name()).isEqualTo("cat");
         double[] p = classifier.probabilities(image);
@@ -34,7 +34,7 @@ class ZeroShotClassifierTest {
     void unsureImagesBecomeOther() {
         ZeroShotClassifier classifier = new ZeroShotClassifier(List.of("cat", "dog", "car", "boat"),
                 new float[][] {unit(5, 0), unit(5, 1), unit(5, 2), unit(5, 3)}, 100, 0.5);
-        float[] between = Vectors.normalized(new float[] {1, 1, 1, 1, 0});
+        float[] between = EmbeddingMath.normalized(new float[] {1, 1, 1, 1, 0});
         Label label = classifier.classify(between);
         assertThat(label.name()).isEqualTo(Label.OTHER);
         assertThat(label.confidence()).isCloseTo(0.25, offset(1e-6));
@@ -44,6 +44,6 @@ class ZeroShotClassifierTest {
     void noThresholdAcceptsTheBestLabel() {
         ZeroShotClassifier classifier = new ZeroShotClassifier(List.of("a", "b"),
                 new float[][] {unit(2, 0), unit(2, 1)}, 1, 0);
-        assertThat(classifier.classify(Vectors.normalized(new float[] {1, 1.01f})).name()).isEqualTo("b");
+        assertThat(classifier.classify(EmbeddingMath.normalized(new float[] {1, 1.01f})).name()).isEqualTo("b");
     }
 }

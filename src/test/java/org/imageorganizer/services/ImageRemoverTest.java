@@ -16,7 +16,7 @@ import org.imageorganizer.model.Label;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.model.SyncListener;
 import org.imageorganizer.store.IndexedFiles;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.NewImage;
 import org.imageorganizer.store.RemoteStore;
@@ -43,7 +43,7 @@ class ImageRemoverTest {
     Path dir;
     private CloudinaryStandIn standIn;
     private CloudinaryStorage cloud;
-    private Library library;
+    private LibraryDatabase library;
     private List<ImageRecord> photos;
     private final AtomicInteger told = new AtomicInteger();
     private final LibraryObserver observer = told::incrementAndGet;
@@ -53,7 +53,7 @@ class ImageRemoverTest {
         standIn = new CloudinaryStandIn();
         cloud = new CloudinaryStorage(CloudinaryConfig.of(standIn.cloudinaryUrl())
                 .withRetry(new RetryPolicy(2, Duration.ofMillis(10)), Duration.ofSeconds(5)));
-        library = Library.open(dir.resolve("library"));
+        library = LibraryDatabase.open(dir.resolve("library"));
         photos = PhotoLibrary.fill(library, dir.resolve("photos"), 3);
         new SyncService(library.images(), library.remoteCopies(),
                 new StorageRouter(new IndexedFiles(), new ManagedFolder(dir.resolve("storage"))), cloud, 2)

@@ -14,7 +14,7 @@ import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.SubCluster;
 import org.imageorganizer.store.IndexedFiles;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.StorageRouter;
 import org.imageorganizer.testing.PhotoLibrary;
@@ -30,7 +30,7 @@ class StoreLibraryTest {
 
     @Test
     void queriesFilesAndTheSortedTree() throws Exception {
-        Library library = Library.open(dir.resolve("library"));
+        LibraryDatabase library = LibraryDatabase.open(dir.resolve("library"));
         LibraryClusterer clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(),
                 ClusterSettings.defaults(), Duration.ofSeconds(60));
         try (StoreLibrary opened = new StoreLibrary(library, clusterer,

@@ -62,7 +62,7 @@ class BackgroundStorageCheckTest {
         Instant start = START;
         String key = "00000000000000000000000000000001.png";
         Files.setLastModifiedTime(Files.write(storage.resolve(key), new byte[] {1}), FileTime.from(start.minusSeconds(3)));
-        try (Library library = TestDatabase.h2(dir).open()) {
+        try (LibraryDatabase library = TestDatabase.h2(dir).open()) {
             folder.writeMarker(library.info().libraryId());
             StorageReconciler reconciler = new StorageReconciler(folder, library.images(), library.info(),
                     firstPassThenLater(), MARGIN);
@@ -85,7 +85,7 @@ class BackgroundStorageCheckTest {
         Instant start = Instant.now();
         String key = "00000000000000000000000000000002.png";
         Files.setLastModifiedTime(Files.write(storage.resolve(key), new byte[] {1}), FileTime.from(start.minusSeconds(3)));
-        try (Library library = TestDatabase.h2(dir).open()) {
+        try (LibraryDatabase library = TestDatabase.h2(dir).open()) {
             StorageReconciler reconciler = new StorageReconciler(folder, library.images(), library.info(),
                     Clock.systemUTC(), Duration.ofHours(1));
             BackgroundStorageCheck check = BackgroundStorageCheck.start(reconciler, start);

@@ -25,7 +25,7 @@ class ClusterRepositoryTest {
 
     @TempDir
     Path dir;
-    private Library library;
+    private LibraryDatabase library;
     private ClusterRepository clusters;
     private long[] dog;
     private long[] cat;

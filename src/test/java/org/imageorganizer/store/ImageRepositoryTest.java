@@ -23,7 +23,7 @@ class ImageRepositoryTest {
 
     @TempDir
     Path dir;
-    private Library library;
+    private LibraryDatabase library;
     private ImageRepository images;
 
     @BeforeAll

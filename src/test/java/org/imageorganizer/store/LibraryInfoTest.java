@@ -27,7 +27,7 @@ class LibraryInfoTest {
 
     @Test
     void claimModelRecordsTheFirstModelAndAcceptsItAgain() {
-        try (Library library = database(dir).open()) {
+        try (LibraryDatabase library = database(dir).open()) {
             assertThat(library.info().modelId()).isEmpty();
             library.info().claimModel("clip-a");
             library.info().claimModel("clip-a");
@@ -39,10 +39,10 @@ class LibraryInfoTest {
     @Test
     void claimModelRefusesAnotherModelEvenAfterReopening() {
         TestDatabase database = database(dir);
-        try (Library library = database.open()) {
+        try (LibraryDatabase library = database.open()) {
             library.info().claimModel("clip-a");
         }
-        try (Library library = database.open()) {
+        try (LibraryDatabase library = database.open()) {
             assertThatThrownBy(() -> library.info().claimModel("clip-b"))
                     .isInstanceOfSatisfying(ModelMismatchException.class, e -> {
                         assertThat(e.libraryModel()).isEqualTo("clip-a");
@@ -58,15 +58,15 @@ class LibraryInfoTest {
     void theLibraryIdIsGivenOnceAndKeptAcrossReopening() {
         TestDatabase database = database(dir);
         String id;
-        try (Library library = database.open()) {
+        try (LibraryDatabase library = database.open()) {
             id = library.info().libraryId();
             assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
             assertThat(library.info().libraryId()).isEqualTo(id);
         }
-        try (Library library = database.open()) {
+        try (LibraryDatabase library = database.open()) {
             assertThat(library.info().libraryId()).isEqualTo(id);
         }
-        try (Library other = database(dir.resolve("other")).open()) {
+        try (LibraryDatabase other = database(dir.resolve("other")).open()) {
             assertThat(other.info().libraryId()).as("another library").isNotEqualTo(id);
         }
     }

@@ -26,7 +26,7 @@ class PostgresLibraryTest {
     void aMissingDatabaseIsNamedInOneLine() {
         String url = TestDatabase.newPostgresUrl();
         String missing = url.replaceFirst("/library_[0-9_]+", "/no_such_library");
-        assertThatThrownBy(() -> Library.connect(missing, TestDatabase.Postgres.USER, ""))
+        assertThatThrownBy(() -> LibraryDatabase.connect(missing, TestDatabase.Postgres.USER, ""))
                 .isInstanceOf(LibraryException.class)
                 .hasMessageContaining("does not exist")
                 .hasMessageNotContaining("\n");
@@ -35,12 +35,12 @@ class PostgresLibraryTest {
     @Test
     void twoLibrariesOnOneDatabaseStoreTheSameContentOnce() throws Exception {
         TestDatabase database = TestDatabase.postgres();
-        try (Library first = database.open(); Library second = database.open()) {
+        try (LibraryDatabase first = database.open(); LibraryDatabase second = database.open()) {
             first.info().claimModel(TestRecords.MODEL);
             ExecutorService threads = Executors.newFixedThreadPool(8);
             List<Future<Boolean>> attempts = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                Library library = i % 2 == 0 ? first : second;
+                LibraryDatabase library = i % 2 == 0 ? first : second;
                 attempts.add(threads.submit((Callable<Boolean>) () -> {
                     try {
                         library.images().insert(TestRecords.image("same", "cat", "sofa"));

@@ -22,7 +22,7 @@ class RemoteCopyRepositoryTest {
 
     @TempDir
     Path dir;
-    private Library library;
+    private LibraryDatabase library;
     private RemoteCopyRepository copies;
 
     @BeforeAll

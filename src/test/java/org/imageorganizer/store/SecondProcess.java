@@ -20,7 +20,7 @@ public final class SecondProcess {
         int shared = Integer.parseInt(args[2]);
         int inserted = 0;
         int duplicates = 0;
-        try (Library library = Library.open(Path.of(args[0]))) {
+        try (LibraryDatabase library = LibraryDatabase.open(Path.of(args[0]))) {
             library.info().claimModel(TestRecords.MODEL);
             Files.createFile(Path.of(args[3]));
             for (int wait = 0; !Files.exists(Path.of(args[4])) && wait < 3000; wait++) {

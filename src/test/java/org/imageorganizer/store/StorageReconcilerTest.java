@@ -39,7 +39,7 @@ class StorageReconcilerTest {
     Path dir;
     private Path storage;
     private ManagedFolder folder;
-    private Library library;
+    private LibraryDatabase library;
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(StorageReconciler.class);
     private int seed;
@@ -235,7 +235,7 @@ class StorageReconcilerTest {
 
         assertThat(pass.outcome()).isEqualTo(Outcome.CHECKED);
         assertThat(folder.readMarker()).contains(library.info().libraryId());
-        try (Library other = TestDatabase.h2(dir.resolve("other")).open()) {
+        try (LibraryDatabase other = TestDatabase.h2(dir.resolve("other")).open()) {
             Pass foreign = new StorageReconciler(folder, other.images(), other.info()).reconcile(START);
             assertThat(foreign.outcome()).as("another library now sees the folder as taken").isEqualTo(Outcome.FOREIGN_MARKER);
         }

@@ -17,16 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 @FunctionalInterface
 public interface TestDatabase {
 
-    Library open();
+    LibraryDatabase open();
 
     static TestDatabase h2(Path folder) {
-        return () -> Library.open(folder.resolve("library.mv.db"));
+        return () -> LibraryDatabase.open(folder.resolve("library.mv.db"));
     }
 
     /** A new, empty PostgreSQL database. */
     static TestDatabase postgres() {
         String url = Postgres.newDatabase();
-        return () -> Library.connect(url, Postgres.USER, "");
+        return () -> LibraryDatabase.connect(url, Postgres.USER, "");
     }
 
     /** The JDBC URL of a new, empty PostgreSQL database (for tests that start whole programs). */

@@ -35,7 +35,7 @@ class TwoProcessTest {
         Path file = dir.resolve("library.mv.db");
         int inserted = 0;
         Process child;
-        try (Library library = Library.open(file)) {
+        try (LibraryDatabase library = LibraryDatabase.open(file)) {
             library.info().claimModel(TestRecords.MODEL);
             library.images().insert(TestRecords.image("first", "dog", "beach"));
             inserted++;
@@ -73,7 +73,7 @@ class TwoProcessTest {
             assertThat(library.images().count()).isEqualTo(1 + 2 * OWN + SHARED).isEqualTo(inserted);
             assertThat(library.info().libraryVersion()).isEqualTo(inserted);
         }
-        try (Library reopened = Library.open(file)) {
+        try (LibraryDatabase reopened = LibraryDatabase.open(file)) {
             assertThat(reopened.images().count()).isEqualTo(inserted);
             assertThat(reopened.info().libraryVersion()).isEqualTo(inserted);
             assertThat(reopened.images().groupMembership().values().stream().mapToInt(List::size).sum())

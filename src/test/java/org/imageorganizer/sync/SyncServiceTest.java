@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.imageorganizer.common.RetryPolicy;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.store.IndexedFiles;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.RemoteCopyRepository;
 import org.imageorganizer.store.StorageRouter;
@@ -48,14 +48,14 @@ class SyncServiceTest {
     @TempDir
     Path dir;
     private CloudinaryStandIn standIn;
-    private Library library;
+    private LibraryDatabase library;
     private List<ImageRecord> photos;
     private final List<CloudinaryStorage> clients = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         standIn = new CloudinaryStandIn();
-        library = Library.open(dir.resolve("library"));
+        library = LibraryDatabase.open(dir.resolve("library"));
         photos = PhotoLibrary.fill(library, dir.resolve("photos"), 12);
     }
 

@@ -11,7 +11,7 @@ import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.Label;
 import org.imageorganizer.model.StorageKind;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.NewImage;
 
 /** A library of real, distinct JPEG files indexed in place, as {@code organize} leaves it, without running a model. */
@@ -22,12 +22,12 @@ public final class PhotoLibrary {
     }
 
     /** Writes {@code count} small photos into {@code folder} and adds them to the library; returns their records by id. */
-    public static List<ImageRecord> fill(Library library, Path folder, int count) {
+    public static List<ImageRecord> fill(LibraryDatabase library, Path folder, int count) {
         return fill(library, folder, 0, count);
     }
 
-    /** As {@link #fill(Library, Path, int)}, photos number {@code first} to {@code first + count - 1}. */
-    public static List<ImageRecord> fill(Library library, Path folder, int first, int count) {
+    /** As {@link #fill(LibraryDatabase, Path, int)}, photos number {@code first} to {@code first + count - 1}. */
+    public static List<ImageRecord> fill(LibraryDatabase library, Path folder, int first, int count) {
         library.info().claimModel(MODEL);
         List<ImageRecord> added = new ArrayList<>();
         try {

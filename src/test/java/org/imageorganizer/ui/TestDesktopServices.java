@@ -48,7 +48,7 @@ import org.imageorganizer.ml.TinyModel;
 import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.store.IndexedFiles;
-import org.imageorganizer.store.Library;
+import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.StorageRouter;
 import org.imageorganizer.testing.TestImages;
@@ -64,7 +64,7 @@ public final class TestDesktopServices implements AutoCloseable {
     public static final Duration CLUSTER_DEBOUNCE = Duration.ofMillis(200);
 
     private final Path dir;
-    private final Library library;
+    private final LibraryDatabase library;
     private final LibraryClusterer clusterer;
     private final StorageRouter storage;
     private final ThumbnailCache thumbnails;
@@ -84,7 +84,7 @@ public final class TestDesktopServices implements AutoCloseable {
 
     public TestDesktopServices(Path dir) {
         this.dir = dir;
-        this.library = Library.open(dir.resolve("data/library"));
+        this.library = LibraryDatabase.open(dir.resolve("data/library"));
         this.clusterer = new LibraryClusterer(library.images(), library.clusters(), library.info(),
                 settings.clustering().toClusterSettings(), CLUSTER_DEBOUNCE);
         this.storage = new StorageRouter(new IndexedFiles(), new ManagedFolder(dir.resolve("data/storage")));
@@ -287,7 +287,7 @@ public final class TestDesktopServices implements AutoCloseable {
         return this;
     }
 
-    public Library library() {
+    public LibraryDatabase library() {
         return library;
     }
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** Input checks, L2 normalisation and label canonicalisation shared by the clusterers. */
-final class Vectors {
-    private Vectors() {
+final class ClusteringInputs {
+    private ClusteringInputs() {
     }
 
     /**

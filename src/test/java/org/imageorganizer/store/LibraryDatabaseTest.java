@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("database")
-class LibraryTest {
+class LibraryDatabaseTest {
 
     @TempDir
     Path dir;
@@ -37,7 +37,7 @@ class LibraryTest {
     @Test
     void migrationsCreateTheSchemaInAFreshFileInNewFolders() throws Exception {
         Path file = dir.resolve("a/b/library.mv.db");
-        try (Library library = Library.open(file)) {
+        try (LibraryDatabase library = LibraryDatabase.open(file)) {
             assertThat(library.images().count()).isZero();
             assertThat(library.info().libraryVersion()).isZero();
             assertThat(library.info().modelId()).isEmpty();
@@ -65,7 +65,7 @@ class LibraryTest {
             c.createStatement().executeUpdate("INSERT INTO image (sha256, location, storage) VALUES ('"
                     + TestRecords.sha("old") + "', '/photos/old.jpg', 'INDEXED')");
         }
-        try (Library library = Library.open(dir.resolve("old.mv.db"))) {
+        try (LibraryDatabase library = LibraryDatabase.open(dir.resolve("old.mv.db"))) {
             assertThat(library.images().count()).isEqualTo(1);
             assertThat(library.remoteCopies().countWithoutCopy()).isEqualTo(1);
             library.info().claimModel(TestRecords.MODEL);
@@ -81,11 +81,11 @@ class LibraryTest {
     void reopeningKeepsTheData() {
         Path file = dir.resolve("library.mv.db");
         ImageRecord stored;
-        try (Library library = Library.open(file)) {
+        try (LibraryDatabase library = LibraryDatabase.open(file)) {
             library.info().claimModel(TestRecords.MODEL);
             stored = library.images().insert(TestRecords.image("one", "dog", "beach"));
         }
-        try (Library library = Library.open(dir.resolve("library"))) {
+        try (LibraryDatabase library = LibraryDatabase.open(dir.resolve("library"))) {
             assertThat(library.images().findById(stored.id())).contains(stored);
             assertThat(library.images().embeddingOf(stored.id())).get()
                     .satisfies(v -> assertThat(v).containsExactly(TestRecords.vector("one".hashCode())));
@@ -100,7 +100,7 @@ class LibraryTest {
         byte[] garbage = new byte[64 * 1024];
         new Random(7).nextBytes(garbage);
         Files.write(file, garbage);
-        assertThatThrownBy(() -> Library.open(file))
+        assertThatThrownBy(() -> LibraryDatabase.open(file))
                 .isInstanceOf(LibraryException.class)
                 .hasMessage("Cannot open the library " + file + ": the file is damaged or is not a library database.");
     }
@@ -109,7 +109,7 @@ class LibraryTest {
     void textFileGivesAOneLineMessage() throws Exception {
         Path file = dir.resolve("library.mv.db");
         Files.writeString(file, "not a database\n");
-        assertThatThrownBy(() -> Library.open(file))
+        assertThatThrownBy(() -> LibraryDatabase.open(file))
                 .isInstanceOf(LibraryException.class)
                 .hasMessageStartingWith("Cannot open the library " + file + ": ")
                 .hasMessageNotContaining("\n");
@@ -118,16 +118,16 @@ class LibraryTest {
     @Test
     void fileLockedByAnotherProgramGivesAOneLineMessage() throws Exception {
         Path file = dir.resolve("library.mv.db");
-        Library.open(file).close();
+        LibraryDatabase.open(file).close();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
                 FileLock lock = channel.lock()) {
             assertThat(lock.isValid()).isTrue();
-            assertThatThrownBy(() -> Library.open(file))
+            assertThatThrownBy(() -> LibraryDatabase.open(file))
                     .isInstanceOf(LibraryException.class)
                     .hasMessageStartingWith("Cannot open the library " + file + ": ")
                     .hasMessageNotContaining("\n");
         }
-        try (Library library = Library.open(file)) {
+        try (LibraryDatabase library = LibraryDatabase.open(file)) {
             assertThat(library.images().count()).isZero();
         }
     }
@@ -135,7 +135,7 @@ class LibraryTest {
     @Test
     void twoInstancesOnOneFileShareIt() {
         Path file = dir.resolve("library.mv.db");
-        try (Library first = Library.open(file); Library second = Library.open(file)) {
+        try (LibraryDatabase first = LibraryDatabase.open(file); LibraryDatabase second = LibraryDatabase.open(file)) {
             ImageRecord a = first.images().insert(TestRecords.image("a", "cat", "sofa"));
             ImageRecord b = second.images().insert(TestRecords.image("b", "cat", "sofa"));
             assertThat(second.images().findById(a.id())).contains(a);
@@ -149,7 +149,7 @@ class LibraryTest {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try (Library library = Library.open(dir.resolve("quiet.mv.db"))) {
+        try (LibraryDatabase library = LibraryDatabase.open(dir.resolve("quiet.mv.db"))) {
             ImageRecord r = library.images().insert(TestRecords.image("q", "dog", "park"));
             library.images().list(0, 10);
             library.images().delete(r.id());
@@ -162,11 +162,11 @@ class LibraryTest {
     @Test
     void schemaThatDoesNotMatchTheEntitiesIsRefused() throws Exception {
         Path file = dir.resolve("library.mv.db");
-        Library.open(file).close();
+        LibraryDatabase.open(file).close();
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("library"), "sa", "")) {
             c.createStatement().execute("ALTER TABLE image DROP COLUMN model_id");
         }
-        assertThatThrownBy(() -> Library.open(file))
+        assertThatThrownBy(() -> LibraryDatabase.open(file))
                 .isInstanceOf(LibraryException.class)
                 .hasMessageStartingWith("Cannot open the library " + file + ": its schema does not match")
                 .hasMessageContaining("model_id")
@@ -175,14 +175,14 @@ class LibraryTest {
 
     @Test
     void rejectsDatabasesOtherThanH2AndPostgres() {
-        assertThatThrownBy(() -> Library.connect("jdbc:mysql://localhost/lib", "u", "p"))
+        assertThatThrownBy(() -> LibraryDatabase.connect("jdbc:mysql://localhost/lib", "u", "p"))
                 .isInstanceOf(LibraryException.class)
                 .hasMessageContaining("only H2 (jdbc:h2:…) and PostgreSQL");
     }
 
     @Test
     void saysWhenThePostgresServerIsNotThere() {
-        assertThatThrownBy(() -> Library.connect("jdbc:postgresql://127.0.0.1:1/lib?password=secret", "u", "p"))
+        assertThatThrownBy(() -> LibraryDatabase.connect("jdbc:postgresql://127.0.0.1:1/lib?password=secret", "u", "p"))
                 .isInstanceOf(LibraryException.class)
                 .hasMessageContaining("could not be reached")
                 .hasMessageNotContaining("secret")
@@ -191,7 +191,7 @@ class LibraryTest {
 
     @Test
     void aThreadInterruptedInTheMiddleOfItsWorkDoesNotCloseTheLibrary() throws Exception {
-        try (Library library = Library.open(dir.resolve("interrupted.mv.db"))) {
+        try (LibraryDatabase library = LibraryDatabase.open(dir.resolve("interrupted.mv.db"))) {
             library.info().claimModel(TestRecords.MODEL);
             java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
             Thread writer = new Thread(() -> {

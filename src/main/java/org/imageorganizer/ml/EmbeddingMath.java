@@ -1,8 +1,8 @@
 package org.imageorganizer.ml;
 
 /** Small vector helpers for embeddings. */
-public final class Vectors {
-    private Vectors() {
+public final class EmbeddingMath {
+    private EmbeddingMath() {
     }
 
     /** A unit-length copy of {@code v}; a zero vector stays zero. */

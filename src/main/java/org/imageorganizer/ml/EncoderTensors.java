@@ -9,8 +9,8 @@ import ai.djl.ndarray.types.DataType;
 import java.util.List;
 
 /** What the PyTorch and ONNX Runtime encoders share: token batches in, checked feature rows out. */
-final class EncoderIo {
-    private EncoderIo() {
+final class EncoderTensors {
+    private EncoderTensors() {
     }
 
     /**

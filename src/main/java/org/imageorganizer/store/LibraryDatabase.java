@@ -30,7 +30,7 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * instead of a {@code .trace.db} file beside the library, and {@code TRACE_LEVEL_SYSTEM_OUT=0} keeps it
  * off the console.
  */
-public final class Library implements AutoCloseable {
+public final class LibraryDatabase implements AutoCloseable {
 
     private static final String H2_SUFFIX = ".mv.db";
     private static final String MIGRATIONS = "classpath:db/migration";
@@ -42,7 +42,7 @@ public final class Library implements AutoCloseable {
     private final LibraryInfo info;
     private final RemoteCopyRepository remoteCopies;
 
-    private Library(Runnable closePool, EntityManagerFactory emf, Clock clock) {
+    private LibraryDatabase(Runnable closePool, EntityManagerFactory emf, Clock clock) {
         this.closePool = closePool;
         this.emf = emf;
         this.images = new ImageRepository(emf, clock);
@@ -58,7 +58,7 @@ public final class Library implements AutoCloseable {
      *               missing parent folders are created
      * @throws LibraryException if the file cannot be used, with a one-line reason
      */
-    public static Library open(Path h2File) {
+    public static LibraryDatabase open(Path h2File) {
         Path file = h2File.toAbsolutePath().normalize();
         String name = file.getFileName().toString();
         Path base = name.endsWith(H2_SUFFIX)
@@ -86,7 +86,7 @@ public final class Library implements AutoCloseable {
      *
      * @throws LibraryException if the database cannot be used, with a one-line reason
      */
-    public static Library connect(String jdbcUrl, String user, String password) {
+    public static LibraryDatabase connect(String jdbcUrl, String user, String password) {
         return connect(jdbcUrl, user, password, shown(jdbcUrl));
     }
 
@@ -96,7 +96,7 @@ public final class Library implements AutoCloseable {
         return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }
 
-    private static Library connect(String jdbcUrl, String user, String password, String shown) {
+    private static LibraryDatabase connect(String jdbcUrl, String user, String password, String shown) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return PostgresLibrary.open(jdbcUrl, user, password, shown);
@@ -109,7 +109,7 @@ public final class Library implements AutoCloseable {
         try {
             probe(pool, shown);
             migrate(pool, shown);
-            return new Library(pool::dispose, bootHibernate(pool, shown), Clock.systemUTC());
+            return new LibraryDatabase(pool::dispose, bootHibernate(pool, shown), Clock.systemUTC());
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -117,8 +117,8 @@ public final class Library implements AutoCloseable {
     }
 
     /** A library on a PostgreSQL database whose pool Hibernate owns. */
-    static Library onPostgres(EntityManagerFactory emf) {
-        return new Library(() -> { }, emf, Clock.systemUTC());
+    static LibraryDatabase onPostgres(EntityManagerFactory emf) {
+        return new LibraryDatabase(() -> { }, emf, Clock.systemUTC());
     }
 
     /** Opens one connection first, so that the common failures get a clear message. */
