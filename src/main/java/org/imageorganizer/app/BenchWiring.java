@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.imageorganizer.bench.BenchServices;
-import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.ServerOptions;
@@ -50,7 +49,7 @@ final class BenchWiring implements BenchServices {
     @Override
     public RunningServer startServer(Path database, Path storageDir, Path modelDir) {
         LibraryDatabase library = core.openLibrary(DatabaseLocation.file(database));
-        CliServices.RunningServer server;
+        ServerWiring.Started server;
         try {
             // serve's debounce, so that the reads under uploads meet re-clustering as often as they would there;
             // the uploading clients name themselves in X-Forwarded-For and are not rate-limited

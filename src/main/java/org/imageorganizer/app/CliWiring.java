@@ -77,8 +77,24 @@ final class CliWiring implements CliServices {
                 .warnIfLost(database, storageDir, cloud.isPresent());
         LibraryDatabase library = core.openLibrary(database);
         try {
-            return new ServerWiring(core, library, storageDir, CLUSTER_DEBOUNCE, cloud)
+            ServerWiring.Started server = new ServerWiring(core, library, storageDir, CLUSTER_DEBOUNCE, cloud)
                     .start(options, core.chooseModel(library, modelDirs, precision));
+            return new RunningServer() {
+                @Override
+                public String url() {
+                    return server.url();
+                }
+
+                @Override
+                public String uploadsGoTo() {
+                    return server.uploadsGoTo();
+                }
+
+                @Override
+                public void close() {
+                    server.close();
+                }
+            };
         } catch (RuntimeException | Error e) {
             library.close();
             throw e;

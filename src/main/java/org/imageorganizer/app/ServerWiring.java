@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.imageorganizer.api.RestServer;
 import org.imageorganizer.api.ServerServices;
-import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.config.Environment;
@@ -85,15 +84,26 @@ final class ServerWiring {
         }
     }
 
+    /** A server this wiring started with its own model and clustering; closing it frees them and the library. */
+    interface Started extends AutoCloseable {
+        String url();
+
+        /** Where uploads go, for the start-up line (never a secret). */
+        String uploadsGoTo();
+
+        @Override
+        void close();
+    }
+
     /** Starts the server; the returned handle stops the server, then the uploads, clustering, model and library. */
-    CliServices.RunningServer start(ServerOptions options, ModelFolder modelFolder) {
+    Started start(ServerOptions options, ModelFolder modelFolder) {
         ClipModel model = core.loadModel(library, modelFolder);
         LibraryClusterer clusterer = null;
         try {
             clusterer = core.clusterer(library, core.settings().clustering().toClusterSettings(), clusterDebounce);
             Parts parts = startShared(options, model, clusterer);
             LibraryClusterer runningClusterer = clusterer;
-            return new CliServices.RunningServer() {
+            return new Started() {
                 @Override
                 public String url() {
                     return parts.url();
