@@ -2,37 +2,35 @@ package org.imageorganizer.ui.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
+import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.ui.TestDesktopServices;
+import org.imageorganizer.ui.FakeImageFiles;
+import org.imageorganizer.ui.FakeImageFiles.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 
-/** Grid thumbnails: made once and cached on disk and in memory, handed over on the FX thread, skipped when no longer wanted. */
+/**
+ * Grid thumbnails: asked of the image files once and kept in memory, handed over on the FX thread,
+ * skipped when no longer wanted. Over image files in memory that make real JPEGs (JavaFX decodes
+ * them, hence the toolkit); the disk cache behind {@code ImageFiles.thumbnail} has its own tests.
+ * Waits are for the loader's callbacks; the timeouts only stop a test that would otherwise hang.
+ */
 @Tag("ui")
-@Tag("model")
-@Tag("database")
 class ThumbnailLoaderTest {
-    @TempDir
-    Path home;
-    @TempDir
-    Path photos;
+    private static final long HANG_GUARD_SECONDS = 30;
 
-    private TestDesktopServices services;
+    private final FakeImageFiles files = new FakeImageFiles();
     private ThumbnailLoader loader;
     private List<ImageRecord> images;
 
@@ -44,27 +42,19 @@ class ThumbnailLoaderTest {
 
     @BeforeEach
     void setUp() {
-        services = new TestDesktopServices(home);
-        TestDesktopServices.photos(photos, 3);
-        services.importNow(photos);
-        images = services.library().images().list(0, 10);
-        loader = new ThumbnailLoader(services.files(), 1);
+        images = List.of(files.image(1, "photo-0000.jpg"), files.image(2, "photo-0001.png"), files.image(3, "photo-0002.jpg"));
+        loader = new ThumbnailLoader(files, 1);
     }
 
     @AfterEach
     void tearDown() {
         loader.close();
-        services.close();
     }
 
-    private long cachedFiles() throws Exception {
-        Path folder = home.resolve("cache/thumbnails");
-        if (!Files.exists(folder)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).count();
-        }
+    private Image load(ImageRecord image, BooleanSupplier stillWanted) throws Exception {
+        CompletableFuture<Image> loaded = new CompletableFuture<>();
+        loader.load(image, stillWanted, loaded::complete);
+        return loaded.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
     }
 
     @Test
@@ -78,39 +68,52 @@ class ThumbnailLoaderTest {
             loaded.complete(thumbnail);
         });
 
-        Image thumbnail = loaded.get(30, TimeUnit.SECONDS);
+        Image thumbnail = loaded.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
         assertThat(thumbnail).isNotNull();
+        assertThat(thumbnail.isError()).isFalse();
         assertThat(Math.max(thumbnail.getWidth(), thumbnail.getHeight())).isPositive().isLessThanOrEqualTo(ThumbnailLoader.SIZE);
         assertThat(onFxThread).isTrue();
         assertThat(loader.cached(image.id())).isSameAs(thumbnail);
-        assertThat(cachedFiles()).isEqualTo(1);
+        assertThat(files.thumbnailRequests).containsExactly(new Request(image.id(), ThumbnailLoader.SIZE));
+
+        assertThat(load(image, () -> true)).as("loaded again, from memory").isSameAs(thumbnail);
+        assertThat(files.thumbnailRequests).as("made once").hasSize(1);
     }
 
     @Test
     void requestsNoLongerWantedAreSkipped() throws Exception {
         CountDownLatch calls = new CountDownLatch(1);
+        CountDownLatch askedIfWanted = new CountDownLatch(2);
+        BooleanSupplier unwanted = () -> {
+            askedIfWanted.countDown();
+            return false;
+        };
 
-        loader.load(images.get(0), () -> false, thumbnail -> calls.countDown());
-        loader.load(images.get(1), () -> false, thumbnail -> calls.countDown());
+        loader.load(images.get(0), unwanted, thumbnail -> calls.countDown());
+        loader.load(images.get(1), unwanted, thumbnail -> calls.countDown());
         CompletableFuture<Image> wanted = new CompletableFuture<>();
         loader.load(images.get(2), () -> true, wanted::complete);
 
-        assertThat(wanted.get(30, TimeUnit.SECONDS)).isNotNull();
-        assertThat(calls.await(500, TimeUnit.MILLISECONDS)).as("skipped requests call nobody back").isFalse();
+        assertThat(wanted.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS)).isNotNull();
+        assertThat(askedIfWanted.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS)).as("both turns came").isTrue();
+        // one thread: a request made now runs after the skipped ones, and its callback comes after any of theirs
+        assertThat(load(images.get(2), () -> true)).isNotNull();
+        assertThat(calls.getCount()).as("skipped requests call nobody back").isEqualTo(1);
         assertThat(loader.cached(images.get(0).id())).isNull();
         assertThat(loader.cached(images.get(1).id())).isNull();
-        assertThat(cachedFiles()).as("only the wanted thumbnail was made").isEqualTo(1);
+        assertThat(files.thumbnailRequests).as("only the wanted thumbnail was made")
+                .containsExactly(new Request(images.get(2).id(), ThumbnailLoader.SIZE));
     }
 
     @Test
     void anUnreadableImageGivesNull() throws Exception {
         ImageRecord image = images.get(0);
-        Files.delete(Path.of(image.location()));
+        files.existing.remove(image.id()); // its file is gone
         CompletableFuture<Image> loaded = new CompletableFuture<>();
 
         loader.load(image, loaded::complete);
 
-        assertThat(loaded.get(30, TimeUnit.SECONDS)).isNull();
+        assertThat(loaded.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS)).isNull();
         assertThat(loader.cached(image.id())).isNull();
     }
 }

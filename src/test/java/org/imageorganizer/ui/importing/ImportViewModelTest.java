@@ -11,24 +11,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImportProgress;
 import org.imageorganizer.model.ImportSummary;
+import org.imageorganizer.ui.FakeFolderImport;
+import org.imageorganizer.ui.FakeLibrary;
 import org.imageorganizer.ui.SameThreadTaskExecutor;
-import org.imageorganizer.ui.TestDesktopServices;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Imports as the window runs them, on the calling thread, into a real library with the tiny model. */
-@Tag("model")
-@Tag("database")
+/**
+ * Imports as the window runs them, on the calling thread, over a folder import in memory. The
+ * reasons files cannot be read are the decoder's (its tests, and MainWindowTest end to end, read
+ * real files); here they must reach the window as the import gave them.
+ */
 class ImportViewModelTest {
-    @TempDir
-    Path home;
+    private static final String TEXT_REASON = "not an image (the file contains text)";
+    private static final String TRUNCATED_REASON = "truncated JPEG (file ends before the image data does)";
+
+    /** Where the files are said to be: nothing is written there. */
     @TempDir
     Path photos;
 
-    private TestDesktopServices services;
+    private final FakeLibrary library = new FakeLibrary();
+    private final FakeFolderImport folders = new FakeFolderImport(library);
     private ImportViewModel imports;
     private final List<ImportSummary> finished = new ArrayList<>();
     private final List<String> statuses = new ArrayList<>();
@@ -37,27 +41,21 @@ class ImportViewModelTest {
 
     @BeforeEach
     void setUp() {
-        services = new TestDesktopServices(home);
-        imports = new ImportViewModel(services::organize, new SameThreadTaskExecutor());
+        imports = new ImportViewModel(folders, new SameThreadTaskExecutor());
         imports.setOnFinished(finished::add);
         imports.statusProperty().addListener((o, old, now) -> statuses.add(now));
         imports.progressProperty().addListener((o, old, now) -> progress.add(now.doubleValue()));
     }
 
-    @AfterEach
-    void tearDown() {
-        services.close();
-    }
-
     private long libraryCount() {
-        return services.library().images().count();
+        return library.count();
     }
 
     @Test
     void importsFilesAndReportsProgressStatusAndFailures() {
-        TestDesktopServices.photos(photos.resolve("album"), 6);
-        Path text = TestDesktopServices.textNamedJpeg(photos.resolve("album"));
-        Path truncated = TestDesktopServices.truncatedJpeg(photos.resolve("album/nested"));
+        folders.photos(photos.resolve("album"), 6);
+        Path text = folders.unreadable(photos.resolve("album/notes.jpg"), TEXT_REASON);
+        Path truncated = folders.unreadable(photos.resolve("album/nested/cut-off.jpg"), TRUNCATED_REASON);
         imports.setOnProgress(progressCalls::incrementAndGet);
 
         imports.start(List.of(photos.resolve("album")));
@@ -77,8 +75,8 @@ class ImportViewModelTest {
         assertThat(progressCalls).hasPositiveValue();
         assertThat(imports.failures()).extracting(FileFailure::path)
                 .containsExactlyInAnyOrder(text.toAbsolutePath(), truncated.toAbsolutePath());
-        assertThat(reasonOf(text)).contains("not an image").contains("text");
-        assertThat(reasonOf(truncated)).contains("truncated JPEG");
+        assertThat(reasonOf(text)).contains("not an image").contains("text").isEqualTo(TEXT_REASON);
+        assertThat(reasonOf(truncated)).contains("truncated JPEG").isEqualTo(TRUNCATED_REASON);
     }
 
     private String reasonOf(Path file) {
@@ -87,8 +85,8 @@ class ImportViewModelTest {
 
     @Test
     void importingTheSameFilesAgainFindsDuplicatesAndListsEachFailureOnce() {
-        TestDesktopServices.photos(photos, 4);
-        TestDesktopServices.textNamedJpeg(photos);
+        folders.photos(photos, 4);
+        folders.unreadable(photos.resolve("notes.jpg"), TEXT_REASON);
 
         imports.start(List.of(photos));
         imports.start(List.of(photos));
@@ -101,7 +99,7 @@ class ImportViewModelTest {
 
     @Test
     void cancelStopsAfterThePhotosInFlight() {
-        TestDesktopServices.photos(photos, 60);
+        folders.photos(photos, 60);
         imports.setOnProgress(() -> {
             if (progressCalls.incrementAndGet() == 1) {
                 imports.cancel();
@@ -134,10 +132,10 @@ class ImportViewModelTest {
 
     @Test
     void withoutAModelTheWindowIsAskedToGetOne() {
-        services.withoutModel();
+        folders.withoutModel();
         AtomicInteger asked = new AtomicInteger();
         imports.setOnModelMissing(asked::incrementAndGet);
-        TestDesktopServices.photos(photos, 2);
+        folders.photos(photos, 2);
 
         imports.start(List.of(photos));
 
@@ -151,12 +149,12 @@ class ImportViewModelTest {
 
     @Test
     void onceTheModelIsThereThePhotosDroppedBeforeAreImported() {
-        services.withoutModel();
+        folders.withoutModel();
         imports.setOnModelMissing(() -> {
-            services.withModel(); // as the model dialog would
+            folders.withModel(); // as the model dialog would
             imports.retryAfterModelSetup();
         });
-        TestDesktopServices.photos(photos, 3);
+        folders.photos(photos, 3);
 
         imports.start(List.of(photos));
 
@@ -166,7 +164,7 @@ class ImportViewModelTest {
 
     @Test
     void anyOtherErrorIsReportedInTheStatusLine() {
-        services.withPipelineFailure(new IllegalStateException("the library is read-only"));
+        folders.withFailure(new IllegalStateException("the library is read-only"));
         AtomicInteger asked = new AtomicInteger();
         imports.setOnModelMissing(asked::incrementAndGet);
 
@@ -180,9 +178,9 @@ class ImportViewModelTest {
 
     @Test
     void pathsDroppedWhileAnImportRunsAreImportedAfterIt() {
-        TestDesktopServices.photos(photos.resolve("first"), 0, 5);
-        TestDesktopServices.photos(photos.resolve("second"), 5, 3);
-        TestDesktopServices.photos(photos.resolve("third"), 8, 2);
+        folders.photos(photos.resolve("first"), 0, 5);
+        folders.photos(photos.resolve("second"), 5, 3);
+        folders.photos(photos.resolve("third"), 8, 2);
         List<String> whileRunning = new ArrayList<>();
         imports.setOnProgress(() -> {
             if (progressCalls.incrementAndGet() == 1) {
@@ -196,15 +194,15 @@ class ImportViewModelTest {
 
         assertThat(whileRunning).singleElement().asString().endsWith("  (2 more waiting)").doesNotContain("1 more waiting");
         assertThat(finished).extracting(ImportSummary::imported).containsExactly(5, 5);
-        assertThat(services.pipelinesBuilt()).isEqualTo(2);
+        assertThat(folders.runs()).isEqualTo(2);
         assertThat(libraryCount()).isEqualTo(10);
         assertThat(imports.statusProperty().get()).startsWith("Done: 5 added");
     }
 
     @Test
     void cancelDropsWhatWasWaiting() {
-        TestDesktopServices.photos(photos.resolve("first"), 0, 30);
-        TestDesktopServices.photos(photos.resolve("second"), 30, 3);
+        folders.photos(photos.resolve("first"), 0, 30);
+        folders.photos(photos.resolve("second"), 30, 3);
         imports.setOnProgress(() -> {
             if (progressCalls.incrementAndGet() == 1) {
                 imports.start(List.of(photos.resolve("second")));
@@ -215,14 +213,14 @@ class ImportViewModelTest {
         imports.start(List.of(photos.resolve("first")));
 
         assertThat(finished).singleElement().satisfies(s -> assertThat(s.cancelled()).isTrue());
-        assertThat(services.pipelinesBuilt()).isEqualTo(1);
+        assertThat(folders.runs()).isEqualTo(1);
         assertThat(imports.statusProperty().get()).startsWith("Stopped: ");
     }
 
     @Test
     void aDropAfterCancelIsImportedOnceTheStoppedImportEnds() {
-        TestDesktopServices.photos(photos.resolve("first"), 0, 30);
-        TestDesktopServices.photos(photos.resolve("second"), 30, 3);
+        folders.photos(photos.resolve("first"), 0, 30);
+        folders.photos(photos.resolve("second"), 30, 3);
         imports.setOnProgress(() -> {
             if (progressCalls.incrementAndGet() == 1) {
                 imports.cancel();
@@ -242,7 +240,7 @@ class ImportViewModelTest {
     void nothingToImportDoesNothing() {
         imports.start(List.of());
 
-        assertThat(services.pipelinesBuilt()).isZero();
+        assertThat(folders.runs()).isZero();
         assertThat(statuses).isEmpty();
     }
 

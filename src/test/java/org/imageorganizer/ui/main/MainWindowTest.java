@@ -10,7 +10,6 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.ui.TestDesktopServices;
 import org.imageorganizer.ui.grid.ThumbnailCell;
 import org.imageorganizer.ui.library.TreeNode;
 import org.junit.jupiter.api.AfterEach;
@@ -173,7 +172,7 @@ class MainWindowTest {
     @Test
     void cancelStopsABigImport() {
         TestDesktopServices.photos(photos, 300);
-        fx.services.withDecodeDelay(java.time.Duration.ofMillis(30)); // a few seconds in all, however fast the machine
+        fx.services.holdDecodes(); // the import waits, however fast the machine, until the test has cancelled it
         List<Double> progress = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         WindowFixture.runFx(() -> fx.progress.progressProperty().addListener((o, old, now) -> progress.add(now.doubleValue())));
 
@@ -182,6 +181,8 @@ class MainWindowTest {
                 && fx.statusLabel.getText().matches("\\d+ of 300.*"));
         assertThat(onFx(() -> fx.progress.isVisible())).isTrue();
         fx.robot.clickOn(fx.cancelButton);
+        fx.waitUntil("the import to be stopping", () -> fx.statusLabel.getText().equals("Stopping after the photos in flight…"));
+        fx.services.releaseDecodes(); // the photos in flight are finished
 
         fx.waitUntil("the import to stop", () -> fx.statusLabel.getText().startsWith("Stopped: "));
         assertThat(fx.running()).isFalse();

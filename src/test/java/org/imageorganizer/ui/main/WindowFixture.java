@@ -32,7 +32,6 @@ import org.controlsfx.control.GridView;
 import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.ui.FxTaskExecutor;
-import org.imageorganizer.ui.TestDesktopServices;
 import org.imageorganizer.ui.grid.ThumbnailCell;
 import org.imageorganizer.ui.library.TreeNode;
 import org.testfx.api.FxRobot;
@@ -257,6 +256,7 @@ final class WindowFixture implements AutoCloseable {
         try {
             if (onFx(this::running)) {
                 runFx(cancelButton::fire);
+                services.releaseDecodes(); // a test that held them has ended
                 waitUntil("the import to stop", () -> !running());
             }
         } finally {

@@ -10,20 +10,20 @@ import java.util.List;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.Label;
 import org.imageorganizer.ui.DialogTaskQueue;
-import org.imageorganizer.ui.DialogTestServices;
+import org.imageorganizer.ui.FakeImageFiles;
 import org.imageorganizer.ui.SameThreadTaskExecutor;
 import org.imageorganizer.ui.preview.PreviewViewModel.State;
 import org.junit.jupiter.api.Test;
 
 class PreviewViewModelTest {
-    private final DialogTestServices services = new DialogTestServices();
+    private final FakeImageFiles files = new FakeImageFiles();
     private final List<Long> pictured = new ArrayList<>();
-    private final ImageRecord a = services.image(1, "a.jpg");
-    private final ImageRecord b = services.image(2, "b.jpg");
-    private final ImageRecord c = services.image(3, "c.jpg");
+    private final ImageRecord a = files.image(1, "a.jpg");
+    private final ImageRecord b = files.image(2, "b.jpg");
+    private final ImageRecord c = files.image(3, "c.jpg");
 
     private PreviewViewModel open(ImageRecord first, List<ImageRecord> neighbours) {
-        return new PreviewViewModel(services, new SameThreadTaskExecutor(), image -> {
+        return new PreviewViewModel(files, new SameThreadTaskExecutor(), image -> {
             pictured.add(image.id());
             return null; // no toolkit in unit tests: the state is what matters
         }, first, neighbours, ZoneOffset.UTC);
@@ -72,7 +72,7 @@ class PreviewViewModelTest {
 
     @Test
     void anImageOutsideTheListIsShownAlone() {
-        ImageRecord stranger = services.image(9, "stranger.jpg");
+        ImageRecord stranger = files.image(9, "stranger.jpg");
 
         PreviewViewModel preview = open(stranger, List.of(a, b));
 
@@ -84,7 +84,7 @@ class PreviewViewModelTest {
 
     @Test
     void aMissingFileIsSaidInsteadOfShown() {
-        services.existing.remove(2L);
+        files.existing.remove(2L);
 
         PreviewViewModel preview = open(b, List.of(a, b, c));
 
@@ -100,7 +100,7 @@ class PreviewViewModelTest {
 
     @Test
     void aFileGoneWhileReadingCountsAsMissing() {
-        PreviewViewModel preview = new PreviewViewModel(services, new SameThreadTaskExecutor(), image -> {
+        PreviewViewModel preview = new PreviewViewModel(files, new SameThreadTaskExecutor(), image -> {
             throw new NoSuchFileException(image.location());
         }, a, List.of(a), ZoneOffset.UTC);
 
@@ -109,7 +109,7 @@ class PreviewViewModelTest {
 
     @Test
     void anUnreadableImageSaysWhyInASentence() {
-        PreviewViewModel preview = new PreviewViewModel(services, new SameThreadTaskExecutor(), image -> {
+        PreviewViewModel preview = new PreviewViewModel(files, new SameThreadTaskExecutor(), image -> {
             throw new IllegalStateException("the JPEG data is truncated");
         }, a, List.of(a), ZoneOffset.UTC);
 
@@ -120,7 +120,7 @@ class PreviewViewModelTest {
     @Test
     void aSlowPictureOfAnImageLeftBehindIsIgnored() {
         DialogTaskQueue queue = new DialogTaskQueue();
-        PreviewViewModel preview = new PreviewViewModel(services, queue, image -> {
+        PreviewViewModel preview = new PreviewViewModel(files, queue, image -> {
             if (image.id() == 1) {
                 throw new IllegalStateException("should not be shown");
             }
@@ -141,7 +141,7 @@ class PreviewViewModelTest {
 
     @Test
     void managedImagesWithoutALocalFileCannotBeOpened() {
-        services.localFiles.remove(1L);
+        files.localFiles.remove(1L);
 
         PreviewViewModel preview = open(a, List.of(a));
 

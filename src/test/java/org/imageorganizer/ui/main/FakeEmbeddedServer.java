@@ -1,11 +1,12 @@
-package org.imageorganizer.ui;
+package org.imageorganizer.ui.main;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.imageorganizer.ui.EmbeddedServer;
 
 /** An embedded server that only records what the window asked of it (the real one is tested in app). */
-public final class FakeEmbeddedServer implements EmbeddedServer {
+final class FakeEmbeddedServer implements EmbeddedServer {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean running;
     private volatile RuntimeException failure;

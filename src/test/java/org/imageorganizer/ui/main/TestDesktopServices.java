@@ -1,4 +1,4 @@
-package org.imageorganizer.ui;
+package org.imageorganizer.ui.main;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
@@ -26,6 +26,10 @@ import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryEvents;
 import org.imageorganizer.services.LibraryQueries;
 import org.imageorganizer.services.ModelSetup;
+import org.imageorganizer.ui.DesktopFiles;
+import org.imageorganizer.ui.EmbeddedServer;
+import org.imageorganizer.ui.SettingsStore;
+import org.imageorganizer.ui.WindowServices;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.config.Settings;
@@ -54,14 +58,15 @@ import org.imageorganizer.store.StorageRouter;
 import org.imageorganizer.testing.TestImages;
 
 /**
- * The window's services over a fresh library in a folder, wired from the core classes as
+ * The services of the real window in {@link MainWindowTest}, over a fresh library in a folder, wired from the core classes as
  * {@code app.DesktopWiring} and {@code app.PipelineAssembly} wire them: the tiny test model (loaded
  * on the first import), clustering with a short debounce, thumbnails cached in the folder, and a
  * {@link FakeEmbeddedServer}. {@link #windowServices()} hands them to the window; imports and removals
  * tell the clustering and the window's observers, and the clustering tells them when it recomputed.
+ * View-model tests use the fakes instead ({@code FakeLibrary}, {@code FakeFolderImport}, {@code FakeImageFiles}).
  */
-public final class TestDesktopServices implements AutoCloseable {
-    public static final Duration CLUSTER_DEBOUNCE = Duration.ofMillis(200);
+final class TestDesktopServices implements AutoCloseable {
+    private static final Duration CLUSTER_DEBOUNCE = Duration.ofMillis(200);
 
     private final Path dir;
     private final LibraryDatabase library;
@@ -69,17 +74,13 @@ public final class TestDesktopServices implements AutoCloseable {
     private final StorageRouter storage;
     private final ThumbnailCache thumbnails;
     private final FakeEmbeddedServer server = new FakeEmbeddedServer();
-    private final AtomicInteger pipelines = new AtomicInteger();
     private volatile Settings settings = Settings.defaults().withTtaViews(1);
     private volatile boolean modelPresent = true;
-    private volatile RuntimeException pipelineFailure;
-    private volatile Duration decodeDelay = Duration.ZERO;
+    private volatile CountDownLatch decodeGate = new CountDownLatch(0);
     private volatile RuntimeException removeFailure;
     private final List<LibraryObserver> observers = new CopyOnWriteArrayList<>();
-    private final LibraryObserver changes = () -> {
-        clusterer().libraryChanged();
-        tellObservers();
-    };
+    /** Told of each import and removal: tells the clustering and the window. */
+    private final LibraryObserver changes;
     private DjlClipModel model;
 
     public TestDesktopServices(Path dir) {
@@ -89,6 +90,10 @@ public final class TestDesktopServices implements AutoCloseable {
                 settings.clustering().toClusterSettings(), CLUSTER_DEBOUNCE);
         this.storage = new StorageRouter(new IndexedFiles(), new ManagedFolder(dir.resolve("data/storage")));
         this.thumbnails = new ThumbnailCache(dir.resolve("cache/thumbnails"), new Thumbnailer(new SafeImageDecoder()));
+        this.changes = () -> {
+            clusterer.libraryChanged();
+            tellObservers();
+        };
         clusterer.addRecomputedListener(this::tellObservers);
     }
 
@@ -138,7 +143,7 @@ public final class TestDesktopServices implements AutoCloseable {
     }
 
     /** Image files over the storage and the thumbnail cache, as the application has them. */
-    public ImageFiles files() {
+    private ImageFiles files() {
         return new ImageFiles() {
             @Override
             public boolean exists(ImageRecord image) {
@@ -171,7 +176,7 @@ public final class TestDesktopServices implements AutoCloseable {
     }
 
     /** Organizes folders as the window's import does, building a pipeline each time. */
-    public ImportSummary organize(List<Path> roots, ImportListener listener, java.util.function.BooleanSupplier cancelled) {
+    private ImportSummary organize(List<Path> roots, ImportListener listener, java.util.function.BooleanSupplier cancelled) {
         return importPipeline().run(roots, listener, cancelled);
     }
 
@@ -263,36 +268,25 @@ public final class TestDesktopServices implements AutoCloseable {
         return this;
     }
 
-    /** The model arrives (the user downloaded it or chose a folder). */
-    public TestDesktopServices withModel() {
-        modelPresent = true;
-        return this;
-    }
-
-    /** Makes building the pipeline fail with this (a broken library, say). */
-    public TestDesktopServices withPipelineFailure(RuntimeException failure) {
-        pipelineFailure = failure;
-        return this;
-    }
-
     /** Makes every removal fail with this (a read-only library, say). */
     public TestDesktopServices withRemoveFailure(RuntimeException failure) {
         removeFailure = failure;
         return this;
     }
 
-    /** Slows every decode down by this much, so an import of a few hundred files runs long enough to cancel. */
-    public TestDesktopServices withDecodeDelay(Duration delay) {
-        decodeDelay = delay;
+    /** Holds every decode until {@link #releaseDecodes()}: an import is found and under way, and stays there. */
+    public TestDesktopServices holdDecodes() {
+        decodeGate = new CountDownLatch(1);
         return this;
+    }
+
+    /** Lets the held decodes go on (and every later one). */
+    public void releaseDecodes() {
+        decodeGate.countDown();
     }
 
     public LibraryDatabase library() {
         return library;
-    }
-
-    public LibraryClusterer clusterer() {
-        return clusterer;
     }
 
 
@@ -308,35 +302,12 @@ public final class TestDesktopServices implements AutoCloseable {
     }
 
     private ImportPipeline importPipeline() {
-        if (pipelineFailure != null) {
-            throw pipelineFailure;
-        }
-        pipelines.incrementAndGet();
-        return pipeline(changes);
-    }
-
-    private ImportPipeline pipeline(LibraryObserver observer) {
         DjlClipModel clip = model();
         Settings s = settings;
         ImageClassifier classifier = ImageClassifier.create(clip, s.labels(), new LabelEmbeddingCache(dir.resolve("cache/labels")));
         ImageEmbedder embedder = new ImageEmbedder(clip, new TestTimeAugmenter(s.ttaViews()));
-        return new ImportPipeline(new SlowDecoder(new SafeImageDecoder(), decodeDelay), embedder, classifier, library.images(),
-                storage, observer, new ImportOptions(2, 4, 8));
-    }
-
-    /** Imports files at once on this thread, telling the clustering (which then recomputes after its debounce). */
-    public ImportSummary importNow(Path... roots) {
-        return pipeline(changes).run(List.of(roots), ImportListener.NONE, () -> false);
-    }
-
-    /** Imports files without telling the clustering, so its tree stays stale until {@code clusterer().refreshNow()}. */
-    public ImportSummary importWithoutClustering(Path... roots) {
-        return pipeline(() -> { }).run(List.of(roots), ImportListener.NONE, () -> false);
-    }
-
-    /** How many pipelines were built (one per import run). */
-    public int pipelinesBuilt() {
-        return pipelines.get();
+        return new ImportPipeline(new GatedDecoder(new SafeImageDecoder()), embedder, classifier, library.images(),
+                storage, changes, new ImportOptions(2, 4, 8));
     }
 
     public Settings settings() {
@@ -372,6 +343,7 @@ public final class TestDesktopServices implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        releaseDecodes();
         clusterer.close();
         if (model != null) {
             model.close();
@@ -415,8 +387,14 @@ public final class TestDesktopServices implements AutoCloseable {
         }
     }
 
-    /** The real decoder, slowed down by a fixed delay per file. */
-    private record SlowDecoder(ImageDecoder decoder, Duration delay) implements ImageDecoder {
+    /** The real decoder, each decode waiting for the gate to be open. */
+    private final class GatedDecoder implements ImageDecoder {
+        private final ImageDecoder decoder;
+
+        GatedDecoder(ImageDecoder decoder) {
+            this.decoder = decoder;
+        }
+
         @Override
         public byte[] read(Path file) throws ImageRejectedException {
             return decoder.read(file);
@@ -424,12 +402,10 @@ public final class TestDesktopServices implements AutoCloseable {
 
         @Override
         public DecodedImage decode(byte[] content, int minShortSide) throws ImageRejectedException {
-            if (!delay.isZero()) {
-                try {
-                    Thread.sleep(delay.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+            try {
+                decodeGate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             return decoder.decode(content, minShortSide);
         }
