@@ -22,6 +22,7 @@ import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.model.SubCluster;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryEvents;
+import org.imageorganizer.services.LibraryObservers;
 import org.imageorganizer.services.LibraryQueries;
 
 /**
@@ -31,7 +32,7 @@ import org.imageorganizer.services.LibraryQueries;
  */
 public final class FakeLibrary implements LibraryQueries, ImageRemoval, LibraryEvents {
     private final List<ImageRecord> images = new CopyOnWriteArrayList<>();
-    private final List<LibraryObserver> observers = new CopyOnWriteArrayList<>();
+    private final LibraryObservers observers = new LibraryObservers();
     private volatile boolean clustered = true;
     private volatile long version;
     private long lastId;
@@ -69,13 +70,11 @@ public final class FakeLibrary implements LibraryQueries, ImageRemoval, LibraryE
     }
 
     public void tellObservers() {
-        for (LibraryObserver observer : observers) {
-            observer.libraryChanged();
-        }
+        observers.libraryChanged();
     }
 
     public int observers() {
-        return observers.size();
+        return observers.count();
     }
 
     private void failIfAsked() {
@@ -167,11 +166,11 @@ public final class FakeLibrary implements LibraryQueries, ImageRemoval, LibraryE
 
     @Override
     public void addObserver(LibraryObserver observer) {
-        observers.add(observer);
+        observers.addObserver(observer);
     }
 
     @Override
     public void removeObserver(LibraryObserver observer) {
-        observers.remove(observer);
+        observers.removeObserver(observer);
     }
 }

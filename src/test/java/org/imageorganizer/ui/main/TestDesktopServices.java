@@ -24,6 +24,10 @@ import org.imageorganizer.services.CloudBackup;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryEvents;
+import org.imageorganizer.services.ImageRemover;
+import org.imageorganizer.services.LibraryObservers;
+import org.imageorganizer.services.StoredImageFiles;
+import org.imageorganizer.services.StoredLibraryQueries;
 import org.imageorganizer.services.LibraryQueries;
 import org.imageorganizer.services.ModelSetup;
 import org.imageorganizer.ui.DesktopFiles;
@@ -78,7 +82,7 @@ final class TestDesktopServices implements AutoCloseable {
     private volatile boolean modelPresent = true;
     private volatile CountDownLatch decodeGate = new CountDownLatch(0);
     private volatile RuntimeException removeFailure;
-    private final List<LibraryObserver> observers = new CopyOnWriteArrayList<>();
+    private final LibraryObservers observers = new LibraryObservers();
     /** Told of each import and removal: tells the clustering and the window. */
     private final LibraryObserver changes;
     private DjlClipModel model;
@@ -92,30 +96,13 @@ final class TestDesktopServices implements AutoCloseable {
         this.thumbnails = new ThumbnailCache(dir.resolve("cache/thumbnails"), new Thumbnailer(new SafeImageDecoder()));
         this.changes = () -> {
             clusterer.libraryChanged();
-            tellObservers();
+            observers.libraryChanged();
         };
-        clusterer.addRecomputedListener(this::tellObservers);
-    }
-
-    private void tellObservers() {
-        for (LibraryObserver observer : observers) {
-            observer.libraryChanged();
-        }
+        clusterer.addRecomputedListener(observers::libraryChanged);
     }
 
     /** What the window is given, over this library. */
     public WindowServices windowServices() {
-        LibraryEvents events = new LibraryEvents() {
-            @Override
-            public void addObserver(LibraryObserver observer) {
-                observers.add(observer);
-            }
-
-            @Override
-            public void removeObserver(LibraryObserver observer) {
-                observers.remove(observer);
-            }
-        };
         DesktopFiles paths = new DesktopFiles() {
             @Override
             public Path logFile() {
@@ -138,41 +125,9 @@ final class TestDesktopServices implements AutoCloseable {
                 settings = changed;
             }
         };
-        return new WindowServices(new Queries(), events, files(), this::remove, this::organize, new NoBackup(), modelSetup(),
+        return new WindowServices(new StoredLibraryQueries(library.images(), clusterer), observers,
+                new StoredImageFiles(storage, thumbnails), this::remove, this::organize, new NoBackup(), modelSetup(),
                 store, server, paths, BuildInfo.load());
-    }
-
-    /** Image files over the storage and the thumbnail cache, as the application has them. */
-    private ImageFiles files() {
-        return new ImageFiles() {
-            @Override
-            public boolean exists(ImageRecord image) {
-                return storage.exists(image);
-            }
-
-            @Override
-            public InputStream open(ImageRecord image) throws IOException {
-                return storage.open(image);
-            }
-
-            @Override
-            public Optional<Path> localFile(ImageRecord image) {
-                return storage.localFile(image);
-            }
-
-            @Override
-            public byte[] thumbnail(ImageRecord image, int maxSide) throws IOException {
-                try {
-                    return thumbnails.get(image.sha256(), maxSide, () -> {
-                        try (InputStream in = storage.open(image)) {
-                            return in.readAllBytes();
-                        }
-                    });
-                } catch (ImageRejectedException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-            }
-        };
     }
 
     /** Organizes folders as the window's import does, building a pipeline each time. */
@@ -180,63 +135,12 @@ final class TestDesktopServices implements AutoCloseable {
         return importPipeline().run(roots, listener, cancelled);
     }
 
-    private Optional<ImageRemoval.Removed> remove(long id) {
+    /** Removes as the application does ({@link ImageRemover}), unless told to fail. */
+    private Optional<ImageRemoval.Removed> remove(long id) throws InterruptedException {
         if (removeFailure != null) {
             throw removeFailure;
         }
-        Optional<ImageRecord> image = library.images().findById(id);
-        if (image.isEmpty() || !library.images().delete(id)) {
-            return Optional.empty();
-        }
-        changes.libraryChanged();
-        return Optional.of(new ImageRemoval.Removed(image.get(), false, ImageRemoval.RemoteOutcome.NONE));
-    }
-
-    private final class Queries implements LibraryQueries {
-        @Override
-        public OrganizedTree tree() {
-            return clusterer.tree();
-        }
-
-        @Override
-        public OrganizedTree sortedTree() {
-            return clusterer.refreshNow();
-        }
-
-        @Override
-        public Map<GroupKey, List<Long>> groupMembership() {
-            return library.images().groupMembership();
-        }
-
-        @Override
-        public List<ImageRecord> imagesByIds(Collection<Long> ids) {
-            return library.images().listByIds(ids);
-        }
-
-        @Override
-        public List<ImageRecord> newest(String object, String background, int offset, int limit) {
-            return library.images().listNewest(object, background, offset, limit);
-        }
-
-        @Override
-        public long count() {
-            return library.images().count();
-        }
-
-        @Override
-        public long count(String object, String background) {
-            return library.images().count(object, background);
-        }
-
-        @Override
-        public Optional<ImageRecord> image(long id) {
-            return library.images().findById(id);
-        }
-
-        @Override
-        public void forEachImage(Consumer<ImageRecord> action) {
-            library.images().list(0, Integer.MAX_VALUE).forEach(action);
-        }
+        return ImageRemover.local(library.images(), storage.managed(), changes).remove(id);
     }
 
     /** Cloudinary is not configured in the window's tests. */
