@@ -30,6 +30,7 @@ import org.imageorganizer.model.ExplainedException;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.importer.ImportSession;
+import org.imageorganizer.importer.ModelOnDemand;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.services.ImageRemover;
 import org.imageorganizer.store.ImageStorage;
@@ -205,20 +206,21 @@ final class Core {
     }
 
     /**
-     * Loads the model the command asks for and builds an import pipeline on it; closing the session
-     * frees the model. Views and adaptive TTA default to the settings'.
+     * Chooses the model the command asks for and builds an import pipeline that loads it only when a
+     * file must be embedded, in the background while files are read and decoded (see
+     * {@link ModelOnDemand}); closing the session frees the model if it was loaded. Views and adaptive
+     * TTA default to the settings'.
      */
     ImportSession importSession(LibraryDatabase library, List<Path> modelDirs, String precision, Integer views, Boolean adaptive,
             LibraryObserver observer) {
         Settings s = settings();
-        ClipModel model = loadModel(library, chooseModel(library, modelDirs, precision));
-        try {
-            return new ImportSession(model, pipeline(model, library, views != null ? views : s.ttaViews(), observer,
-                    ImportOptions.defaults().withAdaptiveTta(adaptive != null ? adaptive : s.adaptiveTta())));
-        } catch (RuntimeException | Error e) {
-            model.close();
-            throw e;
-        }
+        ModelFolder folder = chooseModel(library, modelDirs, precision);
+        library.info().claimModel(folder.manifest().modelId());
+        ModelOnDemand model = new ModelOnDemand(folder.manifest(), () -> ClipModels.load(folder), this::classifier);
+        ImportOptions options = ImportOptions.defaults().withAdaptiveTta(adaptive != null ? adaptive : s.adaptiveTta());
+        return new ImportSession(model, new ImportPipeline(decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES),
+                embedder(model.model(), views != null ? views : s.ttaViews()), model, library.images(), localStorage(),
+                observer, options));
     }
 
     /**

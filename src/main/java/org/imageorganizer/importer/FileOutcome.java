@@ -7,8 +7,8 @@ import org.imageorganizer.model.ImageRecord;
 sealed interface FileOutcome {
     Path file();
 
-    /** Ready for the model. */
-    record Prepared(Path file, PreparedImage image) implements FileOutcome {
+    /** Ready for the model; {@code modified} is the file's time to record with it, or null. */
+    record Prepared(Path file, PreparedImage image, Long modified) implements FileOutcome {
     }
 
     /**

@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * The folder source's side of the prepare stage, run on the decode workers: read the file, then what
  * only a folder import needs around the shared {@link ImagePreparer}: an earlier file of the walk with
  * the same content is the original ({@link FirstCopies}), and a record of the library whose indexed
- * file is gone follows it to its new place. Never throws: every problem becomes a
- * {@link FileOutcome.Failed} with a reason.
+ * file is gone follows it to its new place. A file the library has unchanged ({@link WalkedFiles}) is
+ * not read: its recorded hash stands for its content. A file read again and found in the library at
+ * its own path gets its modification time recorded, so the next import skips it. Never throws: every
+ * problem becomes a {@link FileOutcome.Failed} with a reason.
  */
 final class FilePreparer {
     private static final Logger LOG = LoggerFactory.getLogger(FilePreparer.class);
@@ -24,12 +26,14 @@ final class FilePreparer {
     private final ImagePreparer preparer;
     private final ImageRepository images;
     private final ImageStorage storage;
+    private final WalkedFiles walked;
     private final List<Path> files;
     private final FirstCopies firstCopies = new FirstCopies();
 
-    /** @param files the import's files in walk order; {@link #prepare} takes an index into it */
-    FilePreparer(List<Path> files, ImagePreparer preparer, ImageRepository images, ImageStorage storage) {
-        this.files = files;
+    /** @param walked the import's files in walk order; {@link #prepare} takes an index into them */
+    FilePreparer(WalkedFiles walked, ImagePreparer preparer, ImageRepository images, ImageStorage storage) {
+        this.walked = walked;
+        this.files = walked.files();
         this.preparer = preparer;
         this.images = images;
         this.storage = storage;
@@ -40,6 +44,13 @@ final class FilePreparer {
         Path file = files.get(index);
         boolean reported = false;
         try {
+            ImageRecord unchanged = walked.unchanged(index);
+            if (unchanged != null) {
+                reported = true;
+                int original = firstCopies.originalOf(index, unchanged.sha256());
+                return original != index ? FileOutcome.Duplicate.sameAs(file, files.get(original))
+                        : FileOutcome.Duplicate.inLibrary(file, unchanged, false);
+            }
             byte[] content = preparer.read(file);
             String sha256 = ImagePreparer.sha256(content);
             reported = true;
@@ -50,9 +61,9 @@ final class FilePreparer {
             Optional<ImageRecord> existing = preparer.inLibrary(sha256);
             if (existing.isPresent()) {
                 ImageRecord record = existing.get();
-                return FileOutcome.Duplicate.inLibrary(file, record, followMovedFile(record, file));
+                return FileOutcome.Duplicate.inLibrary(file, record, followMovedFile(record, file, walked.modifiedToRecord(index)));
             }
-            return new FileOutcome.Prepared(file, preparer.prepare(sha256, content));
+            return new FileOutcome.Prepared(file, preparer.prepare(sha256, content), walked.modifiedToRecord(index));
         } catch (ImageRejectedException e) {
             return new FileOutcome.Failed(file, e.getMessage());
         } catch (InterruptedException e) {
@@ -68,15 +79,24 @@ final class FilePreparer {
         }
     }
 
-    /** When the library's copy of this content was an indexed file that is gone, point the record at this file. */
-    private boolean followMovedFile(ImageRecord existing, Path file) {
-        if (existing.storage() != StorageKind.INDEXED || existing.location().equals(file.toString())) {
+    /**
+     * When the library's copy of this content was an indexed file that is gone, point the record at this
+     * file; when it is this very file, record its modification time (if it is to be trusted).
+     */
+    private boolean followMovedFile(ImageRecord existing, Path file, Long modified) {
+        if (existing.storage() != StorageKind.INDEXED) {
+            return false;
+        }
+        if (existing.location().equals(file.toString())) {
+            if (modified != null) {
+                images.recordFileModified(existing.id(), modified);
+            }
             return false;
         }
         if (storage.exists(existing)) {
             return false;
         }
-        images.relocate(existing.id(), file.toString(), file.getFileName().toString());
+        images.relocate(existing.id(), file.toString(), file.getFileName().toString(), modified);
         LOG.info("Image {} moved from {} to {}", existing.id(), existing.location(), file);
         return true;
     }

@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.imageorganizer.model.FileFailure;
@@ -35,29 +36,37 @@ public final class FileWalker {
      * @param cancelled stops the walk when true
      */
     public void walk(Iterable<Path> roots, Consumer<Path> onFile, Consumer<FileFailure> onProblem, BooleanSupplier cancelled) {
+        walkWithAttributes(roots, (file, attributes) -> onFile.accept(file), onProblem, cancelled);
+    }
+
+    /**
+     * Walks the paths in order, handing over each file with the attributes read on the way (of the
+     * link's target for a link): its size and modification time, at no extra cost.
+     *
+     * @param onFile    receives each regular file (absolute, normalised) and its attributes
+     * @param onProblem receives paths that cannot be read, with a reason
+     * @param cancelled stops the walk when true
+     */
+    public void walkWithAttributes(Iterable<Path> roots, BiConsumer<Path, BasicFileAttributes> onFile,
+            Consumer<FileFailure> onProblem, BooleanSupplier cancelled) {
         Walk walk = new Walk(onFile, onProblem, cancelled);
         for (Path root : roots) {
             if (cancelled.getAsBoolean()) {
                 return;
             }
             Path start = root.toAbsolutePath().normalize();
-            if (!Files.exists(start)) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(start, BasicFileAttributes.class); // follows links
+            } catch (IOException e) {
                 onProblem.accept(new FileFailure(start, "no such file or folder"));
                 continue;
             }
-            if (Files.isRegularFile(start)) {
-                walk.file(start, identity(start));
+            if (attributes.isRegularFile()) {
+                walk.file(start, identity(start, attributes), attributes);
                 continue;
             }
-            walk.folder(start, identity(start));
-        }
-    }
-
-    private static Object identity(Path file) {
-        try {
-            return identity(file, Files.readAttributes(file, BasicFileAttributes.class));
-        } catch (IOException e) {
-            return file;
+            walk.folder(start, identity(start, attributes));
         }
     }
 
@@ -86,21 +95,21 @@ public final class FileWalker {
 
     /** One walk: the files reported so far, and the folders above the current one (a link back to one is a loop). */
     private static final class Walk {
-        private final Consumer<Path> onFile;
+        private final BiConsumer<Path, BasicFileAttributes> onFile;
         private final Consumer<FileFailure> onProblem;
         private final BooleanSupplier cancelled;
         private final Set<Object> seen = new HashSet<>();
         private final Deque<Object> ancestors = new ArrayDeque<>();
 
-        Walk(Consumer<Path> onFile, Consumer<FileFailure> onProblem, BooleanSupplier cancelled) {
+        Walk(BiConsumer<Path, BasicFileAttributes> onFile, Consumer<FileFailure> onProblem, BooleanSupplier cancelled) {
             this.onFile = onFile;
             this.onProblem = onProblem;
             this.cancelled = cancelled;
         }
 
-        void file(Path file, Object identity) {
+        void file(Path file, Object identity, BasicFileAttributes attributes) {
             if (seen.add(identity)) {
-                onFile.accept(file.toAbsolutePath().normalize());
+                onFile.accept(file.toAbsolutePath().normalize(), attributes);
             }
         }
 
@@ -144,7 +153,7 @@ public final class FileWalker {
             if (attributes.isDirectory()) {
                 folder(entry, identity(entry, attributes));
             } else if (attributes.isRegularFile()) {
-                file(entry, identity(entry, attributes));
+                file(entry, identity(entry, attributes), attributes);
             }
         }
 

@@ -27,12 +27,18 @@ final class ImageCommitter {
      *
      * @param fileName the name to show
      * @param undo     takes the stored bytes back when the library refuses the image (best effort, never throws)
+     * @param modified an indexed file's modification time to record (nanoseconds since the epoch), or null
      */
-    record Placement(StorageKind kind, String location, String fileName, Runnable undo) {
-        /** A user's file, indexed where it is; nothing to take back. */
-        static Placement inPlace(Path file) {
+    record Placement(StorageKind kind, String location, String fileName, Runnable undo, Long modified) {
+        /** Bytes the source stored (an upload): no file time to record. */
+        Placement(StorageKind kind, String location, String fileName, Runnable undo) {
+            this(kind, location, fileName, undo, null);
+        }
+
+        /** A user's file, indexed where it is, with its modification time (or null); nothing to take back. */
+        static Placement inPlace(Path file, Long modified) {
             return new Placement(StorageKind.INDEXED, file.toString(), file.getFileName().toString(), () -> {
-            });
+            }, modified);
         }
     }
 
@@ -125,6 +131,6 @@ final class ImageCommitter {
         Placement placement = ready.placement();
         return new NewImage(image.sha256(), placement.location(), placement.fileName(), image.byteSize(),
                 image.decoded().width(), image.decoded().height(), image.decoded().format(), placement.kind(),
-                ready.inferred().classification(), ready.inferred().embedding(), modelId);
+                ready.inferred().classification(), ready.inferred().embedding(), modelId, placement.modified());
     }
 }

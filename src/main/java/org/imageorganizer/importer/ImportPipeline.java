@@ -2,6 +2,7 @@ package org.imageorganizer.importer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +15,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.imageorganizer.imaging.ImageDecoder;
@@ -30,28 +32,42 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The folder source of the ingestion stages: imports the files under some folders, indexed where they
- * are. Decode workers read, hash and prepare ({@link FilePreparer} around the shared
- * {@link ImagePreparer}); the {@link InferenceBatcher} runs the model on batches and classifies; the
- * calling thread stores each image in its own transaction through the {@link ImageCommitter} (so a
- * crash loses only the images in flight and a rerun resumes) and reports progress. A semaphore bounds
- * the files in flight, so memory stays flat whatever the number of files.
+ * are. The walk notes each file's size and modification time, and the files the library has unchanged
+ * are not read ({@link WalkedFiles}). Decode workers read, hash and prepare the others
+ * ({@link FilePreparer} around the shared {@link ImagePreparer}); the {@link InferenceBatcher} runs the
+ * model on batches and classifies; the calling thread stores each image in its own transaction through
+ * the {@link ImageCommitter} (so a crash loses only the images in flight and a rerun resumes) and
+ * reports progress. A semaphore bounds the files in flight, so memory stays flat whatever the number
+ * of files. The model is asked for ({@link ModelOnDemand#load}) only when some file must be read, and
+ * loads while the workers decode; only the model stage waits for it.
  */
 public final class ImportPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ImportPipeline.class);
     private static final Duration NOTIFY_EVERY = Duration.ofSeconds(3);
 
     private final ImageEmbedder embedder;
-    private final ImageClassifier classifier;
+    private final ModelOnDemand model;
     private final ImageRepository images;
     private final ImageStorage storage;
     private final LibraryObserver observer;
     private final ImportOptions options;
     private final ImagePreparer preparer;
 
+    /** A pipeline on a model loaded already. */
     public ImportPipeline(ImageDecoder decoder, ImageEmbedder embedder, ImageClassifier classifier,
             ImageRepository images, ImageStorage storage, LibraryObserver observer, ImportOptions options) {
+        this(decoder, embedder, ModelOnDemand.loaded(embedder.manifest(), classifier), images, storage, observer, options);
+    }
+
+    /**
+     * A pipeline that loads the model only when a file needs it.
+     *
+     * @param embedder built on {@code model.model()}: it prepares images at once, and its embeddings wait for the load
+     */
+    public ImportPipeline(ImageDecoder decoder, ImageEmbedder embedder, ModelOnDemand model,
+            ImageRepository images, ImageStorage storage, LibraryObserver observer, ImportOptions options) {
         this.embedder = embedder;
-        this.classifier = classifier;
+        this.model = model;
         this.images = images;
         this.storage = storage;
         this.observer = observer;
@@ -66,33 +82,57 @@ public final class ImportPipeline {
     public ImportSummary run(List<Path> roots, ImportListener listener, BooleanSupplier cancelled) {
         long start = System.nanoTime();
         ImportTally tally = new ImportTally(listener, start);
-        List<Path> files = new ArrayList<>();
-        new FileWalker().walk(roots, files::add, tally::failed, cancelled);
+        WalkedFiles walked = new WalkedFiles(Instant.now());
+        new FileWalker().walkWithAttributes(roots, walked::add, tally::failed, cancelled);
+        List<Path> files = walked.files();
+        walked.lookUp(images);
+        if (walked.toRead() > 0) {
+            model.load(); // in the background, while the workers read and decode
+        }
         tally.found(files);
-        LOG.info("Import of {} files from {} started ({})", files.size(), roots, options);
+        LOG.info("Import of {} files from {} started, {} to read ({})", files.size(), roots, walked.toRead(), options);
 
+        AtomicReference<Throwable> modelFailure = new AtomicReference<>();
+        model.ready().whenComplete((ready, failure) -> modelFailure.compareAndSet(null, failure));
+        BooleanSupplier stop = () -> cancelled.getAsBoolean() || modelFailure.get() != null;
         BlockingQueue<FileOutcome> results = new LinkedBlockingQueue<>();
         Semaphore inFlight = new Semaphore(options.queueImages());
         ExecutorService workers = Executors.newFixedThreadPool(options.decodeWorkers(), daemon("import-decode-"));
-        InferenceBatcher batcher = InferenceBatcher.forFolders(embedder, classifier, options);
-        FilePreparer filePreparer = new FilePreparer(files, preparer, images, storage);
+        InferenceBatcher batcher = InferenceBatcher.forFolders(embedder, model::classifier, options);
+        FilePreparer filePreparer = new FilePreparer(walked, preparer, images, storage);
         LibraryChanges changes = new LibraryChanges(observer, NOTIFY_EVERY);
         Thread feed = daemon("import-feed").newThread(
                 () -> feed(files, index -> prepare(filePreparer, index, batcher, results), workers, batcher, results,
-                        inFlight, cancelled));
+                        inFlight, stop));
         feed.start();
         try {
-            record(results, inFlight, new ImageCommitter(images, changes, embedder.manifest().modelId()), changes, tally);
+            record(results, inFlight, new ImageCommitter(images, changes, model.manifest().modelId()), changes, tally);
         } finally {
             workers.shutdownNow();
             feed.interrupt();
             batcher.stopNow();
         }
         changes.flush(tally.imported() > 0);
+        throwIfModelFailed(modelFailure.get());
         ImportSummary summary = tally.summary(cancelled.getAsBoolean(), Duration.ofNanos(System.nanoTime() - start));
         LOG.info("Import finished: {} imported, {} duplicates, {} failed, cancelled {}, {} s", summary.imported(),
                 summary.duplicates(), summary.failures().size(), summary.cancelled(), summary.elapsed().toMillis() / 1000.0);
         return summary;
+    }
+
+    /** The model could not be loaded: the import stopped, and the reason goes to the caller as a load at the start would. */
+    private static void throwIfModelFailed(Throwable failure) {
+        if (failure == null) {
+            return;
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(cause);
     }
 
     /** Prepares one file on a decode worker and, when it is new, hands it to the model; its outcome goes to {@code results}. */
@@ -106,7 +146,7 @@ public final class ImportPipeline {
         Path file = p.file();
         batcher.submit(p.image().tensor()).whenComplete((inferred, failure) -> results.add(failure == null
                 ? new FileOutcome.Embedded(file, new ImageCommitter.Ready(p.image().withoutPixels(), inferred,
-                        ImageCommitter.Placement.inPlace(file)))
+                        ImageCommitter.Placement.inPlace(file, p.modified())))
                 : new FileOutcome.Failed(file, "the model could not process it (" + cause(failure).getClass().getSimpleName() + ")")));
     }
 

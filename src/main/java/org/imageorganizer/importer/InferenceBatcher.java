@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.imageorganizer.common.BackgroundThreads;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
@@ -40,7 +41,7 @@ final class InferenceBatcher implements AutoCloseable {
     }
 
     private final ImageEmbedder embedder;
-    private final ImageClassifier classifier;
+    private final Supplier<ImageClassifier> classifier;
     private final int maxBatch;
     private final long pauseNanos;
     private final boolean adaptive;
@@ -54,13 +55,15 @@ final class InferenceBatcher implements AutoCloseable {
     /**
      * Starts the model threads.
      *
+     * @param classifier gives the classifier when the first batch has been through the model (a folder
+     *                   import's model loads meanwhile, see {@link ModelOnDemand}); may block
      * @param maxBatch   the most images one model call takes
      * @param pause      how long a batch that is not full waits for one more image
      * @param threads    model callers running side by side, each on its own batch
      * @param adaptive   run the extra TTA views only for uncertain images
      * @param background run at background priority, so that requests waiting for the CPU go first
      */
-    InferenceBatcher(ImageEmbedder embedder, ImageClassifier classifier, int maxBatch, Duration pause, int threads,
+    InferenceBatcher(ImageEmbedder embedder, Supplier<ImageClassifier> classifier, int maxBatch, Duration pause, int threads,
             boolean adaptive, boolean background, ThreadFactory factory) {
         this.embedder = embedder;
         this.classifier = classifier;
@@ -77,15 +80,18 @@ final class InferenceBatcher implements AutoCloseable {
         this.threads.forEach(Thread::start);
     }
 
-    /** A folder import's model stage: the threads, batch size and TTA its options say. */
-    static InferenceBatcher forFolders(ImageEmbedder embedder, ImageClassifier classifier, ImportOptions options) {
+    /**
+     * A folder import's model stage: the threads, batch size and TTA its options say. The embedder's
+     * model and the classifier may still be loading: the first batch waits for them.
+     */
+    static InferenceBatcher forFolders(ImageEmbedder embedder, Supplier<ImageClassifier> classifier, ImportOptions options) {
         return new InferenceBatcher(embedder, classifier, options.imagesPerCall(embedder.views()), FOLDER_PAUSE,
                 options.inferenceThreads(), options.adaptiveTta(), false, named("import-inference-"));
     }
 
     /** The upload service's model stage: one thread of background priority shared by all requests. */
     static InferenceBatcher forUploads(ImageEmbedder embedder, ImageClassifier classifier, int batchImages) {
-        return new InferenceBatcher(embedder, classifier, batchImages, UPLOAD_PAUSE, 1, false, true,
+        return new InferenceBatcher(embedder, () -> classifier, batchImages, UPLOAD_PAUSE, 1, false, true,
                 r -> new Thread(r, "upload-inference"));
     }
 
@@ -158,12 +164,18 @@ final class InferenceBatcher implements AutoCloseable {
         try {
             List<float[]> tensors = new ArrayList<>(batch.size());
             batch.forEach(job -> tensors.add(job.tensor()));
-            float[][] embeddings = adaptive
-                    ? embedder.embedAdaptive(tensors, classifier::uncertain)
-                    : embedder.embed(tensors);
+            float[][] embeddings;
+            ImageClassifier labels;
+            if (adaptive) {
+                labels = classifier.get();
+                embeddings = embedder.embedAdaptive(tensors, labels::uncertain);
+            } else {
+                embeddings = embedder.embed(tensors);
+                labels = classifier.get();
+            }
             for (int i = 0; i < batch.size(); i++) {
                 embedder.recycle(batch.get(i).tensor());
-                batch.get(i).result().complete(new Inferred(embeddings[i], classifier.classify(embeddings[i])));
+                batch.get(i).result().complete(new Inferred(embeddings[i], labels.classify(embeddings[i])));
             }
         } catch (RuntimeException | Error e) {
             // every image of the batch gets an answer, or its caller would wait for it forever

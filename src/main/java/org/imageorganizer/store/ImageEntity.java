@@ -71,6 +71,10 @@ class ImageEntity {
     @Column(name = "model_id", length = 256)
     String modelId;
 
+    /** The indexed file's modification time in nanoseconds since the epoch, when known. */
+    @Column(name = "file_modified_ns")
+    Long fileModifiedNanos;
+
     protected ImageEntity() {
     }
 
@@ -92,5 +96,6 @@ class ImageEntity {
         this.embedding = EmbeddingCodec.encode(vector);
         this.embeddingDim = vector.length;
         this.modelId = n.modelId();
+        this.fileModifiedNanos = n.fileModifiedNanos();
     }
 }

@@ -34,9 +34,10 @@ public final class ImageRepository {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int IN_CHUNK = 500;
     /** Everything an {@link ImageRecord} needs, and no embedding. */
-    private static final String RECORD_SELECT = "select i.id, i.sha256, i.location, i.fileName, i.byteSize,"
+    private static final String RECORD_COLUMNS = "i.id, i.sha256, i.location, i.fileName, i.byteSize,"
             + " i.width, i.height, i.format, i.importedAt, i.objectLabel, i.objectConfidence,"
-            + " i.backgroundLabel, i.backgroundConfidence, i.storage from ImageEntity i";
+            + " i.backgroundLabel, i.backgroundConfidence, i.storage";
+    private static final String RECORD_SELECT = "select " + RECORD_COLUMNS + " from ImageEntity i";
 
     private final EntityManagerFactory emf;
     private final Clock clock;
@@ -132,16 +133,73 @@ public final class ImageRepository {
      * @throws NoSuchElementException if there is no image with this id
      */
     public void relocate(long id, String newLocation, String newFileName) {
+        relocate(id, newLocation, newFileName, null);
+    }
+
+    /**
+     * Records that an image's file moved, with the modification time of the file at its new place
+     * (null when unknown: the next import reads it again).
+     *
+     * @throws NoSuchElementException if there is no image with this id
+     */
+    public void relocate(long id, String newLocation, String newFileName, Long fileModifiedNanos) {
         Objects.requireNonNull(newLocation, "newLocation");
-        int updated = emf.callInTransaction(em -> em.createQuery(
-                        "update ImageEntity i set i.location = :location, i.fileName = :fileName where i.id = :id")
+        int updated = emf.callInTransaction(em -> em.createQuery("update ImageEntity i set i.location = :location,"
+                                + " i.fileName = :fileName, i.fileModifiedNanos = :modified where i.id = :id")
                 .setParameter("location", newLocation)
                 .setParameter("fileName", newFileName)
+                .setParameter("modified", fileModifiedNanos)
                 .setParameter("id", id)
                 .executeUpdate());
         if (updated == 0) {
             throw new NoSuchElementException("no image with id " + id);
         }
+    }
+
+    /**
+     * Records the modification time of an image's file, read again and found unchanged in content
+     * (a file from before the library kept these times, or one that was only touched). Does not
+     * change the library version.
+     *
+     * @return true if the image exists
+     */
+    public boolean recordFileModified(long id, long fileModifiedNanos) {
+        return emf.callInTransaction(em -> em.createQuery(
+                        "update ImageEntity i set i.fileModifiedNanos = :modified where i.id = :id")
+                .setParameter("modified", fileModifiedNanos)
+                .setParameter("id", id)
+                .executeUpdate()) > 0;
+    }
+
+    /**
+     * The indexed images whose file is exactly as the library recorded it: the same location, size and
+     * modification time. An import skips these files without reading them. Looked up by size (indexed),
+     * a few hundred sizes per query, then compared on location and time.
+     *
+     * @return the images by location; files the library does not have, or has with another size or
+     *         time (or none recorded), are left out
+     */
+    public Map<String, ImageRecord> unchangedFiles(Collection<FileStamp> files) {
+        Map<String, FileStamp> byLocation = new java.util.HashMap<>();
+        files.forEach(f -> byLocation.put(f.location(), f));
+        List<Long> sizes = new ArrayList<>(new TreeSet<>(files.stream().map(FileStamp::byteSize).toList()));
+        Map<String, ImageRecord> unchanged = new java.util.HashMap<>();
+        for (int from = 0; from < sizes.size(); from += IN_CHUNK) {
+            List<Long> chunk = sizes.subList(from, Math.min(sizes.size(), from + IN_CHUNK));
+            List<Object[]> rows = emf.callInTransaction(em -> em.createQuery("select " + RECORD_COLUMNS
+                                    + ", i.fileModifiedNanos from ImageEntity i where i.byteSize in :sizes"
+                                    + " and i.fileModifiedNanos is not null and i.storage = :indexed", Object[].class)
+                    .setParameter("sizes", chunk)
+                    .setParameter("indexed", StorageKind.INDEXED.name())
+                    .getResultList());
+            for (Object[] row : rows) {
+                FileStamp seen = byLocation.get((String) row[2]);
+                if (seen != null && seen.byteSize() == (Long) row[4] && seen.modifiedNanos() == (Long) row[14]) {
+                    unchanged.putIfAbsent(seen.location(), toRecord(row));
+                }
+            }
+        }
+        return unchanged;
     }
 
     /**

@@ -19,6 +19,9 @@ import org.imageorganizer.model.StorageKind;
  * @param classification object and background labels
  * @param embedding      the L2-normalised embedding (copied)
  * @param modelId        the model that computed the embedding
+ * @param fileModifiedNanos an indexed file's modification time (nanoseconds since the epoch) when it
+ *                       was read, or null when unknown or not to be trusted; an import skips a file
+ *                       whose location, size and modification time match without reading it
  */
 public record NewImage(
         String sha256,
@@ -31,7 +34,8 @@ public record NewImage(
         StorageKind storage,
         Classification classification,
         float[] embedding,
-        String modelId) {
+        String modelId,
+        Long fileModifiedNanos) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -49,6 +53,13 @@ public record NewImage(
         Objects.requireNonNull(embedding, "embedding");
         Objects.requireNonNull(modelId, "modelId");
         embedding = embedding.clone();
+    }
+
+    /** An image without a file modification time (uploads, and images whose file is to be read again next time). */
+    public NewImage(String sha256, String location, String fileName, long byteSize, int width, int height,
+            String format, StorageKind storage, Classification classification, float[] embedding, String modelId) {
+        this(sha256, location, fileName, byteSize, width, height, format, storage, classification, embedding,
+                modelId, null);
     }
 
     /** @return a copy of the embedding */
