@@ -29,10 +29,17 @@ final class FilePreparer {
     private final WalkedFiles walked;
     private final List<Path> files;
     private final FirstCopies firstCopies = new FirstCopies();
+    private final Runnable newContent;
 
-    /** @param walked the import's files in walk order; {@link #prepare} takes an index into them */
-    FilePreparer(WalkedFiles walked, ImagePreparer preparer, ImageRepository images, ImageStorage storage) {
+    /**
+     * @param walked     the import's files in walk order; {@link #prepare} takes an index into them
+     * @param newContent told (on a worker, possibly many times) when a file with content the library lacks
+     *                   is about to be decoded: the model will be needed
+     */
+    FilePreparer(WalkedFiles walked, ImagePreparer preparer, ImageRepository images, ImageStorage storage,
+            Runnable newContent) {
         this.walked = walked;
+        this.newContent = newContent;
         this.files = walked.files();
         this.preparer = preparer;
         this.images = images;
@@ -63,6 +70,7 @@ final class FilePreparer {
                 ImageRecord record = existing.get();
                 return FileOutcome.Duplicate.inLibrary(file, record, followMovedFile(record, file, walked.modifiedToRecord(index)));
             }
+            newContent.run();
             return new FileOutcome.Prepared(file, preparer.prepare(sha256, content), walked.modifiedToRecord(index));
         } catch (ImageRejectedException e) {
             return new FileOutcome.Failed(file, e.getMessage());

@@ -15,7 +15,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.imageorganizer.imaging.ImageDecoder;
@@ -38,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * model on batches and classifies; the calling thread stores each image in its own transaction through
  * the {@link ImageCommitter} (so a crash loses only the images in flight and a rerun resumes) and
  * reports progress. A semaphore bounds the files in flight, so memory stays flat whatever the number
- * of files. The model is asked for ({@link ModelOnDemand#load}) only when some file must be read, and
- * loads while the workers decode; only the model stage waits for it.
+ * of files. The model is asked for ({@link ModelOnDemand#load}) by the first file whose content the
+ * library lacks, and loads while the workers decode; only the model stage waits for it.
  */
 public final class ImportPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ImportPipeline.class);
@@ -86,20 +85,16 @@ public final class ImportPipeline {
         new FileWalker().walkWithAttributes(roots, walked::add, tally::failed, cancelled);
         List<Path> files = walked.files();
         walked.lookUp(images);
-        if (walked.toRead() > 0) {
-            model.load(); // in the background, while the workers read and decode
-        }
         tally.found(files);
         LOG.info("Import of {} files from {} started, {} to read ({})", files.size(), roots, walked.toRead(), options);
 
-        AtomicReference<Throwable> modelFailure = new AtomicReference<>();
-        model.ready().whenComplete((ready, failure) -> modelFailure.compareAndSet(null, failure));
-        BooleanSupplier stop = () -> cancelled.getAsBoolean() || modelFailure.get() != null;
+        BooleanSupplier stop = () -> cancelled.getAsBoolean() || model.loadFailure() != null;
         BlockingQueue<FileOutcome> results = new LinkedBlockingQueue<>();
         Semaphore inFlight = new Semaphore(options.queueImages());
         ExecutorService workers = Executors.newFixedThreadPool(options.decodeWorkers(), daemon("import-decode-"));
         InferenceBatcher batcher = InferenceBatcher.forFolders(embedder, model::classifier, options);
-        FilePreparer filePreparer = new FilePreparer(walked, preparer, images, storage);
+        // the first file with new content starts the model's load, in the background while the workers go on
+        FilePreparer filePreparer = new FilePreparer(walked, preparer, images, storage, model::load);
         LibraryChanges changes = new LibraryChanges(observer, NOTIFY_EVERY);
         Thread feed = daemon("import-feed").newThread(
                 () -> feed(files, index -> prepare(filePreparer, index, batcher, results), workers, batcher, results,
@@ -113,7 +108,7 @@ public final class ImportPipeline {
             batcher.stopNow();
         }
         changes.flush(tally.imported() > 0);
-        throwIfModelFailed(modelFailure.get());
+        throwIfModelFailed(model.loadFailure());
         ImportSummary summary = tally.summary(cancelled.getAsBoolean(), Duration.ofNanos(System.nanoTime() - start));
         LOG.info("Import finished: {} imported, {} duplicates, {} failed, cancelled {}, {} s", summary.imported(),
                 summary.duplicates(), summary.failures().size(), summary.cancelled(), summary.elapsed().toMillis() / 1000.0);
@@ -125,14 +120,13 @@ public final class ImportPipeline {
         if (failure == null) {
             return;
         }
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof RuntimeException runtime) {
+        if (failure instanceof RuntimeException runtime) {
             throw runtime;
         }
-        if (cause instanceof Error error) {
+        if (failure instanceof Error error) {
             throw error;
         }
-        throw new IllegalStateException(cause);
+        throw new IllegalStateException(failure);
     }
 
     /** Prepares one file on a decode worker and, when it is new, hands it to the model; its outcome goes to {@code results}. */

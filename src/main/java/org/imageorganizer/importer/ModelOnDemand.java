@@ -90,8 +90,9 @@ public final class ModelOnDemand implements AutoCloseable {
             classifier.complete(classify.apply(loaded));
             LOG.info("Model {} ready for the import in {} ms", manifest.modelId(), (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException | Error e) {
+            LOG.warn("The model {} could not be loaded: {}", manifest.modelId(), e.toString());
+            classifier.completeExceptionally(e); // first: whoever fails for want of the model finds the reason here
             model.completeExceptionally(e);
-            classifier.completeExceptionally(e);
         }
     }
 
@@ -100,9 +101,17 @@ public final class ModelOnDemand implements AutoCloseable {
         return started.get();
     }
 
-    /** Completes when the model and its classifier are ready, or exceptionally with the reason it could not be loaded. */
-    public CompletableFuture<ImageClassifier> ready() {
-        return classifier.copy();
+    /** Why the model could not be loaded, once that is known; null while it loads, once it is ready, or when it was never asked for. */
+    public Throwable loadFailure() {
+        if (!classifier.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            classifier.join();
+            return null;
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
     }
 
     /**

@@ -78,6 +78,25 @@ class LibraryDatabaseTest {
     }
 
     @Test
+    void imagesOfALibraryOfSchemaVersion3HaveNoFileTimeUntilTheirFileIsReadAgain() throws Exception {
+        Path base = dir.resolve("v3");
+        String url = "jdbc:h2:file:" + base;
+        org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
+                .target("3").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.createStatement().executeUpdate("INSERT INTO image (sha256, location, byte_size, storage) VALUES ('"
+                    + TestRecords.sha("v3") + "', '/photos/v3.jpg', 1234, 'INDEXED')");
+        }
+        try (LibraryDatabase library = LibraryDatabase.open(dir.resolve("v3.mv.db"))) {
+            FileStamp stamp = new FileStamp("/photos/v3.jpg", 1234, 99L);
+            assertThat(library.images().unchangedFiles(java.util.List.of(stamp))).isEmpty();
+            long id = library.images().findBySha256(TestRecords.sha("v3")).orElseThrow().id();
+            library.images().recordFileModified(id, 99L);
+            assertThat(library.images().unchangedFiles(java.util.List.of(stamp))).containsOnlyKeys("/photos/v3.jpg");
+        }
+    }
+
+    @Test
     void reopeningKeepsTheData() {
         Path file = dir.resolve("library.mv.db");
         ImageRecord stored;
