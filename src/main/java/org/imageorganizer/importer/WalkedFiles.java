@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.store.FileStamp;
 import org.imageorganizer.store.ImageRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The files of a folder import in walk order, with what the walk saw of each (size, modification
@@ -24,6 +26,7 @@ import org.imageorganizer.store.ImageRepository;
  * a file changed that recently is read again on the next import instead.
  */
 final class WalkedFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(WalkedFiles.class);
     /** How long after its last change a file's time is trusted to tell any later change. */
     static final Duration SETTLED = Duration.ofSeconds(3);
 
@@ -43,9 +46,14 @@ final class WalkedFiles {
         stamps.add(new FileStamp(file.toString(), attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
     }
 
-    /** Asks the library which files it has unchanged. */
+    /** Asks the library which files it has unchanged; when it cannot say, every file is read (as before the library kept file times). */
     void lookUp(ImageRepository images) {
-        unchanged = stamps.isEmpty() ? Map.of() : images.unchangedFiles(stamps);
+        try {
+            unchanged = stamps.isEmpty() ? Map.of() : images.unchangedFiles(stamps);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look up which files are unchanged; reading them all", e);
+            unchanged = Map.of();
+        }
     }
 
     /** The files, in walk order. */
