@@ -52,7 +52,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (OpenedLibrary lib = services.openLibrary(library.location(), clustering.resolve(services))) {
+        try (OpenedLibrary lib = services.readLibrary(library.location(), clustering.resolve(services))) {
             Map<Long, SubCluster> clusters = ImageLocator.clusterOf(lib.queries().sortedTree());
             List<Row> rows = new ArrayList<>();
             lib.queries().forEachImage(r -> {
