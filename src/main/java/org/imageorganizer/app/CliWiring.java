@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.cli.UserException;
 import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.cluster.StoredTree;
 import org.imageorganizer.config.ConfigurationSources;
 import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.ServerOptions;
@@ -19,8 +20,11 @@ import org.imageorganizer.services.CloudSyncBackup;
 import org.imageorganizer.services.FolderImportSession;
 import org.imageorganizer.services.OpenedLibrary;
 import org.imageorganizer.services.PipelineImport;
+import org.imageorganizer.services.ReadOnlyLibrary;
 import org.imageorganizer.services.StoreLibrary;
+import org.imageorganizer.services.StoredImageFiles;
 import org.imageorganizer.store.LibraryDatabase;
+import org.imageorganizer.store.LibraryReader;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
 import org.imageorganizer.store.cloud.CloudinaryStorage;
 import org.imageorganizer.sync.SyncService;
@@ -49,6 +53,22 @@ final class CliWiring implements CliServices {
                     core.thumbnails());
         } catch (RuntimeException | Error e) {
             library.close();
+            throw e;
+        }
+    }
+
+    /** Plain JDBC when the library exists with this program's schema; else the full path, which creates or migrates it. */
+    @Override
+    public OpenedLibrary readLibrary(DatabaseLocation location, ClusterSettings clustering) {
+        Optional<LibraryReader> reader = core.openReader(location);
+        if (reader.isEmpty()) {
+            return openLibrary(location, clustering);
+        }
+        try {
+            return new ReadOnlyLibrary(reader.get(), new StoredTree(clustering),
+                    new StoredImageFiles(core.localStorage(), core::thumbnails), () -> openLibrary(location, clustering));
+        } catch (RuntimeException | Error e) {
+            reader.get().close();
             throw e;
         }
     }

@@ -37,6 +37,7 @@ import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.RemoteStore;
 import org.imageorganizer.store.LibraryDatabase;
+import org.imageorganizer.store.LibraryReader;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.StorageRouter;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
@@ -135,6 +136,17 @@ final class Core {
         DatabaseLocation location = sources.database(asked);
         return location.jdbcUrl() != null ? LibraryDatabase.connect(location.jdbcUrl(), location.user(), location.password())
                 : LibraryDatabase.open(location.file());
+    }
+
+    /**
+     * Opens the library where {@link #openLibrary} would, for reading only, through plain JDBC (see
+     * {@link LibraryReader}); empty when it must be opened with {@link #openLibrary} instead (it does
+     * not exist yet, or its schema is not this program's).
+     */
+    Optional<LibraryReader> openReader(DatabaseLocation asked) {
+        DatabaseLocation location = sources.database(asked);
+        return location.jdbcUrl() != null ? LibraryReader.connect(location.jdbcUrl(), location.user(), location.password())
+                : LibraryReader.open(location.file());
     }
 
     /** The variant for the library among the command's candidate folders (see {@link ModelFolders#choose}). */

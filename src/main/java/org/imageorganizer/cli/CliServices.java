@@ -24,6 +24,14 @@ public interface CliServices {
     OpenedLibrary openLibrary(DatabaseLocation location, ClusterSettings clustering);
 
     /**
+     * Opens the library as {@link #openLibrary} does, for commands that only read it (tree, list,
+     * export): quicker to open, and its clustering is recomputed only when the stored one is stale.
+     */
+    default OpenedLibrary readLibrary(DatabaseLocation location, ClusterSettings clustering) {
+        return openLibrary(location, clustering);
+    }
+
+    /**
      * Loads the model and builds an import on the library; the library's clustering is told of every image added.
      *
      * @param modelDirs {@code --model-dir} (one folder per variant), or empty for IMAGE_ORGANIZER_MODEL_DIR (a path

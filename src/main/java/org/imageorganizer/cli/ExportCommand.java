@@ -78,7 +78,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!force && Files.isDirectory(root) && !isEmpty(root)) {
             throw new UserException(root + " is not empty; choose an empty folder or add --force.");
         }
-        try (OpenedLibrary lib = services.openLibrary(library.location(), clustering.resolve(services))) {
+        try (OpenedLibrary lib = services.readLibrary(library.location(), clustering.resolve(services))) {
             OrganizedTree tree = lib.queries().sortedTree();
             Map<Long, Path> files = new HashMap<>();
             Map<Long, String> names = new HashMap<>();

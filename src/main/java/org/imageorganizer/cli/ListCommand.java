@@ -52,7 +52,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (OpenedLibrary lib = services.openLibrary(library.location(), clustering.resolve(services))) {
+        try (OpenedLibrary lib = services.readLibrary(library.location(), clustering.resolve(services))) {
             Map<Long, SubCluster> clusters = ImageLocator.clusterOf(lib.queries().sortedTree());
             List<Row> rows = new ArrayList<>();
             lib.queries().forEachImage(r -> {
@@ -65,13 +65,10 @@ final class ListCommand implements Callable<Integer> {
             if (json) {
                 out.println(JsonOutput.toString(rows));
             } else {
-                out.printf("%6s  %-24s %-24s %-12s %s%n", "ID", "OBJECT", "BACKGROUND", "CLUSTER", "PATH");
+                ListTable table = ListTable.forDefaultLocale();
+                out.print(table.header());
                 for (Row row : rows) {
-                    out.printf("%6d  %-24s %-24s %-12s %s%n", row.id(),
-                            String.format("%s %.2f", row.object(), row.objectConfidence()),
-                            String.format("%s %.2f", row.background(), row.backgroundConfidence()),
-                            row.clusterId() == null ? "-" : row.clusterId() < 0 ? "unclustered" : "cluster " + row.clusterId(),
-                            row.path());
+                    out.print(table.line(row));
                 }
             }
             out.flush();

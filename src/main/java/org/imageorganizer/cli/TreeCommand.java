@@ -34,7 +34,7 @@ final class TreeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (OpenedLibrary lib = services.openLibrary(library.location(), clustering.resolve(services))) {
+        try (OpenedLibrary lib = services.readLibrary(library.location(), clustering.resolve(services))) {
             OrganizedTree tree = lib.queries().sortedTree();
             TreePrinter.print(tree, spec.commandLine().getOut());
             if (json != null) {

@@ -59,11 +59,7 @@ public final class LibraryDatabase implements AutoCloseable {
      * @throws LibraryException if the file cannot be used, with a one-line reason
      */
     public static LibraryDatabase open(Path h2File) {
-        Path file = h2File.toAbsolutePath().normalize();
-        String name = file.getFileName().toString();
-        Path base = name.endsWith(H2_SUFFIX)
-                ? file.resolveSibling(name.substring(0, name.length() - H2_SUFFIX.length()))
-                : file;
+        Path base = h2Base(h2File);
         String shown = base + H2_SUFFIX;
         if (base.toString().contains(";")) {
             throw new LibraryException("Cannot open the library " + shown + ": the path must not contain ';'.");
@@ -72,6 +68,20 @@ public final class LibraryDatabase implements AutoCloseable {
         // "retry:" reopens the file when a thread is interrupted mid-I/O (NIO closes the channel then, and
         // plain "file:" would leave the whole database closed: a cancelled UI task must not break the library)
         return connect(h2Url(base), "sa", "", shown);
+    }
+
+    /** The H2 file without its {@code .mv.db} suffix, absolute: what H2's URL names. */
+    static Path h2Base(Path h2File) {
+        Path file = h2File.toAbsolutePath().normalize();
+        String name = file.getFileName().toString();
+        return name.endsWith(H2_SUFFIX)
+                ? file.resolveSibling(name.substring(0, name.length() - H2_SUFFIX.length()))
+                : file;
+    }
+
+    /** The H2 database file the user knows, for {@code base} as {@link #h2Base} gives it. */
+    static Path h2File(Path base) {
+        return base.resolveSibling(base.getFileName() + H2_SUFFIX);
     }
 
     /** The JDBC URL of the H2 library whose files start with {@code base} ({@code base.mv.db}). */
@@ -91,7 +101,7 @@ public final class LibraryDatabase implements AutoCloseable {
     }
 
     /** The URL without its query (which may carry a password). */
-    private static String shown(String jdbcUrl) {
+    static String shown(String jdbcUrl) {
         int query = jdbcUrl.indexOf('?');
         return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }

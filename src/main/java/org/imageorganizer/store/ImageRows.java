@@ -1,0 +1,31 @@
+package org.imageorganizer.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import org.imageorganizer.model.Classification;
+import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.Label;
+import org.imageorganizer.model.StorageKind;
+
+/** An {@code image} row read through plain JDBC as the {@link ImageRecord} that {@link ImageRepository} would give. */
+final class ImageRows {
+    private ImageRows() {
+    }
+
+    /**
+     * @param rs positioned on a row of {@code id, sha256, location, file_name, byte_size, width, height, format,
+     *           imported_at, object_label, object_confidence, background_label, background_confidence, storage}
+     */
+    static ImageRecord record(ResultSet rs) throws SQLException {
+        Classification classification = new Classification(
+                new Label(rs.getString(10), rs.getDouble(11)),
+                new Label(rs.getString(12), rs.getDouble(13)));
+        OffsetDateTime importedAt = rs.getObject(9, OffsetDateTime.class);
+        String storage = rs.getString(14);
+        return new ImageRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getLong(5), rs.getInt(6), rs.getInt(7), rs.getString(8),
+                importedAt == null ? null : importedAt.toInstant(), classification,
+                storage == null ? null : StorageKind.valueOf(storage));
+    }
+}

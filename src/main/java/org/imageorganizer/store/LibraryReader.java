@@ -1,0 +1,320 @@
+package org.imageorganizer.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.imageorganizer.model.GroupKey;
+import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.SubCluster;
+
+/**
+ * A library read through one plain JDBC connection, for the commands that only read it ({@code tree},
+ * {@code list}, {@code export}): no Hibernate and no Flyway, which together cost about 3 s of start-up.
+ * It opens only a library whose schema is exactly the one this program's migrations make; for a
+ * library that does not exist yet, has an older (or newer) schema, or is read-only, {@link #open} and
+ * {@link #connect} give nothing and the caller opens the full {@link LibraryDatabase}, which creates,
+ * migrates or explains. Failures to connect (a damaged file, a library locked by a program that does
+ * not share it) are the same one-line {@link LibraryException}s as {@link LibraryDatabase}'s. The H2
+ * URL is the same too, so a library open in another process is shared through its server.
+ *
+ * <p>The SQL is the common subset of H2 and PostgreSQL. Thread-safe (one call at a time on the
+ * connection); close it once when done.
+ */
+public final class LibraryReader implements AutoCloseable {
+    /** The schema version the migrations in {@code db/migration} bring a library to: the highest {@code V<n>__} script. */
+    static final int SCHEMA_VERSION = 3;
+
+    private static final int LOGIN_TIMEOUT_SECONDS = 10;
+    private static final int IN_CHUNK = 500;
+    private static final String RECORD_SELECT = "SELECT id, sha256, location, file_name, byte_size, width, height,"
+            + " format, imported_at, object_label, object_confidence, background_label, background_confidence,"
+            + " storage FROM image";
+
+    private final Connection connection;
+    private final String shown;
+
+    private LibraryReader(Connection connection, String shown) {
+        this.connection = connection;
+        this.shown = shown;
+    }
+
+    /**
+     * Opens the H2 library at {@code h2File} (the {@code .mv.db} suffix may be left out) for reading.
+     *
+     * @return the reader, or empty when the file does not exist, its schema is not this program's,
+     *         or it is read-only: open it as a {@link LibraryDatabase} then
+     * @throws LibraryException if the file cannot be opened (damaged, locked), with a one-line reason
+     */
+    public static Optional<LibraryReader> open(Path h2File) {
+        Path base = LibraryDatabase.h2Base(h2File);
+        if (base.toString().contains(";") || !Files.isRegularFile(LibraryDatabase.h2File(base))) {
+            return Optional.empty();
+        }
+        return connect(LibraryDatabase.h2Url(base), "sa", "", base + ".mv.db");
+    }
+
+    /**
+     * Opens the library at a JDBC URL (H2 or PostgreSQL) for reading.
+     *
+     * @return the reader, or empty when the database has no library yet, another schema, or is
+     *         read-only, or is of another kind: open it as a {@link LibraryDatabase} then
+     * @throws LibraryException if the database cannot be reached, with a one-line reason
+     */
+    public static Optional<LibraryReader> connect(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return Optional.empty();
+        }
+        return connect(jdbcUrl, user, password, LibraryDatabase.shown(jdbcUrl));
+    }
+
+    private static Optional<LibraryReader> connect(String jdbcUrl, String user, String password, String shown) {
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        Connection connection;
+        try {
+            if (postgres) {
+                DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
+            }
+            connection = DriverManager.getConnection(jdbcUrl, user, password);
+        } catch (SQLException e) {
+            throw postgres ? new LibraryException("Cannot open the library " + shown + ": " + PostgresLibrary.reason(e) + ".", e)
+                    : LibraryException.cannotOpen(shown, e);
+        }
+        try {
+            if (!connection.getMetaData().isReadOnly() && schemaIsCurrent(connection)) {
+                return Optional.of(new LibraryReader(connection, shown));
+            }
+        } catch (SQLException e) {
+            // no history table, say: the full path migrates or explains
+        }
+        closeQuietly(connection);
+        return Optional.empty();
+    }
+
+    /** Whether Flyway's history says every migration of this program, and no other, was applied successfully. */
+    static boolean schemaIsCurrent(Connection connection) throws SQLException {
+        int highest = 0;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
+                        + " WHERE \"version\" IS NOT NULL")) {
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                try {
+                    highest = Math.max(highest, Integer.parseInt(rs.getString(1).strip()));
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+        }
+        return highest == SCHEMA_VERSION;
+    }
+
+    /** @return the current library version (see {@link LibraryInfo#libraryVersion()}) */
+    public synchronized long libraryVersion() {
+        try (PreparedStatement s = connection.prepareStatement("SELECT info_value FROM library_info WHERE info_key = ?")) {
+            s.setString(1, LibraryInfoEntry.LIBRARY_VERSION);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    throw new IllegalStateException("library_info has no value for " + LibraryInfoEntry.LIBRARY_VERSION);
+                }
+                return Long.parseLong(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** @return as {@link ImageRepository#groupMembership()}: groups in {@link GroupKey} order, ids ascending */
+    public synchronized Map<GroupKey, List<Long>> groupMembership() {
+        Map<GroupKey, List<Long>> groups = new TreeMap<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, object_label, background_label FROM image"
+                        + " ORDER BY object_label, background_label, id")) {
+            while (rs.next()) {
+                groups.computeIfAbsent(new GroupKey(rs.getString(2), rs.getString(3)), k -> new ArrayList<>())
+                        .add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+        Map<GroupKey, List<Long>> out = new LinkedHashMap<>();
+        groups.forEach((key, ids) -> out.put(key, List.copyOf(ids)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** @return as {@link ClusterRepository#loadAll()}: every stored clustering, in {@link GroupKey} order */
+    public synchronized Map<GroupKey, StoredGroupClustering> clusterings() {
+        Map<GroupKey, TreeMap<Integer, List<Long>>> members = new HashMap<>();
+        Map<GroupKey, StoredGroupClustering> out = new TreeMap<>();
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT object_label, background_label, cluster_id, image_id"
+                    + " FROM cluster_member ORDER BY image_id")) {
+                while (rs.next()) {
+                    members.computeIfAbsent(new GroupKey(rs.getString(1), rs.getString(2)), k -> new TreeMap<>())
+                            .computeIfAbsent(rs.getInt(3), k -> new ArrayList<>())
+                            .add(rs.getLong(4));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT object_label, background_label, signature, algorithm,"
+                    + " library_version, computed_at FROM group_clustering")) {
+                while (rs.next()) {
+                    GroupKey key = new GroupKey(rs.getString(1), rs.getString(2));
+                    out.put(key, new StoredGroupClustering(key, rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getObject(6, OffsetDateTime.class).toInstant(),
+                            subClusters(members.getOrDefault(key, new TreeMap<>()))));
+                }
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(out));
+    }
+
+    /** As {@link ClusterRepository}: clusters by ascending id, the noise cluster last. */
+    private static List<SubCluster> subClusters(TreeMap<Integer, List<Long>> byCluster) {
+        List<SubCluster> out = new ArrayList<>(byCluster.size());
+        byCluster.forEach((id, ids) -> {
+            if (id != SubCluster.NOISE_ID) {
+                out.add(new SubCluster(id, false, ids));
+            }
+        });
+        List<Long> noise = byCluster.get(SubCluster.NOISE_ID);
+        if (noise != null) {
+            out.add(new SubCluster(SubCluster.NOISE_ID, true, noise));
+        }
+        return out;
+    }
+
+    /** @return up to {@code limit} images whose id is above {@code afterId}, by ascending id */
+    public synchronized List<ImageRecord> listAfter(long afterId, int limit) {
+        requireLimit(0, limit);
+        return records(RECORD_SELECT + " WHERE id > ? ORDER BY id LIMIT ?", afterId, limit);
+    }
+
+    /** @return as {@link ImageRepository#listNewest}: a page of images, newest first, with these labels (null for any) */
+    public synchronized List<ImageRecord> listNewest(String object, String background, int offset, int limit) {
+        requireLimit(offset, limit);
+        List<Object> parameters = labelParameters(object, background);
+        parameters.add(limit);
+        parameters.add(offset);
+        return records(RECORD_SELECT + labelFilter(object, background) + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                parameters.toArray());
+    }
+
+    /** @return the number of images with these labels (null for any) */
+    public synchronized long count(String object, String background) {
+        try (PreparedStatement s = prepare("SELECT COUNT(*) FROM image" + labelFilter(object, background),
+                labelParameters(object, background).toArray()); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** @return the image with this id, if any */
+    public synchronized Optional<ImageRecord> findById(long id) {
+        return records(RECORD_SELECT + " WHERE id = ?", id).stream().findFirst();
+    }
+
+    /** @return the images with these ids, by ascending id; unknown ids are left out */
+    public synchronized List<ImageRecord> listByIds(Collection<Long> ids) {
+        List<Long> sorted = new ArrayList<>(new TreeSet<>(ids));
+        List<ImageRecord> out = new ArrayList<>(sorted.size());
+        for (int from = 0; from < sorted.size(); from += IN_CHUNK) {
+            List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + IN_CHUNK));
+            out.addAll(records(RECORD_SELECT + " WHERE id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                    + ") ORDER BY id", chunk.toArray()));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private static String labelFilter(String object, String background) {
+        if (object != null && background != null) {
+            return " WHERE object_label = ? AND background_label = ?";
+        }
+        if (object != null) {
+            return " WHERE object_label = ?";
+        }
+        return background != null ? " WHERE background_label = ?" : "";
+    }
+
+    private static List<Object> labelParameters(String object, String background) {
+        List<Object> parameters = new ArrayList<>(4);
+        if (object != null) {
+            parameters.add(object);
+        }
+        if (background != null) {
+            parameters.add(background);
+        }
+        return parameters;
+    }
+
+    private static void requireLimit(int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must be >= 0: " + offset + ", " + limit);
+        }
+    }
+
+    private List<ImageRecord> records(String sql, Object... parameters) {
+        try (PreparedStatement s = prepare(sql, parameters); ResultSet rs = s.executeQuery()) {
+            List<ImageRecord> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(ImageRows.record(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        PreparedStatement s = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            return s;
+        } catch (SQLException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private LibraryException failed(SQLException e) {
+        return new LibraryException("Cannot read the library " + shown + " (" + LibraryException.firstLine(e.getMessage()) + ").", e);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing was read through it
+        }
+    }
+
+    /** Closes the connection; the H2 file is released when no other process shares it. */
+    @Override
+    public synchronized void close() {
+        closeQuietly(connection);
+    }
+}
