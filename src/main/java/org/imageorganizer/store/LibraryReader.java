@@ -39,7 +39,7 @@ import org.imageorganizer.model.SubCluster;
  */
 public final class LibraryReader implements AutoCloseable {
     /** The schema version the migrations in {@code db/migration} bring a library to: the highest {@code V<n>__} script. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
     private static final int IN_CHUNK = 500;
