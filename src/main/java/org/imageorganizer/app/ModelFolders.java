@@ -154,7 +154,7 @@ final class ModelFolders {
             return candidates.get(0);
         }
         if (candidates.size() > 1 && asked == VariantChooser.Precision.AUTO && library.info().modelId().isEmpty()) {
-            err.println("Choosing the model variant (a few seconds per variant)...");
+            err.println("Choosing the model variant (a few seconds).");
             err.flush();
         }
         return report(chooser.choose(candidates, asked, library.info().modelId()));
