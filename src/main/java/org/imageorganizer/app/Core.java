@@ -149,9 +149,9 @@ final class Core {
                 : LibraryReader.open(location.file());
     }
 
-    /** The variant for the library among the command's candidate folders (see {@link ModelFolders#choose}). */
+    /** The variant for the library among the command's candidate folders (see {@link ModelFolders#chooseFor}). */
     ModelFolder chooseModel(LibraryDatabase library, List<Path> modelDirs, String precision) {
-        return models.choose(library, models.forCommand(modelDirs, precision), precision);
+        return models.chooseFor(library, modelDirs, precision);
     }
 
     /** Records the model as the library's (refusing another one) and loads it. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.imageorganizer.config.ConfigurationSources;
@@ -18,6 +19,7 @@ import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.ModelManifest;
 import org.imageorganizer.ml.VariantChooser;
+import org.imageorganizer.ml.VerifiedFiles;
 import org.imageorganizer.ml.download.DownloadProgress;
 import org.imageorganizer.store.LibraryDatabase;
 
@@ -25,7 +27,8 @@ import org.imageorganizer.store.LibraryDatabase;
  * Which model folders a command may use, and which variant a library gets. The folders are, in
  * order: the {@code --model-dir} folders, else the {@code IMAGE_ORGANIZER_MODEL_DIR} path list,
  * else the settings' {@code model_dir}, else every model folder in the per-user model cache
- * (downloading the published variants first when a command may download).
+ * (downloading the published variants first when a command may download). Model files are hashed
+ * on their first use and then only when their {@link VerifiedFiles} record no longer matches (ADR 0024).
  */
 final class ModelFolders {
     static final String MODEL_DIR_VARIABLE = ConfigurationSources.MODEL_DIR_VARIABLE;
@@ -35,6 +38,7 @@ final class ModelFolders {
     private final Supplier<Settings> settings;
     private final ModelLocator locator;
     private final PrintWriter err;
+    private final VerifiedFiles verified;
     private VariantChooser chooser = VariantChooser.defaults();
 
     ModelFolders(Environment environment, Map<String, String> variables, Supplier<Settings> settings,
@@ -49,6 +53,7 @@ final class ModelFolders {
         this.settings = settings;
         this.locator = locator;
         this.err = err;
+        this.verified = new VerifiedFiles(environment.verifiedFilesDir());
     }
 
     /** For tests: calibration with another CPU check or time budget. */
@@ -70,7 +75,7 @@ final class ModelFolders {
     List<ModelFolder> forCommand(List<Path> modelDirs, String precision) {
         List<Path> named = configured(modelDirs);
         if (!named.isEmpty()) {
-            return named.stream().map(ModelFolder::open).toList();
+            return named.stream().map(this::openNamed).toList();
         }
         List<ModelFolder> folders = new ArrayList<>(locator.download(effectivePrecision(precision)));
         // the other variants in the cache; those just downloaded or found are checked once, not twice
@@ -97,12 +102,45 @@ final class ModelFolders {
     /** The named folders, else those in the model cache; never downloads. Empty when there is none. */
     List<ModelFolder> withoutDownload() {
         List<Path> named = configured(List.of());
-        return named.isEmpty() ? cached() : named.stream().map(ModelFolder::open).toList();
+        return named.isEmpty() ? cached() : named.stream().map(this::openNamed).toList();
     }
 
     /** Whether {@link #withoutDownload()} would find a folder, without checking the files. */
     boolean anyWithoutDownload() {
         return !configured(List.of()).isEmpty() || !cachedDirectories().isEmpty();
+    }
+
+    /**
+     * The variant for the library among the command's candidate folders ({@link #forCommand}, then
+     * {@link #choose}). With several named folders and a library that records its variant, only the
+     * folder holding that variant is opened and checked: the others' manifests are read, their model
+     * files left alone. When none holds it, every folder is opened as before, and the claim refuses.
+     */
+    ModelFolder chooseFor(LibraryDatabase library, List<Path> modelDirs, String precision) {
+        List<Path> named = configured(modelDirs);
+        Optional<String> recorded = library.info().modelId();
+        boolean auto = VariantChooser.Precision.parse(effectivePrecision(precision)) == VariantChooser.Precision.AUTO;
+        if (named.size() > 1 && recorded.isPresent() && auto) {
+            Optional<Path> holder = named.stream().filter(dir -> holds(dir, recorded.get())).findFirst();
+            if (holder.isPresent()) {
+                // what choose() says of the same folder among all of them
+                return report(chooser.choose(List.of(openNamed(holder.get())), VariantChooser.Precision.AUTO, recorded));
+            }
+        }
+        return choose(library, forCommand(modelDirs, precision), precision);
+    }
+
+    /** Whether the folder's manifest names the model id; a folder that cannot be read does not. */
+    private static boolean holds(Path dir, String modelId) {
+        try {
+            return ModelFolder.manifest(dir).modelId().equals(modelId);
+        } catch (ModelException e) {
+            return false; // opened with the others below, where its problem is reported as before
+        }
+    }
+
+    private ModelFolder openNamed(Path dir) {
+        return ModelFolder.open(dir, verified);
     }
 
     /**
@@ -116,10 +154,13 @@ final class ModelFolders {
             return candidates.get(0);
         }
         if (candidates.size() > 1 && asked == VariantChooser.Precision.AUTO && library.info().modelId().isEmpty()) {
-            err.println("Choosing the model variant (a few seconds per variant)...");
+            err.println("Choosing the model variant (a few seconds).");
             err.flush();
         }
-        VariantChooser.Choice choice = chooser.choose(candidates, asked, library.info().modelId());
+        return report(chooser.choose(candidates, asked, library.info().modelId()));
+    }
+
+    private ModelFolder report(VariantChooser.Choice choice) {
         err.println("Model: " + choice.reason());
         err.flush();
         return choice.folder();
@@ -139,7 +180,7 @@ final class ModelFolders {
         List<ModelFolder> folders = new ArrayList<>();
         for (Path dir : dirs) {
             try {
-                folders.add(ModelFolder.open(dir));
+                folders.add(ModelFolder.open(dir, verified));
             } catch (ModelException e) {
                 err.println("warning: " + e.getMessage() + " Skipping it.");
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ml.ModelFolder;
+import org.imageorganizer.ml.VerifiedFiles;
 import org.imageorganizer.ml.download.DownloadProgress;
 import org.imageorganizer.ml.download.ModelDownloadException;
 import org.imageorganizer.ml.download.ModelDownloader;
@@ -27,6 +28,7 @@ final class ModelLocator {
     private final Environment environment;
     private final PrintWriter err;
     private final boolean offline;
+    private final VerifiedFiles verified;
 
     /**
      * @param offline whether to use only what the model cache holds (IMAGE_ORGANIZER_OFFLINE; the test
@@ -36,6 +38,7 @@ final class ModelLocator {
         this.environment = environment;
         this.err = err;
         this.offline = offline;
+        this.verified = new VerifiedFiles(environment.verifiedFilesDir());
     }
 
     static boolean offline(java.util.Map<String, String> variables) {
@@ -57,7 +60,7 @@ final class ModelLocator {
             throw new ModelException("No " + precision + " variant of the CLIP model is published for download: "
                     + "make one with scripts/make_variants.py and pass its folder with --model-dir.");
         }
-        ModelDownloader downloader = new ModelDownloader(environment.modelsDir());
+        ModelDownloader downloader = new ModelDownloader(environment.modelsDir(), verified);
         List<ModelFolder> folders = new ArrayList<>();
         List<ModelException> failures = new ArrayList<>();
         for (ModelSource source : sources) {
@@ -84,7 +87,7 @@ final class ModelLocator {
                     + OFFLINE_VARIABLE + " forbids downloading it.", OFFLINE_VARIABLE + " forbids downloading it, and the model cache has no copy",
                     null);
         }
-        return ModelFolder.open(folder);
+        return ModelFolder.open(folder, verified);
     }
 
     /** {@link #download(String, DownloadProgress)} with progress on the console. */

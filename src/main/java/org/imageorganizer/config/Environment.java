@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Where this user's files live, per operating system: the library (data), downloaded models and
  * other caches, settings (config) and logs. {@code IMAGE_ORGANIZER_HOME} puts everything under one folder
- * (portable installs, tests).
+ * (portable installs, servers, tests), except the native libraries that DJL unpacks: those stay in
+ * the operating system's per-user cache ({@link #sharedCacheDir()}), one copy per version for every
+ * data folder, since they are the same for all of them and take about 445 MB.
  *
  * <ul>
  *   <li>Linux: {@code $XDG_DATA_HOME}, {@code $XDG_CACHE_HOME}, {@code $XDG_CONFIG_HOME}, {@code $XDG_STATE_HOME}
@@ -16,9 +18,14 @@ import java.util.Map;
  *   <li>Windows: {@code %APPDATA%} (settings) and {@code %LOCALAPPDATA%} (data, cache, logs) + {@code \AI Image Organizer}</li>
  * </ul>
  */
-public record Environment(Path dataDir, Path cacheDir, Path configDir, Path logDir) {
+public record Environment(Path dataDir, Path cacheDir, Path configDir, Path logDir, Path sharedCacheDir) {
     static final String APP_NAME = "AI Image Organizer";
     static final String UNIX_NAME = "image-organizer";
+
+    /** Folders whose shared cache is their own cache folder. */
+    public Environment(Path dataDir, Path cacheDir, Path configDir, Path logDir) {
+        this(dataDir, cacheDir, configDir, logDir, cacheDir);
+    }
 
     /** The folders for the running user, from the environment and system properties. */
     public static Environment detect() {
@@ -30,8 +37,15 @@ public record Environment(Path dataDir, Path cacheDir, Path configDir, Path logD
         String override = env.get("IMAGE_ORGANIZER_HOME");
         if (override != null && !override.isBlank()) {
             Path root = Path.of(override).toAbsolutePath();
-            return new Environment(root.resolve("data"), root.resolve("cache"), root.resolve("config"), root.resolve("logs"));
+            Path shared = platform(env, osName, home).cacheDir();
+            return new Environment(root.resolve("data"), root.resolve("cache"), root.resolve("config"), root.resolve("logs"),
+                    shared);
         }
+        return platform(env, osName, home);
+    }
+
+    /** The operating system's folders for the user, whatever IMAGE_ORGANIZER_HOME says. */
+    private static Environment platform(Map<String, String> env, String osName, Path home) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
             Path roaming = pathOr(env.get("APPDATA"), home.resolve("AppData").resolve("Roaming")).resolve(APP_NAME);
@@ -75,9 +89,17 @@ public record Environment(Path dataDir, Path cacheDir, Path configDir, Path logD
         return cacheDir.resolve("thumbnails");
     }
 
-    /** Where DJL unpacks its native libraries. */
+    /**
+     * Where DJL unpacks its native libraries (in a folder per library and version): in the shared
+     * per-user cache, so that data folders set by IMAGE_ORGANIZER_HOME do not each hold a copy.
+     */
     public Path nativeLibraryCacheDir() {
-        return cacheDir.resolve("native");
+        return sharedCacheDir.resolve("native");
+    }
+
+    /** Records of model files already hashed (ADR 0024): in this data folder's cache, beside the models. */
+    public Path verifiedFilesDir() {
+        return cacheDir.resolve("verified-files");
     }
 
     public Path settingsFile() {

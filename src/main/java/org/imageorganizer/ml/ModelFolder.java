@@ -15,7 +15,9 @@ import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * A model folder that has been checked: the manifest is complete and sane, every file it lists
- * is inside the folder, present, and has the SHA-256 the manifest gives.
+ * is inside the folder, present, and has the SHA-256 the manifest gives. Hashing a large model
+ * takes seconds, so a file whose {@link VerifiedFiles} record still matches is not read again
+ * (ADR 0024).
  */
 public final class ModelFolder {
     private static final long MAX_MANIFEST_BYTES = 64 * 1024;
@@ -29,11 +31,36 @@ public final class ModelFolder {
     }
 
     /**
-     * Reads and checks a model folder.
+     * Reads and checks a model folder, hashing every file.
      *
      * @throws ModelException naming what is missing or wrong
      */
     public static ModelFolder open(Path directory) {
+        return open(directory, VerifiedFiles.none());
+    }
+
+    /**
+     * Reads and checks a model folder, hashing the files that {@code verified} has no matching
+     * record for, and recording those that pass.
+     *
+     * @throws ModelException naming what is missing or wrong
+     */
+    public static ModelFolder open(Path directory, VerifiedFiles verified) {
+        Path dir = directory.toAbsolutePath().normalize();
+        ModelManifest manifest = manifest(dir);
+        for (ModelManifest.FileEntry entry : manifest.files()) {
+            checkFile(dir, entry, verified);
+        }
+        return new ModelFolder(dir, manifest);
+    }
+
+    /**
+     * Reads and checks a model folder's manifest only, without looking at the files it lists: enough
+     * to tell which variant a folder holds before choosing to {@link #open} it.
+     *
+     * @throws ModelException naming what is missing or wrong
+     */
+    public static ModelManifest manifest(Path directory) {
         Path dir = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new ModelException("Model folder " + dir + " does not exist or is not a folder.");
@@ -44,10 +71,7 @@ public final class ModelFolder {
         }
         ModelManifest manifest = readManifest(manifestFile);
         checkValues(manifest, manifestFile);
-        for (ModelManifest.FileEntry entry : manifest.files()) {
-            checkFile(dir, entry);
-        }
-        return new ModelFolder(dir, manifest);
+        return manifest;
     }
 
     public Path directory() {
@@ -126,7 +150,7 @@ public final class ModelFolder {
         }
     }
 
-    private static void checkFile(Path dir, ModelManifest.FileEntry entry) {
+    private static void checkFile(Path dir, ModelManifest.FileEntry entry, VerifiedFiles verified) {
         if (!notBlank(entry.path()) || entry.sha256() == null || !entry.sha256().matches("[0-9a-fA-F]{64}")) {
             throw new ModelException("Model manifest in " + dir + " lists a file without a path or a valid sha256.");
         }
@@ -137,11 +161,27 @@ public final class ModelFolder {
         if (!Files.isRegularFile(file)) {
             throw new ModelException("Model folder " + dir + " is missing " + entry.path() + ".");
         }
+        FileStamp before = stamp(file);
+        if (verified.vouchesFor(file, before, entry.sha256())) {
+            return;
+        }
         String actual = sha256(file);
         if (!actual.equalsIgnoreCase(entry.sha256())) {
             throw new ModelException(entry.path() + " in " + dir + " has SHA-256 " + actual
                     + " but the manifest expects " + entry.sha256().toLowerCase(Locale.ROOT)
                     + ": the file is damaged or not the one the manifest describes.");
+        }
+        // a file rewritten while it was read is not vouched for: the next start hashes it again
+        if (before.equals(stamp(file))) {
+            verified.remember(file, before, actual);
+        }
+    }
+
+    private static FileStamp stamp(Path file) {
+        try {
+            return FileStamp.of(file);
+        } catch (IOException e) {
+            throw new ModelException("Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -39,6 +39,8 @@ public final class VariantChooser {
     public static final double MIN_COSINE = 0.995;
     private static final Logger LOG = LoggerFactory.getLogger(VariantChooser.class);
     private static final long SEED = 20_260_226L;
+    /** The default calibration budget in seconds: the 5 s, less a margin for the last batch. */
+    static final int DEFAULT_TOTAL_SECONDS = 4;
 
     /** What the user asks for. */
     public enum Precision {
@@ -79,15 +81,25 @@ public final class VariantChooser {
 
     private final BooleanSupplier nativeBf16;
     private final Duration budgetPerVariant;
+    private final Duration totalBudget;
     private final int batchSize;
     private final int imageCount;
 
     /**
      * @param nativeBf16       whether the CPU computes bf16 natively (see {@link #cpuHasNativeBf16()})
-     * @param budgetPerVariant how long each variant is timed (after one warm-up batch)
+     * @param budgetPerVariant how long each variant is timed at most (after one warm-up batch)
      * @param batchSize        images per model call while timing
      */
     public VariantChooser(BooleanSupplier nativeBf16, Duration budgetPerVariant, int batchSize) {
+        this(nativeBf16, budgetPerVariant, batchSize, null);
+    }
+
+    /**
+     * @param totalBudget how long the whole calibration should take, loading the variants included:
+     *                    each variant is timed for its share of what is left (at most
+     *                    {@code budgetPerVariant}, at least one batch); null for no limit
+     */
+    public VariantChooser(BooleanSupplier nativeBf16, Duration budgetPerVariant, int batchSize, Duration totalBudget) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive");
         }
@@ -95,11 +107,16 @@ public final class VariantChooser {
         this.budgetPerVariant = budgetPerVariant;
         this.batchSize = batchSize;
         this.imageCount = batchSize;
+        this.totalBudget = totalBudget;
     }
 
-    /** About two seconds per variant at the importer's batch size, bf16 as the CPU says. */
+    /**
+     * Calibration within about {@value #DEFAULT_TOTAL_SECONDS} s in all (loading included; ADR 0024),
+     * at most 1.5 s of timing per variant, at the importer's batch size, bf16 as the CPU says.
+     */
     public static VariantChooser defaults() {
-        return new VariantChooser(VariantChooser::cpuHasNativeBf16, Duration.ofSeconds(2), 16);
+        return new VariantChooser(VariantChooser::cpuHasNativeBf16, Duration.ofMillis(1500), 16,
+                Duration.ofSeconds(DEFAULT_TOTAL_SECONDS));
     }
 
     /** On Linux, whether /proc/cpuinfo lists avx512_bf16 or amx_bf16; elsewhere false. */
@@ -169,6 +186,7 @@ public final class VariantChooser {
     }
 
     private Choice calibrate(List<ModelFolder> all) {
+        long started = System.nanoTime();
         List<String> notes = new ArrayList<>();
         String base = base(all.get(0));
         List<ModelFolder> candidates = new ArrayList<>();
@@ -203,12 +221,13 @@ public final class VariantChooser {
             ordered.remove(r);
             ordered.add(0, r);
         });
-        for (ModelFolder folder : ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
+            ModelFolder folder = ordered.get(i);
             float[][] embeddings;
             double perSecond;
             try (ClipModel model = ClipModels.load(folder)) {
                 embeddings = normalized(model.embedImages(pixels, imageCount)); // also the warm-up
-                perSecond = timeImages(model, pixels);
+                perSecond = timeImages(model, pixels, timingBudget(started, ordered.size() - i));
             } catch (RuntimeException e) {
                 notes.add(folder.manifest().modelId() + " skipped (" + e.getMessage() + ")");
                 continue;
@@ -244,22 +263,31 @@ public final class VariantChooser {
                 ? "the fastest; there is no fp32 PyTorch variant to compare with, so the cosine was not checked"
                 : "the fastest with cosine to fp32 >= " + MIN_COSINE;
         ModelFolder chosen = measured.get(best);
-        return log(new Choice(chosen, "auto: " + chosen.manifest().modelId() + " is " + why + " (" + figures + ")"
-                + suffix(notes) + ".", List.copyOf(measurements)));
+        String took = String.format(Locale.ROOT, "; calibrated in %.1f s", (System.nanoTime() - started) / 1e9);
+        return log(new Choice(chosen, "auto: " + chosen.manifest().modelId() + " is " + why + " (" + figures + took
+                + ")" + suffix(notes) + ".", List.copyOf(measurements)));
     }
 
-    private double timeImages(ClipModel model, float[] pixels) {
-        long budget = budgetPerVariant.toNanos();
+    /** The timing share of the next variant: what is left of the total budget over the variants left. */
+    private long timingBudget(long started, int variantsLeft) {
+        long perVariant = budgetPerVariant.toNanos();
+        if (totalBudget == null) {
+            return perVariant;
+        }
+        long left = totalBudget.toNanos() - (System.nanoTime() - started);
+        return Math.max(0, Math.min(perVariant, left / variantsLeft));
+    }
+
+    /** Images per second over at least one batch after the warm-up, for about {@code budgetNanos}. */
+    private double timeImages(ClipModel model, float[] pixels, long budgetNanos) {
         long start = System.nanoTime();
         int images = 0;
-        int calls = 0;
         long elapsed;
         do {
             model.embedImages(pixels, batchSize);
             images += batchSize;
-            calls++;
             elapsed = System.nanoTime() - start;
-        } while (elapsed < budget || calls < 2);
+        } while (elapsed < budgetNanos);
         return images / (elapsed / 1e9);
     }
 

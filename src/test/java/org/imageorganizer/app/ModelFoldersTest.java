@@ -112,4 +112,74 @@ class ModelFoldersTest {
         assertThat(folders.forCommand(List.of(MODELS.resolve("tiny-clip-int8")), null))
                 .extracting(f -> f.manifest().modelId()).containsExactly("tiny-clip-test-1@int8");
     }
+
+    private Path copyOf(String variant) throws IOException {
+        Path target = home.resolve("named").resolve(variant);
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(MODELS.resolve(variant))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        return target;
+    }
+
+    @Test
+    void withSeveralNamedFoldersAnExistingLibraryOpensOnlyItsVariant() throws IOException {
+        Path fp32 = copyOf("tiny-clip");
+        Path int8 = copyOf("tiny-clip-onnx-int8");
+        // the other variant's model file is damaged: opening it would fail, so it must not be opened
+        Files.write(int8.resolve(ModelFolder.manifest(int8).modelFile()), new byte[] {1, 2, 3});
+        ModelFolders folders = folders(Map.of(), Settings.defaults());
+        try (LibraryDatabase library = LibraryDatabase.open(home.resolve("library"))) {
+            library.info().claimModel("tiny-clip-test-1");
+
+            ModelFolder chosen = folders.chooseFor(library, List.of(int8, fp32), null);
+
+            assertThat(chosen.directory()).isEqualTo(fp32);
+            assertThat(err.toString()).contains("Model: auto: the library's embeddings are from tiny-clip-test-1, "
+                    + "so that variant is used (no calibration).");
+            // a new library calibrates among all of them, and so meets the damaged file
+            try (LibraryDatabase fresh = LibraryDatabase.open(home.resolve("fresh"))) {
+                assertThatThrownBy(() -> folders.chooseFor(fresh, List.of(int8, fp32), null))
+                        .isInstanceOf(ModelException.class).hasMessageContaining("has SHA-256");
+            }
+        }
+    }
+
+    @Test
+    void whenNoNamedFolderHoldsTheLibrarysVariantTheClaimStillRefuses() throws IOException {
+        Path fp32 = copyOf("tiny-clip");
+        Path int8 = copyOf("tiny-clip-onnx-int8");
+        ModelFolders folders = folders(Map.of(), Settings.defaults());
+        try (LibraryDatabase library = LibraryDatabase.open(home.resolve("library"))) {
+            library.info().claimModel("tiny-clip-test-1@bf16");
+
+            ModelFolder chosen = folders.chooseFor(library, List.of(int8, fp32), null);
+
+            assertThat(err.toString()).contains("Model: auto: no model folder holds the library's variant tiny-clip-test-1@bf16.");
+            assertThatThrownBy(() -> library.info().claimModel(chosen.manifest().modelId()))
+                    .isInstanceOf(RuntimeException.class).hasMessageContaining("tiny-clip-test-1@bf16");
+        }
+    }
+
+    @Test
+    void theFilesOfANamedFolderAreRecordedInTheCacheNotInTheFolder() throws IOException {
+        Path fp32 = copyOf("tiny-clip");
+        ModelFolders folders = folders(Map.of(), Settings.defaults());
+
+        folders.forCommand(List.of(fp32), null);
+
+        try (Stream<Path> records = Files.list(environment().verifiedFilesDir())) {
+            assertThat(records.toList()).hasSize(2); // the model file and the tokenizer
+        }
+        assertThat(names(fp32)).as("nothing is written into the model folder")
+                .isEqualTo(names(MODELS.resolve("tiny-clip")));
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
 }

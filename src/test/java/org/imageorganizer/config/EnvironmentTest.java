@@ -122,13 +122,18 @@ class EnvironmentTest {
     }
 
     @Test
-    void imageOrganizerHomePutsEverythingUnderOneFolderOnEveryOs() {
+    void imageOrganizerHomePutsEverythingUnderOneFolderOnEveryOsButTheSharedNativeLibraries() {
         for (String os : new String[] {"Linux", "Mac OS X", "Windows 11"}) {
             Environment e = Environment.detect(env("IMAGE_ORGANIZER_HOME", abs("portable"), "XDG_DATA_HOME", abs("xdg"),
                     "APPDATA", abs("w/Roaming"), "LOCALAPPDATA", abs("w/Local")), os, HOME);
+            Environment platform = Environment.detect(env("XDG_DATA_HOME", abs("xdg"),
+                    "APPDATA", abs("w/Roaming"), "LOCALAPPDATA", abs("w/Local")), os, HOME);
 
             assertThat(e).as(os).isEqualTo(new Environment(ROOT.resolve("portable/data"), ROOT.resolve("portable/cache"),
-                    ROOT.resolve("portable/config"), ROOT.resolve("portable/logs")));
+                    ROOT.resolve("portable/config"), ROOT.resolve("portable/logs"), platform.cacheDir()));
+            assertThat(e.nativeLibraryCacheDir()).as(os).isEqualTo(platform.nativeLibraryCacheDir())
+                    .isEqualTo(platform.cacheDir().resolve("native"));
+            assertThat(e.verifiedFilesDir()).as(os).isEqualTo(ROOT.resolve("portable/cache/verified-files"));
         }
     }
 
@@ -150,6 +155,7 @@ class EnvironmentTest {
         assertThat(e.modelsDir()).isEqualTo(ROOT.resolve("c/models"));
         assertThat(e.labelEmbeddingCacheDir()).isEqualTo(ROOT.resolve("c/label-embeddings"));
         assertThat(e.nativeLibraryCacheDir()).isEqualTo(ROOT.resolve("c/native"));
+        assertThat(e.verifiedFilesDir()).isEqualTo(ROOT.resolve("c/verified-files"));
         assertThat(e.settingsFile()).isEqualTo(ROOT.resolve("s/settings.json"));
     }
 }

@@ -47,6 +47,19 @@ class VariantChooserTest {
     }
 
     @Test
+    void aSpentTotalBudgetStillMeasuresEveryVariantOnOneBatchAndSaysHowLongItTook() {
+        VariantChooser hurried = new VariantChooser(() -> false, Duration.ofSeconds(10), 4, Duration.ZERO);
+
+        VariantChooser.Choice choice = hurried.choose(List.of(folder("tiny-clip"), folder("tiny-clip-onnx-int8")),
+                VariantChooser.Precision.AUTO, Optional.empty());
+
+        assertThat(choice.measurements()).extracting(VariantChooser.Measurement::modelId)
+                .containsExactly("tiny-clip-test-1", "tiny-clip-test-1@onnx-int8");
+        assertThat(choice.measurements()).allSatisfy(m -> assertThat(m.imagesPerSecond()).isPositive());
+        assertThat(choice.reason()).containsPattern("calibrated in [0-9]+\\.[0-9] s");
+    }
+
+    @Test
     void aVariantWhoseManifestReportsALowCosineOnRealPhotosIsNeverChosenByAuto(@org.junit.jupiter.api.io.TempDir Path temp)
             throws java.io.IOException {
         Path copy = temp.resolve("int8");

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.imageorganizer.model.ModelException;
 import org.imageorganizer.ml.ModelFolder;
+import org.imageorganizer.ml.VerifiedFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +56,20 @@ public final class ModelDownloader {
 
     private final Path modelsDir;
     private final ResumableFetcher fetcher;
+    private final VerifiedFiles verified;
 
     /** With {@link #defaultHttpClient()}, {@link RetryPolicy#DEFAULT} and the default timeouts. */
     public ModelDownloader(Path modelsDir) {
         this(defaultHttpClient(), modelsDir, RetryPolicy.DEFAULT);
+    }
+
+    /**
+     * As {@link #ModelDownloader(Path)}; {@link #downloadFolder} records the files it verified in
+     * {@code verified}, and trusts its records of a folder already in place (ADR 0024).
+     */
+    public ModelDownloader(Path modelsDir, VerifiedFiles verified) {
+        this(defaultHttpClient(), modelsDir, RetryPolicy.DEFAULT, DEFAULT_REQUEST_TIMEOUT, DEFAULT_STALL_TIMEOUT,
+                verified);
     }
 
     public ModelDownloader(HttpClient client, Path modelsDir, RetryPolicy retry) {
@@ -75,7 +86,13 @@ public final class ModelDownloader {
      */
     public ModelDownloader(HttpClient client, Path modelsDir, RetryPolicy retry, Duration requestTimeout,
                            Duration stallTimeout) {
+        this(client, modelsDir, retry, requestTimeout, stallTimeout, VerifiedFiles.none());
+    }
+
+    private ModelDownloader(HttpClient client, Path modelsDir, RetryPolicy retry, Duration requestTimeout,
+                            Duration stallTimeout, VerifiedFiles verified) {
         Objects.requireNonNull(client, "client");
+        this.verified = Objects.requireNonNull(verified, "verified");
         this.modelsDir = modelsDir.toAbsolutePath().normalize();
         Objects.requireNonNull(retry, "retry");
         this.fetcher = new ResumableFetcher(client, retry, requirePositive(requestTimeout, "requestTimeout"),
@@ -92,8 +109,9 @@ public final class ModelDownloader {
 
     /**
      * The checked model folder, downloading it first unless a valid one is there. Checking a folder
-     * hashes every file (about 600 MB for CLIP), so a folder already in place is checked once here
-     * and handed over as it is, not checked again by the caller.
+     * hashes every file (about 600 MB for CLIP) unless this downloader's {@link VerifiedFiles} vouch
+     * for them, so a folder already in place is checked once here and handed over as it is, not
+     * checked again by the caller.
      *
      * @throws ModelException as {@link #download}
      */
@@ -101,12 +119,12 @@ public final class ModelDownloader {
         Path target = modelsDir.resolve(source.id());
         if (Files.isDirectory(target)) {
             try {
-                return ModelFolder.open(target);
+                return ModelFolder.open(target, verified);
             } catch (ModelException e) {
                 LOG.warn("The model folder {} is not usable, downloading it again: {}", target, e.getMessage());
             }
         }
-        return ModelFolder.open(download(source, progress));
+        return ModelFolder.open(download(source, progress), verified);
     }
 
     /**
