@@ -161,7 +161,7 @@ public final class ModelFolder {
         if (!Files.isRegularFile(file)) {
             throw new ModelException("Model folder " + dir + " is missing " + entry.path() + ".");
         }
-        FileStamp before = stamp(file);
+        VerificationStamp before = stamp(file);
         if (verified.vouchesFor(file, before, entry.sha256())) {
             return;
         }
@@ -177,9 +177,9 @@ public final class ModelFolder {
         }
     }
 
-    private static FileStamp stamp(Path file) {
+    private static VerificationStamp stamp(Path file) {
         try {
-            return FileStamp.of(file);
+            return VerificationStamp.of(file);
         } catch (IOException e) {
             throw new ModelException("Cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -16,7 +16,7 @@ import java.nio.file.attribute.FileTime;
  * @param changed the ctime as text, or null where the platform has none
  * @param fileKey {@link BasicFileAttributes#fileKey()} as text, or null where the platform has none
  */
-public record FileStamp(long size, String modified, String changed, String fileKey) {
+public record VerificationStamp(long size, String modified, String changed, String fileKey) {
     private static final boolean UNIX_VIEW = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
 
     /**
@@ -24,10 +24,10 @@ public record FileStamp(long size, String modified, String changed, String fileK
      *
      * @throws IOException when the file cannot be looked at
      */
-    public static FileStamp of(Path file) throws IOException {
+    public static VerificationStamp of(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         Object key = attributes.fileKey();
-        return new FileStamp(attributes.size(), text(attributes.lastModifiedTime()), changeTime(file),
+        return new VerificationStamp(attributes.size(), text(attributes.lastModifiedTime()), changeTime(file),
                 key == null ? null : key.toString());
     }
 

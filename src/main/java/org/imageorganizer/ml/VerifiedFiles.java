@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records, kept in the per-user cache and never in the model folder, that a file was hashed and had
- * a given SHA-256 while it had a given {@link FileStamp}. A later start that finds the same path with
+ * a given SHA-256 while it had a given {@link VerificationStamp}. A later start that finds the same path with
  * the same stamp and expects the same hash need not read the file again (ADR 0024).
  *
  * <p>This guards against corruption (a broken download, a disk error, a half-copied folder, a file
@@ -50,8 +50,8 @@ public final class VerifiedFiles {
     record Entry(@JsonProperty("path") String path, @JsonProperty("size") long size,
                  @JsonProperty("modified") String modified, @JsonProperty("changed") String changed,
                  @JsonProperty("file_key") String fileKey, @JsonProperty("sha256") String sha256) {
-        FileStamp stamp() {
-            return new FileStamp(size, modified, changed, fileKey);
+        VerificationStamp stamp() {
+            return new VerificationStamp(size, modified, changed, fileKey);
         }
     }
 
@@ -59,7 +59,7 @@ public final class VerifiedFiles {
      * Whether a record says that {@code file}, with the stamp it has now, had the SHA-256
      * {@code expectedSha256}. Any doubt is false.
      */
-    boolean vouchesFor(Path file, FileStamp now, String expectedSha256) {
+    boolean vouchesFor(Path file, VerificationStamp now, String expectedSha256) {
         if (folder == null) {
             return false;
         }
@@ -85,7 +85,7 @@ public final class VerifiedFiles {
     }
 
     /** Records that {@code file} had {@code sha256} while it had {@code stamp}; failures are only logged. */
-    void remember(Path file, FileStamp stamp, String sha256) {
+    void remember(Path file, VerificationStamp stamp, String sha256) {
         if (folder == null) {
             return;
         }

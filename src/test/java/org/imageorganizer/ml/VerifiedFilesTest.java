@@ -40,17 +40,17 @@ class VerifiedFilesTest {
         Path folder = folder();
         Path model = folder.resolve("tiny-clip.pt");
         VerifiedFiles records = records();
-        assertThat(records.vouchesFor(model, FileStamp.of(model), expectedSha(folder))).isFalse();
+        assertThat(records.vouchesFor(model, VerificationStamp.of(model), expectedSha(folder))).isFalse();
 
         ModelFolder.open(folder, records);
 
         assertThat(records.recordFile(model)).exists();
         assertThat(Files.readString(records.recordFile(model))).contains(model.toString()).contains(expectedSha(folder));
-        assertThat(records.vouchesFor(model, FileStamp.of(model), expectedSha(folder))).isTrue();
-        assertThat(records.vouchesFor(model, FileStamp.of(model), "0".repeat(64))).as("another expected hash").isFalse();
-        assertThat(records.vouchesFor(folder.resolve("tokenizer.json"), FileStamp.of(model), expectedSha(folder)))
+        assertThat(records.vouchesFor(model, VerificationStamp.of(model), expectedSha(folder))).isTrue();
+        assertThat(records.vouchesFor(model, VerificationStamp.of(model), "0".repeat(64))).as("another expected hash").isFalse();
+        assertThat(records.vouchesFor(folder.resolve("tokenizer.json"), VerificationStamp.of(model), expectedSha(folder)))
                 .as("another path").isFalse();
-        assertThat(VerifiedFiles.none().vouchesFor(model, FileStamp.of(model), expectedSha(folder))).isFalse();
+        assertThat(VerifiedFiles.none().vouchesFor(model, VerificationStamp.of(model), expectedSha(folder))).isFalse();
     }
 
     @Test
@@ -97,15 +97,15 @@ class VerifiedFilesTest {
                 good.replace("\"size\":", "\"size\":1"), good.substring(0, good.length() / 2),
                 good.replace("}", ", \"padding\": \"" + "x".repeat(5000) + "\"}")}) {
             Files.writeString(record, content);
-            assertThat(records.vouchesFor(model, FileStamp.of(model), sha)).as(content.length() > 80
+            assertThat(records.vouchesFor(model, VerificationStamp.of(model), sha)).as(content.length() > 80
                     ? content.substring(0, 80) : content).isFalse();
             assertThat(ModelFolder.open(folder, records).manifest().modelId()).isEqualTo("tiny-clip-test-1");
-            assertThat(records.vouchesFor(model, FileStamp.of(model), sha)).as("written again").isTrue();
+            assertThat(records.vouchesFor(model, VerificationStamp.of(model), sha)).as("written again").isTrue();
         }
 
         Files.delete(record);
         Files.createDirectories(record); // a folder where the record should be is not read
-        assertThat(records.vouchesFor(model, FileStamp.of(model), sha)).isFalse();
+        assertThat(records.vouchesFor(model, VerificationStamp.of(model), sha)).isFalse();
         assertThat(ModelFolder.open(folder, records).manifest().modelId()).isEqualTo("tiny-clip-test-1");
     }
 
@@ -116,7 +116,7 @@ class VerifiedFilesTest {
         VerifiedFiles records = new VerifiedFiles(blocked);
 
         assertThat(ModelFolder.open(folder, records).manifest().modelId()).isEqualTo("tiny-clip-test-1");
-        assertThat(records.vouchesFor(folder.resolve("tiny-clip.pt"), FileStamp.of(folder.resolve("tiny-clip.pt")),
+        assertThat(records.vouchesFor(folder.resolve("tiny-clip.pt"), VerificationStamp.of(folder.resolve("tiny-clip.pt")),
                 expectedSha(folder))).isFalse();
     }
 
