@@ -190,7 +190,7 @@ final class BenchReport {
         if (missing == runs) {
             return String.format(Locale.ROOT, "no figure in %d runs (%s)", runs, f.note()) + target;
         }
-        String figure = String.format(Locale.ROOT, "%.2f s (median of %d runs", f.median(), f.measuredRuns())
+        String figure = String.format(Locale.ROOT, "%.2f s (%s", f.median(), f.measuredRuns() == 1 ? "1 run" : "median of " + f.measuredRuns() + " runs")
                 + (missing > 0 ? String.format(Locale.ROOT, "; %d without a figure: %s)", missing, f.note()) : ")");
         return figure + target + (f.target() == null ? "" : ": " + verdict(f, floor));
     }

@@ -188,7 +188,7 @@ final class StartupBench {
 
     /** {@code organize} of the new photos into a new library, with the H2 trace on to see the commits. */
     private NewPhotos organizeNew(Path folder, VariantInfo model) throws IOException {
-        Path run = nextRun();
+        Path run = Files.createDirectories(nextRun());
         Path logback = run.resolve("logback.xml");
         Files.writeString(logback, CommitTrace.LOGBACK_XML);
         List<String> jvm = List.of("-Dlogback.configurationFile=" + logback, "-Dimageorganizer.logdir=" + run);
