@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.imageorganizer.bench.startup.JarRunner;
 import org.imageorganizer.model.ClusterAlgorithm;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.importer.ImportOptions;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench}: the benchmark suite of BENCHMARKS.md, in one run, printed as tables with their targets. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the model ceiling, the import pipeline, clustering at scale, import memory and REST latency.")
+        description = "Measure the model ceiling, the import pipeline, clustering at scale, import memory, REST latency and "
+                + "the start-up of whole processes.")
 public final class BenchCommand implements Callable<Integer> {
     private final BenchServices services;
 
@@ -96,7 +98,28 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Imports per variant and number of views in the variants part; the median is reported.")
     int variantRepeats;
 
-    @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, variants, clustering, rss, rest.")
+    @Option(names = "--startup-runs", defaultValue = "3", paramLabel = "N",
+            description = "Runs of each process in the start-up part; the median is reported.")
+    int startupRuns;
+
+    @Option(names = "--startup-images", defaultValue = "10000", paramLabel = "N",
+            description = "Images in the library of the start-up part's tree, list and export.")
+    int startupImages;
+
+    @Option(names = "--startup-imported", defaultValue = "1000", paramLabel = "N",
+            description = "Photos of the already-imported folder the start-up part organizes again.")
+    int startupImported;
+
+    @Option(names = "--startup-new", defaultValue = "48", paramLabel = "N",
+            description = "New photos of the start-up part's organize runs timed to their first commit.")
+    int startupNew;
+
+    @Option(names = "--jar", paramLabel = "FILE", description = "The jar whose processes the start-up part times "
+            + "(default: the jar running the bench, else target/image-organizer.jar).")
+    Path jar;
+
+    @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, variants, clustering, "
+            + "rss, rest, startup.")
     List<String> only;
 
     public BenchCommand(BenchServices services) {
@@ -124,45 +147,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (restImages < 1 || restRequests < 1 || restWarmUp < 0 || restClients < 1 || restUploaders < 0 || restUploadReads < 1
-                || restUploadPauseMs < 0) {
+                || restUploadPauseMs < 0 || startupRuns < 1 || startupImages < 1 || startupImported < 1 || startupNew < 1) {
             throw new ParameterException(spec.commandLine(), "--rest-images, --rest-requests, --rest-clients and "
-                    + "--rest-upload-reads must be at least 1, --rest-warm-up, --rest-uploaders and --rest-upload-pause-ms at least 0.");
+                    + "--rest-upload-reads and the --startup-… counts must be at least 1, --rest-warm-up, --rest-uploaders and --rest-upload-pause-ms at least 0.");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path workDir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("image-organizer-bench-");
         BenchReport report = new BenchReport(out);
         Path modelDir = modelDirs.get(0);
         report.header(modelDir, photos);
-        Map<Integer, Double> ceiling = Map.of();
-        try (ClipModel model = services.loadModel(modelDir)) {
-            if (wanted("ceiling") || wanted("pipeline")) {
-                ceiling = new ModelCeilingBench(model, ceilingSeconds).run(ceilingCallers, 1, 3, 8, 16);
-                report.ceiling(ceiling);
-            }
-            if (wanted("pipeline")) {
-                double best = Collections.max(ceiling.values());
-                PipelineBench pipeline = new PipelineBench(services, model, photos, workDir);
-                ImportOptions options = pipelineOptions();
-                pipeline.warmUp(warmUpPhotos, options);
-                List<BenchReport.PipelineRow> rows = new ArrayList<>();
-                PipelineBench.Result fullTta = null;
-                for (int views : pipelineViews) {
-                    PipelineBench.Result r = pipeline.run(views, options);
-                    if (views == 3) {
-                        fullTta = r;
-                    }
-                    rows.add(new BenchReport.PipelineRow(views + (views == 1 ? " view" : " views"), views, r, best / views,
-                            views == 3 ? 0.9 : 0.8));
-                }
-                if (pipelineViews.contains(3)) {
-                    PipelineBench.Result adaptive = pipeline.run(3, options.withAdaptiveTta(true));
-                    rows.add(new BenchReport.PipelineRow("3 views, adaptive", 3, adaptive, best / 3, Double.NaN));
-                    report.pipeline(rows);
-                    report.adaptive(PipelineBench.compare(fullTta.database(), adaptive.database()));
-                } else {
-                    report.pipeline(rows);
-                }
-            }
+        if (wanted("ceiling") || wanted("pipeline")) {
+            modelParts(report, modelDir, workDir);
         }
         if (wanted("variants") && modelDirs.size() > 1) {
             report.variants(new VariantsBench(services, photos, workDir, ceilingSeconds, ceilingCallers, variantRepeats)
@@ -193,7 +188,64 @@ public final class BenchCommand implements Callable<Integer> {
             report.rest(new RestLatencyBench(services, workDir, modelDir).run(restImages, restWarmUp, restRequests, restClients,
                     uploads));
         }
+        if (wanted("startup")) {
+            startupPart(report, workDir, out);
+        }
         out.flush();
         return 0;
+    }
+
+    /** The model ceiling and the import pipeline, on the first model loaded in this process. */
+    private void modelParts(BenchReport report, Path modelDir, Path workDir) {
+        try (ClipModel model = services.loadModel(modelDir)) {
+            Map<Integer, Double> ceiling = new ModelCeilingBench(model, ceilingSeconds).run(ceilingCallers, 1, 3, 8, 16);
+            report.ceiling(ceiling);
+            if (!wanted("pipeline")) {
+                return;
+            }
+            double best = Collections.max(ceiling.values());
+            PipelineBench pipeline = new PipelineBench(services, model, photos, workDir);
+            ImportOptions options = pipelineOptions();
+            pipeline.warmUp(warmUpPhotos, options);
+            List<BenchReport.PipelineRow> rows = new ArrayList<>();
+            PipelineBench.Result fullTta = null;
+            for (int views : pipelineViews) {
+                PipelineBench.Result r = pipeline.run(views, options);
+                if (views == 3) {
+                    fullTta = r;
+                }
+                rows.add(new BenchReport.PipelineRow(views + (views == 1 ? " view" : " views"), views, r, best / views,
+                        views == 3 ? 0.9 : 0.8));
+            }
+            if (pipelineViews.contains(3)) {
+                PipelineBench.Result adaptive = pipeline.run(3, options.withAdaptiveTta(true));
+                rows.add(new BenchReport.PipelineRow("3 views, adaptive", 3, adaptive, best / 3, Double.NaN));
+                report.pipeline(rows);
+                report.adaptive(PipelineBench.compare(fullTta.database(), adaptive.database()));
+            } else {
+                report.pipeline(rows);
+            }
+        }
+    }
+
+    /** The start-up part: whole processes of the jar; skipped with a line saying why when there is no jar. */
+    private void startupPart(BenchReport report, Path workDir, PrintWriter out) throws IOException, InterruptedException {
+        Path codeSource = null;
+        try {
+            codeSource = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // no code source: only --jar or target/image-organizer.jar
+        }
+        java.util.Optional<Path> jarFile = JarRunner.locate(jar, codeSource, Path.of(""));
+        if (jarFile.isEmpty()) {
+            out.printf("## Start-up%n%nskipped: no jar to run (build it with `./mvnw package -DskipTests`, or give --jar)%n%n");
+            out.flush();
+            return;
+        }
+        Path folder = StartupBench.folder(workDir);
+        JarRunner runner = new JarRunner(JarRunner.currentJava(), jarFile.get(), folder.resolve("home"));
+        StartupBench.Settings settings = new StartupBench.Settings(startupRuns, startupImages, startupImported, startupNew,
+                modelDirs, photos, System.getenv("DISPLAY"));
+        report.startup(new StartupBench(services, runner, folder, spec.commandLine().getErr()).run(settings));
     }
 }

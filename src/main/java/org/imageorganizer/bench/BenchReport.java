@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.imageorganizer.bench.startup.StartupFigure;
 
 /** Prints the benchmark results as Markdown tables, each figure with its target. */
 final class BenchReport {
@@ -155,6 +157,51 @@ final class BenchReport {
         }
         out.println();
         out.flush();
+    }
+
+    /** The start-up part: a line per figure (what, median of the runs, target, met), then the same as a table. */
+    void startup(StartupBench.Result result) {
+        double floor = result.floor();
+        out.printf("## Start-up (whole processes of %s, median of %d runs; F = `--version` = %.2f s)%n%n", result.jar(),
+                result.runs(), floor);
+        for (StartupFigure f : result.figures()) {
+            out.printf("- %s: %s%n", f.what(), startupLine(f, floor));
+        }
+        out.printf("%n| what | runs | median | target | limit | met |%n|---|---:|---:|---|---:|---|%n");
+        for (StartupFigure f : result.figures()) {
+            out.printf("| %s | %d | %s | %s | %s | %s |%n", f.what(), f.measuredRuns(),
+                    Double.isNaN(f.median()) ? "-" : String.format(Locale.ROOT, "%.2f s", f.median()),
+                    f.target() == null ? "-" : f.target().describe(),
+                    f.limit(floor).map(l -> String.format(Locale.ROOT, "%.2f s", l)).orElse("-"), verdict(f, floor));
+        }
+        out.println();
+        out.flush();
+    }
+
+    /** "1.23 s (median of 3 runs), target ≤ F + 0.5 s = 1.40 s: met", or why there is no figure. */
+    static String startupLine(StartupFigure f, double floor) {
+        String target = f.target() == null ? "" : ", target " + f.target().describe()
+                + (f.target().aboveFloor() ? String.format(Locale.ROOT, " = %.2f s", f.target().limit(floor)) : "");
+        int runs = f.samples().size();
+        int missing = runs - f.measuredRuns();
+        if (runs == 0) {
+            return f.note() + target;
+        }
+        if (missing == runs) {
+            return String.format(Locale.ROOT, "no figure in %d runs (%s)", runs, f.note()) + target;
+        }
+        String figure = String.format(Locale.ROOT, "%.2f s (%s", f.median(), f.measuredRuns() == 1 ? "1 run" : "median of " + f.measuredRuns() + " runs")
+                + (missing > 0 ? String.format(Locale.ROOT, "; %d without a figure: %s)", missing, f.note()) : ")");
+        return figure + target + (f.target() == null ? "" : ": " + verdict(f, floor));
+    }
+
+    private static String verdict(StartupFigure f, double floor) {
+        return switch (f.verdict(floor)) {
+            case MET -> "met";
+            case NOT_MET -> "NOT met";
+            case UNKNOWN -> f.samples().isEmpty() ? f.note() : "unknown";
+            case NO_TARGET -> "-";
+        };
     }
 
     private static String cpuModel() {

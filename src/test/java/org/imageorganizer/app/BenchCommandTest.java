@@ -55,4 +55,18 @@ class BenchCommandTest {
                 .containsPattern("\\| GET /clusters/grouped \\| 1 \\| 30 \\| .* \\| p99 ≤ 100 ms \\| (yes|NO) \\|")
                 .containsPattern("\\| GET /images \\| 1 \\| 30 \\| .* \\| p99 ≤ 100 ms \\| (yes|NO) \\|");
     }
+
+    @Test
+    void theStartupPartSaysWhyWhenThereIsNoJarToRun() {
+        Environment environment = new Environment(home.resolve("data"), home.resolve("cache"), home.resolve("config"),
+                home.resolve("logs"));
+        StringWriter out = new StringWriter();
+        int code = new CommandLine(new BenchCommand(new BenchWiring(new Core(environment, Map.of(), new PrintWriter(new StringWriter(), true), Settings.defaults()))))
+                .setOut(new PrintWriter(out, true))
+                .execute("--model-dir", "src/test/resources/models/tiny-clip", "--photos", photos.toString(),
+                        "--work", home.resolve("work").toString(), "--jar", home.resolve("missing.jar").toString(),
+                        "--only", "startup");
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("## Start-up").contains("skipped: no jar to run");
+    }
 }

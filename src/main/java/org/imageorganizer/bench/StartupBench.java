@@ -1,0 +1,258 @@
+package org.imageorganizer.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.imageorganizer.bench.startup.CalibrationTime;
+import org.imageorganizer.bench.startup.Child;
+import org.imageorganizer.bench.startup.CommitTrace;
+import org.imageorganizer.bench.startup.HealthProbe;
+import org.imageorganizer.bench.startup.JarRunner;
+import org.imageorganizer.bench.startup.StartupFigure;
+import org.imageorganizer.bench.startup.StartupTarget;
+import org.imageorganizer.bench.startup.VariantInfo;
+import org.imageorganizer.bench.startup.WindowProbe;
+
+/**
+ * The start-up part (issue 16): whole processes of the built jar, launch to exit, each figure the
+ * median of a few runs against its target, with {@code --version} timed in the same rounds as the
+ * floor F. Every round runs each measurement once, so that the machine's load falls on all of them
+ * alike. Before the rounds, untimed: the 10,000-image library, the photo folders (distinct copies of
+ * the bench photos), one import of the folder that is later organized again, and one run of each kind
+ * (so the native libraries, the model's caches and the settings are those of a returning user).
+ * How the first commit is seen from outside: {@link CommitTrace} (ADR 0028).
+ */
+final class StartupBench {
+    private static final Duration CHILD_TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration SERVER_TIMEOUT = Duration.ofMinutes(3);
+    private static final StartupTarget READ_ONLY = StartupTarget.floorPlus(0.5);
+
+    /**
+     * What to measure on.
+     *
+     * @param runs           rounds (the median of this many runs is reported)
+     * @param libraryImages  images of the library of tree, list and export
+     * @param importedPhotos photos of the folder organized again once imported
+     * @param newPhotos      new photos of the organize runs timed to their first commit
+     * @param modelDirs      the model folders: the first (fp32) for everything, int8 ones for the new-photo runs too,
+     *                       an ONNX int8 one with the first for {@code --precision auto}
+     * @param photos         the bench photos (copies are made distinct)
+     * @param display        the X display, or null
+     */
+    record Settings(int runs, int libraryImages, int importedPhotos, int newPhotos, List<Path> modelDirs, Path photos,
+                    String display) {
+    }
+
+    /** The floor's median and every line in order; the floor is the first line. */
+    record Result(Path jar, int runs, double floor, List<StartupFigure> figures) {
+    }
+
+    private final BenchServices services;
+    private final JarRunner runner;
+    private final Path dir;
+    private final PrintWriter progress;
+    private int runNumber;
+
+    /** @param progress where to say what runs (stderr), so that a long run shows it is alive */
+    StartupBench(BenchServices services, JarRunner runner, Path dir, PrintWriter progress) {
+        this.services = services;
+        this.runner = runner;
+        this.dir = dir;
+        this.progress = progress;
+    }
+
+    Result run(Settings s) throws IOException, InterruptedException {
+        VariantInfo main = VariantInfo.read(s.modelDirs().get(0));
+        List<VariantInfo> newPhotoModels = new ArrayList<>(List.of(main));
+        Optional<VariantInfo> onnxInt8 = Optional.empty();
+        for (Path extra : s.modelDirs().subList(1, s.modelDirs().size())) {
+            VariantInfo v = VariantInfo.read(extra);
+            if (v.precision().equals("int8")) {
+                newPhotoModels.add(v);
+                if (v.onnx() && onnxInt8.isEmpty()) {
+                    onnxInt8 = Optional.of(v);
+                }
+            }
+        }
+        say("building the %,d-image library and the photo folders", s.libraryImages());
+        Files.createDirectories(dir.resolve("read-only"));
+        Files.createDirectories(dir.resolve("imported"));
+        Files.createDirectories(dir.resolve("serve"));
+        Path readOnly = RestLibrary.build(dir.resolve("read-only").resolve("library.mv.db"), s.libraryImages(), 7,
+                services::clusterer).database();
+        RssBench copies = new RssBench(dir);
+        Path importedFolder = copies.distinctCopies(s.photos(), s.importedPhotos());
+        Path newFolder = copies.distinctCopies(s.photos(), s.newPhotos());
+        Path onePhoto = copies.distinctCopies(s.photos(), 1);
+        Path importedLibrary = dir.resolve("imported").resolve("library.mv.db");
+        Path serveLibrary = dir.resolve("serve").resolve("library.mv.db");
+        String model = main.directory().toString();
+
+        say("warming up: one untimed run of each kind, and the import of the %,d photos", s.importedPhotos());
+        timed("--version");
+        for (VariantInfo v : newPhotoModels) {
+            organizeNew(newFolder, v);
+        }
+        timed("organize", importedFolder.toString(), "--db", importedLibrary.toString(), "--model-dir", model, "--views", "1");
+        serve(serveLibrary, model);
+
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        String windowReason = WindowProbe.unavailableReason(s.display());
+        for (int round = 1; round <= s.runs(); round++) {
+            say("round %d of %d", round, s.runs());
+            add(samples, "floor", timed("--version"));
+            add(samples, "tree", timed("tree", "--db", readOnly.toString()));
+            add(samples, "list", timed("list", "--db", readOnly.toString()));
+            add(samples, "export", timed("export", dir.resolve("export-" + round).toString(), "--db", readOnly.toString(),
+                    "--dry-run"));
+            add(samples, "reorganize", timed("organize", importedFolder.toString(), "--db", importedLibrary.toString(),
+                    "--model-dir", model, "--views", "1"));
+            for (VariantInfo v : newPhotoModels) {
+                NewPhotos n = organizeNew(newFolder, v);
+                add(samples, "new-first " + v.directory(), n.firstCommit());
+                add(samples, "new-exit " + v.directory(), n.exitAfterLastCommit());
+                add(samples, "new-whole " + v.directory(), n.whole());
+            }
+            if (onnxInt8.isPresent()) {
+                add(samples, "calibration", calibration(onePhoto, main, onnxInt8.get()));
+            }
+            if (windowReason == null) {
+                WindowProbe.Result w = window(model);
+                add(samples, "window-any", w.anything());
+                add(samples, "window-main", w.main());
+            }
+            HealthProbe.Result h = serve(serveLibrary, model);
+            add(samples, "health", h.answered());
+            add(samples, "ready", h.ready());
+        }
+
+        List<StartupFigure> figures = new ArrayList<>();
+        String library = String.format(Locale.ROOT, "%,d images", s.libraryImages());
+        figures.add(new StartupFigure("`--version` (the floor F)", samples.get("floor"), null, ""));
+        figures.add(new StartupFigure("`tree` (" + library + ")", samples.get("tree"), READ_ONLY, ""));
+        figures.add(new StartupFigure("`list` (" + library + ")", samples.get("list"), READ_ONLY, ""));
+        figures.add(new StartupFigure("`export --dry-run` (" + library + ")", samples.get("export"), READ_ONLY, ""));
+        figures.add(new StartupFigure(String.format(Locale.ROOT, "`organize` of an already-imported folder (%,d photos)",
+                s.importedPhotos()), samples.get("reorganize"), StartupTarget.floorPlus(1.0), ""));
+        for (VariantInfo v : newPhotoModels) {
+            String what = "`organize` of " + s.newPhotos() + " new photos, " + v.label();
+            String missing = "no commit seen in the H2 trace of the child's log";
+            figures.add(new StartupFigure(what + ": first photo committed", samples.get("new-first " + v.directory()),
+                    StartupTarget.within(2.5), missing));
+            figures.add(new StartupFigure(what + ": exit after the last commit", samples.get("new-exit " + v.directory()),
+                    StartupTarget.within(0.5), missing));
+            figures.add(new StartupFigure(what + ": whole process", samples.get("new-whole " + v.directory()), null, ""));
+        }
+        String auto = "`--precision auto`, new library: calibration";
+        figures.add(onnxInt8.isPresent()
+                ? new StartupFigure(auto + " (" + main.modelId() + " and " + onnxInt8.get().modelId() + ")",
+                        samples.get("calibration"), StartupTarget.within(5), "no calibration seen on stderr")
+                : StartupFigure.skipped(auto, StartupTarget.within(5), "skipped: give an ONNX int8 variant as another --model-dir"));
+        if (windowReason == null) {
+            figures.add(new StartupFigure("window: something on screen", samples.get("window-any"), StartupTarget.within(0.5),
+                    "no new window seen"));
+            figures.add(new StartupFigure("window: main window", samples.get("window-main"), StartupTarget.within(2.5),
+                    "the window with the title did not show"));
+        } else {
+            figures.add(StartupFigure.skipped("window: something on screen", StartupTarget.within(0.5), windowReason));
+            figures.add(StartupFigure.skipped("window: main window", StartupTarget.within(2.5), windowReason));
+        }
+        figures.add(StartupFigure.skipped("window: tree and first thumbnails", StartupTarget.within(4),
+                windowReason != null ? windowReason : "not measured: the window shows no sign of it the bench can see"));
+        figures.add(new StartupFigure("`serve`: `/health` answers", samples.get("health"), StartupTarget.floorPlus(1.0),
+                "no answer"));
+        figures.add(new StartupFigure("`serve`: ready (200)", samples.get("ready"), StartupTarget.within(4), "never ready"));
+        return new Result(runner.jar(), s.runs(), figures.get(0).median(), figures);
+    }
+
+    /** Seconds from launch to exit of {@code java -jar JAR ARGS}, which must succeed. */
+    private double timed(String... args) {
+        try (Child child = runner.start(nextRun(), List.of(), List.of(args))) {
+            return child.awaitSuccess(CHILD_TIMEOUT).seconds();
+        }
+    }
+
+    /** One new-photo run's figures, in seconds; NaN where the trace showed no commit. */
+    private record NewPhotos(double firstCommit, double exitAfterLastCommit, double whole) {
+    }
+
+    /** {@code organize} of the new photos into a new library, with the H2 trace on to see the commits. */
+    private NewPhotos organizeNew(Path folder, VariantInfo model) throws IOException {
+        Path run = Files.createDirectories(nextRun());
+        Path logback = run.resolve("logback.xml");
+        Files.writeString(logback, CommitTrace.LOGBACK_XML);
+        List<String> jvm = List.of("-Dlogback.configurationFile=" + logback, "-Dimageorganizer.logdir=" + run);
+        try (Child child = runner.start(run, jvm, List.of("organize", folder.toString(), "--db",
+                run.resolve("library.mv.db").toString(), "--model-dir", model.directory().toString(), "--views", "1"))) {
+            Child.Exit exit = child.awaitSuccess(CHILD_TIMEOUT);
+            Optional<CommitTrace.Commits> commits = CommitTrace.read(run.resolve(CommitTrace.LOG_FILE));
+            return commits.map(c -> new NewPhotos(child.secondsAt(c.firstMillis()),
+                            exit.seconds() - child.secondsAt(c.lastMillis()), exit.seconds()))
+                    .orElse(new NewPhotos(Double.NaN, Double.NaN, exit.seconds()));
+        }
+    }
+
+    /** {@code organize --precision auto} of one photo into a new library with two variants: the calibration's seconds. */
+    private double calibration(Path onePhoto, VariantInfo fp32, VariantInfo int8) {
+        Path run = nextRun();
+        try (Child child = runner.start(run, List.of(), List.of("organize", onePhoto.toString(), "--db",
+                run.resolve("library.mv.db").toString(), "--model-dir", fp32.directory().toString(), "--model-dir",
+                int8.directory().toString(), "--precision", "auto", "--views", "1"))) {
+            return CalibrationTime.of(child.awaitSuccess(CHILD_TIMEOUT).stderr()).orElse(Double.NaN);
+        }
+    }
+
+    /** {@code serve} on a free port, probed from its launch until ready, then stopped. */
+    private HealthProbe.Result serve(Path library, String model) throws IOException, InterruptedException {
+        int port = HealthProbe.freePort();
+        Path run = nextRun();
+        try (Child child = runner.start(run, List.of(), List.of("serve", "--port", String.valueOf(port), "--db",
+                library.toString(), "--storage", library.resolveSibling("storage").toString(), "--model-dir", model))) {
+            HealthProbe.Result result = new HealthProbe().watch(child, port, SERVER_TIMEOUT);
+            if (Double.isNaN(result.ready()) && !child.isAlive()) {
+                throw new IllegalStateException("serve exited before it was ready: " + child.tail());
+            }
+            return result;
+        }
+    }
+
+    /** The window (no command) on the display, with the model named, until its titled window shows; then stopped. */
+    private WindowProbe.Result window(String model) throws IOException, InterruptedException {
+        Set<String> before = WindowProbe.visibleWindows();
+        try (Child child = runner.start(nextRun(), List.of(), List.of(), Map.of("IMAGE_ORGANIZER_MODEL_DIR", model))) {
+            return new WindowProbe().watch(child, before, SERVER_TIMEOUT);
+        }
+    }
+
+    private Path nextRun() {
+        return dir.resolve(String.format(Locale.ROOT, "run-%03d", ++runNumber));
+    }
+
+    private static void add(Map<String, List<Double>> samples, String key, double seconds) {
+        samples.computeIfAbsent(key, k -> new ArrayList<>()).add(seconds);
+    }
+
+    private void say(String format, Object... args) {
+        progress.printf("startup: " + format + "%n", args);
+        progress.flush();
+    }
+
+    /** A new folder for the part under the bench's work folder. */
+    static Path folder(Path workDir) {
+        try {
+            return Files.createTempDirectory(workDir, "startup-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
