@@ -81,6 +81,7 @@ mkdir -p "$out/input" "$out/resources" "$out/dist"
 
 step "Staging the jars of $version for $platform"
 cp target/image-organizer.jar "$out/input/"
+cp src/main/resources/org/imageorganizer/ui/icons/splash.png "$out/input/" # the window launcher's -splash: (ADR 0027)
 cp -R target/lib "$out/input/lib"
 bash installer/strip-natives.sh "$platform" "$out/input/lib"
 bash installer/unpack-libtorch.sh "$out/input"

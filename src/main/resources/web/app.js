@@ -167,7 +167,11 @@ async function loadHealth() {
     if (typeof health.source === 'string' && /^https?:\/\//i.test(health.source)) {
       $('source-link').href = health.source;
     }
-    if (health.status && health.status !== 'ok') {
+    if (health.status === 'loading') {
+      toast('The server is starting: uploads wait until its recognition model is loaded (a few seconds).');
+    } else if (health.status === 'failed') {
+      toast(`The server could not start: ${health.error || 'see its log'}`);
+    } else if (health.status && health.status !== 'ok') {
       toast(health.status === 'shutting_down' ? 'The server is shutting down.' : 'The server is not healthy right now.');
     }
   } catch {

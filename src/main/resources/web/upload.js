@@ -193,12 +193,13 @@ export class UploadQueue {
       return;
     }
     if ((error.status === 429 || error.status === 503) && batch[0].retries < MAX_RATE_LIMIT_RETRIES) {
-      // over the upload rate (429), or the server is reading as many uploads as it may (503)
+      // over the upload rate (429), the server is reading as many uploads as it may (503), or it is still
+      // loading its recognition model after a start (503 "loading")
       for (const item of batch.slice().reverse()) {
         item.retries++;
         this.pending.unshift(item);
       }
-      this.waitFor(error.retryAfter || 5, error.status);
+      this.waitFor(error.retryAfter || 5, error.status, error.code);
       return;
     }
     if (batch.length > 1 && (error.status === 0 || error.status === 413)) {
@@ -226,11 +227,12 @@ export class UploadQueue {
   }
 
   /**
-   * The server limits uploads per minute (429) or is busy (503): the whole queue waits as long as
-   * it says, then goes on where it stopped.
+   * The server limits uploads per minute (429), is busy (503) or is starting (503 "loading"): the whole
+   * queue waits as long as it says, then goes on where it stopped.
    */
-  waitFor(seconds, status) {
-    const why = status === 503 ? 'The server is busy (503)' : 'The server limits uploads (429)';
+  waitFor(seconds, status, code) {
+    const why = code === 'loading' ? 'The server is loading its recognition model'
+      : status === 503 ? 'The server is busy (503)' : 'The server limits uploads (429)';
     const until = Date.now() + seconds * 1000;
     if (this.blockedUntil >= until) {
       return;

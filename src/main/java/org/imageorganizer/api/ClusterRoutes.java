@@ -27,10 +27,10 @@ import spark.Service;
  * the answer, pending images included, changes it.
  */
 final class ClusterRoutes {
-    private final ServerServices services;
+    private final StartingServices services;
     private volatile Rendered last;
 
-    ClusterRoutes(ServerServices services) {
+    ClusterRoutes(StartingServices services) {
         this.services = services;
     }
 

@@ -16,6 +16,7 @@ import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryPage;
 import org.imageorganizer.services.UndecodableImageException;
+import org.imageorganizer.services.Uploads;
 import org.imageorganizer.model.UploadOutcome;
 import spark.Request;
 import spark.Response;
@@ -27,7 +28,7 @@ final class ImageRoutes {
     private static final int MAX_LIMIT = 500;
     private static final Set<Integer> THUMBNAIL_SIZES = Set.of(128, 256, 512);
 
-    private final ServerServices services;
+    private final StartingServices services;
     private final MultipartUploads multipart;
     private final UploadAdmission admission;
     private final TrustedProxies proxies;
@@ -35,7 +36,7 @@ final class ImageRoutes {
     private final ExecutorService uploadWorkers;
     private final long maxFileBytes;
 
-    ImageRoutes(ServerServices services, MultipartUploads multipart, UploadAdmission admission,
+    ImageRoutes(StartingServices services, MultipartUploads multipart, UploadAdmission admission,
             TrustedProxies proxies, ImageLinks links, ExecutorService uploadWorkers, long maxFileBytes) {
         this.services = services;
         this.multipart = multipart;
@@ -56,6 +57,7 @@ final class ImageRoutes {
     }
 
     private Object upload(Request request, Response response) throws InterruptedException {
+        Uploads uploads = services.uploads(); // 503 with Retry-After, before the body is read, while the model loads
         String client = proxies.clientAddress(request.ip(), request.headers("X-Forwarded-For"));
         MultipartUploads.Received received;
         try (UploadAdmission.Permit place = admission.admit(client)) {
@@ -64,7 +66,7 @@ final class ImageRoutes {
         try (received) {
             List<Future<Object>> results = new ArrayList<>(received.files().size());
             for (Part part : received.files()) {
-                results.add(uploadWorkers.submit(() -> toJson(request, importPart(part))));
+                results.add(uploadWorkers.submit(() -> toJson(request, importPart(uploads, part))));
             }
             List<Object> files = new ArrayList<>(results.size());
             for (Future<Object> result : results) {
@@ -76,7 +78,7 @@ final class ImageRoutes {
         }
     }
 
-    private UploadOutcome importPart(Part part) throws IOException, InterruptedException {
+    private UploadOutcome importPart(Uploads uploads, Part part) throws IOException, InterruptedException {
         byte[] content;
         try (InputStream in = part.getInputStream()) {
             content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
@@ -88,7 +90,7 @@ final class ImageRoutes {
         if (content.length == 0) {
             return new UploadOutcome.Rejected(part.getSubmittedFileName(), UploadOutcome.RejectionKind.DAMAGED, "empty file");
         }
-        return services.uploads().upload(part.getSubmittedFileName(), content);
+        return uploads.upload(part.getSubmittedFileName(), content);
     }
 
     private Object toJson(Request request, UploadOutcome outcome) {

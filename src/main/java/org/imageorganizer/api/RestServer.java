@@ -28,7 +28,8 @@ import spark.Service;
  * The REST server (SparkJava on Jetty): the product spec's endpoints over the core services, the
  * web page, and the guards a server facing the internet needs (API key, signed image links, upload
  * limits, a per-client upload rate, CORS, JSON errors without stack traces). It holds no pipeline
- * logic; uploads, removals and reads go to the use-case services ({@link ServerServices}).
+ * logic; uploads, removals and reads go to the use-case services ({@link ServerServices}), which may
+ * become available only after it listens ({@link StartingServices}).
  */
 public final class RestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
@@ -40,7 +41,7 @@ public final class RestServer implements AutoCloseable {
     private static final Duration UPLOAD_LEFTOVER_AGE = Duration.ofMinutes(10);
 
     private final ServerOptions options;
-    private final ServerServices services;
+    private final StartingServices services;
     private final TrustedProxies proxies;
     private final Optional<ApiKeyCheck> keyCheck;
     private final Optional<SignedUrls> signer;
@@ -60,6 +61,20 @@ public final class RestServer implements AutoCloseable {
      *                                  and without {@code insecure}) or malformed
      */
     public RestServer(ServerOptions options, ServerServices services, Path spoolRoot) {
+        this(services == null ? null : StartingServices.ready(services), options, spoolRoot);
+    }
+
+    /**
+     * A server that listens before the library and the model are there: they are handed to
+     * {@code services} as they become available (see {@link StartingServices}).
+     *
+     * @throws IllegalArgumentException as {@link #RestServer(ServerOptions, ServerServices, Path)}
+     */
+    public static RestServer starting(ServerOptions options, StartingServices services, Path spoolRoot) {
+        return new RestServer(services, options, spoolRoot);
+    }
+
+    private RestServer(StartingServices services, ServerOptions options, Path spoolRoot) {
         this.options = options;
         this.services = services;
         this.proxies = new TrustedProxies(options.trustedProxies());

@@ -15,7 +15,7 @@ import org.imageorganizer.services.Uploads;
  * @param library      what the library holds: pages, single images, the tree
  * @param files        image bytes and thumbnails, wherever they are kept
  * @param removal      removes images (DELETE /images/ID)
- * @param uploads      adds uploaded images, or null while there is no model
+ * @param uploads      adds uploaded images, or null while the model loads (/health says "loading"; see StartingServices)
  * @param cloudLinks   links to the images a cloud store delivers (Cloudinary), {@link CloudLinks#NONE} without one
  * @param uploadFolder the managed folder uploads are kept in (/storage/KEY)
  * @param build        version and source location

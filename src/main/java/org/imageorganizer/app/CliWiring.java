@@ -95,30 +95,25 @@ final class CliWiring implements CliServices {
         Optional<CloudinaryConfig> cloud = core.cloudinary();
         new EphemeralDiskWarning(core.sources(), core.err())
                 .warnIfLost(database, storageDir, cloud.isPresent());
-        LibraryDatabase library = core.openLibrary(database);
-        try {
-            ServerWiring.Started server = new ServerWiring(core, library, storageDir, CLUSTER_DEBOUNCE, cloud)
-                    .start(options, core.chooseModel(library, modelDirs, precision));
-            return new RunningServer() {
-                @Override
-                public String url() {
-                    return server.url();
-                }
+        // listens at once; /health says "loading" while the library opens and the model loads (ADR 0027)
+        ServerWiring.Started server = new ServerWiring(core, null, storageDir, CLUSTER_DEBOUNCE, cloud)
+                .start(options, () -> core.openLibrary(database), library -> core.chooseModel(library, modelDirs, precision));
+        return new RunningServer() {
+            @Override
+            public String url() {
+                return server.url();
+            }
 
-                @Override
-                public String uploadsGoTo() {
-                    return server.uploadsGoTo();
-                }
+            @Override
+            public String uploadsGoTo() {
+                return server.uploadsGoTo();
+            }
 
-                @Override
-                public void close() {
-                    server.close();
-                }
-            };
-        } catch (RuntimeException | Error e) {
-            library.close();
-            throw e;
-        }
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
     }
 
     @Override

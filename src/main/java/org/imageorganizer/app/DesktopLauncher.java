@@ -1,11 +1,18 @@
 package org.imageorganizer.app;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.imageorganizer.ui.main.DesktopApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Opens the window on the desktop services, and closes them after it. */
+/**
+ * Opens the window on the desktop services, and closes them after it. The JavaFX toolkit starts on
+ * its own thread while the library opens, and the launcher's splash stays until the window shows
+ * (ADR 0027).
+ */
 final class DesktopLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopLauncher.class);
 
@@ -14,24 +21,53 @@ final class DesktopLauncher {
 
     /** Shows the window and returns its exit code when it is closed. */
     static int run(Core core, Path logFile) throws InterruptedException {
+        CompletableFuture<Void> toolkit = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                DesktopApplication.startToolkit();
+                toolkit.complete(null);
+            } catch (RuntimeException | Error e) {
+                toolkit.completeExceptionally(e);
+            }
+        }, "fx-toolkit-start");
+        starter.setDaemon(true);
+        starter.start();
         DesktopWiring services;
         try {
             services = new DesktopWiring(core, logFile);
         } catch (RuntimeException e) {
+            StartupSplash.close();
             LOG.error("The library could not be opened", e);
             System.err.println("error: " + e.getMessage());
             return 2;
         }
         try {
-            DesktopApplication.runUntilClosed(services.windowServices());
+            awaitToolkit(toolkit);
+            DesktopApplication.runUntilClosed(services.windowServices(), StartupSplash::close);
             return 0;
         } catch (RuntimeException | UnsatisfiedLinkError e) {
+            StartupSplash.close();
             LOG.error("The window could not open", e);
             System.err.println("error: the window cannot open here (" + e.getMessage()
                     + "). The commands (organize, serve, …) work without a display; see --help.");
             return 2;
         } finally {
             services.close();
+        }
+    }
+
+    /** Waits for the toolkit, throwing what stopped it as the window would have. */
+    private static void awaitToolkit(CompletableFuture<Void> toolkit) throws InterruptedException {
+        try {
+            toolkit.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof UnsatisfiedLinkError u) {
+                throw u;
+            }
+            throw new CompletionException(e.getCause());
         }
     }
 }

@@ -76,7 +76,19 @@ final class DesktopWiring implements AutoCloseable {
     }
 
     private ImportSummary organize(List<Path> roots, ImportListener listener, BooleanSupplier cancelled) {
-        return importPipeline().run(roots, listener, cancelled);
+        boolean loading = !modelLoaded();
+        if (loading) {
+            listener.loadingModel(); // the window says so instead of "0 of N" (ADR 0027)
+        }
+        ImportPipeline pipeline = importPipeline();
+        if (loading) {
+            listener.modelReady();
+        }
+        return pipeline.run(roots, listener, cancelled);
+    }
+
+    private synchronized boolean modelLoaded() {
+        return model != null;
     }
 
     /** The model, loaded once; {@link ModelException} when there is none yet. */

@@ -20,6 +20,9 @@ public final class Main {
     }
 
     static int run(String[] args, Environment environment) {
+        if (args.length > 0) {
+            StartupSplash.close(); // a command has no window: the launcher's splash goes at once (ADR 0027)
+        }
         Path logFile = Logging.init(environment.logDir());
         NativeLibraries.configure(environment);
         PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.imageorganizer.api.RestServer;
-import org.imageorganizer.api.ServerServices;
+import org.imageorganizer.api.StartingServices;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.config.Environment;
@@ -42,7 +44,11 @@ import org.imageorganizer.services.StoredLibraryQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the REST server on a library and a model, and takes it all down again in order. */
+/**
+ * Builds the REST server on a library and a model, and takes it all down again in order. The server
+ * listens first and /health answers "loading" while the library opens and the model loads behind
+ * it (ADR 0027).
+ */
 final class ServerWiring {
     private static final Logger LOG = LoggerFactory.getLogger(ServerWiring.class);
     private static final int BATCH_IMAGES = 16;
@@ -56,6 +62,8 @@ final class ServerWiring {
     private final Optional<CloudinaryConfig> cloudinary;
 
     /**
+     * @param library         the library already opened (the window's, the benchmark's), or null when
+     *                        {@link #start(ServerOptions, Supplier, Function)} opens it
      * @param storageDir      the folder for uploads
      * @param clusterDebounce how long the clusterer waits after a change (the front end's own)
      * @param cloudinary      where uploads go when set (else the managed folder): chosen here, once, at start
@@ -70,16 +78,46 @@ final class ServerWiring {
     }
 
     /**
-     * A started server, the upload service it owns, its Cloudinary client when it has one, and the
-     * storage check running in the background.
+     * A listening server and what it owns: the upload service and the storage check once the library
+     * and the model are there, and its Cloudinary client when it has one.
      */
-    record Parts(RestServer server, ImporterUploads uploads, String url, Optional<CloudinaryStorage> cloud,
-            BackgroundStorageCheck storageCheck) {
+    static final class Parts {
+        private final RestServer server;
+        private final StartingServices services;
+        private final ManagedFolder managed;
+        private final Optional<CloudinaryStorage> cloud;
+        private final String url;
+        private final Instant startedAt;
+        private BackgroundStorageCheck storageCheck;
+        private ImporterUploads uploads;
+
+        private Parts(RestServer server, StartingServices services, ManagedFolder managed,
+                Optional<CloudinaryStorage> cloud, String url, Instant startedAt) {
+            this.server = server;
+            this.services = services;
+            this.managed = managed;
+            this.cloud = cloud;
+            this.url = url;
+            this.startedAt = startedAt;
+        }
+
+        String url() {
+            return url;
+        }
+
+        Optional<CloudinaryStorage> cloud() {
+            return cloud;
+        }
+
         /** Stops the storage check, the server (requests in progress finish), then the uploads. */
-        void stop() {
-            storageCheck.close();
+        synchronized void stop() {
+            if (storageCheck != null) {
+                storageCheck.close();
+            }
             server.stop(Duration.ofSeconds(30));
-            uploads.close();
+            if (uploads != null) {
+                uploads.close();
+            }
             cloud.ifPresent(CloudinaryStorage::close);
         }
     }
@@ -95,75 +133,137 @@ final class ServerWiring {
         void close();
     }
 
-    /** Starts the server; the returned handle stops the server, then the uploads, clustering, model and library. */
+    /** Starts the server on the library given to the constructor and the model in {@code modelFolder}. */
     Started start(ServerOptions options, ModelFolder modelFolder) {
-        ClipModel model = core.loadModel(library, modelFolder);
+        return start(options, () -> library, opened -> modelFolder);
+    }
+
+    /**
+     * Starts listening at once, then opens the library (reads work from then on), chooses and loads
+     * the model (then uploads work and /health says "ok"), and returns. Until then /health answers
+     * 503 "loading". When opening or loading fails, /health says "failed" with the reason, the server
+     * stops and the error is thrown, as before the server listened first.
+     *
+     * @param openLibrary opens the library (the caller's, or the one given to the constructor)
+     * @param chooseModel the model folder for the opened library
+     * @return a handle that stops the server, then the uploads, clustering, model and library
+     */
+    Started start(ServerOptions options, Supplier<LibraryDatabase> openLibrary,
+            Function<LibraryDatabase, ModelFolder> chooseModel) {
+        Parts parts = listen(options);
+        LibraryDatabase opened = null;
         LibraryClusterer clusterer = null;
+        ClipModel model = null;
         try {
-            clusterer = core.clusterer(library, core.settings().clustering().toClusterSettings(), clusterDebounce);
-            Parts parts = startShared(options, model, clusterer);
-            LibraryClusterer runningClusterer = clusterer;
-            return new Started() {
-                @Override
-                public String url() {
-                    return parts.url();
-                }
-
-                @Override
-                public String uploadsGoTo() {
-                    return parts.cloud().map(c -> c.describe() + ", " + c.config().delivery().name().toLowerCase(java.util.Locale.ROOT)
-                            + " delivery").orElse("the storage folder " + storageDir);
-                }
-
-                @Override
-                public void close() {
-                    parts.stop();
-                    runningClusterer.close();
-                    model.close();
-                    library.close();
-                }
-            };
+            opened = openLibrary.get();
+            clusterer = core.clusterer(opened, core.settings().clustering().toClusterSettings(), clusterDebounce);
+            libraryOpened(parts, opened, clusterer);
+            model = core.loadModel(opened, chooseModel.apply(opened));
+            modelLoaded(parts, options, opened, model, clusterer);
         } catch (RuntimeException | Error e) {
+            parts.services.failed(reason(e));
+            parts.stop();
             if (clusterer != null) {
                 clusterer.close();
             }
-            model.close();
+            if (model != null) {
+                model.close();
+            }
+            if (opened != null && opened != library) {
+                opened.close();
+            }
+            throw e;
+        }
+        return started(parts, opened, clusterer, model);
+    }
+
+    private Started started(Parts parts, LibraryDatabase opened, LibraryClusterer clusterer, ClipModel model) {
+        return new Started() {
+            @Override
+            public String url() {
+                return parts.url();
+            }
+
+            @Override
+            public String uploadsGoTo() {
+                return parts.cloud().map(c -> c.describe() + ", " + c.config().delivery().name().toLowerCase(java.util.Locale.ROOT)
+                        + " delivery").orElse("the storage folder " + storageDir);
+            }
+
+            @Override
+            public void close() {
+                parts.stop();
+                clusterer.close();
+                model.close();
+                opened.close();
+            }
+        };
+    }
+
+    /** Starts a server on the library given to the constructor and a model and clustering someone else owns (the window's). */
+    Parts startShared(ServerOptions options, ClipModel model, LibraryClusterer clusterer) {
+        Parts parts = listen(options);
+        try {
+            libraryOpened(parts, library, clusterer);
+            modelLoaded(parts, options, library, model, clusterer);
+            return parts;
+        } catch (RuntimeException | Error e) {
+            parts.stop();
             throw e;
         }
     }
 
-    /** Starts a server on a model and clustering someone else owns (the desktop window's). */
-    Parts startShared(ServerOptions options, ClipModel model, LibraryClusterer clusterer) {
-        SafeImageDecoder decoder = core.decoder(options.maxFileBytes());
-        ImageClassifier classifier = core.classifier(model);
-        ImageEmbedder embedder = core.embedder(model, core.settings().ttaViews());
+    /** The server listening, with what needs neither the library nor the model. */
+    private Parts listen(ServerOptions options) {
         ManagedFolder managed = core.managedFolder(storageDir);
         Optional<CloudinaryStorage> cloud = cloudinary.map(core::cloudStore);
-        UploadStore store = cloud.<UploadStore>map(c -> c).orElse(managed);
-        ImageRemover remover = core.remover(library, managed, cloud, clusterer);
-        ImporterUploads uploads = ImporterUploads.start(decoder, embedder, classifier, library.images(), store,
-                clusterer, Math.max(2, Runtime.getRuntime().availableProcessors()), BATCH_IMAGES);
         try {
-            ThumbnailCache thumbnails = core.thumbnails(decoder);
-            ServerServices services = new ServerServices(new StoredLibraryQueries(library.images(), clusterer),
-                    new StoredImageFiles(core.storage(managed, cloud),
-                            thumbnails),
-                    remover, uploads, RemoteCloudLinks.of(cloud), new ManagedUploadFolder(managed), BuildInfo.load());
-            RestServer server = new RestServer(options, services, core.environment().dataDir().resolve(SPOOL_FOLDER));
+            ThumbnailCache thumbnails = core.thumbnails(core.decoder(options.maxFileBytes()));
+            StartingServices services = new StartingServices(new StoredImageFiles(core.storage(managed, cloud), thumbnails),
+                    RemoteCloudLinks.of(cloud), new ManagedUploadFolder(managed), BuildInfo.load());
+            RestServer server = RestServer.starting(options, services, core.environment().dataDir().resolve(SPOOL_FOLDER));
             Instant startedAt = Instant.now(); // before the first upload can arrive: the storage check spares newer files
             int port = server.start();
             cloud.ifPresentOrElse(c -> LOG.info("Uploads go to {}, {} delivery", c.describe(), c.config().delivery()),
                     () -> LOG.info("Uploads go to the storage folder {}", storageDir));
-            clusterer.libraryChanged(); // bring clusters up to date with whatever changed while the server was down
-            // files a crash left without a row, moved aside in the background: /health never waits for it
-            BackgroundStorageCheck storageCheck = BackgroundStorageCheck.start(
-                    new StorageReconciler(managed, library.images(), library.info()), startedAt);
             String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
-            return new Parts(server, uploads, "http://" + host + ":" + port + "/", cloud, storageCheck);
+            return new Parts(server, services, managed, cloud, "http://" + host + ":" + port + "/", startedAt);
         } catch (RuntimeException | Error e) {
-            uploads.close();
             cloud.ifPresent(CloudinaryStorage::close);
             throw e;
         }
+    }
+
+    /** Reads and removals work from now on; the clusters catch up and the storage check starts. */
+    private void libraryOpened(Parts parts, LibraryDatabase opened, LibraryClusterer clusterer) {
+        parts.services.libraryOpened(new StoredLibraryQueries(opened.images(), clusterer),
+                core.remover(opened, parts.managed, parts.cloud, clusterer));
+        clusterer.libraryChanged(); // bring clusters up to date with whatever changed while the server was down
+        // files a crash left without a row, moved aside in the background: /health never waits for it
+        synchronized (parts) {
+            parts.storageCheck = BackgroundStorageCheck.start(
+                    new StorageReconciler(parts.managed, opened.images(), opened.info()), parts.startedAt);
+        }
+    }
+
+    /** Uploads work from now on. */
+    private void modelLoaded(Parts parts, ServerOptions options, LibraryDatabase opened, ClipModel model, LibraryClusterer clusterer) {
+        SafeImageDecoder decoder = core.decoder(options.maxFileBytes());
+        ImageClassifier classifier = core.classifier(model);
+        ImageEmbedder embedder = core.embedder(model, core.settings().ttaViews());
+        UploadStore store = parts.cloud.<UploadStore>map(c -> c).orElse(parts.managed);
+        ImporterUploads uploads = ImporterUploads.start(decoder, embedder, classifier, opened.images(), store,
+                clusterer, Math.max(2, Runtime.getRuntime().availableProcessors()), BATCH_IMAGES);
+        synchronized (parts) {
+            parts.uploads = uploads;
+        }
+        parts.services.modelLoaded(uploads);
+        LOG.info("The model is loaded: uploads are taken");
+    }
+
+    /** One sentence for /health: the exception's message, else its kind. */
+    private static String reason(Throwable e) {
+        String message = e.getMessage();
+        return message != null && !message.isBlank() ? message : e.getClass().getSimpleName();
     }
 }

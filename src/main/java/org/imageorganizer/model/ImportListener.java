@@ -11,6 +11,17 @@ public interface ImportListener {
     default void failed(FileFailure failure) {
     }
 
+    /**
+     * The recognition model is being loaded for this import (seconds, the first time): files are
+     * found and read meanwhile, and none is finished before {@link #modelReady()}.
+     */
+    default void loadingModel() {
+    }
+
+    /** The model is loaded: progress from now on counts files finished. */
+    default void modelReady() {
+    }
+
     ImportListener NONE = new ImportListener() {
     };
 }

@@ -96,6 +96,30 @@ class JpackageOptionsTest {
                 .contains("NoDisplay=true");
     }
 
+    /** ADR 0027: the window's launcher shows the splash; the command-line launcher never does, and keeps libtorch's options. */
+    @Test
+    void onlyTheWindowLauncherShowsTheSplashWhichTheStagingPutsInTheAppFolder() throws IOException {
+        ArgFile appImage = args("app-image.args");
+        assertThat(appImage.values("--java-options")).contains("-splash:$APPDIR/splash.png");
+        assertThat(Files.readString(Path.of("installer/package.sh")))
+                .contains("cp src/main/resources/org/imageorganizer/ui/icons/splash.png \"$out/input/\"");
+        assertThat(Path.of("src/main/resources/org/imageorganizer/ui/icons/splash.png")).isRegularFile();
+
+        String launcher = appImage.value("--add-launcher");
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(launcher.substring(launcher.indexOf('=') + 1)))) {
+            properties.load(in);
+        }
+        List<String> cliOptions = List.of(properties.getProperty("java-options", "").split(" "));
+        assertThat(cliOptions).doesNotContain("-splash:$APPDIR/splash.png").contains("-Djava.awt.headless=true");
+        // its java-options replace the window launcher's: those it needs are repeated
+        for (String option : appImage.values("--java-options")) {
+            if (!option.startsWith("-splash:")) {
+                assertThat(cliOptions).as("the command-line launcher's Java options").contains(option);
+            }
+        }
+    }
+
     @Test
     void theWindowsUpgradeCodeIsAFixedUuid() {
         String uuid = args("windows/installer.args").value("--win-upgrade-uuid");

@@ -35,6 +35,7 @@ public final class FakeFolderImport implements FolderImport {
     private final Set<Path> inLibrary = new HashSet<>();
     private final AtomicInteger runs = new AtomicInteger();
     private volatile boolean modelPresent = true;
+    private volatile boolean modelLoaded = true;
     private volatile RuntimeException failure;
 
     public FakeFolderImport(FakeLibrary library) {
@@ -82,6 +83,15 @@ public final class FakeFolderImport implements FolderImport {
         return this;
     }
 
+    /**
+     * The next import loads the model first, as the first import after start does: it tells the
+     * listener, reports the files it found meanwhile, then that the model is ready.
+     */
+    public FakeFolderImport withModelNotYetLoaded() {
+        modelLoaded = false;
+        return this;
+    }
+
     /** How many imports were run. */
     public int runs() {
         return runs.get();
@@ -107,6 +117,12 @@ public final class FakeFolderImport implements FolderImport {
             under.stream().filter(f -> !found.contains(f)).forEach(found::add);
         }
         Tally tally = new Tally(found.size(), listener, failures);
+        if (!modelLoaded) {
+            listener.loadingModel();
+            tally.report(null);
+            modelLoaded = true;
+            listener.modelReady();
+        }
         tally.report(null);
         boolean stopped = false;
         for (int i = 0; i < found.size(); i++) {

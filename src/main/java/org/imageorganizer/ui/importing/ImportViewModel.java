@@ -30,6 +30,8 @@ import org.imageorganizer.ui.TaskExecutor;
  */
 public final class ImportViewModel {
     private static final long UPDATE_NANOS = 100_000_000L;
+    /** The status line while the import waits for the model (the first import after start, seconds). */
+    static final String LOADING_MODEL = "Loading the recognition model…";
 
     private final FolderImport folderImport;
     private final TaskExecutor executor;
@@ -40,6 +42,8 @@ public final class ImportViewModel {
     private final List<Path> waiting = new ArrayList<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private String statusLine = "";
+    /** The running import waits for the model: progress counts files found, not finished (UI thread only). */
+    private boolean loadingModel;
     private Runnable onProgress = () -> { };
     private Consumer<ImportSummary> onFinished = s -> { };
     private Runnable onModelMissing = () -> { };
@@ -64,6 +68,7 @@ public final class ImportViewModel {
         List<Path> roots = List.copyOf(paths);
         lastRoots = roots;
         cancelled.set(false);
+        loadingModel = false;
         running.set(true);
         progress.set(-1);
         showStatus("Looking for photos…");
@@ -145,6 +150,12 @@ public final class ImportViewModel {
         return text.toString();
     }
 
+    /** The status line while the model loads: the files found so far are worth saying. */
+    static String describeLoading(ImportProgress p) {
+        return p.total() == 0 ? LOADING_MODEL
+                : LOADING_MODEL + " · " + p.total() + (p.total() == 1 ? " photo" : " photos") + " found";
+    }
+
     static String formatDuration(Duration d) {
         long s = Math.max(0, d.toSeconds());
         return s >= 3600 ? String.format("%d h %02d min", s / 3600, s % 3600 / 60)
@@ -163,12 +174,28 @@ public final class ImportViewModel {
             }
             last = now;
             executor.onUi(() -> {
-                progress.set(p.total() == 0 ? -1 : (double) p.done() / p.total());
+                progress.set(p.total() == 0 || loadingModel ? -1 : (double) p.done() / p.total());
                 if (!cancelled.get()) {
-                    showStatus(describe(p));
+                    showStatus(loadingModel ? describeLoading(p) : describe(p));
                 }
                 onProgress.run();
             });
+        }
+
+        @Override
+        public void loadingModel() {
+            executor.onUi(() -> {
+                loadingModel = true;
+                progress.set(-1);
+                if (!cancelled.get()) {
+                    showStatus(LOADING_MODEL);
+                }
+            });
+        }
+
+        @Override
+        public void modelReady() {
+            executor.onUi(() -> loadingModel = false);
         }
 
         @Override

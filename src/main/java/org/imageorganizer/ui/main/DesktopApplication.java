@@ -1,6 +1,7 @@
 package org.imageorganizer.ui.main;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.imageorganizer.ui.WindowServices;
@@ -9,10 +10,30 @@ import org.imageorganizer.ui.FxTaskExecutor;
 /**
  * Runs the window. It starts the JavaFX toolkit itself ({@link Platform#startup}) instead of
  * through an {@code Application} subclass, so it works from the plain jar on the class path and
- * the window gets its services through constructors.
+ * the window gets its services through constructors. The toolkit may be started first
+ * ({@link #startToolkit}), on another thread while the library opens, so the window shows sooner.
  */
 public final class DesktopApplication {
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
     private DesktopApplication() {
+    }
+
+    /**
+     * Starts the JavaFX toolkit without a window (it may be called from any thread, once).
+     *
+     * @throws IllegalStateException or {@link UnsatisfiedLinkError} when JavaFX cannot start (no display)
+     */
+    public static void startToolkit() {
+        if (STARTED.compareAndSet(false, true)) {
+            try {
+                Platform.startup(() -> {
+                });
+            } catch (RuntimeException | Error e) {
+                STARTED.set(false);
+                throw e;
+            }
+        }
     }
 
     /**
@@ -21,20 +42,37 @@ public final class DesktopApplication {
      * @throws IllegalStateException or {@link UnsatisfiedLinkError} when JavaFX cannot start (no display)
      */
     public static void runUntilClosed(WindowServices services) throws InterruptedException {
+        runUntilClosed(services, () -> {
+        });
+    }
+
+    /**
+     * Shows the main window, runs {@code shown} on the FX thread once it is on screen (the launcher
+     * closes its splash), and returns when the window is closed. Starts the toolkit unless
+     * {@link #startToolkit} did.
+     *
+     * @throws IllegalStateException or {@link UnsatisfiedLinkError} when JavaFX cannot start (no display)
+     */
+    public static void runUntilClosed(WindowServices services, Runnable shown) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         FxTaskExecutor executor = new FxTaskExecutor(3);
         boolean started = false;
         try {
-            Platform.startup(() -> {
+            startToolkit();
+            started = true;
+            Platform.runLater(() -> {
                 Stage stage = new Stage();
                 DesktopWindow window = new DesktopWindow(services, executor, new StandardDialogs(services, executor));
                 stage.setOnHidden(e -> {
                     window.close();
                     closed.countDown();
                 });
-                window.show(stage);
+                try {
+                    window.show(stage);
+                } finally {
+                    shown.run();
+                }
             });
-            started = true;
             closed.await();
         } finally {
             executor.close();

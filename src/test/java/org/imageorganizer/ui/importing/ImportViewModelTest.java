@@ -260,9 +260,33 @@ class ImportViewModelTest {
     }
 
     @Test
+    void theFirstImportSaysTheModelIsLoadingInsteadOfNoneDone() {
+        folders.photos(photos, 5);
+        folders.withModelNotYetLoaded();
+
+        imports.start(List.of(photos));
+
+        assertThat(statuses).containsSubsequence("Looking for photos…", "Loading the recognition model…",
+                "Loading the recognition model… · 5 photos found");
+        assertThat(statuses).filteredOn(s -> s.startsWith("Loading")).hasSize(2);
+        int loaded = statuses.lastIndexOf("Loading the recognition model… · 5 photos found");
+        assertThat(statuses.subList(loaded + 1, statuses.size())).noneMatch(s -> s.startsWith("Loading"))
+                .anyMatch(s -> s.matches("\\d of 5.*"));
+        assertThat(imports.statusProperty().get()).startsWith("Done: 5 added");
+
+        statuses.clear();
+        imports.start(List.of(photos)); // the model stays loaded: no loading line the second time
+        assertThat(statuses).noneMatch(s -> s.startsWith("Loading"));
+    }
+
+    @Test
     void statusLines() {
         assertThat(ImportViewModel.describe(new ImportProgress(12, 40, 10, 1, 1, "/photos/beach.jpg", 4.0)))
                 .isEqualTo("12 of 40 · 4.0 photos/s · 7 s left · beach.jpg");
+        assertThat(ImportViewModel.describeLoading(new ImportProgress(0, 91, 0, 0, 0, null, 0)))
+                .isEqualTo("Loading the recognition model… · 91 photos found");
+        assertThat(ImportViewModel.describeLoading(new ImportProgress(0, 0, 0, 0, 0, null, 0)))
+                .isEqualTo("Loading the recognition model…");
         assertThat(ImportViewModel.describe(new ImportProgress(0, 0, 0, 0, 0, null, 0))).isEqualTo("0 of 0");
         assertThat(ImportViewModel.describe(new ImportSummary(3, 1, 1, 0, List.of(new FileFailure(Path.of("/x"), "bad")),
                 true, Duration.ofSeconds(75)))).isEqualTo("Stopped: 1 added, 1 already in the library, 1 could not be read (1 min 15 s).");
