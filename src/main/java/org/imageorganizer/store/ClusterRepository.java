@@ -160,7 +160,8 @@ public final class ClusterRepository {
                 .executeUpdate();
     }
 
-    private static List<SubCluster> subClusters(TreeMap<Integer, List<Long>> byCluster) {
+    /** Clusters by ascending id, the noise cluster last (also the plain-JDBC reader's order). */
+    static List<SubCluster> subClusters(TreeMap<Integer, List<Long>> byCluster) {
         List<SubCluster> out = new ArrayList<>(byCluster.size());
         byCluster.forEach((id, ids) -> {
             if (id != SubCluster.NOISE_ID) {

@@ -180,28 +180,13 @@ public final class LibraryReader implements AutoCloseable {
                     GroupKey key = new GroupKey(rs.getString(1), rs.getString(2));
                     out.put(key, new StoredGroupClustering(key, rs.getString(3), rs.getString(4), rs.getLong(5),
                             rs.getObject(6, OffsetDateTime.class).toInstant(),
-                            subClusters(members.getOrDefault(key, new TreeMap<>()))));
+                            ClusterRepository.subClusters(members.getOrDefault(key, new TreeMap<>()))));
                 }
             }
         } catch (SQLException e) {
             throw failed(e);
         }
         return Collections.unmodifiableMap(new LinkedHashMap<>(out));
-    }
-
-    /** As {@link ClusterRepository}: clusters by ascending id, the noise cluster last. */
-    private static List<SubCluster> subClusters(TreeMap<Integer, List<Long>> byCluster) {
-        List<SubCluster> out = new ArrayList<>(byCluster.size());
-        byCluster.forEach((id, ids) -> {
-            if (id != SubCluster.NOISE_ID) {
-                out.add(new SubCluster(id, false, ids));
-            }
-        });
-        List<Long> noise = byCluster.get(SubCluster.NOISE_ID);
-        if (noise != null) {
-            out.add(new SubCluster(SubCluster.NOISE_ID, true, noise));
-        }
-        return out;
     }
 
     /** @return up to {@code limit} images whose id is above {@code afterId}, by ascending id */
