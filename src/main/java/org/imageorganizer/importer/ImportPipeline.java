@@ -222,9 +222,6 @@ public final class ImportPipeline {
             return;
         }
         List<ImageCommitter.Committed> committed = committer.storeAll(embedded.stream().map(FileOutcome.Embedded::ready).toList());
-        if (tally.imported() == 0 && committed.stream().anyMatch(c -> c instanceof ImageCommitter.Stored)) {
-            LOG.info("First image stored"); // its time in the log is the start-up benchmark's "first commit"
-        }
         for (int i = 0; i < embedded.size(); i++) {
             Path file = embedded.get(i).file();
             ImageCommitter.Committed outcome = committed.get(i);
