@@ -149,11 +149,6 @@ final class TrainingRun implements CliServices.Training {
         }
     }
 
-    @Override
-    public void close() {
-        // the files go with the scratch folder
-    }
-
     private DatabaseLocation location() {
         return DatabaseLocation.file(library);
     }

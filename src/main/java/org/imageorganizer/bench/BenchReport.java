@@ -195,9 +195,10 @@ final class BenchReport {
             StartupFigure p = plain.figures().get(i);
             StartupFigure a = archive.figures().get(i);
             double change = a.median() / p.median() - 1;
+            String archiveVerdict = a.samples().isEmpty() && a.note().equals(p.note()) ? "″" : verdict(a, archive.floor());
             out.printf("| %s | %s | %s | %s | %s | %s | %s |%n", p.what(), seconds(p.median()), seconds(a.median()),
                     Double.isFinite(change) ? String.format(Locale.ROOT, "%+.0f%%", change * 100) : "-",
-                    p.target() == null ? "-" : p.target().describe(), verdict(p, plain.floor()), verdict(a, archive.floor()));
+                    p.target() == null ? "-" : p.target().describe(), verdict(p, plain.floor()), archiveVerdict);
         }
         out.println();
     }

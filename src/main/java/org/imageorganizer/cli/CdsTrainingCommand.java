@@ -49,28 +49,27 @@ public final class CdsTrainingCommand implements Callable<Integer> {
         CommandLine commands = new CommandLine(new RootCommand(), new CommandFactory(services))
                 .setExecutionExceptionHandler(spec.root().commandLine().getExecutionExceptionHandler())
                 .setOut(new PrintWriter(Writer.nullWriter())).setErr(new PrintWriter(said, true));
-        try (CliServices.Training training = services.startTraining(modelDirs)) {
-            String db = training.library().toString();
-            List<String> organize = new ArrayList<>(List.of("organize", training.photos().toString(), "--db", db,
-                    "--views", "1"));
-            training.modelDirs().forEach(dir -> organize.addAll(List.of("--model-dir", dir.toString())));
-            if (training.modelDirs().isEmpty()) {
-                training.fillWithoutModel();
-            } else {
-                run(commands, said, organize); // new photos: the model loads, every photo is embedded
-                run(commands, said, organize); // the same again: every file is skipped unread
-            }
-            run(commands, said, List.of("tree", "--db", db));
-            run(commands, said, List.of("list", "--db", db));
-            run(commands, said, List.of("list", "--json", "--db", db));
-            run(commands, said, List.of("export", training.photos().resolveSibling("export").toString(), "--dry-run", "--db", db));
-            training.serveOnce();
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("Training run done (" + (training.modelDirs().isEmpty() ? "without a model" : "with the model "
-                    + String.join(", ", training.modelDirs().stream().map(Path::toString).toList())) + ").");
-            err.flush();
-            return 0;
+        CliServices.Training training = services.startTraining(modelDirs);
+        String db = training.library().toString();
+        List<String> organize = new ArrayList<>(List.of("organize", training.photos().toString(), "--db", db,
+                "--views", "1"));
+        training.modelDirs().forEach(dir -> organize.addAll(List.of("--model-dir", dir.toString())));
+        if (training.modelDirs().isEmpty()) {
+            training.fillWithoutModel();
+        } else {
+            run(commands, said, organize); // new photos: the model loads, every photo is embedded
+            run(commands, said, organize); // the same again: every file is skipped unread
         }
+        run(commands, said, List.of("tree", "--db", db));
+        run(commands, said, List.of("list", "--db", db));
+        run(commands, said, List.of("list", "--json", "--db", db));
+        run(commands, said, List.of("export", training.photos().resolveSibling("export").toString(), "--dry-run", "--db", db));
+        training.serveOnce();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("Training run done (" + (training.modelDirs().isEmpty() ? "without a model" : "with the model "
+                + String.join(", ", training.modelDirs().stream().map(Path::toString).toList())) + ").");
+        err.flush();
+        return 0;
     }
 
     private static void run(CommandLine commands, StringWriter said, List<String> args) {

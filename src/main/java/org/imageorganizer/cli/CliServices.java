@@ -82,8 +82,8 @@ public interface CliServices {
      */
     Training startTraining(List<Path> modelDirs);
 
-    /** The training run's material; closing it frees what it holds (the scratch folder goes with the process's run). */
-    interface Training extends AutoCloseable {
+    /** The training run's material, in the data folder (the scratch folder goes when the process's run ends). */
+    interface Training {
         /** The folder of generated photos. */
         Path photos();
 
@@ -107,9 +107,6 @@ public interface CliServices {
          * (else it stays "loading"), asks it what the web page and an upload ask, and stops it.
          */
         void serveOnce();
-
-        @Override
-        void close();
     }
 
     /** A backup of a library to the cloud, on the library and the cloud client it opened; closing frees both. */
