@@ -7,7 +7,8 @@
 #     -v image-organizer:/var/lib/image-organizer image-organizer
 #
 # It runs `image-organizer-cli serve` with IMAGE_ORGANIZER_HOME=/var/lib/image-organizer, IMAGE_ORGANIZER_HOST=0.0.0.0
-# and PORT=8080: the command the README documents and the systemd unit runs (ServeCommandConsistencyTest checks it).
+# and PORT=8080: the command the README documents and the systemd unit runs (ServeCommandConsistencyTest checks it),
+# with a class-data-sharing archive made in the build (ADR 0030).
 # installer/container-smoke.sh builds the image and checks /health.
 
 # --- build: the Maven Wrapper lays out the server folder (target/image-organizer-server-VERSION/image-organizer)
@@ -43,6 +44,18 @@ USER image-organizer
 # with FETCH_MODEL=true the model goes into the cache folder now, before the folder becomes a volume
 # (a new volume starts with the image's content); otherwise the entry point fetches it at first start
 RUN if [ "$FETCH_MODEL" = true ]; then image-organizer-cli download-model; fi
+# class-data sharing (ADR 0030): a training run of this image's Java and jars writes the archive the launcher
+# maps at every start (/opt/image-organizer/image-organizer.jsa; the JVM refuses one made elsewhere). It needs
+# no model and imports with the one fetched above, if any; it works in a scratch folder and writes nothing in
+# the data folder. As root, who owns /opt; the JRE's base archive is made first if the JRE has none. Written
+# aside and then renamed: Java 17 crashes on a truncated archive.
+USER root
+RUN { [ -f "$JAVA_HOME/lib/server/classes.jsa" ] || java -Xshare:dump > /dev/null; } \
+    && JAVA_OPTS="-XX:ArchiveClassesAtExit=/opt/image-organizer/image-organizer.jsa.new -Xlog:cds=off -Xlog:cds+dynamic=off" \
+       image-organizer-cli cds-training \
+    && chmod 0644 /opt/image-organizer/image-organizer.jsa.new \
+    && mv /opt/image-organizer/image-organizer.jsa.new /opt/image-organizer/image-organizer.jsa
+USER image-organizer
 VOLUME ["/var/lib/image-organizer"]
 EXPOSE 8080
 # the first start may fetch the model (~600 MB) before the port opens: a long start period

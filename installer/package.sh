@@ -7,7 +7,7 @@
 # Windows (Git Bash; needs WiX 3 on the PATH), dmg on macOS, or app-image anywhere.
 # Steps: Maven package -> stage the jars, keeping only this platform's natives (strip-natives.sh)
 # and with libtorch as plain files (unpack-libtorch.sh) -> jdeps finds the JDK modules -> jlink
-# makes a trimmed runtime -> jpackage makes the app image -> installer/<os>/prepare-image.sh adds
+# makes a trimmed runtime with its class-data archive -> jpackage makes the app image -> installer/<os>/prepare-image.sh adds
 # files -> jpackage makes the installer from the image. Options: jpackage/*.args, then
 # jpackage/<os>/*.args.
 # Output: target/installer/dist/. On macOS the app is signed when MACOS_SIGNING_IDENTITY is set
@@ -98,9 +98,12 @@ extra=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' jpackage/extra-modules.txt | tr 
 modules="$modules,$extra"
 echo "$modules"
 
-step "jlink: a trimmed runtime"
+step "jlink: a trimmed runtime with its class-data archive"
+# --generate-cds-archive writes the runtime's base archive (lib/server/classes.jsa, ADR 0030), which
+# every launch maps; it runs the image's bin/java, so the native commands stay (JDK 17's jlink fails
+# with --strip-native-commands). The Linux packages' post-install step also uses bin/java.
 "$jdk_bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-  --strip-native-commands --output "$out/runtime"
+  --generate-cds-archive --output "$out/runtime"
 
 # resources jpackage takes from --resource-dir; @APP_VERSION@ becomes the full version
 if [ -d "jpackage/$os/resources" ]; then

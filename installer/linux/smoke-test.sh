@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs a built .deb, checks what it put where, organises photos with the installed
-# command-line launcher and the tiny test model, serves /health, then removes and purges the
+# Installs a built .deb, checks what it put where (the class-data archive its postinst made and
+# that the launcher maps it, ADR 0030), organises photos with the installed command-line launcher
+# and the tiny test model, serves /health, checks that `list --json` prints only JSON with a stale
+# archive, then removes and purges the
 # package and checks that nothing of it is left (the server's /var/lib/image-organizer and the
 # system user stay by design). Run as root, on a machine where the package is not installed:
 #
@@ -63,6 +65,16 @@ getent passwd image-organizer >/dev/null || fail "no user image-organizer"
 ok "launchers, unit, $env_file, user, /usr/bin/image-organizer-cli"
 
 export IMAGE_ORGANIZER_HOME="$work/home"
+
+# class-data sharing (ADR 0030): the runtime's base archive, and the dynamic archive the postinst made,
+# which the launcher maps (JAVA_TOOL_OPTIONS reaches the JVM behind jpackage's launcher)
+archive=$app/lib/app/image-organizer.jsa
+[ -s "$app/lib/runtime/lib/server/classes.jsa" ] || fail "no base archive in the runtime"
+[ -s "$archive" ] || fail "the postinst made no $archive"
+JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$work/classes.txt" "$cli" --version > /dev/null 2>&1 || fail "--version"
+grep -q "source: shared objects file (top)" "$work/classes.txt" || fail "the launcher does not map $archive"
+ok "the launcher maps $archive ($(du -h "$archive" | cut -f1)) on the runtime's base archive"
+
 echo "== organize $count photos"
 "$cli" organize "$photos" --model-dir "$model" > "$work/organize.out" 2>&1 || { cat "$work/organize.out"; fail "organize"; }
 grep -q "Found $count files: $count imported" "$work/organize.out" || { cat "$work/organize.out"; fail "organize output"; }
@@ -85,6 +97,17 @@ kill -TERM "$server_pid"
 wait "$server_pid" || true
 server_pid=
 ok "serve and /health"
+
+echo "== a stale archive prints nothing on standard output"
+touch "$app/lib/app/image-organizer.jar" # the JVM now refuses the archive: the jar is not the one it was made with
+"$cli" list --json > "$work/list.json" 2> "$work/list.err" || { cat "$work/list.err"; fail "list --json"; }
+# the JSON array of the photos and nothing else: no JVM log line such as "[0.02s][warning][cds,dynamic] ..."
+if [ "$(head -c 1 "$work/list.json")" != "[" ] || grep -q '^\[[0-9.]*s\]' "$work/list.json" \
+  || [ "$(grep -o '"id"' "$work/list.json" | wc -l)" -ne "$count" ]; then
+  head -c 300 "$work/list.json"
+  fail "list --json with a stale archive printed more than the JSON"
+fi
+ok "list --json with a stale archive"
 
 echo "== remove"
 dpkg -r image-organizer

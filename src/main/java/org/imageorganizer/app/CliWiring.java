@@ -155,6 +155,11 @@ final class CliWiring implements CliServices {
         };
     }
 
+    @Override
+    public Training startTraining(List<Path> modelDirs) {
+        return TrainingRun.start(core, this, modelDirs);
+    }
+
     /** For tests: the clusterer the commands would build. */
     LibraryClusterer clusterer(LibraryDatabase library, ClusterSettings clusterSettings) {
         return core.clusterer(library, clusterSettings, CLUSTER_DEBOUNCE);

@@ -19,4 +19,11 @@ final class Logging {
         SLF4JBridgeHandler.install();
         return Path.of(System.getProperty(LOG_DIR_PROPERTY)).resolve("image-organizer.log");
     }
+
+    /** Closes the log file; nothing is logged after this (for a process about to exit). */
+    static void stop() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.stop();
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.imageorganizer.app;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Map;
 import org.imageorganizer.cli.CommandFactory;
 import org.imageorganizer.cli.ErrorHandler;
 import org.imageorganizer.cli.RootCommand;
@@ -16,22 +17,36 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, Environment.detect()));
+        Environment environment = Environment.detect();
+        Map<String, String> variables = System.getenv();
+        System.exit(ClassDataTraining.wanted(args)
+                ? ClassDataTraining.inScratchFolder(environment, variables, (scratch, only) -> {
+                    try {
+                        return run(args, scratch, only);
+                    } finally {
+                        Logging.stop(); // its file is in the scratch folder, deleted next
+                    }
+                })
+                : run(args, environment, variables));
     }
 
-    static int run(String[] args, Environment environment) {
+    /**
+     * @param environment the folders the run uses
+     * @param variables   the environment variables the core reads (the library, Cloudinary, the model folders)
+     */
+    static int run(String[] args, Environment environment, Map<String, String> variables) {
         if (args.length > 0) {
             StartupSplash.close(); // a command has no window: the launcher's splash goes at once (ADR 0027)
         }
         Path logFile = Logging.init(environment.logDir());
         NativeLibraries.configure(environment);
         PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());
-        Core core = new Core(environment, System.getenv(), err);
+        Core core = new Core(environment, variables, err);
         CommandLine commandLine = new CommandLine(new RootCommand(), new CommandFactory(new CliWiring(core)))
                 .setExecutionExceptionHandler(new ErrorHandler(logFile))
                 .setErr(err);
         commandLine.addSubcommand(new org.imageorganizer.bench.BenchCommand(
-                new BenchWiring(new Core(environment, System.getenv(), err, Settings.defaults()))));
+                new BenchWiring(new Core(environment, variables, err, Settings.defaults()))));
         if (args.length == 0) {
             try {
                 return DesktopLauncher.run(core, logFile);

@@ -189,15 +189,39 @@ final class ModelFolders {
     }
 
     private List<Path> cachedDirectories() {
-        Path models = environment.modelsDir();
+        try {
+            return inCache(environment.modelsDir());
+        } catch (IOException e) {
+            err.println("warning: cannot list " + environment.modelsDir() + " (" + e.getMessage() + ").");
+            return List.of();
+        }
+    }
+
+    /** The folders with a manifest in a model cache, sorted; none when it does not exist. */
+    private static List<Path> inCache(Path models) throws IOException {
         if (!Files.isDirectory(models)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(models)) {
             return entries.filter(dir -> Files.isRegularFile(dir.resolve(ModelManifest.FILE_NAME)))
                     .map(dir -> dir.toAbsolutePath().normalize()).sorted().toList();
+        }
+    }
+
+    /**
+     * The model folders a user's command would find without downloading, unchecked and without reading the
+     * settings: the {@code IMAGE_ORGANIZER_MODEL_DIR} path list, else the folders in the user's model cache
+     * (what the class-data training run imports with, ADR 0030). Empty when there is none or the cache
+     * cannot be listed.
+     */
+    static List<Path> foundWithoutSettings(Environment environment, Map<String, String> variables) {
+        List<Path> named = new ConfigurationSources(environment, variables, Settings::defaults).modelDirs(List.of());
+        if (!named.isEmpty()) {
+            return named;
+        }
+        try {
+            return inCache(environment.modelsDir());
         } catch (IOException e) {
-            err.println("warning: cannot list " + models + " (" + e.getMessage() + ").");
             return List.of();
         }
     }

@@ -202,10 +202,25 @@ final class ServerWiring {
 
     /** Starts a server on the library given to the constructor and a model and clustering someone else owns (the window's). */
     Parts startShared(ServerOptions options, ClipModel model, LibraryClusterer clusterer) {
+        return startOn(options, clusterer, model);
+    }
+
+    /**
+     * Starts a server on the library given to the constructor without a model (the class-data training
+     * run's, ADR 0030): reads work, /health and uploads say "loading". Stop it with {@link Parts#stop()}.
+     */
+    Parts startWithoutModel(ServerOptions options, LibraryClusterer clusterer) {
+        return startOn(options, clusterer, null);
+    }
+
+    /** A server on the library given to the constructor, with the model when it is not null. */
+    private Parts startOn(ServerOptions options, LibraryClusterer clusterer, ClipModel model) {
         Parts parts = listen(options);
         try {
             libraryOpened(parts, library, clusterer);
-            modelLoaded(parts, options, library, model, clusterer);
+            if (model != null) {
+                modelLoaded(parts, options, library, model, clusterer);
+            }
             return parts;
         } catch (RuntimeException | Error e) {
             parts.stop();

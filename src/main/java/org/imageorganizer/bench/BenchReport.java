@@ -175,7 +175,36 @@ final class BenchReport {
                     f.limit(floor).map(l -> String.format(Locale.ROOT, "%.2f s", l)).orElse("-"), verdict(f, floor));
         }
         out.println();
+        result.withArchive().ifPresent(archive -> startupWithArchive(result, archive));
         out.flush();
+    }
+
+    /**
+     * The same lines with the class-data-sharing archive (ADR 0030) beside the plain ones, each judged
+     * against the targets with its own floor.
+     */
+    private void startupWithArchive(StartupBench.Result plain, StartupBench.Result archive) {
+        out.printf("### Start-up with a class-data-sharing archive (ADR 0030; median of %d runs; F = %.2f s)%n%n"
+                + "Made as the README says (`java -XX:ArchiveClassesAtExit=FILE -Xlog:cds=off -Xlog:cds+dynamic=off -jar JAR "
+                + "cds-training`, no model given, as the Linux packages make theirs); every child then runs with "
+                + "`-XX:SharedArchiveFile=FILE -Xlog:cds=off -Xlog:cds+dynamic=off`, in the same rounds as the plain ones.%n%n",
+                archive.runs(), archive.floor());
+        out.printf("| what | plain | with the archive | change | target | met plain | met with the archive |%n"
+                + "|---|---:|---:|---:|---|---|---|%n");
+        for (int i = 0; i < plain.figures().size() && i < archive.figures().size(); i++) {
+            StartupFigure p = plain.figures().get(i);
+            StartupFigure a = archive.figures().get(i);
+            double change = a.median() / p.median() - 1;
+            String archiveVerdict = a.samples().isEmpty() && a.note().equals(p.note()) ? "″" : verdict(a, archive.floor());
+            out.printf("| %s | %s | %s | %s | %s | %s | %s |%n", p.what(), seconds(p.median()), seconds(a.median()),
+                    Double.isFinite(change) ? String.format(Locale.ROOT, "%+.0f%%", change * 100) : "-",
+                    p.target() == null ? "-" : p.target().describe(), verdict(p, plain.floor()), archiveVerdict);
+        }
+        out.println();
+    }
+
+    private static String seconds(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f s", value);
     }
 
     /** "1.23 s (median of 3 runs), target ≤ F + 0.5 s = 1.40 s: met", or why there is no figure. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.imageorganizer.bench.startup.CalibrationTime;
+import org.imageorganizer.bench.startup.ClassDataArchive;
 import org.imageorganizer.bench.startup.Child;
 import org.imageorganizer.bench.startup.CommitTrace;
 import org.imageorganizer.bench.startup.HealthProbe;
@@ -53,12 +54,24 @@ final class StartupBench {
                     String display) {
     }
 
-    /** The floor's median and every line in order; the floor is the first line. */
-    record Result(Path jar, int runs, double floor, List<StartupFigure> figures) {
+    /**
+     * The floor's median and every line in order; the floor is the first line. {@code withArchive}: the same
+     * lines with a class-data-sharing archive (ADR 0030), when one was made.
+     */
+    record Result(Path jar, int runs, double floor, List<StartupFigure> figures, Optional<Result> withArchive) {
+        Result(Path jar, int runs, double floor, List<StartupFigure> figures) {
+            this(jar, runs, floor, figures, Optional.empty());
+        }
+    }
+
+    /** One round of every measurement, run by one runner into one set of samples. */
+    private record Pass(int round, JarRunner runner, Map<String, List<Double>> samples, String label) {
     }
 
     private final BenchServices services;
-    private final JarRunner runner;
+    private final JarRunner plain;
+    /** The runner of the pass under way: plain {@code java -jar}, or with the class-data archive. */
+    private JarRunner runner;
     private final Path dir;
     private final PrintWriter progress;
     private int runNumber;
@@ -66,6 +79,7 @@ final class StartupBench {
     /** @param progress where to say what runs (stderr), so that a long run shows it is alive */
     StartupBench(BenchServices services, JarRunner runner, Path dir, PrintWriter progress) {
         this.services = services;
+        this.plain = runner;
         this.runner = runner;
         this.dir = dir;
         this.progress = progress;
@@ -106,10 +120,16 @@ final class StartupBench {
         timed("organize", importedFolder.toString(), "--db", importedLibrary.toString(), "--model-dir", model, "--views", "1");
         serve(serveLibrary, model);
 
-        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        say("making a class-data-sharing archive as the README says (a training run)");
+        JarRunner archived = ClassDataArchive.train(plain, nextRun(), CHILD_TIMEOUT); // and its first use, untimed
+        Map<String, List<Double>> plainSamples = new LinkedHashMap<>();
+        Map<String, List<Double>> archiveSamples = new LinkedHashMap<>();
         String windowReason = WindowProbe.unavailableReason(s.display());
-        for (int round = 1; round <= s.runs(); round++) {
-            say("round %d of %d", round, s.runs());
+        for (Pass pass : passes(s.runs(), archiveRuns(s.runs()), archived, plainSamples, archiveSamples)) {
+            runner = pass.runner();
+            Map<String, List<Double>> samples = pass.samples();
+            int round = pass.round();
+            say("round %d of %d%s", round, s.runs(), pass.label());
             add(samples, "floor", timed("--version"));
             add(samples, "tree", timed("tree", "--db", readOnly.toString()));
             add(samples, "list", timed("list", "--db", readOnly.toString()));
@@ -135,7 +155,37 @@ final class StartupBench {
             add(samples, "health", h.answered());
             add(samples, "ready", h.ready());
         }
+        runner = plain;
+        List<StartupFigure> plainFigures = figures(s, plainSamples, main, newPhotoModels, onnxInt8, windowReason);
+        List<StartupFigure> archiveFigures = figures(s, archiveSamples, main, newPhotoModels, onnxInt8, windowReason);
+        Result withArchive = new Result(runner.jar(), archiveRuns(s.runs()), archiveFigures.get(0).median(), archiveFigures);
+        return new Result(runner.jar(), s.runs(), plainFigures.get(0).median(), plainFigures, Optional.of(withArchive));
+    }
 
+    /**
+     * Each round's passes: plain {@code java -jar}, then, in the first {@code archiveRuns} rounds, with the
+     * class-data archive right after it, so that both meet the same load.
+     */
+    private List<Pass> passes(int runs, int archiveRuns, JarRunner archived, Map<String, List<Double>> plainSamples,
+            Map<String, List<Double>> archiveSamples) {
+        List<Pass> passes = new ArrayList<>();
+        for (int round = 1; round <= runs; round++) {
+            passes.add(new Pass(round, plain, plainSamples, ""));
+            if (round <= archiveRuns) {
+                passes.add(new Pass(round, archived, archiveSamples, ", with the class-data archive"));
+            }
+        }
+        return passes;
+    }
+
+    /** Rounds with the class-data archive: about half as many as plain ones, to keep the part short. */
+    static int archiveRuns(int runs) {
+        return (runs + 1) / 2;
+    }
+
+    /** The lines of one set of samples, in order; the floor first. */
+    private List<StartupFigure> figures(Settings s, Map<String, List<Double>> samples, VariantInfo main,
+            List<VariantInfo> newPhotoModels, Optional<VariantInfo> onnxInt8, String windowReason) {
         List<StartupFigure> figures = new ArrayList<>();
         String library = String.format(Locale.ROOT, "%,d images", s.libraryImages());
         figures.add(new StartupFigure("`--version` (the floor F)", samples.get("floor"), null, ""));
@@ -172,7 +222,7 @@ final class StartupBench {
         figures.add(new StartupFigure("`serve`: `/health` answers", samples.get("health"), StartupTarget.floorPlus(1.0),
                 "no answer"));
         figures.add(new StartupFigure("`serve`: ready (200)", samples.get("ready"), StartupTarget.within(4), "never ready"));
-        return new Result(runner.jar(), s.runs(), figures.get(0).median(), figures);
+        return figures;
     }
 
     /** Seconds from launch to exit of {@code java -jar JAR ARGS}, which must succeed. */

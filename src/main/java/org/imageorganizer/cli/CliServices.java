@@ -72,6 +72,43 @@ public interface CliServices {
      */
     CloudSync openSync(DatabaseLocation location, Integer concurrency);
 
+    /**
+     * Prepares the class-data-sharing training run ({@code cds-training}, ADR 0030) in this process's data
+     * folder, which is a scratch folder for that command: writes a few generated photos (and a file that
+     * is not an image) and loads and saves the settings.
+     *
+     * @param modelDirs {@code --model-dir}, or empty for the model folders found for the user (see
+     *                  {@link Training#modelDirs()})
+     */
+    Training startTraining(List<Path> modelDirs);
+
+    /** The training run's material, in the data folder (the scratch folder goes when the process's run ends). */
+    interface Training {
+        /** The folder of generated photos. */
+        Path photos();
+
+        /** The library file to create (H2, beside the photos). */
+        Path library();
+
+        /**
+         * The model folders to organize the photos with: the ones given, else those named by
+         * IMAGE_ORGANIZER_MODEL_DIR, else the user's downloaded ones; empty when there is none.
+         */
+        List<Path> modelDirs();
+
+        /**
+         * Creates the library and fills it without a model, as {@code organize} would have: every photo
+         * decoded, stored with made-up labels and embeddings, then clustered.
+         */
+        void fillWithoutModel();
+
+        /**
+         * Starts the REST server on the library, on a free loopback port, with the model when there is one
+         * (else it stays "loading"), asks it what the web page and an upload ask, and stops it.
+         */
+        void serveOnce();
+    }
+
     /** A backup of a library to the cloud, on the library and the cloud client it opened; closing frees both. */
     interface CloudSync extends AutoCloseable {
         CloudBackup backup();

@@ -34,6 +34,9 @@ public final class CommandFactory implements CommandLine.IFactory {
         if (type == DownloadModelCommand.class) {
             return type.cast(new DownloadModelCommand(services));
         }
+        if (type == CdsTrainingCommand.class) {
+            return type.cast(new CdsTrainingCommand(services));
+        }
         return fallback.create(type);
     }
 }

@@ -202,5 +202,10 @@ class ReadOnlyCommandsTest {
         public CloudSync openSync(DatabaseLocation location, Integer concurrency) {
             return wiring.openSync(location, concurrency);
         }
+
+        @Override
+        public Training startTraining(List<Path> modelDirs) {
+            return wiring.startTraining(modelDirs);
+        }
     }
 }

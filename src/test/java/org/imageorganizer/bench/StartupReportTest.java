@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.imageorganizer.bench.startup.StartupFigure;
 import org.imageorganizer.bench.startup.StartupTarget;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,26 @@ class StartupReportTest {
         assertThat(text.toString()).contains("## Start-up (whole processes of app.jar, median of 3 runs; F = `--version` = 0.90 s)")
                 .contains("| `tree` | 3 | 1.30 s | ≤ F + 0.5 s | 1.40 s | met |")
                 .contains("| window: main window | 0 | - | ≤ 2.5 s | 2.50 s | skipped: no display |")
-                .contains("| `--version` (the floor F) | 3 | 0.90 s | - | - | - |");
+                .contains("| `--version` (the floor F) | 3 | 0.90 s | - | - | - |")
+                .doesNotContain("class-data");
+    }
+
+    @Test
+    void theFiguresWithTheClassDataArchiveStandBesideThePlainOnesEachAgainstItsOwnFloor() {
+        StringWriter text = new StringWriter();
+        StartupBench.Result archive = new StartupBench.Result(Path.of("app.jar"), 2, 0.5, List.of(
+                new StartupFigure("`--version` (the floor F)", List.of(0.5, 0.5), null, ""),
+                new StartupFigure("`tree`", List.of(1.1, 0.9), StartupTarget.floorPlus(0.5), ""),
+                StartupFigure.skipped("window", StartupTarget.within(2.5), "skipped: no display")));
+        new BenchReport(new PrintWriter(text)).startup(new StartupBench.Result(Path.of("app.jar"), 3, 0.9, List.of(
+                new StartupFigure("`--version` (the floor F)", List.of(0.9, 0.9, 0.9), null, ""),
+                new StartupFigure("`tree`", List.of(1.5, 1.5, 1.5), StartupTarget.floorPlus(0.5), ""),
+                StartupFigure.skipped("window", StartupTarget.within(2.5), "skipped: no display")), Optional.of(archive)));
+        assertThat(text.toString()).contains("### Start-up with a class-data-sharing archive (ADR 0030; median of 2 runs; F = 0.50 s)")
+                .contains("| `--version` (the floor F) | 0.90 s | 0.50 s | -44% | - | - | - |")
+                .contains("| `tree` | 1.50 s | 1.00 s | -33% | ≤ F + 0.5 s | NOT met | met |")
+                .contains("| window | - | - | - | ≤ 2.5 s | skipped: no display | ″ |");
+        assertThat(StartupBench.archiveRuns(3)).isEqualTo(2);
+        assertThat(StartupBench.archiveRuns(1)).isEqualTo(1);
     }
 }

@@ -66,7 +66,7 @@ class JpackageOptionsTest {
     @Test
     void theLinuxPackageInstallsTheCommandLineLauncherWhereTheServerUnitStartsIt() throws IOException {
         ArgFile installer = args("linux/installer.args");
-        String launcher = args("app-image.args").value("--add-launcher");
+        String launcher = args("linux/app-image.args").value("--add-launcher");
         String cliName = launcher.substring(0, launcher.indexOf('='));
         String installed = installer.value("--install-dir") + "/" + installer.value("--linux-package-name")
                 + "/bin/" + cliName;
@@ -80,44 +80,86 @@ class JpackageOptionsTest {
                 .contains("/opt/" + installer.value("--linux-package-name") + "/lib/server/server-setup.sh install");
     }
 
-    @Test
-    void theCommandLineLauncherIsAConsoleProgramWithoutMenuEntries() throws IOException {
-        String launcher = args("app-image.args").value("--add-launcher");
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of(launcher.substring(launcher.indexOf('=') + 1)))) {
-            properties.load(in);
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"linux", "windows", "macos"})
+    void theCommandLineLauncherIsAConsoleProgramWithoutMenuEntries(String system) throws IOException {
+        String launcher = args(system + "/app-image.args").value("--add-launcher");
+        Properties properties = cliProperties(system);
 
+        assertThat(launcher).startsWith("image-organizer-cli=");
         assertThat(properties).containsEntry("win-console", "true")
                 .containsEntry("win-menu", "false")
-                .containsEntry("linux-shortcut", "false");
+                .containsEntry("linux-shortcut", "false")
+                .containsEntry("arguments", "--help");
         // JDK 17 makes a menu entry for it all the same: its desktop file hides it
         assertThat(Files.readString(JPACKAGE.resolve("linux/resources").resolve(launcher.substring(0, launcher.indexOf('=')) + ".desktop")))
                 .contains("NoDisplay=true");
     }
 
     /** ADR 0027: the window's launcher shows the splash; the command-line launcher never does, and keeps libtorch's options. */
-    @Test
-    void onlyTheWindowLauncherShowsTheSplashWhichTheStagingPutsInTheAppFolder() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"linux", "windows", "macos"})
+    void onlyTheWindowLauncherShowsTheSplashWhichTheStagingPutsInTheAppFolder(String system) throws IOException {
         ArgFile appImage = args("app-image.args");
         assertThat(appImage.values("--java-options")).contains("-splash:$APPDIR/splash.png");
         assertThat(Files.readString(Path.of("installer/package.sh")))
                 .contains("cp src/main/resources/org/imageorganizer/ui/icons/splash.png \"$out/input/\"");
         assertThat(Path.of("src/main/resources/org/imageorganizer/ui/icons/splash.png")).isRegularFile();
 
-        String launcher = appImage.value("--add-launcher");
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(Path.of(launcher.substring(launcher.indexOf('=') + 1)))) {
-            properties.load(in);
-        }
-        List<String> cliOptions = List.of(properties.getProperty("java-options", "").split(" "));
+        List<String> cliOptions = List.of(cliProperties(system).getProperty("java-options", "").split(" "));
         assertThat(cliOptions).doesNotContain("-splash:$APPDIR/splash.png").contains("-Djava.awt.headless=true");
         // its java-options replace the window launcher's: those it needs are repeated
-        for (String option : appImage.values("--java-options")) {
+        List<String> windowOptions = new ArrayList<>(appImage.values("--java-options"));
+        windowOptions.addAll(args(system + "/app-image.args").values("--java-options"));
+        for (String option : windowOptions) {
             if (!option.startsWith("-splash:")) {
                 assertThat(cliOptions).as("the command-line launcher's Java options").contains(option);
             }
         }
+    }
+
+    /**
+     * ADR 0030: on Linux both launchers map the runtime's base archive and the installation's dynamic one, which
+     * the packages' post-install steps make (and their removal steps delete), silently when it is missing or
+     * stale; jlink makes the base archive, which needs the runtime's bin/java. Elsewhere only the base archive,
+     * which the JVM maps by itself.
+     */
+    @Test
+    void theLinuxLaunchersMapTheBaseArchiveAndTheDynamicOneThePackagesMake() throws IOException {
+        String archive = "-XX:SharedArchiveFile=$APPDIR/../runtime/lib/server/classes.jsa:$APPDIR/image-organizer.jsa";
+        List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        assertThat(args("linux/app-image.args").values("--java-options")).contains(archive).containsAll(quiet);
+        assertThat(cliProperties("linux").getProperty("java-options").split(" ")).contains(archive).contains(quiet.toArray(String[]::new));
+        for (String system : List.of("windows", "macos")) {
+            assertThat(cliProperties(system).getProperty("java-options")).doesNotContain("SharedArchiveFile");
+            assertThat(args(system + "/app-image.args").values("--java-options")).isEmpty();
+        }
+
+        String script = Files.readString(Path.of("installer/linux/cds-archive.sh"));
+        // the training run takes the class path and options of the command-line launcher's .cfg, which jpackage names after it
+        String cli = args("linux/app-image.args").value("--add-launcher");
+        assertThat(script).contains("archive=$app/image-organizer.jsa", "java=$root/lib/runtime/bin/java",
+                "cfg=$app/" + cli.substring(0, cli.indexOf('=')) + ".cfg", "-cp \"$classpath\" \"$main\" cds-training");
+        assertThat(Files.readString(Path.of("installer/linux/prepare-image.sh"))).contains("\"$here/cds-archive.sh\" \"$image/lib/\"");
+        Path resources = JPACKAGE.resolve("linux/resources");
+        assertThat(Files.readString(resources.resolve("postinst"))).contains("sh /opt/image-organizer/lib/cds-archive.sh make");
+        assertThat(Files.readString(resources.resolve("prerm"))).contains("sh /opt/image-organizer/lib/cds-archive.sh remove");
+        String spec = Files.readString(resources.resolve(args("linux/installer.args").value("--linux-package-name") + ".spec"));
+        assertThat(spec).contains("sh /opt/image-organizer/lib/cds-archive.sh make", "sh /opt/image-organizer/lib/cds-archive.sh remove");
+
+        String packaging = String.join("\n", Files.readAllLines(Path.of("installer/package.sh")).stream()
+                .filter(line -> !line.strip().startsWith("#")).toList());
+        assertThat(packaging).contains("--generate-cds-archive").doesNotContain("--strip-native-commands");
+    }
+
+    /** The command-line launcher's properties on a system. */
+    private static Properties cliProperties(String system) throws IOException {
+        String launcher = args(system + "/app-image.args").value("--add-launcher");
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(launcher.substring(launcher.indexOf('=') + 1)))) {
+            properties.load(in);
+        }
+        return properties;
     }
 
     @Test

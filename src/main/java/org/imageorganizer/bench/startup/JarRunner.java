@@ -21,6 +21,7 @@ public final class JarRunner {
     private final Path java;
     private final Path jar;
     private final Path home;
+    private final List<String> options;
 
     /**
      * @param java the {@code java} launcher
@@ -28,9 +29,21 @@ public final class JarRunner {
      * @param home the {@code IMAGE_ORGANIZER_HOME} of every child
      */
     public JarRunner(Path java, Path jar, Path home) {
+        this(java, jar, home, List.of());
+    }
+
+    private JarRunner(Path java, Path jar, Path home, List<String> options) {
         this.java = java;
         this.jar = jar;
         this.home = home;
+        this.options = List.copyOf(options);
+    }
+
+    /** The same runner with JVM options put before every child's own (a class-data archive's, ADR 0030). */
+    public JarRunner withJvmOptions(List<String> more) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(more);
+        return new JarRunner(java, jar, home, all);
     }
 
     /** The {@code java} launcher of this JVM. */
@@ -75,6 +88,7 @@ public final class JarRunner {
             Files.createDirectories(runDir);
             List<String> command = new ArrayList<>();
             command.add(java.toString());
+            command.addAll(options);
             command.addAll(jvmOptions);
             command.add("-jar");
             command.add(jar.toString());
