@@ -64,6 +64,19 @@ class UnchangedFilesTest {
     private final List<Path> read = Collections.synchronizedList(new ArrayList<>());
     /** How often the import asked for the model to be loaded. */
     private final AtomicInteger loads = new AtomicInteger();
+    /** What the imports tell about the model's load. */
+    private final List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    private final ImportListener listener = new ImportListener() {
+        @Override
+        public void loadingModel() {
+            heard.add("loading");
+        }
+
+        @Override
+        public void modelReady() {
+            heard.add("ready");
+        }
+    };
 
     @BeforeAll
     static void loadModel() {
@@ -115,7 +128,7 @@ class UnchangedFilesTest {
         try (ModelOnDemand model = new ModelOnDemand(tiny.manifest(), loader, m -> classifier)) {
             ImportPipeline pipeline = new ImportPipeline(counting, new ImageEmbedder(model.model(), new TestTimeAugmenter(1)),
                     model, library().images(), new IndexedFiles(), () -> { }, OPTIONS);
-            return pipeline.run(List.of(roots), ImportListener.NONE, () -> false);
+            return pipeline.run(List.of(roots), listener, () -> false);
         }
     }
 
@@ -182,6 +195,21 @@ class UnchangedFilesTest {
         assertThat(again.duplicateFiles()).extracting(DuplicateFile::path, DuplicateFile::original, DuplicateFile::originalId)
                 .containsExactly(tuple(first, first.toString(), firstId), tuple(copy, first.toString(), firstId),
                         tuple(other, other.toString(), otherId));
+    }
+
+    @Test
+    void theListenerHearsOfTheModelsLoadWhenTheImportWaitsForItAndNotWhenNothingIsNew() {
+        settled(1, "one.png");
+        settled(2, "two.png");
+
+        organize(dir.resolve("photos"));
+
+        assertThat(heard).containsExactly("loading", "ready");
+        heard.clear();
+
+        organize(dir.resolve("photos"));
+
+        assertThat(heard).as("nothing new: no model").isEmpty();
     }
 
     @Test
