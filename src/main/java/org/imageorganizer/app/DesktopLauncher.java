@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the window on the desktop services, and closes them after it. The JavaFX toolkit starts on
- * its own thread while the library opens, and the launcher's splash stays until the window shows
- * (ADR 0027).
+ * its own thread while the services are wired, the launcher's splash stays until the window shows
+ * (ADR 0027), and the window shows before the library is open: it opens in the window's background
+ * tasks (ADR 0031).
  */
 final class DesktopLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopLauncher.class);
@@ -19,8 +20,11 @@ final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    /** Shows the window and returns its exit code when it is closed. */
-    static int run(Core core, Path logFile) throws InterruptedException {
+    /**
+     * Starts the JavaFX toolkit on its own thread, at once: it takes a good part of the window's start,
+     * and the rest of the set-up (logging, settings) goes on meanwhile.
+     */
+    static CompletableFuture<Void> startToolkit() {
         CompletableFuture<Void> toolkit = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
@@ -32,15 +36,12 @@ final class DesktopLauncher {
         }, "fx-toolkit-start");
         starter.setDaemon(true);
         starter.start();
-        DesktopWiring services;
-        try {
-            services = new DesktopWiring(core, logFile);
-        } catch (RuntimeException e) {
-            StartupSplash.close();
-            LOG.error("The library could not be opened", e);
-            System.err.println("error: " + e.getMessage());
-            return 2;
-        }
+        return toolkit;
+    }
+
+    /** Shows the window once {@code toolkit} (from {@link #startToolkit()}) has started, and returns its exit code when it is closed. */
+    static int run(Core core, Path logFile, CompletableFuture<Void> toolkit) throws InterruptedException {
+        DesktopWiring services = new DesktopWiring(core, logFile);
         try {
             awaitToolkit(toolkit);
             DesktopApplication.runUntilClosed(services.windowServices(), StartupSplash::close);

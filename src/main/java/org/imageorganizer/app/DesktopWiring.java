@@ -11,9 +11,8 @@ import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
-import org.imageorganizer.importer.ImportOptions;
+import org.imageorganizer.importer.ModelOnDemand;
 import org.imageorganizer.importer.ImportPipeline;
-import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.model.ImportSummary;
@@ -33,100 +32,136 @@ import org.imageorganizer.ui.DesktopFiles;
 import org.imageorganizer.ui.EmbeddedServer;
 import org.imageorganizer.ui.SettingsStore;
 import org.imageorganizer.ui.WindowServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The window's services, on the core: one library, one clustering, one model (loaded on first import),
- * an optional server; handed to the window as {@link WindowServices}. Imports and removals tell
+ * The window's services, on the core: one library, one clustering, one model, an optional server;
+ * handed to the window as {@link WindowServices}. Nothing is opened up front, so the window shows at
+ * once (ADR 0031): the library opens on first use, which is the window's first read, in its background
+ * tasks; the model is chosen on the first import and loaded when a file needs it, while the import
+ * walks and decodes ({@link Core#modelOnDemand}, as {@code organize}). Imports and removals tell
  * {@link DesktopLibraryChanges}, which tells the clustering and the window; the clustering tells the
  * window when the clusters were recomputed.
  */
 final class DesktopWiring implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopWiring.class);
     /** How long the window's clustering waits after a change. */
     private static final Duration CLUSTER_DEBOUNCE = Duration.ofSeconds(2);
 
     private final Core core;
     private final Path logFile;
-    private final LibraryDatabase library;
     private final DesktopLibraryChanges changes;
     private final Server server = new Server();
+    private final Object opening = new Object();
+    /** Set once the library is open, after {@link #clusterer}. */
+    private volatile LibraryDatabase library;
     private volatile LibraryClusterer clusterer;
-    private ClipModel model;
+    /** Guarded by {@link #opening}. */
+    private boolean closed;
+    private ModelOnDemand model;
     private CloudinaryStorage cloud;
 
     DesktopWiring(Core core, Path logFile) {
         this.core = core;
         this.logFile = logFile;
-        this.library = core.openLibrary(DatabaseLocation.DEFAULT);
         this.changes = new DesktopLibraryChanges(() -> clusterer);
-        this.clusterer = newClusterer(core.settings());
-        clusterer.libraryChanged(); // catch up with anything imported elsewhere meanwhile
     }
 
-    private LibraryClusterer newClusterer(Settings settings) {
-        LibraryClusterer made = core.clusterer(library, settings.clustering().toClusterSettings(), CLUSTER_DEBOUNCE);
+    /**
+     * The library, opened on first use (Flyway's check and Hibernate's start take seconds): any thread
+     * but the FX thread. A failure is thrown to the caller, and the next use tries again.
+     */
+    LibraryDatabase library() {
+        LibraryDatabase open = library;
+        if (open != null) {
+            return open;
+        }
+        synchronized (opening) {
+            if (library == null) {
+                if (closed) {
+                    throw new IllegalStateException("The window is closing.");
+                }
+                long start = System.nanoTime();
+                LibraryDatabase opened = core.openLibrary(DatabaseLocation.DEFAULT);
+                try {
+                    clusterer = newClusterer(opened, core.settings());
+                } catch (RuntimeException | Error e) {
+                    opened.close();
+                    throw e;
+                }
+                library = opened;
+                LOG.info("Library opened in {} ms", (System.nanoTime() - start) / 1_000_000);
+                clusterer.libraryChanged(); // catch up with anything imported elsewhere meanwhile
+            }
+            return library;
+        }
+    }
+
+    /** The clustering in use now, once the library is open (opening it first if needed). */
+    private LibraryClusterer clusterer() {
+        library();
+        return clusterer;
+    }
+
+    private LibraryClusterer newClusterer(LibraryDatabase opened, Settings settings) {
+        LibraryClusterer made = core.clusterer(opened, settings.clustering().toClusterSettings(), CLUSTER_DEBOUNCE);
         made.addRecomputedListener(changes::clustersRecomputed);
         return made;
     }
 
     /** What the window is given: the services over this wiring's library, and the window's own files and settings. */
     WindowServices windowServices() {
-        return new WindowServices(new StoredLibraryQueries(library.images(), () -> clusterer), changes,
+        return new WindowServices(new StoredLibraryQueries(() -> library().images(), this::clusterer), changes,
                 new StoredImageFiles(core.localStorage(), core.thumbnails()), this::remove, this::organize,
                 new Backup(), new Models(), new SettingsFile(), server, new Files(), BuildInfo.load());
     }
 
+    /** An import as {@code organize} runs one; the model loads when a file needs it, and the window is told. */
     private ImportSummary organize(List<Path> roots, ImportListener listener, BooleanSupplier cancelled) {
-        boolean loading = !modelLoaded();
-        if (loading) {
-            listener.loadingModel(); // the window says so instead of "0 of N" (ADR 0027)
-        }
-        ImportPipeline pipeline = importPipeline();
-        if (loading) {
-            listener.modelReady();
-        }
+        LibraryDatabase opened = library();
+        // the labels, views and adaptive TTA as the settings say now; the model is loaded once for all imports
+        ImportPipeline pipeline = core.pipeline(model(opened).withNewClassifier(), opened, null, null, changes);
         return pipeline.run(roots, listener, cancelled);
     }
 
-    private synchronized boolean modelLoaded() {
-        return model != null;
-    }
-
-    /** The model, loaded once; {@link ModelException} when there is none yet. */
-    private synchronized ClipModel model() {
+    /**
+     * The window's model: the library's variant among the folders on this computer, chosen on the first
+     * import (never downloaded here: {@link ModelException} when there is none yet, and the window
+     * offers the download), loaded when a file needs it, freed when the window closes.
+     */
+    private synchronized ModelOnDemand model(LibraryDatabase opened) {
         if (model == null) {
-            List<ModelFolder> folders = core.models().withoutDownload();
-            if (folders.isEmpty()) {
-                throw new ModelException("there is no CLIP model on this computer yet.");
-            }
-            model = core.loadModel(library, core.models().choose(library, folders, null));
+            model = core.modelOnDemand(opened, core.models().chooseInstalled(opened));
         }
         return model;
-    }
-
-    private ImportPipeline importPipeline() {
-        Settings settings = core.settings();
-        return core.pipeline(model(), library, settings.ttaViews(), changes,
-                ImportOptions.defaults().withAdaptiveTta(settings.adaptiveTta()));
     }
 
     private void saveSettings(Settings settings) {
         Settings before = core.settings();
         core.saveSettings(settings);
         if (!before.clustering().equals(settings.clustering())) {
-            // the new parameters apply now: stored groups are recomputed because their algorithm changed
-            LibraryClusterer old = clusterer;
-            clusterer = newClusterer(settings);
-            clusterer.libraryChanged();
-            if (!server.running()) {
-                old.close();
+            boolean serving = server.running(); // asked first: the server takes its lock, then the library's
+            synchronized (opening) {
+                if (library == null) {
+                    return; // the library opens with the new parameters
+                }
+                // the new parameters apply now: stored groups are recomputed because their algorithm changed
+                LibraryClusterer old = clusterer;
+                clusterer = newClusterer(library, settings);
+                clusterer.libraryChanged();
+                if (!serving) {
+                    old.close();
+                }
             }
         }
     }
 
     /** Removes an image with its managed file and its cloud copy (as cloudinary.on_delete says); the window is told. */
     private Optional<ImageRemoval.Removed> remove(long id) throws InterruptedException {
+        LibraryDatabase opened = library();
         Optional<CloudinaryStorage> store = cloud(core.settings().cloudinary().concurrency());
-        return core.remover(library, core.managedFolder(null), store, changes).remove(id);
+        return core.remover(opened, core.managedFolder(null), store, changes).remove(id);
     }
 
     /** The Cloudinary client, made on first use when Cloudinary is configured (CLOUDINARY_URL or cloudinary.url). */
@@ -138,17 +173,27 @@ final class DesktopWiring implements AutoCloseable {
         return config.isPresent() ? Optional.of(cloud) : Optional.empty();
     }
 
+    /** Stops the server and frees the model, the clustering and the library; waits for an opening under way. */
     @Override
-    public synchronized void close() {
+    public void close() {
         server.stop();
-        if (cloud != null) {
-            cloud.close();
+        synchronized (opening) {
+            closed = true;
         }
-        clusterer.close();
-        if (model != null) {
-            model.close();
+        synchronized (this) {
+            if (cloud != null) {
+                cloud.close();
+            }
+            if (clusterer != null) {
+                clusterer.close();
+            }
+            if (model != null) {
+                model.close();
+            }
         }
-        library.close();
+        if (library != null) {
+            library.close();
+        }
     }
 
     /** The backup to Cloudinary, as configured at the moment it is asked (the settings may change meanwhile). */
@@ -177,7 +222,7 @@ final class DesktopWiring implements AutoCloseable {
             int concurrency = core.settings().cloudinary().concurrency();
             CloudinaryStorage store = cloud(concurrency).orElseThrow(() -> new IllegalStateException(
                     "Cloudinary is not configured: set CLOUDINARY_URL or add it to the settings."));
-            return new CloudSyncBackup(core.cloudSync(library, store, concurrency));
+            return new CloudSyncBackup(core.cloudSync(library(), store, concurrency));
         }
     }
 
@@ -231,8 +276,11 @@ final class DesktopWiring implements AutoCloseable {
         @Override
         public synchronized String start(int port) {
             if (running == null) {
-                running = new ServerWiring(core, library, core.environment().managedStorageDir(), CLUSTER_DEBOUNCE,
-                        Optional.empty()).startShared(ServerOptions.local(port), model(), clusterer);
+                LibraryDatabase opened = library();
+                ModelOnDemand shared = model(opened);
+                shared.classifier(); // loads the model and waits: the server says "ok" once it is loaded, as before
+                running = new ServerWiring(core, opened, core.environment().managedStorageDir(), CLUSTER_DEBOUNCE,
+                        Optional.empty()).startShared(ServerOptions.local(port), shared.model(), clusterer);
             }
             return running.url();
         }

@@ -121,14 +121,46 @@ class DesktopWiringTest {
     }
 
     @Test
-    void filesLiveInTheUsersFolders() {
+    void filesLiveInTheUsersFoldersAndTheLibraryOpensOnTheWindowsFirstRead() {
         DesktopWiring services = wiring(Map.of(ConfigurationSources.MODEL_DIR_VARIABLE, MODEL));
 
         WindowServices window = services.windowServices();
         assertThat(window.model().modelAvailable()).isTrue();
         assertThat(window.paths().windowStateFile()).isEqualTo(home.resolve("config/window.json"));
         assertThat(window.settings().load().serverPort()).isEqualTo(8080);
+        assertThat(home.resolve("data/library.mv.db")).as("nothing opened before the window reads").doesNotExist();
+
+        assertThat(window.library().tree().objects()).isEmpty();
+
         assertThat(home.resolve("data/library.mv.db")).exists();
+    }
+
+    @Test
+    void theImportLoadsTheModelWhileItReadsFilesAndSaysSoOnlyTheFirstTime() throws Exception {
+        WindowServices window = wiring(Map.of(ConfigurationSources.MODEL_DIR_VARIABLE, MODEL)).windowServices();
+        for (int i = 0; i < 4; i++) {
+            TestImages.write(TestImages.picture(i, i, 120, 100), "jpg", photos.resolve("p" + i + ".jpg"));
+        }
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ImportListener listener = new ImportListener() {
+            @Override
+            public void loadingModel() {
+                heard.add("loading");
+            }
+
+            @Override
+            public void modelReady() {
+                heard.add("ready");
+            }
+        };
+
+        assertThat(window.imports().organize(List.of(photos.resolve("p0.jpg"), photos.resolve("p1.jpg")), listener,
+                () -> false).imported()).isEqualTo(2);
+        assertThat(heard).containsExactly("loading", "ready");
+        heard.clear();
+
+        assertThat(window.imports().organize(List.of(photos), listener, () -> false).imported()).isEqualTo(2);
+        assertThat(heard).as("the model stays loaded between imports").isEmpty();
     }
 
     @Test
