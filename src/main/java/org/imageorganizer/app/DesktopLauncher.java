@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.imageorganizer.ui.main.DesktopApplication;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * tasks (ADR 0031).
  */
 final class DesktopLauncher {
-    private static final Logger LOG = LoggerFactory.getLogger(DesktopLauncher.class);
+    // no static logger: the first one starts the logging (a good part of a second), which the toolkit need not wait for
 
     private DesktopLauncher() {
     }
@@ -48,7 +47,7 @@ final class DesktopLauncher {
             return 0;
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             StartupSplash.close();
-            LOG.error("The window could not open", e);
+            LoggerFactory.getLogger(DesktopLauncher.class).error("The window could not open", e);
             System.err.println("error: the window cannot open here (" + e.getMessage()
                     + "). The commands (organize, serve, …) work without a display; see --help.");
             return 2;

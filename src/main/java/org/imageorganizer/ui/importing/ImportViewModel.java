@@ -191,9 +191,12 @@ public final class ImportViewModel {
     /** Receives progress on the import's thread; hands it to the UI thread at most ten times a second. */
     private final class Listener implements ImportListener {
         private long last;
+        /** The latest progress, for the line shown when the model starts loading (after the files were found). */
+        private volatile ImportProgress latest;
 
         @Override
         public void progress(ImportProgress p) {
+            latest = p;
             long now = System.nanoTime();
             if (now - last < UPDATE_NANOS && p.done() < p.total()) {
                 return;
@@ -210,11 +213,12 @@ public final class ImportViewModel {
 
         @Override
         public void loadingModel() {
+            ImportProgress found = latest;
             executor.onUi(() -> {
                 loadingModel = true;
                 progress.set(-1);
                 if (!cancelled.get()) {
-                    showStatus(LOADING_MODEL);
+                    showStatus(found == null ? LOADING_MODEL : describeLoading(found));
                 }
             });
         }
