@@ -8,7 +8,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.BuildInfo;
-import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.importer.ModelOnDemand;
@@ -24,7 +23,6 @@ import org.imageorganizer.services.CloudSyncBackup;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.ModelSetup;
 import org.imageorganizer.services.StoredImageFiles;
-import org.imageorganizer.services.StoredLibraryQueries;
 import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
 import org.imageorganizer.store.cloud.CloudinaryStorage;
@@ -32,88 +30,49 @@ import org.imageorganizer.ui.DesktopFiles;
 import org.imageorganizer.ui.EmbeddedServer;
 import org.imageorganizer.ui.SettingsStore;
 import org.imageorganizer.ui.WindowServices;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The window's services, on the core: one library, one clustering, one model, an optional server;
  * handed to the window as {@link WindowServices}. Nothing is opened up front, so the window shows at
- * once (ADR 0031): the library opens on first use, which is the window's first read, in its background
- * tasks; the model is chosen on the first import and loaded when a file needs it, while the import
- * walks and decodes ({@link Core#modelOnDemand}, as {@code organize}). Imports and removals tell
- * {@link DesktopLibraryChanges}, which tells the clustering and the window; the clustering tells the
- * window when the clusters were recomputed.
+ * once (ADR 0031): the library opens on the window's first read, in its background tasks
+ * ({@link DesktopLibrary}); the model is chosen on the first import and loaded when a file needs it,
+ * while the import walks and decodes ({@link Core#modelOnDemand}, as {@code organize}). Imports and
+ * removals tell {@link DesktopLibraryChanges}, which tells the clustering and the window; the
+ * clustering tells the window when the clusters were recomputed.
  */
 final class DesktopWiring implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DesktopWiring.class);
     /** How long the window's clustering waits after a change. */
     private static final Duration CLUSTER_DEBOUNCE = Duration.ofSeconds(2);
 
     private final Core core;
     private final Path logFile;
     private final DesktopLibraryChanges changes;
+    private final StoredImageFiles files;
+    private final DesktopLibrary libraries;
     private final Server server = new Server();
-    private final Object opening = new Object();
-    /** Set once the library is open, after {@link #clusterer}. */
-    private volatile LibraryDatabase library;
-    private volatile LibraryClusterer clusterer;
-    /** Guarded by {@link #opening}. */
-    private boolean closed;
     private ModelOnDemand model;
     private CloudinaryStorage cloud;
 
     DesktopWiring(Core core, Path logFile) {
         this.core = core;
         this.logFile = logFile;
-        this.changes = new DesktopLibraryChanges(() -> clusterer);
+        this.files = new StoredImageFiles(core.localStorage(), core.thumbnails());
+        this.changes = new DesktopLibraryChanges(this::clustererIfOpen);
+        this.libraries = new DesktopLibrary(core, CLUSTER_DEBOUNCE, files, changes::clustersRecomputed);
     }
 
-    /**
-     * The library, opened on first use (Flyway's check and Hibernate's start take seconds): any thread
-     * but the FX thread. A failure is thrown to the caller, and the next use tries again.
-     */
+    private LibraryClusterer clustererIfOpen() {
+        return libraries.clustererIfOpen();
+    }
+
+    /** The library, opened on first use: any thread but the FX thread (see {@link DesktopLibrary#library()}). */
     LibraryDatabase library() {
-        LibraryDatabase open = library;
-        if (open != null) {
-            return open;
-        }
-        synchronized (opening) {
-            if (library == null) {
-                if (closed) {
-                    throw new IllegalStateException("The window is closing.");
-                }
-                long start = System.nanoTime();
-                LibraryDatabase opened = core.openLibrary(DatabaseLocation.DEFAULT);
-                try {
-                    clusterer = newClusterer(opened, core.settings());
-                } catch (RuntimeException | Error e) {
-                    opened.close();
-                    throw e;
-                }
-                library = opened;
-                LOG.info("Library opened in {} ms", (System.nanoTime() - start) / 1_000_000);
-                clusterer.libraryChanged(); // catch up with anything imported elsewhere meanwhile
-            }
-            return library;
-        }
-    }
-
-    /** The clustering in use now, once the library is open (opening it first if needed). */
-    private LibraryClusterer clusterer() {
-        library();
-        return clusterer;
-    }
-
-    private LibraryClusterer newClusterer(LibraryDatabase opened, Settings settings) {
-        LibraryClusterer made = core.clusterer(opened, settings.clustering().toClusterSettings(), CLUSTER_DEBOUNCE);
-        made.addRecomputedListener(changes::clustersRecomputed);
-        return made;
+        return libraries.library();
     }
 
     /** What the window is given: the services over this wiring's library, and the window's own files and settings. */
     WindowServices windowServices() {
-        return new WindowServices(new StoredLibraryQueries(() -> library().images(), this::clusterer), changes,
-                new StoredImageFiles(core.localStorage(), core.thumbnails()), this::remove, this::organize,
+        return new WindowServices(libraries.queries(), changes, files, this::remove, this::organize,
                 new Backup(), new Models(), new SettingsFile(), server, new Files(), BuildInfo.load());
     }
 
@@ -141,19 +100,7 @@ final class DesktopWiring implements AutoCloseable {
         Settings before = core.settings();
         core.saveSettings(settings);
         if (!before.clustering().equals(settings.clustering())) {
-            boolean serving = server.running(); // asked first: the server takes its lock, then the library's
-            synchronized (opening) {
-                if (library == null) {
-                    return; // the library opens with the new parameters
-                }
-                // the new parameters apply now: stored groups are recomputed because their algorithm changed
-                LibraryClusterer old = clusterer;
-                clusterer = newClusterer(library, settings);
-                clusterer.libraryChanged();
-                if (!serving) {
-                    old.close();
-                }
-            }
+            libraries.clusteringChanged(settings, server.running()); // the server keeps the one it started with
         }
     }
 
@@ -177,23 +124,15 @@ final class DesktopWiring implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        synchronized (opening) {
-            closed = true;
-        }
         synchronized (this) {
             if (cloud != null) {
                 cloud.close();
-            }
-            if (clusterer != null) {
-                clusterer.close();
             }
             if (model != null) {
                 model.close();
             }
         }
-        if (library != null) {
-            library.close();
-        }
+        libraries.close();
     }
 
     /** The backup to Cloudinary, as configured at the moment it is asked (the settings may change meanwhile). */
@@ -280,7 +219,7 @@ final class DesktopWiring implements AutoCloseable {
                 ModelOnDemand shared = model(opened);
                 shared.classifier(); // loads the model and waits: the server says "ok" once it is loaded, as before
                 running = new ServerWiring(core, opened, core.environment().managedStorageDir(), CLUSTER_DEBOUNCE,
-                        Optional.empty()).startShared(ServerOptions.local(port), shared.model(), clusterer);
+                        Optional.empty()).startShared(ServerOptions.local(port), shared.model(), libraries.clusterer());
             }
             return running.url();
         }

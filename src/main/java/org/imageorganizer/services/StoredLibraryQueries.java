@@ -17,19 +17,15 @@ public final class StoredLibraryQueries implements LibraryQueries {
     /** Images read at once by {@link #forEachImage}. */
     static final int PAGE = 500;
 
-    private final Supplier<ImageRepository> images;
+    private final ImageRepository images;
     private final Supplier<LibraryClusterer> clusterer;
 
     public StoredLibraryQueries(ImageRepository images, LibraryClusterer clusterer) {
-        this(() -> images, () -> clusterer);
+        this(images, () -> clusterer);
     }
 
-    /**
-     * @param images    the library's images, asked for on each read (the window opens its library on the
-     *                  first read, which waits for it)
-     * @param clusterer the clustering in use now (the window replaces it when its settings change)
-     */
-    public StoredLibraryQueries(Supplier<ImageRepository> images, Supplier<LibraryClusterer> clusterer) {
+    /** @param clusterer the clustering in use now (the window replaces it when its settings change) */
+    public StoredLibraryQueries(ImageRepository images, Supplier<LibraryClusterer> clusterer) {
         this.images = images;
         this.clusterer = clusterer;
     }
@@ -46,38 +42,38 @@ public final class StoredLibraryQueries implements LibraryQueries {
 
     @Override
     public Map<GroupKey, List<Long>> groupMembership() {
-        return images.get().groupMembership();
+        return images.groupMembership();
     }
 
     @Override
     public List<ImageRecord> imagesByIds(Collection<Long> ids) {
-        return images.get().listByIds(ids);
+        return images.listByIds(ids);
     }
 
     @Override
     public List<ImageRecord> newest(String object, String background, int offset, int limit) {
-        return images.get().listNewest(object, background, offset, limit);
+        return images.listNewest(object, background, offset, limit);
     }
 
     @Override
     public long count() {
-        return images.get().count();
+        return images.count();
     }
 
     @Override
     public long count(String object, String background) {
-        return images.get().count(object, background);
+        return images.count(object, background);
     }
 
     @Override
     public Optional<ImageRecord> image(long id) {
-        return images.get().findById(id);
+        return images.findById(id);
     }
 
     @Override
     public void forEachImage(Consumer<ImageRecord> action) {
         for (int offset = 0; ; offset += PAGE) {
-            List<ImageRecord> page = images.get().list(offset, PAGE);
+            List<ImageRecord> page = images.list(offset, PAGE);
             page.forEach(action);
             if (page.size() < PAGE) {
                 return;

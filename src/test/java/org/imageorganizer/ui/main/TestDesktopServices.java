@@ -21,6 +21,7 @@ import org.imageorganizer.model.OrganizedTree;
 import org.imageorganizer.model.SyncListener;
 import org.imageorganizer.model.SyncSummary;
 import org.imageorganizer.services.CloudBackup;
+import org.imageorganizer.services.DeferredLibraryQueries;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryEvents;
@@ -130,10 +131,11 @@ final class TestDesktopServices implements AutoCloseable {
             }
         };
         // the window's reads wait while the library is "opening" (holdLibrary), as the application's first read opens it
-        return new WindowServices(new StoredLibraryQueries(() -> {
+        StoredLibraryQueries queries = new StoredLibraryQueries(library.images(), clusterer);
+        return new WindowServices(new DeferredLibraryQueries(() -> {
             await(libraryGate);
-            return library.images();
-        }, () -> clusterer), observers,
+            return queries;
+        }), observers,
                 new StoredImageFiles(storage, thumbnails), this::remove, this::organize, new NoBackup(), modelSetup(),
                 store, server, paths, BuildInfo.load());
     }
