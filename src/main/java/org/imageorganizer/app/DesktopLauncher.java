@@ -21,16 +21,24 @@ final class DesktopLauncher {
 
     /**
      * Starts the JavaFX toolkit on its own thread, at once: it takes a good part of the window's start,
-     * and the rest of the set-up (logging, settings) goes on meanwhile.
+     * and the rest of the set-up (logging, settings) goes on meanwhile. The one warning JavaFX logs as
+     * it starts, that it runs from the class path ("Unsupported JavaFX configuration", which is how
+     * this application runs it, ADR 0011), is not logged: it would come while the logging starts on the
+     * other thread, and SLF4J would print on standard error that it replays it.
      */
     static CompletableFuture<Void> startToolkit() {
         CompletableFuture<Void> toolkit = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
+            java.util.logging.Logger javafx = java.util.logging.Logger.getLogger("javafx");
+            java.util.logging.Level level = javafx.getLevel();
+            javafx.setLevel(java.util.logging.Level.SEVERE);
             try {
                 DesktopApplication.startToolkit();
                 toolkit.complete(null);
             } catch (RuntimeException | Error e) {
                 toolkit.completeExceptionally(e);
+            } finally {
+                javafx.setLevel(level);
             }
         }, "fx-toolkit-start");
         starter.setDaemon(true);
