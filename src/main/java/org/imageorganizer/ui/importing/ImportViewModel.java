@@ -225,7 +225,14 @@ public final class ImportViewModel {
 
         @Override
         public void modelReady() {
-            executor.onUi(() -> loadingModel = false);
+            executor.onUi(() -> {
+                loadingModel = false;
+                ImportProgress now = latest;
+                if (now != null && !cancelled.get()) { // the count from now on, not "loading" until a file is done
+                    progress.set(now.total() == 0 ? -1 : (double) now.done() / now.total());
+                    showStatus(describe(now));
+                }
+            });
         }
 
         @Override

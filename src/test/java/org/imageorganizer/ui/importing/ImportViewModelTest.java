@@ -292,6 +292,7 @@ class ImportViewModelTest {
         assertThat(statuses).containsSubsequence("Looking for photos…", "Loading the recognition model… · 5 photos found");
         assertThat(statuses).filteredOn(s -> s.startsWith("Loading")).hasSize(1);
         int loaded = statuses.lastIndexOf("Loading the recognition model… · 5 photos found");
+        assertThat(statuses.get(loaded + 1)).as("once the model is ready, the count").startsWith("0 of 5");
         assertThat(statuses.subList(loaded + 1, statuses.size())).noneMatch(s -> s.startsWith("Loading"))
                 .anyMatch(s -> s.matches("\\d of 5.*"));
         assertThat(imports.statusProperty().get()).startsWith("Done: 5 added");
