@@ -22,6 +22,7 @@ import org.imageorganizer.config.Environment;
 import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.model.ModelException;
 import org.imageorganizer.model.ImportSummary;
+import org.imageorganizer.testing.ModelLoadHeard;
 import org.imageorganizer.testing.TestImages;
 import org.imageorganizer.ui.EmbeddedServer;
 import org.imageorganizer.ui.WindowServices;
@@ -141,26 +142,15 @@ class DesktopWiringTest {
         for (int i = 0; i < 4; i++) {
             TestImages.write(TestImages.picture(i, i, 120, 100), "jpg", photos.resolve("p" + i + ".jpg"));
         }
-        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ImportListener listener = new ImportListener() {
-            @Override
-            public void loadingModel() {
-                heard.add("loading");
-            }
-
-            @Override
-            public void modelReady() {
-                heard.add("ready");
-            }
-        };
+        ModelLoadHeard listener = new ModelLoadHeard();
 
         assertThat(window.imports().organize(List.of(photos.resolve("p0.jpg"), photos.resolve("p1.jpg")), listener,
                 () -> false).imported()).isEqualTo(2);
-        assertThat(heard).containsExactly("loading", "ready");
-        heard.clear();
+        assertThat(listener.heard()).containsExactly("loading", "ready");
+        listener.clear();
 
         assertThat(window.imports().organize(List.of(photos), listener, () -> false).imported()).isEqualTo(2);
-        assertThat(heard).as("the model stays loaded between imports").isEmpty();
+        assertThat(listener.heard()).as("the model stays loaded between imports").isEmpty();
     }
 
     @Test

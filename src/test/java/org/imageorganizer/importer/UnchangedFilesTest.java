@@ -27,12 +27,12 @@ import org.imageorganizer.ml.ModelManifest;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.ml.TinyModel;
 import org.imageorganizer.model.DuplicateFile;
-import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.model.LabelSettings;
 import org.imageorganizer.model.ModelException;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.LibraryDatabase;
+import org.imageorganizer.testing.ModelLoadHeard;
 import org.imageorganizer.testing.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -65,18 +65,7 @@ class UnchangedFilesTest {
     /** How often the import asked for the model to be loaded. */
     private final AtomicInteger loads = new AtomicInteger();
     /** What the imports tell about the model's load. */
-    private final List<String> heard = Collections.synchronizedList(new ArrayList<>());
-    private final ImportListener listener = new ImportListener() {
-        @Override
-        public void loadingModel() {
-            heard.add("loading");
-        }
-
-        @Override
-        public void modelReady() {
-            heard.add("ready");
-        }
-    };
+    private final ModelLoadHeard listener = new ModelLoadHeard();
 
     @BeforeAll
     static void loadModel() {
@@ -204,12 +193,12 @@ class UnchangedFilesTest {
 
         organize(dir.resolve("photos"));
 
-        assertThat(heard).containsExactly("loading", "ready");
-        heard.clear();
+        assertThat(listener.heard()).containsExactly("loading", "ready");
+        listener.clear();
 
         organize(dir.resolve("photos"));
 
-        assertThat(heard).as("nothing new: no model").isEmpty();
+        assertThat(listener.heard()).as("nothing new: no model").isEmpty();
     }
 
     @Test
