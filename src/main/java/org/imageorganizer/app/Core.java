@@ -185,9 +185,9 @@ final class Core {
         return new SafeImageDecoder(new ImageLimits(settings().maxMegapixels() * 1_000_000L, maxFileBytes));
     }
 
-    /** Thumbnails, cached on disk, decoded within the default limits. */
+    /** Thumbnails, cached on disk, decoded within the default limits (the decoder is made on the first one not cached). */
     ThumbnailCache thumbnails() {
-        return thumbnails(new SafeImageDecoder());
+        return new ThumbnailCache(environment.thumbnailCacheDir(), () -> new Thumbnailer(new SafeImageDecoder()));
     }
 
     /** Thumbnails, cached on disk. */
@@ -206,8 +206,7 @@ final class Core {
     }
 
     /**
-     * An import pipeline on the model and library, exactly as {@code organize}, the window and
-     * {@code bench} use it.
+     * An import pipeline on a model loaded already and the library, as {@code bench} uses it.
      *
      * @param observer told when images were added (the clusterer, the window)
      */
@@ -225,14 +224,27 @@ final class Core {
      */
     ImportSession importSession(LibraryDatabase library, List<Path> modelDirs, String precision, Integer views, Boolean adaptive,
             LibraryObserver observer) {
-        Settings s = settings();
-        ModelFolder folder = chooseModel(library, modelDirs, precision);
+        ModelOnDemand model = modelOnDemand(library, chooseModel(library, modelDirs, precision));
+        return new ImportSession(model, pipeline(model, library, views, adaptive, observer));
+    }
+
+    /** The model in {@code folder}, recorded as the library's now (refusing another one), loaded when an import needs it. */
+    ModelOnDemand modelOnDemand(LibraryDatabase library, ModelFolder folder) {
         library.info().claimModel(folder.manifest().modelId());
-        ModelOnDemand model = new ModelOnDemand(folder.manifest(), () -> ClipModels.load(folder), this::classifier);
+        return new ModelOnDemand(folder.manifest(), () -> ClipModels.load(folder), this::classifier);
+    }
+
+    /**
+     * An import pipeline on a model loaded on demand, as {@code organize} and the window use it; views
+     * and adaptive TTA default to the settings' (null).
+     */
+    ImportPipeline pipeline(ModelOnDemand model, LibraryDatabase library, Integer views, Boolean adaptive,
+            LibraryObserver observer) {
+        Settings s = settings();
         ImportOptions options = ImportOptions.defaults().withAdaptiveTta(adaptive != null ? adaptive : s.adaptiveTta());
-        return new ImportSession(model, new ImportPipeline(decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES),
+        return new ImportPipeline(decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES),
                 embedder(model.model(), views != null ? views : s.ttaViews()), model, library.images(), localStorage(),
-                observer, options));
+                observer, options);
     }
 
     /**

@@ -14,14 +14,20 @@ final class DesktopLibraryChanges implements LibraryObserver, LibraryEvents {
     private final LibraryObservers observers = new LibraryObservers();
     private final Supplier<LibraryClusterer> clusterer;
 
-    /** @param clusterer the clustering in use now (it is replaced when the user changes its settings) */
+    /**
+     * @param clusterer the clustering in use now (it is replaced when the user changes its settings;
+     *                  null until the library is open)
+     */
     DesktopLibraryChanges(Supplier<LibraryClusterer> clusterer) {
         this.clusterer = clusterer;
     }
 
     @Override
     public void libraryChanged() {
-        clusterer.get().libraryChanged();
+        LibraryClusterer current = clusterer.get();
+        if (current != null) { // null only before the library is open, when nothing can change it
+            current.libraryChanged();
+        }
         observers.libraryChanged();
     }
 

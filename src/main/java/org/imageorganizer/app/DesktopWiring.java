@@ -8,12 +8,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.BuildInfo;
-import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
-import org.imageorganizer.importer.ImportOptions;
+import org.imageorganizer.importer.ModelOnDemand;
 import org.imageorganizer.importer.ImportPipeline;
-import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.model.ImportSummary;
@@ -25,7 +23,6 @@ import org.imageorganizer.services.CloudSyncBackup;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.ModelSetup;
 import org.imageorganizer.services.StoredImageFiles;
-import org.imageorganizer.services.StoredLibraryQueries;
 import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
 import org.imageorganizer.store.cloud.CloudinaryStorage;
@@ -35,10 +32,13 @@ import org.imageorganizer.ui.SettingsStore;
 import org.imageorganizer.ui.WindowServices;
 
 /**
- * The window's services, on the core: one library, one clustering, one model (loaded on first import),
- * an optional server; handed to the window as {@link WindowServices}. Imports and removals tell
- * {@link DesktopLibraryChanges}, which tells the clustering and the window; the clustering tells the
- * window when the clusters were recomputed.
+ * The window's services, on the core: one library, one clustering, one model, an optional server;
+ * handed to the window as {@link WindowServices}. Nothing is opened up front, so the window shows at
+ * once (ADR 0031): the library opens on the window's first read, in its background tasks
+ * ({@link DesktopLibrary}); the model is chosen on the first import and loaded when a file needs it,
+ * while the import walks and decodes ({@link Core#modelOnDemand}, as {@code organize}). Imports and
+ * removals tell {@link DesktopLibraryChanges}, which tells the clustering and the window; the
+ * clustering tells the window when the clusters were recomputed.
  */
 final class DesktopWiring implements AutoCloseable {
     /** How long the window's clustering waits after a change. */
@@ -46,87 +46,69 @@ final class DesktopWiring implements AutoCloseable {
 
     private final Core core;
     private final Path logFile;
-    private final LibraryDatabase library;
     private final DesktopLibraryChanges changes;
+    private final StoredImageFiles files;
+    private final DesktopLibrary libraries;
     private final Server server = new Server();
-    private volatile LibraryClusterer clusterer;
-    private ClipModel model;
+    private ModelOnDemand model;
     private CloudinaryStorage cloud;
 
     DesktopWiring(Core core, Path logFile) {
         this.core = core;
         this.logFile = logFile;
-        this.library = core.openLibrary(DatabaseLocation.DEFAULT);
-        this.changes = new DesktopLibraryChanges(() -> clusterer);
-        this.clusterer = newClusterer(core.settings());
-        clusterer.libraryChanged(); // catch up with anything imported elsewhere meanwhile
+        this.files = new StoredImageFiles(core.localStorage(), core.thumbnails());
+        this.changes = new DesktopLibraryChanges(this::clustererIfOpen);
+        this.libraries = new DesktopLibrary(core, CLUSTER_DEBOUNCE, files, changes::clustersRecomputed);
     }
 
-    private LibraryClusterer newClusterer(Settings settings) {
-        LibraryClusterer made = core.clusterer(library, settings.clustering().toClusterSettings(), CLUSTER_DEBOUNCE);
-        made.addRecomputedListener(changes::clustersRecomputed);
-        return made;
+    private LibraryClusterer clustererIfOpen() {
+        return libraries.clustererIfOpen();
+    }
+
+    /** The library, opened on first use: any thread but the FX thread (see {@link DesktopLibrary#library()}). */
+    LibraryDatabase library() {
+        return libraries.library();
     }
 
     /** What the window is given: the services over this wiring's library, and the window's own files and settings. */
     WindowServices windowServices() {
-        return new WindowServices(new StoredLibraryQueries(library.images(), () -> clusterer), changes,
-                new StoredImageFiles(core.localStorage(), core.thumbnails()), this::remove, this::organize,
+        return new WindowServices(libraries.queries(), changes, files, this::remove, this::organize,
                 new Backup(), new Models(), new SettingsFile(), server, new Files(), BuildInfo.load());
     }
 
+    /** An import as {@code organize} runs one; the model loads when a file needs it, and the window is told. */
     private ImportSummary organize(List<Path> roots, ImportListener listener, BooleanSupplier cancelled) {
-        boolean loading = !modelLoaded();
-        if (loading) {
-            listener.loadingModel(); // the window says so instead of "0 of N" (ADR 0027)
-        }
-        ImportPipeline pipeline = importPipeline();
-        if (loading) {
-            listener.modelReady();
-        }
+        LibraryDatabase opened = library();
+        // the labels, views and adaptive TTA as the settings say now; the model is loaded once for all imports
+        ImportPipeline pipeline = core.pipeline(model(opened).withNewClassifier(), opened, null, null, changes);
         return pipeline.run(roots, listener, cancelled);
     }
 
-    private synchronized boolean modelLoaded() {
-        return model != null;
-    }
-
-    /** The model, loaded once; {@link ModelException} when there is none yet. */
-    private synchronized ClipModel model() {
+    /**
+     * The window's model: the library's variant among the folders on this computer, chosen on the first
+     * import (never downloaded here: {@link ModelException} when there is none yet, and the window
+     * offers the download), loaded when a file needs it, freed when the window closes.
+     */
+    private synchronized ModelOnDemand model(LibraryDatabase opened) {
         if (model == null) {
-            List<ModelFolder> folders = core.models().withoutDownload();
-            if (folders.isEmpty()) {
-                throw new ModelException("there is no CLIP model on this computer yet.");
-            }
-            model = core.loadModel(library, core.models().choose(library, folders, null));
+            model = core.modelOnDemand(opened, core.models().chooseInstalled(opened));
         }
         return model;
-    }
-
-    private ImportPipeline importPipeline() {
-        Settings settings = core.settings();
-        return core.pipeline(model(), library, settings.ttaViews(), changes,
-                ImportOptions.defaults().withAdaptiveTta(settings.adaptiveTta()));
     }
 
     private void saveSettings(Settings settings) {
         Settings before = core.settings();
         core.saveSettings(settings);
         if (!before.clustering().equals(settings.clustering())) {
-            // the new parameters apply now: stored groups are recomputed because their algorithm changed
-            LibraryClusterer old = clusterer;
-            clusterer = newClusterer(settings);
-            clusterer.libraryChanged();
-            if (!server.running()) {
-                old.close();
-            }
+            libraries.clusteringChanged(settings, server.running()); // the server keeps the one it started with
         }
     }
 
     /** Removes an image with its managed file and its cloud copy (as cloudinary.on_delete says); the window is told. */
     private Optional<ImageRemoval.Removed> remove(long id) throws InterruptedException {
+        LibraryDatabase opened = library();
         Optional<CloudinaryStorage> store = cloud(core.settings().cloudinary().concurrency());
-        return core.remover(library, core.managedFolder(null), store, changes).remove(id);
+        return core.remover(opened, core.managedFolder(null), store, changes).remove(id);
     }
 
     /** The Cloudinary client, made on first use when Cloudinary is configured (CLOUDINARY_URL or cloudinary.url). */
@@ -138,17 +120,19 @@ final class DesktopWiring implements AutoCloseable {
         return config.isPresent() ? Optional.of(cloud) : Optional.empty();
     }
 
+    /** Stops the server and frees the model, the clustering and the library; waits for an opening under way. */
     @Override
-    public synchronized void close() {
+    public void close() {
         server.stop();
-        if (cloud != null) {
-            cloud.close();
+        synchronized (this) {
+            if (cloud != null) {
+                cloud.close();
+            }
+            if (model != null) {
+                model.close();
+            }
         }
-        clusterer.close();
-        if (model != null) {
-            model.close();
-        }
-        library.close();
+        libraries.close();
     }
 
     /** The backup to Cloudinary, as configured at the moment it is asked (the settings may change meanwhile). */
@@ -177,7 +161,7 @@ final class DesktopWiring implements AutoCloseable {
             int concurrency = core.settings().cloudinary().concurrency();
             CloudinaryStorage store = cloud(concurrency).orElseThrow(() -> new IllegalStateException(
                     "Cloudinary is not configured: set CLOUDINARY_URL or add it to the settings."));
-            return new CloudSyncBackup(core.cloudSync(library, store, concurrency));
+            return new CloudSyncBackup(core.cloudSync(library(), store, concurrency));
         }
     }
 
@@ -231,8 +215,11 @@ final class DesktopWiring implements AutoCloseable {
         @Override
         public synchronized String start(int port) {
             if (running == null) {
-                running = new ServerWiring(core, library, core.environment().managedStorageDir(), CLUSTER_DEBOUNCE,
-                        Optional.empty()).startShared(ServerOptions.local(port), model(), clusterer);
+                LibraryDatabase opened = library();
+                ModelOnDemand shared = model(opened);
+                shared.classifier(); // loads the model and waits: the server says "ok" once it is loaded, as before
+                running = new ServerWiring(core, opened, core.environment().managedStorageDir(), CLUSTER_DEBOUNCE,
+                        Optional.empty()).startShared(ServerOptions.local(port), shared.model(), libraries.clusterer());
             }
             return running.url();
         }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.imageorganizer.cli.CommandFactory;
 import org.imageorganizer.cli.ErrorHandler;
 import org.imageorganizer.cli.RootCommand;
@@ -39,22 +40,25 @@ public final class Main {
             StartupSplash.close(); // a command has no window: the launcher's splash goes at once (ADR 0027)
         }
         Path logFile = Logging.init(environment.logDir());
+        // the window: its toolkit starts now, beside the set-up below (which starts the logging, seconds on a busy machine)
+        CompletableFuture<Void> toolkit = args.length == 0 ? DesktopLauncher.startToolkit() : null;
         NativeLibraries.configure(environment);
         PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());
         Core core = new Core(environment, variables, err);
-        CommandLine commandLine = new CommandLine(new RootCommand(), new CommandFactory(new CliWiring(core)))
-                .setExecutionExceptionHandler(new ErrorHandler(logFile))
-                .setErr(err);
-        commandLine.addSubcommand(new org.imageorganizer.bench.BenchCommand(
-                new BenchWiring(new Core(environment, variables, err, Settings.defaults()))));
         if (args.length == 0) {
             try {
-                return DesktopLauncher.run(core, logFile);
+                // the window needs no command line: building it (picocli's reflection) would delay the window
+                return DesktopLauncher.run(core, logFile, toolkit);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 130;
             }
         }
+        CommandLine commandLine = new CommandLine(new RootCommand(), new CommandFactory(new CliWiring(core)))
+                .setExecutionExceptionHandler(new ErrorHandler(logFile))
+                .setErr(err);
+        commandLine.addSubcommand(new org.imageorganizer.bench.BenchCommand(
+                new BenchWiring(new Core(environment, variables, err, Settings.defaults()))));
         return commandLine.execute(args);
     }
 }

@@ -117,17 +117,47 @@ final class ModelFolders {
      * files left alone. When none holds it, every folder is opened as before, and the claim refuses.
      */
     ModelFolder chooseFor(LibraryDatabase library, List<Path> modelDirs, String precision) {
-        List<Path> named = configured(modelDirs);
+        return recordedVariant(library, configured(modelDirs), precision)
+                .orElseGet(() -> choose(library, forCommand(modelDirs, precision), precision));
+    }
+
+    /**
+     * The window's variant for the library: as {@link #chooseFor} with no {@code --model-dir}, among
+     * the named folders, else those in the model cache, but never downloading (the window offers the
+     * download itself). With several folders and a library that records its variant, only the folder
+     * holding that variant is opened and checked.
+     *
+     * @throws ModelException when there is no model folder on this computer yet
+     */
+    ModelFolder chooseInstalled(LibraryDatabase library) {
+        List<Path> named = configured(List.of());
+        List<Path> candidates = named.isEmpty() ? cachedDirectories() : named;
+        return recordedVariant(library, candidates, null).orElseGet(() -> {
+            List<ModelFolder> folders = withoutDownload();
+            if (folders.isEmpty()) {
+                throw new ModelException("there is no CLIP model on this computer yet.");
+            }
+            return choose(library, folders, null);
+        });
+    }
+
+    /**
+     * The folder among {@code dirs} that holds the variant the library records, opened and checked
+     * alone, when there are several and the precision is {@code auto}: what {@link #choose} says of the
+     * same folder among all of them. Empty when that does not apply or no folder holds it (all are then
+     * opened as before, and the claim refuses).
+     */
+    private Optional<ModelFolder> recordedVariant(LibraryDatabase library, List<Path> dirs, String precision) {
         Optional<String> recorded = library.info().modelId();
         boolean auto = VariantChooser.Precision.parse(effectivePrecision(precision)) == VariantChooser.Precision.AUTO;
-        if (named.size() > 1 && recorded.isPresent() && auto) {
-            Optional<Path> holder = named.stream().filter(dir -> holds(dir, recorded.get())).findFirst();
+        if (dirs.size() > 1 && recorded.isPresent() && auto) {
+            Optional<Path> holder = dirs.stream().filter(dir -> holds(dir, recorded.get())).findFirst();
             if (holder.isPresent()) {
-                // what choose() says of the same folder among all of them
-                return report(chooser.choose(List.of(openNamed(holder.get())), VariantChooser.Precision.AUTO, recorded));
+                return Optional.of(report(chooser.choose(List.of(openNamed(holder.get())), VariantChooser.Precision.AUTO,
+                        recorded)));
             }
         }
-        return choose(library, forCommand(modelDirs, precision), precision);
+        return Optional.empty();
     }
 
     /** Whether the folder's manifest names the model id; a folder that cannot be read does not. */

@@ -3,6 +3,7 @@ package org.imageorganizer.imaging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.imageorganizer.common.AtomicFiles;
 import org.slf4j.Logger;
@@ -23,11 +24,28 @@ public final class ThumbnailCache {
     }
 
     private final Path folder;
-    private final Thumbnailer thumbnailer;
+    private final Supplier<Thumbnailer> thumbnailer;
+    private Thumbnailer made;
 
     public ThumbnailCache(Path folder, Thumbnailer thumbnailer) {
         this.folder = folder;
+        this.thumbnailer = () -> thumbnailer;
+    }
+
+    /**
+     * @param thumbnailer made on the first thumbnail that is not cached yet: a decoder loads native
+     *                    libraries, which thumbnails read from the cache do not need
+     */
+    public ThumbnailCache(Path folder, Supplier<Thumbnailer> thumbnailer) {
+        this.folder = folder;
         this.thumbnailer = thumbnailer;
+    }
+
+    private synchronized Thumbnailer thumbnailer() {
+        if (made == null) {
+            made = thumbnailer.get();
+        }
+        return made;
     }
 
     /**
@@ -47,7 +65,7 @@ public final class ThumbnailCache {
                 LOG.debug("Cached thumbnail {} unreadable, making it again: {}", file, e.toString());
             }
         }
-        byte[] jpeg = thumbnailer.jpeg(source.bytes(), maxSide);
+        byte[] jpeg = thumbnailer().jpeg(source.bytes(), maxSide);
         try {
             AtomicFiles.write(file, jpeg);
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * the {@link ImageCommitter} (so a crash loses only the images in flight and a rerun resumes) and
  * reports progress. A semaphore bounds the files in flight, so memory stays flat whatever the number
  * of files. The model is asked for ({@link ModelOnDemand#load}) by the first file whose content the
- * library lacks, and loads while the workers decode; only the model stage waits for it.
+ * library lacks, and loads while the workers decode; only the model stage waits for it, and the
+ * listener is told while it does ({@link ImportListener#loadingModel()}).
  */
 public final class ImportPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ImportPipeline.class);
@@ -94,7 +96,8 @@ public final class ImportPipeline {
         ExecutorService workers = Executors.newFixedThreadPool(options.decodeWorkers(), daemon("import-decode-"));
         InferenceBatcher batcher = InferenceBatcher.forFolders(embedder, model::classifier, options);
         // the first file with new content starts the model's load, in the background while the workers go on
-        FilePreparer filePreparer = new FilePreparer(walked, preparer, images, storage, model::load);
+        AtomicBoolean asked = new AtomicBoolean();
+        FilePreparer filePreparer = new FilePreparer(walked, preparer, images, storage, () -> askForModel(listener, asked));
         LibraryChanges changes = new LibraryChanges(observer, NOTIFY_EVERY);
         Thread feed = daemon("import-feed").newThread(
                 () -> feed(files, index -> prepare(filePreparer, index, batcher, results), workers, batcher, results,
@@ -113,6 +116,18 @@ public final class ImportPipeline {
         LOG.info("Import finished: {} imported, {} duplicates, {} failed, cancelled {}, {} s", summary.imported(),
                 summary.duplicates(), summary.failures().size(), summary.cancelled(), summary.elapsed().toMillis() / 1000.0);
         return summary;
+    }
+
+    /**
+     * Starts the model's load (once per import); when the import must wait for it, the listener hears
+     * {@link ImportListener#loadingModel()} now and {@link ImportListener#modelReady()} when it is ready.
+     */
+    private void askForModel(ImportListener listener, AtomicBoolean asked) {
+        if (asked.compareAndSet(false, true) && !model.ready()) {
+            listener.loadingModel();
+            model.whenReady(listener::modelReady);
+        }
+        model.load();
     }
 
     /** The model could not be loaded: the import stopped, and the reason goes to the caller as a load at the start would. */

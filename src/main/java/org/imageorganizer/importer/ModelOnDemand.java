@@ -2,6 +2,7 @@ package org.imageorganizer.importer;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,17 +20,17 @@ import org.slf4j.LoggerFactory;
  * {@link ClipModel} whose manifest is there at once (an embedder built on it can prepare images before
  * the model is loaded) and whose embedding calls wait for the load; {@link #classifier()} waits too.
  * An import whose files are all in the library never calls {@link #load()}, so it never loads the
- * model nor the native engines.
+ * model nor the native engines. A front end that imports again and again on one model (the window)
+ * gives each import {@link #withNewClassifier()}: the same load, the labels as they are then.
  */
 public final class ModelOnDemand implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelOnDemand.class);
 
     private final ModelManifest manifest;
-    private final Supplier<ClipModel> loader;
+    private final Load load;
     private final Function<ClipModel, ImageClassifier> classify;
     private final boolean owned;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final CompletableFuture<ClipModel> model = new CompletableFuture<>();
+    private final AtomicBoolean requested = new AtomicBoolean();
     private final CompletableFuture<ImageClassifier> classifier = new CompletableFuture<>();
     private final ClipModel waiting = new WaitingModel();
 
@@ -39,13 +40,12 @@ public final class ModelOnDemand implements AutoCloseable {
      * @param classify builds the classifier on the loaded model (its label embeddings, cached on disk)
      */
     public ModelOnDemand(ModelManifest manifest, Supplier<ClipModel> loader, Function<ClipModel, ImageClassifier> classify) {
-        this(manifest, loader, classify, true);
+        this(manifest, new Load(manifest, loader), classify, true);
     }
 
-    private ModelOnDemand(ModelManifest manifest, Supplier<ClipModel> loader, Function<ClipModel, ImageClassifier> classify,
-            boolean owned) {
+    private ModelOnDemand(ModelManifest manifest, Load load, Function<ClipModel, ImageClassifier> classify, boolean owned) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
-        this.loader = loader;
+        this.load = load;
         this.classify = classify;
         this.owned = owned;
     }
@@ -55,11 +55,22 @@ public final class ModelOnDemand implements AutoCloseable {
      * Its owner closes the model, not this object; {@link #model()} is not for use.
      */
     static ModelOnDemand loaded(ModelManifest manifest, ImageClassifier classifier) {
-        ModelOnDemand loaded = new ModelOnDemand(manifest, () -> null, m -> classifier, false);
-        loaded.started.set(true);
-        loaded.model.completeExceptionally(new IllegalStateException("the model is held by the embedder"));
+        Load held = new Load(manifest, () -> null);
+        held.started.set(true);
+        held.model.completeExceptionally(new IllegalStateException("the model is held by the embedder"));
+        ModelOnDemand loaded = new ModelOnDemand(manifest, held, m -> classifier, false);
+        loaded.requested.set(true);
         loaded.classifier.complete(classifier);
         return loaded;
+    }
+
+    /**
+     * The same model for another import: one load between them (started by whichever asks first, and
+     * freed by this object's {@link #close()}, not the other's), and a classifier built anew when that
+     * import asks for it, from what the classify function gives then (the labels may have changed).
+     */
+    public ModelOnDemand withNewClassifier() {
+        return new ModelOnDemand(manifest, load, classify, false);
     }
 
     /** The manifest of the model, without loading it. */
@@ -74,44 +85,65 @@ public final class ModelOnDemand implements AutoCloseable {
 
     /** Starts loading the model and its classifier in the background, unless that has begun already. */
     public void load() {
-        if (!started.compareAndSet(false, true)) {
-            return;
-        }
-        Thread thread = new Thread(this::loadNow, "model-load");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void loadNow() {
-        long start = System.nanoTime();
-        try {
-            ClipModel loaded = loader.get();
-            model.complete(loaded);
-            classifier.complete(classify.apply(loaded));
-            LOG.info("Model {} ready for the import in {} ms", manifest.modelId(), (System.nanoTime() - start) / 1_000_000);
-        } catch (RuntimeException | Error e) {
-            LOG.warn("The model {} could not be loaded: {}", manifest.modelId(), e.toString());
-            classifier.completeExceptionally(e); // first: whoever fails for want of the model finds the reason here
-            model.completeExceptionally(e);
+        load.start();
+        if (requested.compareAndSet(false, true)) {
+            load.model.whenComplete((model, failure) -> {
+                if (failure != null) {
+                    classifier.completeExceptionally(unwrap(failure));
+                    return;
+                }
+                try {
+                    classifier.complete(classify.apply(model));
+                } catch (RuntimeException | Error e) {
+                    LOG.warn("The labels of the model {} could not be prepared: {}", manifest.modelId(), e.toString());
+                    classifier.completeExceptionally(e);
+                }
+            });
         }
     }
 
-    /** Whether the model was asked for (and so is loading, loaded, or failed to load). */
+    /** Whether this object asked for the model (which is then loading, loaded, or failed to load). */
     public boolean requested() {
-        return started.get();
+        return requested.get();
+    }
+
+    /** Whether the model is loaded already: asking for it now costs no wait (the classifier may still be made). */
+    public boolean ready() {
+        return done(classifier) || done(load.model);
+    }
+
+    /** Runs {@code action} once the classifier is ready (on the thread that made it, or now); never when the load fails. */
+    public void whenReady(Runnable action) {
+        classifier.thenRun(action);
+    }
+
+    private static boolean done(CompletableFuture<?> future) {
+        return future.isDone() && !future.isCompletedExceptionally();
     }
 
     /** Why the model could not be loaded, once that is known; null while it loads, once it is ready, or when it was never asked for. */
     public Throwable loadFailure() {
-        if (!classifier.isCompletedExceptionally()) {
+        if (done(classifier)) {
+            return null;
+        }
+        Throwable failure = failure(classifier);
+        return failure != null ? failure : failure(load.model);
+    }
+
+    private static Throwable failure(CompletableFuture<?> future) {
+        if (!future.isCompletedExceptionally()) {
             return null;
         }
         try {
-            classifier.join();
+            future.join();
             return null;
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            return e.getCause() != null ? e.getCause() : e;
+        } catch (CompletionException | CancellationException e) {
+            return unwrap(e);
         }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     /**
@@ -128,7 +160,7 @@ public final class ModelOnDemand implements AutoCloseable {
         try {
             return future.join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            Throwable cause = unwrap(e);
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -139,16 +171,53 @@ public final class ModelOnDemand implements AutoCloseable {
         }
     }
 
-    /** Frees the model if this object loaded it, after waiting for a load under way (a native load cannot be cut short). */
+    /**
+     * Frees the model if this object loaded it, after waiting for a load under way (a native load cannot
+     * be cut short); the objects {@link #withNewClassifier()} made leave it to this one.
+     */
     @Override
     public void close() {
-        if (!owned || !started.get()) {
+        if (!owned || !load.started.get()) {
             return;
         }
         try {
-            model.join().close();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            load.model.join().close();
+        } catch (CompletionException | CancellationException e) {
             // nothing was loaded
+        }
+    }
+
+    /** The one load of a model, on a background thread, started by the first who asks. */
+    private static final class Load {
+        private final ModelManifest manifest;
+        private final Supplier<ClipModel> loader;
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final CompletableFuture<ClipModel> model = new CompletableFuture<>();
+
+        Load(ModelManifest manifest, Supplier<ClipModel> loader) {
+            this.manifest = manifest;
+            this.loader = loader;
+        }
+
+        void start() {
+            if (!started.compareAndSet(false, true)) {
+                return;
+            }
+            Thread thread = new Thread(this::loadNow, "model-load");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void loadNow() {
+            long start = System.nanoTime();
+            try {
+                ClipModel loaded = loader.get();
+                LOG.info("Model {} loaded for the import in {} ms", manifest.modelId(), (System.nanoTime() - start) / 1_000_000);
+                model.complete(loaded);
+            } catch (RuntimeException | Error e) {
+                LOG.warn("The model {} could not be loaded: {}", manifest.modelId(), e.toString());
+                model.completeExceptionally(e);
+            }
         }
     }
 
@@ -162,13 +231,13 @@ public final class ModelOnDemand implements AutoCloseable {
         @Override
         public float[][] embedImages(float[] pixels, int count) {
             load();
-            return await(model).embedImages(pixels, count);
+            return await(load.model).embedImages(pixels, count);
         }
 
         @Override
         public float[][] embedTexts(List<String> texts) {
             load();
-            return await(model).embedTexts(texts);
+            return await(load.model).embedTexts(texts);
         }
 
         @Override

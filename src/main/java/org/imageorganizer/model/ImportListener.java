@@ -1,7 +1,7 @@
 package org.imageorganizer.model;
 
 
-/** Receives an import's progress; called from the import's own thread, so implementations must be quick. */
+/** Receives an import's progress; called from the import's threads, so implementations must be quick and thread-safe. */
 public interface ImportListener {
     /** After every finished file. */
     default void progress(ImportProgress progress) {
@@ -12,13 +12,15 @@ public interface ImportListener {
     }
 
     /**
-     * The recognition model is being loaded for this import (seconds, the first time): files are
-     * found and read meanwhile, and none is finished before {@link #modelReady()}.
+     * The import waits for the recognition model, which is loading (seconds, the first time a file
+     * with new content is found): files are found, read and decoded meanwhile, and no new image is
+     * stored before {@link #modelReady()}. Not called when the model was loaded already, nor when no
+     * file needs it.
      */
     default void loadingModel() {
     }
 
-    /** The model is loaded: progress from now on counts files finished. */
+    /** The model is loaded (after {@link #loadingModel()}, from the thread that loaded it): new images are stored from now on. */
     default void modelReady() {
     }
 

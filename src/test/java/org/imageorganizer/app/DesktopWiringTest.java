@@ -22,6 +22,7 @@ import org.imageorganizer.config.Environment;
 import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.model.ModelException;
 import org.imageorganizer.model.ImportSummary;
+import org.imageorganizer.testing.ModelLoadHeard;
 import org.imageorganizer.testing.TestImages;
 import org.imageorganizer.ui.EmbeddedServer;
 import org.imageorganizer.ui.WindowServices;
@@ -121,14 +122,35 @@ class DesktopWiringTest {
     }
 
     @Test
-    void filesLiveInTheUsersFolders() {
+    void filesLiveInTheUsersFoldersAndTheLibraryOpensOnTheWindowsFirstRead() {
         DesktopWiring services = wiring(Map.of(ConfigurationSources.MODEL_DIR_VARIABLE, MODEL));
 
         WindowServices window = services.windowServices();
         assertThat(window.model().modelAvailable()).isTrue();
         assertThat(window.paths().windowStateFile()).isEqualTo(home.resolve("config/window.json"));
         assertThat(window.settings().load().serverPort()).isEqualTo(8080);
+        assertThat(home.resolve("data/library.mv.db")).as("nothing opened before the window reads").doesNotExist();
+
+        assertThat(window.library().tree().objects()).isEmpty();
+
         assertThat(home.resolve("data/library.mv.db")).exists();
+    }
+
+    @Test
+    void theImportLoadsTheModelWhileItReadsFilesAndSaysSoOnlyTheFirstTime() throws Exception {
+        WindowServices window = wiring(Map.of(ConfigurationSources.MODEL_DIR_VARIABLE, MODEL)).windowServices();
+        for (int i = 0; i < 4; i++) {
+            TestImages.write(TestImages.picture(i, i, 120, 100), "jpg", photos.resolve("p" + i + ".jpg"));
+        }
+        ModelLoadHeard listener = new ModelLoadHeard();
+
+        assertThat(window.imports().organize(List.of(photos.resolve("p0.jpg"), photos.resolve("p1.jpg")), listener,
+                () -> false).imported()).isEqualTo(2);
+        assertThat(listener.heard()).containsExactly("loading", "ready");
+        listener.clear();
+
+        assertThat(window.imports().organize(List.of(photos), listener, () -> false).imported()).isEqualTo(2);
+        assertThat(listener.heard()).as("the model stays loaded between imports").isEmpty();
     }
 
     @Test

@@ -148,6 +148,32 @@ class ModelFoldersTest {
     }
 
     @Test
+    void theWindowsChoiceOpensOnlyTheLibrarysVariantAmongTheCachedOnesAndNeverDownloads() throws IOException {
+        cache("tiny-clip", "my-fp32-export");
+        cache("tiny-clip-onnx-int8", ModelSources.CLIP_VIT_BASE_PATCH32_ONNX_INT8);
+        Path int8 = environment().modelsDir().resolve(ModelSources.CLIP_VIT_BASE_PATCH32_ONNX_INT8);
+        Files.write(int8.resolve(ModelFolder.manifest(int8).modelFile()), new byte[] {1, 2, 3}); // opening it would fail
+        ModelFolders folders = folders(Map.of(), Settings.defaults());
+        try (LibraryDatabase library = LibraryDatabase.open(home.resolve("library"))) {
+            library.info().claimModel("tiny-clip-test-1");
+
+            ModelFolder chosen = folders.chooseInstalled(library);
+
+            assertThat(chosen.directory().getFileName().toString()).isEqualTo("my-fp32-export");
+            assertThat(err.toString()).contains("the library's embeddings are from tiny-clip-test-1");
+        }
+    }
+
+    @Test
+    void theWindowsChoiceWithoutAnyModelSaysSoWithoutDownloading() {
+        ModelFolders folders = folders(Map.of(), Settings.defaults());
+        try (LibraryDatabase library = LibraryDatabase.open(home.resolve("library"))) {
+            assertThatThrownBy(() -> folders.chooseInstalled(library)).isInstanceOf(ModelException.class)
+                    .hasMessage("there is no CLIP model on this computer yet.");
+        }
+    }
+
+    @Test
     void whenNoNamedFolderHoldsTheLibrarysVariantTheClaimStillRefuses() throws IOException {
         Path fp32 = copyOf("tiny-clip");
         Path int8 = copyOf("tiny-clip-onnx-int8");

@@ -113,4 +113,54 @@ class ModelOnDemandTest {
 
         assertThat(closes).hasValue(1);
     }
+
+    @Test
+    void anotherImportSharesTheLoadWithItsOwnClassifierAndLeavesClosingToTheFirst() {
+        AtomicInteger classifiers = new AtomicInteger();
+        ModelOnDemand model = new ModelOnDemand(MANIFEST, this::fake, m -> {
+            classifiers.incrementAndGet();
+            return new ImageClassifier(null, null);
+        });
+        ModelOnDemand first = model.withNewClassifier();
+        assertThat(first.ready()).isFalse();
+
+        ImageClassifier one = first.classifier();
+        ModelOnDemand second = model.withNewClassifier();
+        assertThat(second.ready()).as("the model is loaded: nothing to wait for").isTrue();
+        ImageClassifier two = second.classifier();
+        first.close();
+        second.close();
+
+        assertThat(two).isNotSameAs(one);
+        assertThat(classifiers).hasValue(2);
+        assertThat(loads).hasValue(1);
+        assertThat(closes).as("the copies leave the model to its owner").hasValue(0);
+        model.close();
+        assertThat(closes).hasValue(1);
+    }
+
+    @Test
+    void whenReadyRunsOnceTheClassifierIsReadyAndNeverWhenTheLoadFails() throws InterruptedException {
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch ready = new CountDownLatch(1);
+        ModelOnDemand model = new ModelOnDemand(MANIFEST, this::fake, m -> new ImageClassifier(null, null));
+        model.whenReady(() -> {
+            told.add("ready");
+            ready.countDown();
+        });
+        assertThat(told).isEmpty();
+
+        model.classifier();
+
+        assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue(); // told on the loading thread, maybe just after
+        assertThat(told).containsExactly("ready");
+        ModelOnDemand broken = new ModelOnDemand(MANIFEST, () -> {
+            throw new ModelException("No model.");
+        }, m -> null);
+        broken.whenReady(() -> told.add("broken"));
+        assertThatThrownBy(broken::classifier).hasMessage("No model.");
+        assertThat(told).containsExactly("ready");
+        assertThat(broken.ready()).isFalse();
+        model.close();
+    }
 }

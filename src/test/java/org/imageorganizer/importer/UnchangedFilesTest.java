@@ -27,12 +27,12 @@ import org.imageorganizer.ml.ModelManifest;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.ml.TinyModel;
 import org.imageorganizer.model.DuplicateFile;
-import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.model.LabelSettings;
 import org.imageorganizer.model.ModelException;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.LibraryDatabase;
+import org.imageorganizer.testing.ModelLoadHeard;
 import org.imageorganizer.testing.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +64,8 @@ class UnchangedFilesTest {
     private final List<Path> read = Collections.synchronizedList(new ArrayList<>());
     /** How often the import asked for the model to be loaded. */
     private final AtomicInteger loads = new AtomicInteger();
+    /** What the imports tell about the model's load. */
+    private final ModelLoadHeard listener = new ModelLoadHeard();
 
     @BeforeAll
     static void loadModel() {
@@ -115,7 +117,7 @@ class UnchangedFilesTest {
         try (ModelOnDemand model = new ModelOnDemand(tiny.manifest(), loader, m -> classifier)) {
             ImportPipeline pipeline = new ImportPipeline(counting, new ImageEmbedder(model.model(), new TestTimeAugmenter(1)),
                     model, library().images(), new IndexedFiles(), () -> { }, OPTIONS);
-            return pipeline.run(List.of(roots), ImportListener.NONE, () -> false);
+            return pipeline.run(List.of(roots), listener, () -> false);
         }
     }
 
@@ -182,6 +184,21 @@ class UnchangedFilesTest {
         assertThat(again.duplicateFiles()).extracting(DuplicateFile::path, DuplicateFile::original, DuplicateFile::originalId)
                 .containsExactly(tuple(first, first.toString(), firstId), tuple(copy, first.toString(), firstId),
                         tuple(other, other.toString(), otherId));
+    }
+
+    @Test
+    void theListenerHearsOfTheModelsLoadWhenTheImportWaitsForItAndNotWhenNothingIsNew() {
+        settled(1, "one.png");
+        settled(2, "two.png");
+
+        organize(dir.resolve("photos"));
+
+        assertThat(listener.heard()).containsExactly("loading", "ready");
+        listener.clear();
+
+        organize(dir.resolve("photos"));
+
+        assertThat(listener.heard()).as("nothing new: no model").isEmpty();
     }
 
     @Test

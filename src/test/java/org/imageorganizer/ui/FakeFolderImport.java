@@ -84,8 +84,8 @@ public final class FakeFolderImport implements FolderImport {
     }
 
     /**
-     * The next import loads the model first, as the first import after start does: it tells the
-     * listener, reports the files it found meanwhile, then that the model is ready.
+     * The next import loads the model, as the first import after start does: it reports the files it
+     * found, tells the listener the model is loading, then that it is ready.
      */
     public FakeFolderImport withModelNotYetLoaded() {
         modelLoaded = false;
@@ -117,13 +117,12 @@ public final class FakeFolderImport implements FolderImport {
             under.stream().filter(f -> !found.contains(f)).forEach(found::add);
         }
         Tally tally = new Tally(found.size(), listener, failures);
-        if (!modelLoaded) {
+        tally.report(null); // the files found
+        if (!modelLoaded) { // the first file with new content asks for the model, which loads while files are read
             listener.loadingModel();
-            tally.report(null);
             modelLoaded = true;
             listener.modelReady();
         }
-        tally.report(null);
         boolean stopped = false;
         for (int i = 0; i < found.size(); i++) {
             if (i % IN_FLIGHT == 0 && i > 0 && cancelled.getAsBoolean()) {

@@ -3,13 +3,15 @@ package org.imageorganizer.ui.grid;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridView;
 import org.imageorganizer.model.ImageRecord;
 
 /**
- * The thumbnail grid (ImageGrid.fxml) with its hint while it is empty: a click makes an image
- * current, a double click or Enter previews it, Delete removes it from the library after asking.
+ * The thumbnail grid (ImageGrid.fxml) with its hint while it is empty ("Opening the library…" until
+ * the library has been read): a click makes an image current, a double click or Enter previews it,
+ * Delete removes it from the library after asking.
  */
 public final class ImageGridController {
     public static final double THUMBNAIL_SIZE = 160;
@@ -21,6 +23,8 @@ public final class ImageGridController {
 
     @FXML GridView<ImageRecord> grid;
     @FXML VBox emptyHint;
+    @FXML Label emptyTitle;
+    @FXML Label emptyText;
 
     public ImageGridController(ImageGridViewModel model, ThumbnailLoader thumbnails, ImageActions actions) {
         this.model = model;
@@ -45,6 +49,10 @@ public final class ImageGridController {
         });
         keyboard.attach(grid, this::preview, this::remove);
         emptyHint.visibleProperty().bind(Bindings.isEmpty(model.images()));
+        String dropHere = emptyTitle.getText();
+        emptyTitle.textProperty().bind(Bindings.when(model.placeholderProperty().isEmpty())
+                .then(dropHere).otherwise(model.placeholderProperty()));
+        emptyText.visibleProperty().bind(model.placeholderProperty().isEmpty());
     }
 
     private void preview(ImageRecord image) {

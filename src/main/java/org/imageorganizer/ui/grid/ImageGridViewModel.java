@@ -3,6 +3,11 @@ package org.imageorganizer.ui.grid;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -23,6 +28,8 @@ public final class ImageGridViewModel {
     private final TaskExecutor executor;
     private final Notices notices;
     private final ObservableList<ImageRecord> images = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("");
     private TaskExecutor.Cancellable imageLoad;
     private long imageLoads;
 
@@ -39,6 +46,15 @@ public final class ImageGridViewModel {
         show(selected.getValue());
     }
 
+    /**
+     * As {@link #follow(ObservableValue)}, and says what the library's tree says while it has not been
+     * read ({@code libraryPlaceholder}: opening, or could not be opened; empty once read).
+     */
+    public void follow(ObservableValue<TreeNode> selected, ObservableStringValue libraryPlaceholder) {
+        placeholder.bind(libraryPlaceholder);
+        follow(selected);
+    }
+
     /** Shows the images under {@code node}; none for null. */
     public void show(TreeNode node) {
         if (imageLoad != null) {
@@ -47,11 +63,13 @@ public final class ImageGridViewModel {
         if (node == null) {
             imageLoads++;
             images.clear();
+            loading.set(false);
             return;
         }
         List<Long> ids = node.imageIds();
         // a load that finishes after a newer one started (cancelling does not stop a query) must not win
         long load = ++imageLoads;
+        loading.set(true);
         imageLoad = executor.submit(() -> {
             List<ImageRecord> records = new ArrayList<>(library.imagesByIds(ids));
             records.sort(Comparator.comparingLong(ImageRecord::id).reversed());
@@ -59,10 +77,12 @@ public final class ImageGridViewModel {
         }, records -> {
             if (load == imageLoads) {
                 images.setAll(records);
+                loading.set(false);
             }
         }, error -> {
             if (load == imageLoads) {
                 images.clear();
+                loading.set(false);
                 notices.failed("The photos of " + node.label() + " could not be read", error);
             }
         });
@@ -84,5 +104,15 @@ public final class ImageGridViewModel {
 
     public ObservableList<ImageRecord> images() {
         return images;
+    }
+
+    /** True while the images of the row are being read. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** What the library's tree says instead of the library while it has not been read; empty once it has. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
     }
 }

@@ -29,6 +29,8 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
     private final VBox box;
     /** The image this cell shows now, read by the loader's threads to drop requests the cell no longer needs. */
     private final AtomicReference<ImageRecord> wanted = new AtomicReference<>();
+    /** The image whose thumbnail this cell was last given (or told it has none); FX thread. */
+    private ImageRecord settled;
 
     public ThumbnailCell(ThumbnailLoader loader, double size) {
         this(loader, size, null);
@@ -74,10 +76,19 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
             loader.load(image, () -> image.equals(wanted.get()), thumbnail -> {
                 if (image.equals(getItem())) {
                     view.setImage(thumbnail);
+                    settled = image;
                 }
             });
+        } else {
+            settled = image;
         }
         getProperties().put("image-id", image.id());
+    }
+
+    /** Whether the cell shows an image whose thumbnail has arrived (or is known to be missing). */
+    public boolean thumbnailSettled() {
+        ImageRecord mine = getItem();
+        return !isEmpty() && mine != null && mine.equals(settled);
     }
 
     private void showCurrent() {

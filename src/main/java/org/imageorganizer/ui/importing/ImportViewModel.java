@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.imageorganizer.model.ImportListener;
@@ -26,12 +27,14 @@ import org.imageorganizer.ui.TaskExecutor;
 /**
  * An import as the window shows it: running or not, progress, a status line (count, images per
  * second, time left, current file), and the files that failed. Paths dropped while an import runs
- * are imported after it.
+ * are imported after it, and so are those dropped while the library opens ({@link #waitForLibrary}).
  */
 public final class ImportViewModel {
     private static final long UPDATE_NANOS = 100_000_000L;
     /** The status line while the import waits for the model (the first import after start, seconds). */
     static final String LOADING_MODEL = "Loading the recognition model…";
+    /** The status line while dropped paths wait for the library to open (the first seconds after start). */
+    static final String WAITING_FOR_LIBRARY = "Opening the library: what you dropped is added once it is open.";
 
     private final FolderImport folderImport;
     private final TaskExecutor executor;
@@ -49,15 +52,34 @@ public final class ImportViewModel {
     private Runnable onModelMissing = () -> { };
     private List<Path> lastRoots = List.of();
     private final List<Path> awaitingModel = new ArrayList<>();
+    private ObservableBooleanValue libraryOpening = new SimpleBooleanProperty(false);
 
     public ImportViewModel(FolderImport folderImport, TaskExecutor executor) {
         this.folderImport = folderImport;
         this.executor = executor;
     }
 
-    /** Imports the paths now, or after the running import. */
+    /**
+     * Holds the paths dropped while {@code opening} is true (the window's first read of the library,
+     * which opens it) and imports them when it turns false. UI thread.
+     */
+    public void waitForLibrary(ObservableBooleanValue opening) {
+        libraryOpening = opening;
+        opening.addListener((o, was, now) -> {
+            if (!now) {
+                startWaiting();
+            }
+        });
+    }
+
+    /** Imports the paths now, or after the running import (or once the library is open). */
     public void start(List<Path> paths) {
         if (paths.isEmpty()) {
+            return;
+        }
+        if (libraryOpening.get()) {
+            waiting.addAll(paths);
+            status.set(WAITING_FOR_LIBRARY);
             return;
         }
         if (running.get()) {
@@ -98,7 +120,11 @@ public final class ImportViewModel {
         status.set(describe(summary));
         onFinished.accept(summary);
         // cancel() dropped what was waiting then: anything here was dropped after the cancel, so it is wanted
-        if (!waiting.isEmpty()) {
+        startWaiting();
+    }
+
+    private void startWaiting() {
+        if (!waiting.isEmpty() && !running.get()) {
             List<Path> next = new ArrayList<>(waiting);
             waiting.clear();
             start(next);
@@ -165,9 +191,12 @@ public final class ImportViewModel {
     /** Receives progress on the import's thread; hands it to the UI thread at most ten times a second. */
     private final class Listener implements ImportListener {
         private long last;
+        /** The latest progress, for the line shown when the model starts loading (after the files were found). */
+        private volatile ImportProgress latest;
 
         @Override
         public void progress(ImportProgress p) {
+            latest = p;
             long now = System.nanoTime();
             if (now - last < UPDATE_NANOS && p.done() < p.total()) {
                 return;
@@ -184,18 +213,26 @@ public final class ImportViewModel {
 
         @Override
         public void loadingModel() {
+            ImportProgress found = latest;
             executor.onUi(() -> {
                 loadingModel = true;
                 progress.set(-1);
                 if (!cancelled.get()) {
-                    showStatus(LOADING_MODEL);
+                    showStatus(found == null ? LOADING_MODEL : describeLoading(found));
                 }
             });
         }
 
         @Override
         public void modelReady() {
-            executor.onUi(() -> loadingModel = false);
+            executor.onUi(() -> {
+                loadingModel = false;
+                ImportProgress now = latest;
+                if (now != null && !cancelled.get()) { // the count from now on, not "loading" until a file is done
+                    progress.set(now.total() == 0 ? -1 : (double) now.done() / now.total());
+                    showStatus(describe(now));
+                }
+            });
         }
 
         @Override

@@ -6,12 +6,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
 
-/** The sidebar (LibraryTree.fxml): the filter box, the library tree and whether grouping is under way. */
+/**
+ * The sidebar (LibraryTree.fxml): the filter box, the library tree (or, until the library has been
+ * read, what stands in for it: "Opening the library…") and whether grouping is under way.
+ */
 public final class LibraryTreeController {
     private final LibraryViewModel library;
 
     @FXML TextField search;
     @FXML TreeView<TreeNode> tree;
+    @FXML Label treePlaceholder;
     @FXML Label clusterState;
 
     public LibraryTreeController(LibraryViewModel library) {
@@ -21,6 +25,9 @@ public final class LibraryTreeController {
     @FXML
     void initialize() {
         new LibraryTreeView(tree, library).bind();
+        treePlaceholder.textProperty().bind(library.placeholderProperty());
+        treePlaceholder.visibleProperty().bind(library.placeholderProperty().isNotEmpty());
+        tree.visibleProperty().bind(library.placeholderProperty().isEmpty());
         search.textProperty().bindBidirectional(library.filterProperty());
         clusterState.textProperty().bind(Bindings.when(library.clustersPendingProperty())
                 .then("Grouping similar photos…").otherwise(""));

@@ -5,6 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,9 +21,16 @@ import org.imageorganizer.ui.TaskExecutor;
 /**
  * The library's tree as the window shows it: filtered by the search box, with the selected row. It
  * is read in the background when the library says it changed ({@link #libraryChanged()}, from any
- * thread) or when asked to ({@link #refresh()}); a refresh keeps the selection.
+ * thread) or when asked to ({@link #refresh()}); a refresh keeps the selection. The first read opens
+ * the library (seconds: the window shows before it is open), so until it succeeds
+ * {@link #placeholderProperty()} says what the tree stands for: opening, or that it could not be opened.
  */
 public final class LibraryViewModel implements LibraryObserver {
+    /** What the tree and the grid say until the library's first read (which opens it) is done. */
+    public static final String OPENING = "Opening the library…";
+    /** What they say when it could not be opened (the notice line says why). */
+    public static final String UNAVAILABLE = "The library could not be opened.";
+
     private final LibraryQueries library;
     private final TaskExecutor executor;
     private final Notices notices;
@@ -28,6 +39,8 @@ public final class LibraryViewModel implements LibraryObserver {
     private final ObjectProperty<TreeNode> selected = new SimpleObjectProperty<>();
     private final BooleanProperty clustersPending = new SimpleBooleanProperty();
     private final BooleanProperty refreshing = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(OPENING);
+    private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(true);
     private final AtomicBoolean changeAnnounced = new AtomicBoolean();
     private LibrarySnapshot snapshot = LibrarySnapshot.EMPTY;
     private boolean refreshAgain;
@@ -66,16 +79,22 @@ public final class LibraryViewModel implements LibraryObserver {
                     clustersPending.set(fresh.clusters().stale()
                             || !fresh.membership().isEmpty() && fresh.clusters().objects().isEmpty());
                     rebuild();
+                    placeholder.set("");
                     refreshed();
                 },
                 error -> {
-                    notices.failed("The library could not be read", error);
+                    boolean neverRead = !placeholder.get().isEmpty();
+                    notices.failed(neverRead ? "The library could not be opened" : "The library could not be read", error);
+                    if (neverRead) {
+                        placeholder.set(UNAVAILABLE); // View, Refresh tries again
+                    }
                     refreshed();
                 });
     }
 
     private void refreshed() {
         refreshing.set(false);
+        opening.set(false);
         if (refreshAgain) {
             refreshAgain = false;
             refresh();
@@ -121,6 +140,19 @@ public final class LibraryViewModel implements LibraryObserver {
     /** The selected row; the grid shows its images. */
     public ObjectProperty<TreeNode> selectedProperty() {
         return selected;
+    }
+
+    /**
+     * Empty once the library has been read; until then what the tree stands for: {@link #OPENING}
+     * during the first read, {@link #UNAVAILABLE} when it failed.
+     */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
+    }
+
+    /** True until the first read has ended, read or failed (drops wait for it; the import would open the library itself). */
+    public ReadOnlyBooleanProperty openingProperty() {
+        return opening.getReadOnlyProperty();
     }
 
     /** True while sub-clusters are being recomputed (the clustering says when they are in). */

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -16,6 +18,8 @@ import org.imageorganizer.ui.AppIcons;
 import org.imageorganizer.ui.Notices;
 import org.imageorganizer.ui.TaskExecutor;
 import org.imageorganizer.ui.WindowServices;
+import org.controlsfx.control.GridView;
+import org.imageorganizer.ui.grid.FirstThumbnails;
 import org.imageorganizer.ui.grid.ImageActions;
 import org.imageorganizer.ui.grid.ImageGridController;
 import org.imageorganizer.ui.grid.ImageGridViewModel;
@@ -26,13 +30,24 @@ import org.imageorganizer.ui.library.LibraryTreeController;
 import org.imageorganizer.ui.library.LibraryViewModel;
 import org.imageorganizer.ui.sync.SyncBarController;
 import org.imageorganizer.ui.sync.SyncViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the main window on a stage: the view models and how they follow each other, the FXML
  * with its included views and their controllers, style sheet, icon, and the size, position and
- * divider it had last time. The tree is told of library changes while the window is open.
+ * divider it had last time. The window shows at once; the tree's first read opens the library in
+ * the background (ADR 0031), and what is dropped meanwhile waits for it. The tree is told of library
+ * changes while the window is open.
  */
 public final class DesktopWindow {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopWindow.class);
+    /**
+     * Logged once when the tree and the thumbnails of the grid's first screen are first on screen; the
+     * start-up bench reads it (keep the wording: {@code bench.startup.WindowProbe} looks for it).
+     */
+    static final String SHOWN = "Window showed the tree and {} thumbnails";
+
     private final WindowServices services;
     private final TaskExecutor executor;
     private final MainWindowDialogs dialogs;
@@ -55,7 +70,8 @@ public final class DesktopWindow {
         library = new LibraryViewModel(services.library(), executor, notices);
         ImageGridViewModel grid = new ImageGridViewModel(services.library(), services.removal(), executor, notices);
         SyncViewModel backup = new SyncViewModel(services.backup(), executor, notices);
-        grid.follow(library.selectedProperty());
+        grid.follow(library.selectedProperty(), library.placeholderProperty());
+        imports.waitForLibrary(library.openingProperty());
         imports.setOnFinished(summary -> library.refresh());
         backup.setOnFailure(f -> imports.failures().add(new FileFailure(Path.of(f.location() == null
                 ? f.fileName() : f.location()), "not backed up: " + f.reason())));
@@ -102,10 +118,26 @@ public final class DesktopWindow {
         placement = new WindowPlacement(stage, controller.split());
         placement.restore(new WindowStateStore(services.paths().windowStateFile()).load());
         services.events().addObserver(library);
-        backup.checkAvailable();
-        library.refresh();
         stage.show();
+        logWhenShown(root, grid);
+        library.refresh(); // the first read opens the library
+        backup.checkAvailable();
         return controller;
+    }
+
+    /** Logs {@link #SHOWN} once the library's tree is first read and the grid's first thumbnails are on screen. */
+    private void logWhenShown(Parent root, ImageGridViewModel grid) {
+        @SuppressWarnings("unchecked")
+        GridView<ImageRecord> view = (GridView<ImageRecord>) root.lookup("#grid");
+        library.placeholderProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends String> o, String was, String now) {
+                if (now.isEmpty()) {
+                    library.placeholderProperty().removeListener(this);
+                    FirstThumbnails.whenComplete(view, grid, count -> LOG.info(SHOWN, count));
+                }
+            }
+        });
     }
 
     /** Remembers where the window was (a small file, written at once) and stops its background work (thumbnails, change events). */

@@ -52,6 +52,29 @@ class ImportViewModelTest {
     }
 
     @Test
+    void whatIsDroppedWhileTheLibraryOpensWaitsAndIsImportedOnceItIsOpen() {
+        javafx.beans.property.BooleanProperty opening = new javafx.beans.property.SimpleBooleanProperty(true);
+        imports.waitForLibrary(opening);
+        folders.photos(photos.resolve("a"), 2);
+        folders.photos(photos.resolve("b"), 3);
+
+        imports.start(List.of(photos.resolve("a")));
+        imports.start(List.of(photos.resolve("b")));
+
+        assertThat(folders.runs()).as("nothing runs while the library opens").isZero();
+        assertThat(imports.runningProperty().get()).isFalse();
+        assertThat(imports.statusProperty().get()).isEqualTo(ImportViewModel.WAITING_FOR_LIBRARY);
+
+        opening.set(false);
+
+        assertThat(folders.runs()).as("both drops in one import").isEqualTo(1);
+        assertThat(libraryCount()).isEqualTo(5);
+        assertThat(finished).singleElement().satisfies(s -> assertThat(s.imported()).isEqualTo(5));
+        imports.start(List.of(photos.resolve("a")));
+        assertThat(folders.runs()).as("once open, a drop starts at once").isEqualTo(2);
+    }
+
+    @Test
     void importsFilesAndReportsProgressStatusAndFailures() {
         folders.photos(photos.resolve("album"), 6);
         Path text = folders.unreadable(photos.resolve("album/notes.jpg"), TEXT_REASON);
@@ -266,10 +289,10 @@ class ImportViewModelTest {
 
         imports.start(List.of(photos));
 
-        assertThat(statuses).containsSubsequence("Looking for photos…", "Loading the recognition model…",
-                "Loading the recognition model… · 5 photos found");
-        assertThat(statuses).filteredOn(s -> s.startsWith("Loading")).hasSize(2);
+        assertThat(statuses).containsSubsequence("Looking for photos…", "Loading the recognition model… · 5 photos found");
+        assertThat(statuses).filteredOn(s -> s.startsWith("Loading")).hasSize(1);
         int loaded = statuses.lastIndexOf("Loading the recognition model… · 5 photos found");
+        assertThat(statuses.get(loaded + 1)).as("once the model is ready, the count").startsWith("0 of 5");
         assertThat(statuses.subList(loaded + 1, statuses.size())).noneMatch(s -> s.startsWith("Loading"))
                 .anyMatch(s -> s.matches("\\d of 5.*"));
         assertThat(imports.statusProperty().get()).startsWith("Done: 5 added");

@@ -29,7 +29,7 @@ class LibraryViewModelTest {
     private void open(TaskExecutor executor) {
         library = new LibraryViewModel(fake, executor, notices);
         grid = new ImageGridViewModel(fake, fake, executor, notices);
-        grid.follow(library.selectedProperty());
+        grid.follow(library.selectedProperty(), library.placeholderProperty());
         fake.addObserver(library);
     }
 
@@ -256,6 +256,48 @@ class LibraryViewModelTest {
         assertThat(notices.messageProperty().get())
                 .isEqualTo("The library could not be read: Database may be already in use (details in the log file).");
         assertThat(tree().node().count()).as("the tree shown stays").isEqualTo(3);
+    }
+
+    @Test
+    void untilTheFirstReadOpensTheLibraryTheTreeAndTheGridSaySoThenShowIt() {
+        fake.removeObserver(library);
+        ManualTaskExecutor executor = new ManualTaskExecutor();
+        open(executor);
+        twelvePhotos();
+
+        assertThat(library.placeholderProperty().get()).isEqualTo(LibraryViewModel.OPENING);
+        assertThat(library.openingProperty().get()).isTrue();
+        assertThat(grid.placeholderProperty().get()).isEqualTo(LibraryViewModel.OPENING);
+
+        executor.finishAll();
+
+        assertThat(library.placeholderProperty().get()).isEmpty();
+        assertThat(library.openingProperty().get()).isFalse();
+        assertThat(grid.placeholderProperty().get()).isEmpty();
+        assertThat(tree().node().count()).isEqualTo(12);
+        assertThat(grid.images()).hasSize(12);
+        assertThat(grid.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aLibraryThatCannotBeOpenedSaysSoInOneSentenceAndRefreshTriesAgain() {
+        fake.removeObserver(library);
+        twelvePhotos();
+        fake.readFailure = new org.imageorganizer.model.ExplainedException(
+                "Cannot open the library /home/me/library.mv.db: another program is using it.");
+
+        library.refresh();
+
+        assertThat(library.placeholderProperty().get()).isEqualTo(LibraryViewModel.UNAVAILABLE);
+        assertThat(library.openingProperty().get()).as("drops go ahead: the import says why it cannot").isFalse();
+        assertThat(notices.messageProperty().get()).isEqualTo("The library could not be opened: "
+                + "Cannot open the library /home/me/library.mv.db: another program is using it.");
+
+        fake.readFailure = null;
+        library.refresh();
+
+        assertThat(library.placeholderProperty().get()).isEmpty();
+        assertThat(tree().node().count()).isEqualTo(12);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.imageorganizer.model.OrganizedTree;
 import org.imageorganizer.model.SyncListener;
 import org.imageorganizer.model.SyncSummary;
 import org.imageorganizer.services.CloudBackup;
+import org.imageorganizer.services.DeferredLibraryQueries;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryEvents;
@@ -46,7 +47,9 @@ import org.imageorganizer.imaging.Thumbnailer;
 import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
-import org.imageorganizer.ml.DjlClipModel;
+import org.imageorganizer.importer.ModelOnDemand;
+import org.imageorganizer.ml.ModelFolder;
+import org.imageorganizer.ml.ModelManifest;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
@@ -63,8 +66,8 @@ import org.imageorganizer.testing.TestImages;
 
 /**
  * The services of the real window in {@link MainWindowTest}, over a fresh library in a folder, wired from the core classes as
- * {@code app.DesktopWiring} and {@code app.PipelineAssembly} wire them: the tiny test model (loaded
- * on the first import), clustering with a short debounce, thumbnails cached in the folder, and a
+ * {@code app.DesktopWiring} wires them: the tiny test model (loaded when the first import needs it,
+ * while it reads files), clustering with a short debounce, thumbnails cached in the folder, and a
  * {@link FakeEmbeddedServer}. {@link #windowServices()} hands them to the window; imports and removals
  * tell the clustering and the window's observers, and the clustering tells them when it recomputed.
  * View-model tests use the fakes instead ({@code FakeLibrary}, {@code FakeFolderImport}, {@code FakeImageFiles}).
@@ -81,11 +84,13 @@ final class TestDesktopServices implements AutoCloseable {
     private volatile Settings settings = Settings.defaults().withTtaViews(1);
     private volatile boolean modelPresent = true;
     private volatile CountDownLatch decodeGate = new CountDownLatch(0);
+    private volatile CountDownLatch libraryGate = new CountDownLatch(0);
+    private volatile CountDownLatch modelGate = new CountDownLatch(0);
     private volatile RuntimeException removeFailure;
     private final LibraryObservers observers = new LibraryObservers();
     /** Told of each import and removal: tells the clustering and the window. */
     private final LibraryObserver changes;
-    private DjlClipModel model;
+    private ModelOnDemand model;
 
     public TestDesktopServices(Path dir) {
         this.dir = dir;
@@ -125,7 +130,12 @@ final class TestDesktopServices implements AutoCloseable {
                 settings = changed;
             }
         };
-        return new WindowServices(new StoredLibraryQueries(library.images(), clusterer), observers,
+        // the window's reads wait while the library is "opening" (holdLibrary), as the application's first read opens it
+        StoredLibraryQueries queries = new StoredLibraryQueries(library.images(), clusterer);
+        return new WindowServices(new DeferredLibraryQueries(() -> {
+            await(libraryGate);
+            return queries;
+        }), observers,
                 new StoredImageFiles(storage, thumbnails), this::remove, this::organize, new NoBackup(), modelSetup(),
                 store, server, paths, BuildInfo.load());
     }
@@ -189,28 +199,59 @@ final class TestDesktopServices implements AutoCloseable {
         decodeGate.countDown();
     }
 
+    /** Holds the window's reads of the library until {@link #releaseLibrary()}, as while the application opens it. */
+    public TestDesktopServices holdLibrary() {
+        libraryGate = new CountDownLatch(1);
+        return this;
+    }
+
+    public void releaseLibrary() {
+        libraryGate.countDown();
+    }
+
+    /** Holds the model's load (on the first file the import needs it for) until {@link #releaseModelLoad()}. */
+    public TestDesktopServices holdModelLoad() {
+        modelGate = new CountDownLatch(1);
+        return this;
+    }
+
+    public void releaseModelLoad() {
+        modelGate.countDown();
+    }
+
+    private static void await(CountDownLatch gate) {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public LibraryDatabase library() {
         return library;
     }
 
 
-    private synchronized DjlClipModel model() {
+    /** The tiny model, loaded on demand as the application's window loads its model (see {@code app.DesktopWiring}). */
+    private synchronized ModelOnDemand model() {
         if (!modelPresent) {
             throw new ModelException("there is no CLIP model on this computer yet.");
         }
         if (model == null) {
-            model = TinyModel.load();
-            library.info().claimModel(model.manifest().modelId());
+            ModelManifest manifest = ModelFolder.open(TinyModel.DIR).manifest();
+            library.info().claimModel(manifest.modelId());
+            model = new ModelOnDemand(manifest, () -> {
+                await(modelGate);
+                return TinyModel.load();
+            }, clip -> ImageClassifier.create(clip, settings.labels(), new LabelEmbeddingCache(dir.resolve("cache/labels"))));
         }
         return model;
     }
 
     private ImportPipeline importPipeline() {
-        DjlClipModel clip = model();
-        Settings s = settings;
-        ImageClassifier classifier = ImageClassifier.create(clip, s.labels(), new LabelEmbeddingCache(dir.resolve("cache/labels")));
-        ImageEmbedder embedder = new ImageEmbedder(clip, new TestTimeAugmenter(s.ttaViews()));
-        return new ImportPipeline(new GatedDecoder(new SafeImageDecoder()), embedder, classifier, library.images(),
+        ModelOnDemand clip = model().withNewClassifier();
+        ImageEmbedder embedder = new ImageEmbedder(clip.model(), new TestTimeAugmenter(settings.ttaViews()));
+        return new ImportPipeline(new GatedDecoder(new SafeImageDecoder()), embedder, clip, library.images(),
                 storage, changes, new ImportOptions(2, 4, 8));
     }
 
@@ -248,6 +289,8 @@ final class TestDesktopServices implements AutoCloseable {
     @Override
     public synchronized void close() {
         releaseDecodes();
+        releaseLibrary();
+        releaseModelLoad();
         clusterer.close();
         if (model != null) {
             model.close();
