@@ -214,7 +214,7 @@ final class Core {
     ImportPipeline pipeline(ClipModel model, LibraryDatabase library, int views, LibraryObserver observer, ImportOptions options) {
         library.info().claimModel(model.manifest().modelId());
         return new ImportPipeline(decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES), embedder(model, views), classifier(model),
-                library.images(), localStorage(), observer, options);
+                library, localStorage(), observer, options);
     }
 
     /**
@@ -231,7 +231,7 @@ final class Core {
         ModelOnDemand model = new ModelOnDemand(folder.manifest(), () -> ClipModels.load(folder), this::classifier);
         ImportOptions options = ImportOptions.defaults().withAdaptiveTta(adaptive != null ? adaptive : s.adaptiveTta());
         return new ImportSession(model, new ImportPipeline(decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES),
-                embedder(model.model(), views != null ? views : s.ttaViews()), model, library.images(), localStorage(),
+                embedder(model.model(), views != null ? views : s.ttaViews()), model, library, localStorage(),
                 observer, options));
     }
 

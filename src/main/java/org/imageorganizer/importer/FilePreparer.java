@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.imageorganizer.imaging.ImageRejectedException;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.StorageKind;
-import org.imageorganizer.store.ImageRepository;
+import org.imageorganizer.store.ImageLocations;
 import org.imageorganizer.store.ImageStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ final class FilePreparer {
     private static final Logger LOG = LoggerFactory.getLogger(FilePreparer.class);
 
     private final ImagePreparer preparer;
-    private final ImageRepository images;
+    private final ImageLocations locations;
     private final ImageStorage storage;
     private final WalkedFiles walked;
     private final List<Path> files;
@@ -36,13 +36,13 @@ final class FilePreparer {
      * @param newContent told (on a worker, possibly many times) when a file with content the library lacks
      *                   is about to be decoded: the model will be needed
      */
-    FilePreparer(WalkedFiles walked, ImagePreparer preparer, ImageRepository images, ImageStorage storage,
+    FilePreparer(WalkedFiles walked, ImagePreparer preparer, ImageLocations locations, ImageStorage storage,
             Runnable newContent) {
         this.walked = walked;
         this.newContent = newContent;
         this.files = walked.files();
         this.preparer = preparer;
-        this.images = images;
+        this.locations = locations;
         this.storage = storage;
     }
 
@@ -97,14 +97,14 @@ final class FilePreparer {
         }
         if (existing.location().equals(file.toString())) {
             if (modified != null) {
-                images.recordFileModified(existing.id(), modified);
+                locations.recordFileModified(existing.id(), modified);
             }
             return false;
         }
         if (storage.exists(existing)) {
             return false;
         }
-        images.relocate(existing.id(), file.toString(), file.getFileName().toString(), modified);
+        locations.relocate(existing.id(), file.toString(), file.getFileName().toString(), modified);
         LOG.info("Image {} moved from {} to {}", existing.id(), existing.location(), file);
         return true;
     }

@@ -24,8 +24,8 @@ import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.model.LibraryObserver;
-import org.imageorganizer.store.ImageRepository;
 import org.imageorganizer.store.ImageStorage;
+import org.imageorganizer.store.LibraryDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,7 @@ public final class ImportPipeline {
 
     private final ImageEmbedder embedder;
     private final ModelOnDemand model;
-    private final ImageRepository images;
+    private final LibraryDatabase library;
     private final ImageStorage storage;
     private final LibraryObserver observer;
     private final ImportOptions options;
@@ -54,8 +54,8 @@ public final class ImportPipeline {
 
     /** A pipeline on a model loaded already. */
     public ImportPipeline(ImageDecoder decoder, ImageEmbedder embedder, ImageClassifier classifier,
-            ImageRepository images, ImageStorage storage, LibraryObserver observer, ImportOptions options) {
-        this(decoder, embedder, ModelOnDemand.loaded(embedder.manifest(), classifier), images, storage, observer, options);
+            LibraryDatabase library, ImageStorage storage, LibraryObserver observer, ImportOptions options) {
+        this(decoder, embedder, ModelOnDemand.loaded(embedder.manifest(), classifier), library, storage, observer, options);
     }
 
     /**
@@ -64,14 +64,14 @@ public final class ImportPipeline {
      * @param embedder built on {@code model.model()}: it prepares images at once, and its embeddings wait for the load
      */
     public ImportPipeline(ImageDecoder decoder, ImageEmbedder embedder, ModelOnDemand model,
-            ImageRepository images, ImageStorage storage, LibraryObserver observer, ImportOptions options) {
+            LibraryDatabase library, ImageStorage storage, LibraryObserver observer, ImportOptions options) {
         this.embedder = embedder;
         this.model = model;
-        this.images = images;
+        this.library = library;
         this.storage = storage;
         this.observer = observer;
         this.options = options;
-        this.preparer = new ImagePreparer(decoder, embedder, images);
+        this.preparer = new ImagePreparer(decoder, embedder, library.images());
     }
 
     /**
@@ -84,7 +84,7 @@ public final class ImportPipeline {
         WalkedFiles walked = new WalkedFiles(Instant.now());
         new FileWalker().walkWithAttributes(roots, walked::add, tally::failed, cancelled);
         List<Path> files = walked.files();
-        walked.lookUp(images);
+        walked.lookUp(library.locations());
         tally.found(files);
         LOG.info("Import of {} files from {} started, {} to read ({})", files.size(), roots, walked.toRead(), options);
 
@@ -94,14 +94,14 @@ public final class ImportPipeline {
         ExecutorService workers = Executors.newFixedThreadPool(options.decodeWorkers(), daemon("import-decode-"));
         InferenceBatcher batcher = InferenceBatcher.forFolders(embedder, model::classifier, options);
         // the first file with new content starts the model's load, in the background while the workers go on
-        FilePreparer filePreparer = new FilePreparer(walked, preparer, images, storage, model::load);
+        FilePreparer filePreparer = new FilePreparer(walked, preparer, library.locations(), storage, model::load);
         LibraryChanges changes = new LibraryChanges(observer, NOTIFY_EVERY);
         Thread feed = daemon("import-feed").newThread(
                 () -> feed(files, index -> prepare(filePreparer, index, batcher, results), workers, batcher, results,
                         inFlight, stop));
         feed.start();
         try {
-            record(results, inFlight, new ImageCommitter(images, changes, model.manifest().modelId()), changes, tally);
+            record(results, inFlight, new ImageCommitter(library.images(), changes, model.manifest().modelId()), changes, tally);
         } finally {
             workers.shutdownNow();
             feed.interrupt();

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.store.FileStamp;
-import org.imageorganizer.store.ImageRepository;
+import org.imageorganizer.store.ImageLocations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +47,9 @@ final class WalkedFiles {
     }
 
     /** Asks the library which files it has unchanged; when it cannot say, every file is read (as before the library kept file times). */
-    void lookUp(ImageRepository images) {
+    void lookUp(ImageLocations locations) {
         try {
-            unchanged = stamps.isEmpty() ? Map.of() : images.unchangedFiles(stamps);
+            unchanged = stamps.isEmpty() ? Map.of() : locations.unchangedFiles(stamps);
         } catch (RuntimeException e) {
             LOG.warn("Could not look up which files are unchanged; reading them all", e);
             unchanged = Map.of();

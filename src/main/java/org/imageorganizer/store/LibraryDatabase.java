@@ -38,6 +38,7 @@ public final class LibraryDatabase implements AutoCloseable {
     private final Runnable closePool;
     private final EntityManagerFactory emf;
     private final ImageRepository images;
+    private final ImageLocations locations;
     private final ClusterRepository clusters;
     private final LibraryInfo info;
     private final RemoteCopyRepository remoteCopies;
@@ -46,6 +47,7 @@ public final class LibraryDatabase implements AutoCloseable {
         this.closePool = closePool;
         this.emf = emf;
         this.images = new ImageRepository(emf, clock);
+        this.locations = new ImageLocations(emf);
         this.clusters = new ClusterRepository(emf, clock);
         this.info = new LibraryInfo(emf);
         this.remoteCopies = new RemoteCopyRepository(emf, clock);
@@ -196,6 +198,11 @@ public final class LibraryDatabase implements AutoCloseable {
     /** @return the images */
     public ImageRepository images() {
         return images;
+    }
+
+    /** @return where the images' files are, and which of them are unchanged since they were read */
+    public ImageLocations locations() {
+        return locations;
     }
 
     /** @return the stored sub-clusterings */

@@ -210,7 +210,7 @@ final class TestDesktopServices implements AutoCloseable {
         Settings s = settings;
         ImageClassifier classifier = ImageClassifier.create(clip, s.labels(), new LabelEmbeddingCache(dir.resolve("cache/labels")));
         ImageEmbedder embedder = new ImageEmbedder(clip, new TestTimeAugmenter(s.ttaViews()));
-        return new ImportPipeline(new GatedDecoder(new SafeImageDecoder()), embedder, classifier, library.images(),
+        return new ImportPipeline(new GatedDecoder(new SafeImageDecoder()), embedder, classifier, library,
                 storage, changes, new ImportOptions(2, 4, 8));
     }
 
