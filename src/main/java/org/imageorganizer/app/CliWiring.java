@@ -17,9 +17,8 @@ import org.imageorganizer.config.Settings;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.services.CloudBackup;
 import org.imageorganizer.services.CloudSyncBackup;
-import org.imageorganizer.services.FolderImportSession;
+import org.imageorganizer.services.LibraryImport;
 import org.imageorganizer.services.OpenedLibrary;
-import org.imageorganizer.services.PipelineImport;
 import org.imageorganizer.services.ReadOnlyLibrary;
 import org.imageorganizer.services.StoreLibrary;
 import org.imageorganizer.services.StoredImageFiles;
@@ -61,24 +60,25 @@ final class CliWiring implements CliServices {
     @Override
     public OpenedLibrary readLibrary(DatabaseLocation location, ClusterSettings clustering) {
         Optional<LibraryReader> reader = core.openReader(location);
-        if (reader.isEmpty()) {
-            return openLibrary(location, clustering);
-        }
+        return reader.isPresent() ? readOnly(reader.get(), location, clustering) : openLibrary(location, clustering);
+    }
+
+    /** The library read through {@code reader}, which it owns (closed here if that fails). */
+    private OpenedLibrary readOnly(LibraryReader reader, DatabaseLocation location, ClusterSettings clustering) {
         try {
-            return new ReadOnlyLibrary(reader.get(), new StoredTree(clustering),
+            return new ReadOnlyLibrary(reader, new StoredTree(clustering),
                     new StoredImageFiles(core.localStorage(), core::thumbnails), () -> openLibrary(location, clustering));
         } catch (RuntimeException | Error e) {
-            reader.get().close();
+            reader.close();
             throw e;
         }
     }
 
     @Override
-    public FolderImportSession openImport(OpenedLibrary library, List<Path> modelDirs, String precision, Integer views,
-            Boolean adaptive) {
-        StoreLibrary opened = StoreLibrary.of(library);
-        return new PipelineImport(core.importSession(opened.library(), modelDirs, precision, views, adaptive,
-                opened.clusterer()));
+    public LibraryImport openImport(DatabaseLocation location, ClusterSettings clustering, List<Path> modelDirs,
+            String precision, Integer views, Boolean adaptive) {
+        return new OrganizeRun(core, location, new OrganizeRun.ModelRequest(modelDirs, precision, views, adaptive),
+                reader -> readOnly(reader, location, clustering), () -> StoreLibrary.of(openLibrary(location, clustering)));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.imageorganizer.importer;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -79,14 +78,19 @@ public final class ImportPipeline {
      * {@code cancelled} turns true, when the images in flight are finished.
      */
     public ImportSummary run(List<Path> roots, ImportListener listener, BooleanSupplier cancelled) {
-        long start = System.nanoTime();
-        ImportTally tally = new ImportTally(listener, start);
-        WalkedFiles walked = new WalkedFiles(Instant.now());
-        new FileWalker().walkWithAttributes(roots, walked::add, tally::failed, cancelled);
+        return run(FolderWalk.of(roots, listener, cancelled), cancelled);
+    }
+
+    /**
+     * Imports the files of a walk (asking the library which are unchanged, unless the walk knows it).
+     * Returns when all are done or, after {@code cancelled} turns true, when the images in flight are finished.
+     */
+    public ImportSummary run(FolderWalk walk, BooleanSupplier cancelled) {
+        walk.lookUp(library.locations()::unchangedFiles);
+        WalkedFiles walked = walk.walked();
+        ImportTally tally = walk.tally();
         List<Path> files = walked.files();
-        walked.lookUp(library.locations());
-        tally.found(files);
-        LOG.info("Import of {} files from {} started, {} to read ({})", files.size(), roots, walked.toRead(), options);
+        LOG.info("Import of {} files from {} started, {} to read ({})", files.size(), walk.roots(), walked.toRead(), options);
 
         BooleanSupplier stop = () -> cancelled.getAsBoolean() || model.loadFailure() != null;
         BlockingQueue<FileOutcome> results = new LinkedBlockingQueue<>();
@@ -109,7 +113,7 @@ public final class ImportPipeline {
         }
         changes.flush(tally.imported() > 0);
         throwIfModelFailed(model.loadFailure());
-        ImportSummary summary = tally.summary(cancelled.getAsBoolean(), Duration.ofNanos(System.nanoTime() - start));
+        ImportSummary summary = tally.summary(cancelled.getAsBoolean(), walk.elapsed());
         LOG.info("Import finished: {} imported, {} duplicates, {} failed, cancelled {}, {} s", summary.imported(),
                 summary.duplicates(), summary.failures().size(), summary.cancelled(), summary.elapsed().toMillis() / 1000.0);
         return summary;

@@ -1,17 +1,14 @@
 package org.imageorganizer.store;
 
 import jakarta.persistence.EntityManagerFactory;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.hibernate.Session;
 import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.model.StorageKind;
 
 /**
  * Where the library's images are as files: each image's location, and for an indexed file the
@@ -21,8 +18,6 @@ import org.imageorganizer.model.StorageKind;
  * Thread-safe: every call uses its own entity manager and one short transaction.
  */
 public final class ImageLocations {
-    private static final int IN_CHUNK = 500;
-
     private final EntityManagerFactory emf;
 
     /** @param emf the library's entity manager factory */
@@ -76,33 +71,15 @@ public final class ImageLocations {
 
     /**
      * The indexed images whose file is exactly as the library recorded it: the same location, size and
-     * modification time. An import skips these files without reading them. Looked up by size (indexed),
-     * a few hundred sizes per query, then compared on location and time.
+     * modification time ({@link UnchangedFileQuery}, the same rule as {@link LibraryReader#unchangedFiles}).
+     * An import skips these files without reading them.
      *
      * @return the images by location; files the library does not have, or has with another size or
      *         time (or none recorded), are left out
      */
     public Map<String, ImageRecord> unchangedFiles(Collection<FileStamp> files) {
-        Map<String, FileStamp> byLocation = new HashMap<>();
-        files.forEach(f -> byLocation.put(f.location(), f));
-        List<Long> sizes = new ArrayList<>(new TreeSet<>(files.stream().map(FileStamp::byteSize).toList()));
-        Map<String, ImageRecord> unchanged = new HashMap<>();
-        for (int from = 0; from < sizes.size(); from += IN_CHUNK) {
-            List<Long> chunk = sizes.subList(from, Math.min(sizes.size(), from + IN_CHUNK));
-            List<Object[]> rows = emf.callInTransaction(em -> em.createQuery("select " + ImageRepository.RECORD_COLUMNS
-                                    + ", i.fileModifiedNanos from ImageEntity i where i.byteSize in :sizes"
-                                    + " and i.fileModifiedNanos is not null and i.storage = :indexed", Object[].class)
-                    .setParameter("sizes", chunk)
-                    .setParameter("indexed", StorageKind.INDEXED.name())
-                    .getResultList());
-            for (Object[] row : rows) {
-                FileStamp seen = byLocation.get((String) row[2]);
-                if (seen != null && seen.byteSize() == (Long) row[4] && seen.modifiedNanos() == (Long) row[14]) {
-                    unchanged.putIfAbsent(seen.location(), ImageRepository.toRecord(row));
-                }
-            }
-        }
-        return unchanged;
+        return emf.callInTransaction(em -> em.unwrap(Session.class)
+                .doReturningWork(connection -> UnchangedFileQuery.find(connection, files)));
     }
 
     /**

@@ -33,7 +33,7 @@ public final class ImageRepository {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int IN_CHUNK = 500;
     /** Everything an {@link ImageRecord} needs, and no embedding. */
-    static final String RECORD_COLUMNS = "i.id, i.sha256, i.location, i.fileName, i.byteSize,"
+    private static final String RECORD_COLUMNS = "i.id, i.sha256, i.location, i.fileName, i.byteSize,"
             + " i.width, i.height, i.format, i.importedAt, i.objectLabel, i.objectConfidence,"
             + " i.backgroundLabel, i.backgroundConfidence, i.storage";
     private static final String RECORD_SELECT = "select " + RECORD_COLUMNS + " from ImageEntity i";
@@ -295,7 +295,7 @@ public final class ImageRepository {
     }
 
     /** @param r a row of {@link #RECORD_SELECT} */
-    static ImageRecord toRecord(Object[] r) {
+    private static ImageRecord toRecord(Object[] r) {
         Classification classification = new Classification(
                 new Label((String) r[9], r[10] == null ? 0 : (Double) r[10]),
                 new Label((String) r[11], r[12] == null ? 0 : (Double) r[12]));

@@ -43,9 +43,7 @@ public final class LibraryReader implements AutoCloseable {
 
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
     private static final int IN_CHUNK = 500;
-    private static final String RECORD_SELECT = "SELECT id, sha256, location, file_name, byte_size, width, height,"
-            + " format, imported_at, object_label, object_confidence, background_label, background_confidence,"
-            + " storage FROM image";
+    private static final String RECORD_SELECT = "SELECT " + ImageRows.COLUMNS + " FROM image";
 
     private final Connection connection;
     private final String shown;
@@ -187,6 +185,15 @@ public final class LibraryReader implements AutoCloseable {
             throw failed(e);
         }
         return Collections.unmodifiableMap(new LinkedHashMap<>(out));
+    }
+
+    /** @return as {@link ImageLocations#unchangedFiles}: the images whose file is as the library recorded it, by location */
+    public synchronized Map<String, ImageRecord> unchangedFiles(Collection<FileStamp> files) {
+        try {
+            return UnchangedFileQuery.find(connection, files);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
     }
 
     /** @return up to {@code limit} images whose id is above {@code afterId}, by ascending id */

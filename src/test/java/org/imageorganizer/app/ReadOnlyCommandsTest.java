@@ -18,7 +18,7 @@ import org.imageorganizer.config.Environment;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.model.ClusterSettings;
-import org.imageorganizer.services.FolderImportSession;
+import org.imageorganizer.services.LibraryImport;
 import org.imageorganizer.services.OpenedLibrary;
 import org.imageorganizer.services.ReadOnlyLibrary;
 import org.imageorganizer.store.LibraryDatabase;
@@ -182,9 +182,9 @@ class ReadOnlyCommandsTest {
         }
 
         @Override
-        public FolderImportSession openImport(OpenedLibrary library, List<Path> modelDirs, String precision, Integer views,
-                Boolean adaptive) {
-            return wiring.openImport(library, modelDirs, precision, views, adaptive);
+        public LibraryImport openImport(DatabaseLocation location, ClusterSettings clustering, List<Path> modelDirs,
+                String precision, Integer views, Boolean adaptive) {
+            return wiring.openImport(location, clustering, modelDirs, precision, views, adaptive);
         }
 
         @Override

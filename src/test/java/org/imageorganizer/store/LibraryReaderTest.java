@@ -176,6 +176,9 @@ class LibraryReaderTest {
             images.add(TestRecords.image("cat-" + i, "cat", "indoor"));
         }
         List<Long> ids = library.images().insertAll(images);
+        for (int i = 0; i < 4; i++) {
+            library.locations().recordFileModified(ids.get(i), 1_000L + i);
+        }
         List<Long> dogs = ids.subList(0, 7);
         library.clusters().save(new GroupKey("dog", "beach"), "signature", "algorithm", 1,
                 List.of(new SubCluster(0, false, dogs.subList(0, 3)), new SubCluster(1, false, dogs.subList(3, 6)),
@@ -202,5 +205,11 @@ class LibraryReaderTest {
         assertThat(reader.findById(-5)).isEmpty();
         List<Long> some = List.of(third, third + 1, -5L, third);
         assertThat(reader.listByIds(some)).isEqualTo(images.listByIds(some)).hasSize(2);
+        List<FileStamp> stamps = new ArrayList<>();
+        for (ImageRecord r : images.list(0, 100)) {
+            stamps.add(new FileStamp(r.location(), r.byteSize(), 1_000L + stamps.size() % 3));
+        }
+        assertThat(reader.unchangedFiles(stamps)).isEqualTo(library.locations().unchangedFiles(stamps)).hasSize(3);
+        assertThat(reader.unchangedFiles(List.of())).isEmpty();
     }
 }
