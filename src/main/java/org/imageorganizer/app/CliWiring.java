@@ -46,7 +46,11 @@ final class CliWiring implements CliServices {
 
     @Override
     public OpenedLibrary openLibrary(DatabaseLocation location, ClusterSettings clustering) {
-        LibraryDatabase library = core.openLibrary(location);
+        return withClusterer(core.openLibrary(location), clustering);
+    }
+
+    /** The library with its clusterer, which owns it; closed here if that fails. */
+    private StoreLibrary withClusterer(LibraryDatabase library, ClusterSettings clustering) {
         try {
             return new StoreLibrary(library, core.clusterer(library, clustering, CLUSTER_DEBOUNCE), core.localStorage(),
                     core.thumbnails());
@@ -78,7 +82,7 @@ final class CliWiring implements CliServices {
     public LibraryImport openImport(DatabaseLocation location, ClusterSettings clustering, List<Path> modelDirs,
             String precision, Integer views, Boolean adaptive) {
         return new OrganizeRun(core, location, new OrganizeRun.ModelRequest(modelDirs, precision, views, adaptive),
-                reader -> readOnly(reader, location, clustering), () -> StoreLibrary.of(openLibrary(location, clustering)));
+                reader -> readOnly(reader, location, clustering), library -> withClusterer(library, clustering));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.imageorganizer.config.ConfigurationSources;
 import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.Environment;
@@ -31,6 +32,7 @@ import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.importer.ImportSession;
 import org.imageorganizer.importer.ModelOnDemand;
+import org.imageorganizer.importer.OpeningLibrary;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.services.ImageRemover;
 import org.imageorganizer.store.ImageStorage;
@@ -139,6 +141,23 @@ final class Core {
     }
 
     /**
+     * Checks at once what opening the library where {@link #openLibrary} would can check without
+     * connecting (see {@link LibraryDatabase#opener}), and gives the rest of the open to run later.
+     */
+    Supplier<LibraryDatabase> libraryOpener(DatabaseLocation asked) {
+        DatabaseLocation location = sources.database(asked);
+        return location.jdbcUrl() != null
+                ? () -> LibraryDatabase.connect(location.jdbcUrl(), location.user(), location.password())
+                : LibraryDatabase.opener(location.file());
+    }
+
+    /** Whether the library where {@link #openLibrary} would open it is an H2 file that does not exist yet. */
+    boolean libraryAbsent(DatabaseLocation asked) {
+        DatabaseLocation location = sources.database(asked);
+        return location.jdbcUrl() == null && !LibraryDatabase.exists(location.file());
+    }
+
+    /**
      * Opens the library where {@link #openLibrary} would, for reading only, through plain JDBC (see
      * {@link LibraryReader}); empty when it must be opened with {@link #openLibrary} instead (it does
      * not exist yet, or its schema is not this program's).
@@ -152,6 +171,11 @@ final class Core {
     /** The variant for the library among the command's candidate folders (see {@link ModelFolders#chooseFor}). */
     ModelFolder chooseModel(LibraryDatabase library, List<Path> modelDirs, String precision) {
         return models.chooseFor(library, modelDirs, precision);
+    }
+
+    /** The variant for a library that records {@code recorded} (empty: none yet) among the command's candidate folders. */
+    ModelFolder chooseModel(Optional<String> recorded, List<Path> modelDirs, String precision) {
+        return models.chooseFor(recorded, modelDirs, precision);
     }
 
     /** Records the model as the library's (refusing another one) and loads it. */
@@ -218,16 +242,14 @@ final class Core {
     }
 
     /**
-     * Chooses the model the command asks for and builds an import pipeline that loads it only when a
-     * file must be embedded, in the background while files are read and decoded (see
-     * {@link ModelOnDemand}); closing the session frees the model if it was loaded. Views and adaptive
-     * TTA default to the settings'.
+     * An import pipeline on the model chosen that loads it only when a file must be embedded, in the
+     * background while files are read and decoded (see {@link ModelOnDemand}), on a library that may
+     * still be opening; closing the session frees the model if it was loaded. Views and adaptive TTA
+     * default to the settings'. The caller has the library claim the model before the first commit.
      */
-    ImportSession importSession(LibraryDatabase library, List<Path> modelDirs, String precision, Integer views, Boolean adaptive,
+    ImportSession importSession(OpeningLibrary library, ModelFolder folder, Integer views, Boolean adaptive,
             LibraryObserver observer) {
         Settings s = settings();
-        ModelFolder folder = chooseModel(library, modelDirs, precision);
-        library.info().claimModel(folder.manifest().modelId());
         ModelOnDemand model = new ModelOnDemand(folder.manifest(), () -> ClipModels.load(folder), this::classifier);
         ImportOptions options = ImportOptions.defaults().withAdaptiveTta(adaptive != null ? adaptive : s.adaptiveTta());
         return new ImportSession(model, new ImportPipeline(decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES),

@@ -117,8 +117,15 @@ final class ModelFolders {
      * files left alone. When none holds it, every folder is opened as before, and the claim refuses.
      */
     ModelFolder chooseFor(LibraryDatabase library, List<Path> modelDirs, String precision) {
+        return chooseFor(library.info().modelId(), modelDirs, precision);
+    }
+
+    /**
+     * {@link #chooseFor(LibraryDatabase, List, String)} for a library that records {@code recorded} as its
+     * variant (empty: none yet, or a new library), read before the library is opened for writing.
+     */
+    ModelFolder chooseFor(Optional<String> recorded, List<Path> modelDirs, String precision) {
         List<Path> named = configured(modelDirs);
-        Optional<String> recorded = library.info().modelId();
         boolean auto = VariantChooser.Precision.parse(effectivePrecision(precision)) == VariantChooser.Precision.AUTO;
         if (named.size() > 1 && recorded.isPresent() && auto) {
             Optional<Path> holder = named.stream().filter(dir -> holds(dir, recorded.get())).findFirst();
@@ -127,7 +134,15 @@ final class ModelFolders {
                 return report(chooser.choose(List.of(openNamed(holder.get())), VariantChooser.Precision.AUTO, recorded));
             }
         }
-        return choose(library, forCommand(modelDirs, precision), precision);
+        return choose(recorded, forCommand(modelDirs, precision), precision);
+    }
+
+    /**
+     * Whether {@link #chooseFor} may download: the user named no folder, and the model cache lacks some
+     * published variant for the precision (offline, it would say so instead).
+     */
+    boolean mayDownload(List<Path> modelDirs, String precision) {
+        return configured(modelDirs).isEmpty() && !locator.cached(effectivePrecision(precision));
     }
 
     /** Whether the folder's manifest names the model id; a folder that cannot be read does not. */
@@ -149,15 +164,19 @@ final class ModelFolders {
      * was chosen and why when there was a choice.
      */
     ModelFolder choose(LibraryDatabase library, List<ModelFolder> candidates, String precision) {
+        return choose(library.info().modelId(), candidates, precision);
+    }
+
+    private ModelFolder choose(Optional<String> recorded, List<ModelFolder> candidates, String precision) {
         VariantChooser.Precision asked = VariantChooser.Precision.parse(effectivePrecision(precision));
         if (candidates.size() == 1 && asked == VariantChooser.Precision.AUTO) {
             return candidates.get(0);
         }
-        if (candidates.size() > 1 && asked == VariantChooser.Precision.AUTO && library.info().modelId().isEmpty()) {
+        if (candidates.size() > 1 && asked == VariantChooser.Precision.AUTO && recorded.isEmpty()) {
             err.println("Choosing the model variant (a few seconds).");
             err.flush();
         }
-        return report(chooser.choose(candidates, asked, library.info().modelId()));
+        return report(chooser.choose(candidates, asked, recorded));
     }
 
     private ModelFolder report(VariantChooser.Choice choice) {

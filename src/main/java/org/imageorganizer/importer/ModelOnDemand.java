@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.imageorganizer.common.Futures;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ModelManifest;
@@ -103,15 +104,7 @@ public final class ModelOnDemand implements AutoCloseable {
 
     /** Why the model could not be loaded, once that is known; null while it loads, once it is ready, or when it was never asked for. */
     public Throwable loadFailure() {
-        if (!classifier.isCompletedExceptionally()) {
-            return null;
-        }
-        try {
-            classifier.join();
-            return null;
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            return e.getCause() != null ? e.getCause() : e;
-        }
+        return Futures.failure(classifier);
     }
 
     /**
@@ -121,22 +114,7 @@ public final class ModelOnDemand implements AutoCloseable {
      */
     public ImageClassifier classifier() {
         load();
-        return await(classifier);
-    }
-
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.join(classifier);
     }
 
     /** Frees the model if this object loaded it, after waiting for a load under way (a native load cannot be cut short). */
@@ -162,13 +140,13 @@ public final class ModelOnDemand implements AutoCloseable {
         @Override
         public float[][] embedImages(float[] pixels, int count) {
             load();
-            return await(model).embedImages(pixels, count);
+            return Futures.join(model).embedImages(pixels, count);
         }
 
         @Override
         public float[][] embedTexts(List<String> texts) {
             load();
-            return await(model).embedTexts(texts);
+            return Futures.join(model).embedTexts(texts);
         }
 
         @Override

@@ -141,6 +141,21 @@ public final class LibraryReader implements AutoCloseable {
         }
     }
 
+    /** @return as {@link LibraryInfo#modelId()}: the model the library's embeddings were computed with, empty for a new library */
+    public synchronized Optional<String> modelId() {
+        try (PreparedStatement s = prepare("SELECT info_value FROM library_info WHERE info_key = ?", LibraryInfoEntry.MODEL_ID);
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** @return as {@link ImageRepository#findBySha256}: the image with this content, if the library has it */
+    public synchronized Optional<ImageRecord> findBySha256(String sha256) {
+        return records(RECORD_SELECT + " WHERE sha256 = ?", sha256).stream().findFirst();
+    }
+
     /** @return as {@link ImageRepository#groupMembership()}: groups in {@link GroupKey} order, ids ascending */
     public synchronized Map<GroupKey, List<Long>> groupMembership() {
         Map<GroupKey, List<Long>> groups = new TreeMap<>();

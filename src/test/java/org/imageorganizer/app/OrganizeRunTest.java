@@ -16,6 +16,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.imageorganizer.cli.ErrorHandler;
 import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.model.ClusterSettings;
@@ -24,6 +27,8 @@ import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.services.LibraryImport;
 import org.imageorganizer.services.ReadOnlyLibrary;
 import org.imageorganizer.services.StoreLibrary;
+import org.imageorganizer.store.LibraryDatabase;
+import org.imageorganizer.store.LibraryReader;
 import org.imageorganizer.testing.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -126,5 +131,63 @@ class OrganizeRunTest {
             }
         }
         assertThat(opened).containsExactly(StoreLibrary.class, ReadOnlyLibrary.class, StoreLibrary.class);
+    }
+
+    /** A library with a migration this program does not have: not readable before, and refused by Flyway when opened. */
+    private void foreignSchema() throws Exception {
+        LibraryDatabase.open(lib).close();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + lib, "sa", "")) {
+            c.createStatement().executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
+                    + " \"description\", \"type\", \"script\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (99, '3.5', 'foreign', 'SQL', 'V3_5__foreign.sql', 'SA', 0, TRUE)");
+        }
+    }
+
+    @Test
+    void aLibraryThatCannotBeOpenedIsOneSentenceBeforeAnyOtherFailure() throws Exception {
+        foreignSchema();
+        for (String model : List.of(MODEL, home.resolve("no-model").toString())) {
+            CommandRun run = CommandRun.of(environment, Map.of(), "organize", photos.toString(), "--db", lib.toString(),
+                    "--model-dir", model);
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ErrorHandler.USER_ERROR);
+            assertThat(run.err()).startsWith("error: Cannot open the library " + lib + ".mv.db: its schema could not be updated")
+                    .hasLineCount(1);
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNewLibraryThatCannotBeCreatedIsOneSentenceEvenWhenTheModelIsMissingToo() throws IOException {
+        Files.createDirectories(home.resolve("folder.mv.db")); // passes the checks made at once; H2 refuses it
+        CommandRun run = CommandRun.of(environment, Map.of(), "organize", photos.toString(), "--db",
+                home.resolve("folder").toString(), "--model-dir", home.resolve("no-model").toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(run.err()).startsWith("error: Cannot open the library " + home.resolve("folder.mv.db")).hasLineCount(1);
+    }
+
+    @Test
+    void aModelThatIsMissingIsTheSameSentenceAsBeforeAndTheNewLibraryIsWhole() {
+        CommandRun run = CommandRun.of(environment, Map.of(), "organize", photos.toString(), "--db", lib.toString(),
+                "--model-dir", home.resolve("no-model").toString());
+        assertThat(run.exitCode()).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(run.err()).startsWith("error: Model folder " + home.resolve("no-model")).hasLineCount(1);
+        try (LibraryReader created = LibraryReader.open(lib).orElseThrow()) {
+            assertThat(created.count(null, null)).isZero();
+            assertThat(created.modelId()).isEmpty();
+        }
+    }
+
+    @Test
+    void anImportCancelledWhileANewLibraryOpensStopsAndLeavesTheLibraryWhole() {
+        CliWiring wiring = new CliWiring(new Core(environment, Map.of(), new PrintWriter(new StringWriter())));
+        try (LibraryImport organize = wiring.openImport(DatabaseLocation.file(lib), ClusterSettings.defaults(),
+                List.of(Path.of(MODEL)), null, 1, null)) {
+            ImportSummary summary = organize.organize(List.of(photos), ImportListener.NONE, () -> true);
+            assertThat(summary.cancelled()).isTrue();
+            assertThat(summary.imported()).isZero();
+        }
+        try (LibraryReader created = LibraryReader.open(lib).orElseThrow()) {
+            assertThat(created.count(null, null)).isZero();
+        }
     }
 }

@@ -114,7 +114,7 @@ class UnchangedFilesTest {
         };
         try (ModelOnDemand model = new ModelOnDemand(tiny.manifest(), loader, m -> classifier)) {
             ImportPipeline pipeline = new ImportPipeline(counting, new ImageEmbedder(model.model(), new TestTimeAugmenter(1)),
-                    model, library(), new IndexedFiles(), () -> { }, OPTIONS);
+                    model, OpeningLibrary.open(library()), new IndexedFiles(), () -> { }, OPTIONS);
             return pipeline.run(List.of(roots), ImportListener.NONE, () -> false);
         }
     }

@@ -66,17 +66,20 @@ class LibraryReaderTest {
     void anEmptyLibraryReadsAsEmpty() {
         Path file = dir.resolve("empty.mv.db");
         LibraryDatabase.open(file).close();
+        assertThat(LibraryDatabase.exists(dir.resolve("empty"))).isTrue();
         try (LibraryReader reader = LibraryReader.open(dir.resolve("empty")).orElseThrow()) {
             assertThat(reader.libraryVersion()).isZero();
             assertThat(reader.groupMembership()).isEmpty();
             assertThat(reader.clusterings()).isEmpty();
             assertThat(reader.listAfter(Long.MIN_VALUE, 10)).isEmpty();
             assertThat(reader.count(null, null)).isZero();
+            assertThat(reader.modelId()).isEmpty();
         }
     }
 
     @Test
     void aLibraryThatDoesNotExistIsLeftToTheFullPathAndNotCreated() {
+        assertThat(LibraryDatabase.exists(dir.resolve("never/library.mv.db"))).isFalse();
         assertThat(LibraryReader.open(dir.resolve("never/library.mv.db"))).isEmpty();
         assertThat(LibraryReader.open(dir.resolve("semi;colon"))).isEmpty();
         assertThat(dir.resolve("never")).doesNotExist();
@@ -211,5 +214,9 @@ class LibraryReaderTest {
         }
         assertThat(reader.unchangedFiles(stamps)).isEqualTo(library.locations().unchangedFiles(stamps)).hasSize(3);
         assertThat(reader.unchangedFiles(List.of())).isEmpty();
+        assertThat(reader.modelId()).isEqualTo(library.info().modelId()).contains(TestRecords.MODEL);
+        ImageRecord fifth = images.list(0, 100).get(4);
+        assertThat(reader.findBySha256(fifth.sha256())).isEqualTo(images.findBySha256(fifth.sha256())).contains(fifth);
+        assertThat(reader.findBySha256(TestRecords.sha("absent"))).isEmpty();
     }
 }
