@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.cli.UserException;
 import org.imageorganizer.cluster.LibraryClusterer;
@@ -79,10 +80,10 @@ final class CliWiring implements CliServices {
     }
 
     @Override
-    public LibraryImport openImport(DatabaseLocation location, ClusterSettings clustering, List<Path> modelDirs,
+    public LibraryImport openImport(DatabaseLocation location, Supplier<ClusterSettings> clustering, List<Path> modelDirs,
             String precision, Integer views, Boolean adaptive) {
         return new OrganizeRun(core, location, new OrganizeRun.ModelRequest(modelDirs, precision, views, adaptive),
-                reader -> readOnly(reader, location, clustering), library -> withClusterer(library, clustering));
+                reader -> readOnly(reader, location, clustering.get()), library -> withClusterer(library, clustering.get()));
     }
 
     @Override

@@ -69,7 +69,7 @@ final class OrganizeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ClusterSettings clusterSettings = clusterSettings();
+        clustering.check(); // the settings are read later, while the library opens
         if (views != null && (views < 1 || views > 16)) {
             throw new UserException("--views must be between 1 and 16.");
         }
@@ -81,7 +81,7 @@ final class OrganizeCommand implements Callable<Integer> {
                  err.println("Stopping after the images in flight (press Ctrl-C again to quit at once)...");
                  err.flush();
              });
-             LibraryImport folderImport = services.openImport(library.location(), clusterSettings, modelDirs, precision,
+             LibraryImport folderImport = services.openImport(library.location(), this::clusterSettings, modelDirs, precision,
                      views, adaptiveTta ? Boolean.TRUE : null)) {
             ImportSummary summary;
             try (ProgressReporter progress = new ProgressReporter(ConsoleBars.images(System.err, "Importing"), verbose)) {

@@ -119,7 +119,7 @@ class OrganizeRunTest {
             if (run == 2) {
                 TestImages.write(TestImages.picture(2, 9, 320, 240), "jpg", photos.resolve("new.jpg"));
             }
-            try (LibraryImport organize = wiring.openImport(location, ClusterSettings.defaults(), List.of(Path.of(MODEL)),
+            try (LibraryImport organize = wiring.openImport(location, ClusterSettings::defaults, List.of(Path.of(MODEL)),
                     null, 1, null)) {
                 ImportSummary summary = organize.organize(List.of(photos), ImportListener.NONE, () -> false);
                 assertThat(summary.imported()).isEqualTo(run == 1 ? 0 : run == 0 ? 6 : 1);
@@ -180,7 +180,7 @@ class OrganizeRunTest {
     @Test
     void anImportCancelledWhileANewLibraryOpensStopsAndLeavesTheLibraryWhole() {
         CliWiring wiring = new CliWiring(new Core(environment, Map.of(), new PrintWriter(new StringWriter())));
-        try (LibraryImport organize = wiring.openImport(DatabaseLocation.file(lib), ClusterSettings.defaults(),
+        try (LibraryImport organize = wiring.openImport(DatabaseLocation.file(lib), ClusterSettings::defaults,
                 List.of(Path.of(MODEL)), null, 1, null)) {
             ImportSummary summary = organize.organize(List.of(photos), ImportListener.NONE, () -> true);
             assertThat(summary.cancelled()).isTrue();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.cli.CommandFactory;
@@ -182,7 +183,7 @@ class ReadOnlyCommandsTest {
         }
 
         @Override
-        public LibraryImport openImport(DatabaseLocation location, ClusterSettings clustering, List<Path> modelDirs,
+        public LibraryImport openImport(DatabaseLocation location, Supplier<ClusterSettings> clustering, List<Path> modelDirs,
                 String precision, Integer views, Boolean adaptive) {
             return wiring.openImport(location, clustering, modelDirs, precision, views, adaptive);
         }
