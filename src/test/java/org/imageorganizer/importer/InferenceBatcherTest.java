@@ -8,12 +8,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.imageorganizer.imaging.SafeImageDecoder;
-import org.imageorganizer.ml.ClipModel;
-import org.imageorganizer.ml.DjlClipModel;
+import org.imageorganizer.ml.ForwardingClipModel;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
-import org.imageorganizer.ml.ModelManifest;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.ml.TinyModel;
 import org.imageorganizer.model.LabelSettings;
@@ -29,29 +27,17 @@ class InferenceBatcherTest {
     Path dir;
 
     /** The tiny model, remembering how many images each call took. */
-    private static final class Recording implements ClipModel {
-        final DjlClipModel model = TinyModel.load();
+    private static final class Recording extends ForwardingClipModel {
         final List<Integer> calls = Collections.synchronizedList(new ArrayList<>());
 
-        @Override
-        public ModelManifest manifest() {
-            return model.manifest();
+        Recording() {
+            super(TinyModel.load());
         }
 
         @Override
         public float[][] embedImages(float[] pixels, int count) {
             calls.add(count);
-            return model.embedImages(pixels, count);
-        }
-
-        @Override
-        public float[][] embedTexts(List<String> texts) {
-            return model.embedTexts(texts);
-        }
-
-        @Override
-        public void close() {
-            model.close();
+            return super.embedImages(pixels, count);
         }
     }
 

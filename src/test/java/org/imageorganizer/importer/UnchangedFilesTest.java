@@ -20,10 +20,10 @@ import org.imageorganizer.imaging.ImageRejectedException;
 import org.imageorganizer.imaging.SafeImageDecoder;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.DjlClipModel;
+import org.imageorganizer.ml.ForwardingClipModel;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
-import org.imageorganizer.ml.ModelManifest;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.ml.TinyModel;
 import org.imageorganizer.model.DuplicateFile;
@@ -121,22 +121,7 @@ class UnchangedFilesTest {
 
     /** The shared model, which closing the import's model must not close. */
     private static ClipModel shared(ClipModel model) {
-        return new ClipModel() {
-            @Override
-            public ModelManifest manifest() {
-                return model.manifest();
-            }
-
-            @Override
-            public float[][] embedImages(float[] pixels, int count) {
-                return model.embedImages(pixels, count);
-            }
-
-            @Override
-            public float[][] embedTexts(List<String> texts) {
-                return model.embedTexts(texts);
-            }
-
+        return new ForwardingClipModel(model) {
             @Override
             public void close() {
             }
