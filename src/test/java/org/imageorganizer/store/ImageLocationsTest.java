@@ -3,47 +3,24 @@ package org.imageorganizer.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.StorageKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @Tag("database")
-class ImageLocationsTest {
+class ImageLocationsTest extends LibraryTestCase {
 
-    @TempDir
-    Path dir;
-    private LibraryDatabase library;
     private ImageRepository images;
     private ImageLocations locations;
 
-    @BeforeAll
-    static void quiet() {
-        QuietLogging.apply();
-    }
-
     @BeforeEach
     void open() {
-        library = database(dir).open();
         images = library.images();
         locations = library.locations();
-    }
-
-    /** Where the library lives; the PostgreSQL subclass overrides it. */
-    TestDatabase database(Path folder) {
-        return TestDatabase.h2(folder);
-    }
-
-    @AfterEach
-    void close() {
-        library.close();
     }
 
     @Test

@@ -3,47 +3,24 @@ package org.imageorganizer.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.imageorganizer.model.EmbeddedImage;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.model.SubCluster;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @Tag("database")
-class ImageRepositoryTest {
+class ImageRepositoryTest extends LibraryTestCase {
 
-    @TempDir
-    Path dir;
-    private LibraryDatabase library;
     private ImageRepository images;
-
-    @BeforeAll
-    static void quiet() {
-        QuietLogging.apply();
-    }
 
     @BeforeEach
     void open() {
-        library = database(dir).open();
         images = library.images();
-    }
-
-    /** Where the library lives; the PostgreSQL subclass overrides it. */
-    TestDatabase database(Path folder) {
-        return TestDatabase.h2(folder);
-    }
-
-    @AfterEach
-    void close() {
-        library.close();
     }
 
     @Test
