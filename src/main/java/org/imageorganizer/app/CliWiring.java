@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.cli.UserException;
 import org.imageorganizer.cluster.LibraryClusterer;
@@ -17,9 +18,8 @@ import org.imageorganizer.config.Settings;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.services.CloudBackup;
 import org.imageorganizer.services.CloudSyncBackup;
-import org.imageorganizer.services.FolderImportSession;
+import org.imageorganizer.services.LibraryImport;
 import org.imageorganizer.services.OpenedLibrary;
-import org.imageorganizer.services.PipelineImport;
 import org.imageorganizer.services.ReadOnlyLibrary;
 import org.imageorganizer.services.StoreLibrary;
 import org.imageorganizer.services.StoredImageFiles;
@@ -47,7 +47,11 @@ final class CliWiring implements CliServices {
 
     @Override
     public OpenedLibrary openLibrary(DatabaseLocation location, ClusterSettings clustering) {
-        LibraryDatabase library = core.openLibrary(location);
+        return withClusterer(core.openLibrary(location), clustering);
+    }
+
+    /** The library with its clusterer, which owns it; closed here if that fails. */
+    private StoreLibrary withClusterer(LibraryDatabase library, ClusterSettings clustering) {
         try {
             return new StoreLibrary(library, core.clusterer(library, clustering, CLUSTER_DEBOUNCE), core.localStorage(),
                     core.thumbnails());
@@ -61,24 +65,25 @@ final class CliWiring implements CliServices {
     @Override
     public OpenedLibrary readLibrary(DatabaseLocation location, ClusterSettings clustering) {
         Optional<LibraryReader> reader = core.openReader(location);
-        if (reader.isEmpty()) {
-            return openLibrary(location, clustering);
-        }
+        return reader.isPresent() ? readOnly(reader.get(), location, clustering) : openLibrary(location, clustering);
+    }
+
+    /** The library read through {@code reader}, which it owns (closed here if that fails). */
+    private OpenedLibrary readOnly(LibraryReader reader, DatabaseLocation location, ClusterSettings clustering) {
         try {
-            return new ReadOnlyLibrary(reader.get(), new StoredTree(clustering),
+            return new ReadOnlyLibrary(reader, new StoredTree(clustering),
                     new StoredImageFiles(core.localStorage(), core::thumbnails), () -> openLibrary(location, clustering));
         } catch (RuntimeException | Error e) {
-            reader.get().close();
+            reader.close();
             throw e;
         }
     }
 
     @Override
-    public FolderImportSession openImport(OpenedLibrary library, List<Path> modelDirs, String precision, Integer views,
-            Boolean adaptive) {
-        StoreLibrary opened = StoreLibrary.of(library);
-        return new PipelineImport(core.importSession(opened.library(), modelDirs, precision, views, adaptive,
-                opened.clusterer()));
+    public LibraryImport openImport(DatabaseLocation location, Supplier<ClusterSettings> clustering, List<Path> modelDirs,
+            String precision, Integer views, Boolean adaptive) {
+        return new OrganizeRun(core, location, new OrganizeRun.ModelRequest(modelDirs, precision, views, adaptive),
+                reader -> readOnly(reader, location, clustering.get()), library -> withClusterer(library, clustering.get()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.imageorganizer.config.ConfigurationSources;
 import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.Environment;
@@ -31,6 +32,7 @@ import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.importer.ImportSession;
 import org.imageorganizer.importer.ModelOnDemand;
+import org.imageorganizer.importer.OpeningLibrary;
 import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.services.ImageRemover;
 import org.imageorganizer.store.ImageStorage;
@@ -139,6 +141,23 @@ final class Core {
     }
 
     /**
+     * Checks at once what opening the library where {@link #openLibrary} would can check without
+     * connecting (see {@link LibraryDatabase#opener}), and gives the rest of the open to run later.
+     */
+    Supplier<LibraryDatabase> libraryOpener(DatabaseLocation asked) {
+        DatabaseLocation location = sources.database(asked);
+        return location.jdbcUrl() != null
+                ? () -> LibraryDatabase.connect(location.jdbcUrl(), location.user(), location.password())
+                : LibraryDatabase.opener(location.file());
+    }
+
+    /** Whether the library where {@link #openLibrary} would open it is an H2 file that does not exist yet. */
+    boolean libraryAbsent(DatabaseLocation asked) {
+        DatabaseLocation location = sources.database(asked);
+        return location.jdbcUrl() == null && !LibraryDatabase.exists(location.file());
+    }
+
+    /**
      * Opens the library where {@link #openLibrary} would, for reading only, through plain JDBC (see
      * {@link LibraryReader}); empty when it must be opened with {@link #openLibrary} instead (it does
      * not exist yet, or its schema is not this program's).
@@ -152,6 +171,11 @@ final class Core {
     /** The variant for the library among the command's candidate folders (see {@link ModelFolders#chooseFor}). */
     ModelFolder chooseModel(LibraryDatabase library, List<Path> modelDirs, String precision) {
         return models.chooseFor(library, modelDirs, precision);
+    }
+
+    /** The variant for a library that records {@code recorded} (empty: none yet) among the command's candidate folders. */
+    ModelFolder chooseModel(Optional<String> recorded, List<Path> modelDirs, String precision) {
+        return models.chooseFor(recorded, modelDirs, precision);
     }
 
     /** Records the model as the library's (refusing another one) and loads it. */
@@ -213,24 +237,28 @@ final class Core {
     ImportPipeline pipeline(ClipModel model, LibraryDatabase library, int views, LibraryObserver observer, ImportOptions options) {
         library.info().claimModel(model.manifest().modelId());
         return new ImportPipeline(decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES), embedder(model, views), classifier(model),
-                library.images(), localStorage(), observer, options);
+                library, localStorage(), observer, options);
     }
 
     /**
-     * Chooses the model the command asks for and builds an import pipeline that loads it only when a
-     * file must be embedded, in the background while files are read and decoded (see
-     * {@link ModelOnDemand}); closing the session frees the model if it was loaded. Views and adaptive
-     * TTA default to the settings'.
+     * An import pipeline on the model chosen that loads it only when a file must be embedded, in the
+     * background while files are read and decoded (see {@link ModelOnDemand}), on a library that may
+     * still be opening; closing the session frees the model if it was loaded. Views and adaptive TTA
+     * default to the settings'. The caller has the library claim the model before the first commit.
      */
-    ImportSession importSession(LibraryDatabase library, List<Path> modelDirs, String precision, Integer views, Boolean adaptive,
+    ImportSession importSession(OpeningLibrary library, ModelFolder folder, Integer views, Boolean adaptive,
             LibraryObserver observer) {
-        ModelOnDemand model = modelOnDemand(library, chooseModel(library, modelDirs, precision));
+        ModelOnDemand model = modelOnDemand(folder);
         return new ImportSession(model, pipeline(model, library, views, adaptive, observer));
     }
 
     /** The model in {@code folder}, recorded as the library's now (refusing another one), loaded when an import needs it. */
     ModelOnDemand modelOnDemand(LibraryDatabase library, ModelFolder folder) {
         library.info().claimModel(folder.manifest().modelId());
+        return modelOnDemand(folder);
+    }
+
+    private ModelOnDemand modelOnDemand(ModelFolder folder) {
         return new ModelOnDemand(folder.manifest(), () -> ClipModels.load(folder), this::classifier);
     }
 
@@ -238,12 +266,12 @@ final class Core {
      * An import pipeline on a model loaded on demand, as {@code organize} and the window use it; views
      * and adaptive TTA default to the settings' (null).
      */
-    ImportPipeline pipeline(ModelOnDemand model, LibraryDatabase library, Integer views, Boolean adaptive,
+    ImportPipeline pipeline(ModelOnDemand model, OpeningLibrary library, Integer views, Boolean adaptive,
             LibraryObserver observer) {
         Settings s = settings();
         ImportOptions options = ImportOptions.defaults().withAdaptiveTta(adaptive != null ? adaptive : s.adaptiveTta());
         return new ImportPipeline(decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES),
-                embedder(model.model(), views != null ? views : s.ttaViews()), model, library.images(), localStorage(),
+                embedder(model.model(), views != null ? views : s.ttaViews()), model, library, localStorage(),
                 observer, options);
     }
 

@@ -12,6 +12,7 @@ import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.importer.ModelOnDemand;
 import org.imageorganizer.importer.ImportPipeline;
+import org.imageorganizer.importer.OpeningLibrary;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.model.ImportSummary;
@@ -80,7 +81,7 @@ final class DesktopWiring implements AutoCloseable {
     private ImportSummary organize(List<Path> roots, ImportListener listener, BooleanSupplier cancelled) {
         LibraryDatabase opened = library();
         // the labels, views and adaptive TTA as the settings say now; the model is loaded once for all imports
-        ImportPipeline pipeline = core.pipeline(model(opened).withNewClassifier(), opened, null, null, changes);
+        ImportPipeline pipeline = core.pipeline(model(opened).withNewClassifier(), OpeningLibrary.open(opened), null, null, changes);
         return pipeline.run(roots, listener, cancelled);
     }
 

@@ -117,8 +117,24 @@ final class ModelFolders {
      * files left alone. When none holds it, every folder is opened as before, and the claim refuses.
      */
     ModelFolder chooseFor(LibraryDatabase library, List<Path> modelDirs, String precision) {
-        return recordedVariant(library, configured(modelDirs), precision)
-                .orElseGet(() -> choose(library, forCommand(modelDirs, precision), precision));
+        return chooseFor(library.info().modelId(), modelDirs, precision);
+    }
+
+    /**
+     * {@link #chooseFor(LibraryDatabase, List, String)} for a library that records {@code recorded} as its
+     * variant (empty: none yet, or a new library), read before the library is opened for writing.
+     */
+    ModelFolder chooseFor(Optional<String> recorded, List<Path> modelDirs, String precision) {
+        return recordedVariant(recorded, configured(modelDirs), precision)
+                .orElseGet(() -> choose(recorded, forCommand(modelDirs, precision), precision));
+    }
+
+    /**
+     * Whether {@link #chooseFor} may download: the user named no folder, and the model cache lacks some
+     * published variant for the precision (offline, it would say so instead).
+     */
+    boolean mayDownload(List<Path> modelDirs, String precision) {
+        return configured(modelDirs).isEmpty() && !locator.cached(effectivePrecision(precision));
     }
 
     /**
@@ -132,12 +148,13 @@ final class ModelFolders {
     ModelFolder chooseInstalled(LibraryDatabase library) {
         List<Path> named = configured(List.of());
         List<Path> candidates = named.isEmpty() ? cachedDirectories() : named;
-        return recordedVariant(library, candidates, null).orElseGet(() -> {
+        Optional<String> recorded = library.info().modelId();
+        return recordedVariant(recorded, candidates, null).orElseGet(() -> {
             List<ModelFolder> folders = withoutDownload();
             if (folders.isEmpty()) {
                 throw new ModelException("there is no CLIP model on this computer yet.");
             }
-            return choose(library, folders, null);
+            return choose(recorded, folders, null);
         });
     }
 
@@ -147,8 +164,7 @@ final class ModelFolders {
      * same folder among all of them. Empty when that does not apply or no folder holds it (all are then
      * opened as before, and the claim refuses).
      */
-    private Optional<ModelFolder> recordedVariant(LibraryDatabase library, List<Path> dirs, String precision) {
-        Optional<String> recorded = library.info().modelId();
+    private Optional<ModelFolder> recordedVariant(Optional<String> recorded, List<Path> dirs, String precision) {
         boolean auto = VariantChooser.Precision.parse(effectivePrecision(precision)) == VariantChooser.Precision.AUTO;
         if (dirs.size() > 1 && recorded.isPresent() && auto) {
             Optional<Path> holder = dirs.stream().filter(dir -> holds(dir, recorded.get())).findFirst();
@@ -179,15 +195,19 @@ final class ModelFolders {
      * was chosen and why when there was a choice.
      */
     ModelFolder choose(LibraryDatabase library, List<ModelFolder> candidates, String precision) {
+        return choose(library.info().modelId(), candidates, precision);
+    }
+
+    private ModelFolder choose(Optional<String> recorded, List<ModelFolder> candidates, String precision) {
         VariantChooser.Precision asked = VariantChooser.Precision.parse(effectivePrecision(precision));
         if (candidates.size() == 1 && asked == VariantChooser.Precision.AUTO) {
             return candidates.get(0);
         }
-        if (candidates.size() > 1 && asked == VariantChooser.Precision.AUTO && library.info().modelId().isEmpty()) {
+        if (candidates.size() > 1 && asked == VariantChooser.Precision.AUTO && recorded.isEmpty()) {
             err.println("Choosing the model variant (a few seconds).");
             err.flush();
         }
-        return report(chooser.choose(candidates, asked, library.info().modelId()));
+        return report(chooser.choose(candidates, asked, recorded));
     }
 
     private ModelFolder report(VariantChooser.Choice choice) {

@@ -90,6 +90,12 @@ final class ModelLocator {
         return ModelFolder.open(folder, verified);
     }
 
+    /** Whether the model cache has a folder for every published variant of the precision: {@link #download} would not download. */
+    boolean cached(String precision) {
+        return ModelSources.forPrecision(precision).stream()
+                .allMatch(source -> Files.isDirectory(environment.modelsDir().resolve(source.id())));
+    }
+
     /** {@link #download(String, DownloadProgress)} with progress on the console. */
     List<ModelFolder> download(String precision) {
         return download(precision, new ConsoleProgress(err));

@@ -257,7 +257,7 @@ final class ServerWiring {
         // files a crash left without a row, moved aside in the background: /health never waits for it
         synchronized (parts) {
             parts.storageCheck = BackgroundStorageCheck.start(
-                    new StorageReconciler(parts.managed, opened.images(), opened.info()), parts.startedAt);
+                    new StorageReconciler(parts.managed, opened.locations(), opened.info()), parts.startedAt);
         }
     }
 

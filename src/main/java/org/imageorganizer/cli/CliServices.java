@@ -3,12 +3,13 @@ package org.imageorganizer.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.services.CloudBackup;
-import org.imageorganizer.services.FolderImportSession;
+import org.imageorganizer.services.LibraryImport;
 import org.imageorganizer.services.OpenedLibrary;
 
 /** What the commands need from the application; {@code app} provides it. */
@@ -32,16 +33,20 @@ public interface CliServices {
     }
 
     /**
-     * Loads the model and builds an import on the library; the library's clustering is told of every image added.
+     * An import into the library where the options say (as {@link #openLibrary}), with its clustering; nothing
+     * is opened before {@link LibraryImport#organize}, which opens the library and loads the model only as far
+     * as the files need. The library's clustering is told of every image added.
      *
+     * @param clustering the clustering settings, asked for when needed (so that the settings file is read
+     *                   while the library opens)
      * @param modelDirs {@code --model-dir} (one folder per variant), or empty for IMAGE_ORGANIZER_MODEL_DIR (a path
      *                  list), the settings, or the downloaded model
      * @param precision {@code --precision} (auto, fp32, bf16, int8), or null for the settings' value
      * @param views    test-time augmentation views, or null for the settings' value
      * @param adaptive adaptive TTA (extra views only for uncertain images), or null for the settings' value
      */
-    FolderImportSession openImport(OpenedLibrary library, List<Path> modelDirs, String precision, Integer views,
-            Boolean adaptive);
+    LibraryImport openImport(DatabaseLocation location, Supplier<ClusterSettings> clustering, List<Path> modelDirs,
+            String precision, Integer views, Boolean adaptive);
 
     /**
      * Downloads the published CLIP variants for a precision into the per-user model cache (or finds

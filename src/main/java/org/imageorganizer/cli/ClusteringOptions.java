@@ -14,6 +14,11 @@ final class ClusteringOptions {
     @Option(names = "--k", paramLabel = "K", description = "k-means: clusters per group (0 = choose automatically).")
     Integer k;
 
+    /** Checks the options alone, without reading the settings: a mistake in them is said before anything is opened. */
+    void check() {
+        apply(ClusterSettings.defaults());
+    }
+
     /** The user's clustering settings with these options applied. */
     ClusterSettings resolve(CliServices services) {
         return apply(services.settings().clustering().toClusterSettings());

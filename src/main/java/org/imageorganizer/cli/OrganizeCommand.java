@@ -9,8 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.model.OrganizedTree;
-import org.imageorganizer.services.FolderImportSession;
-import org.imageorganizer.services.OpenedLibrary;
+import org.imageorganizer.services.LibraryImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,7 +69,7 @@ final class OrganizeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ClusterSettings clusterSettings = clusterSettings();
+        clustering.check(); // the settings are read later, while the library opens
         if (views != null && (views < 1 || views > 16)) {
             throw new UserException("--views must be between 1 and 16.");
         }
@@ -82,9 +81,8 @@ final class OrganizeCommand implements Callable<Integer> {
                  err.println("Stopping after the images in flight (press Ctrl-C again to quit at once)...");
                  err.flush();
              });
-             OpenedLibrary lib = services.openLibrary(library.location(), clusterSettings);
-             FolderImportSession folderImport = services.openImport(lib, modelDirs, precision, views,
-                     adaptiveTta ? Boolean.TRUE : null)) {
+             LibraryImport folderImport = services.openImport(library.location(), this::clusterSettings, modelDirs, precision,
+                     views, adaptiveTta ? Boolean.TRUE : null)) {
             ImportSummary summary;
             try (ProgressReporter progress = new ProgressReporter(ConsoleBars.images(System.err, "Importing"), verbose)) {
                 summary = folderImport.organize(paths, progress, cancelled::get);
@@ -97,7 +95,7 @@ final class OrganizeCommand implements Callable<Integer> {
             if (summary.cancelled()) {
                 return 130;
             }
-            OrganizedTree tree = lib.queries().sortedTree();
+            OrganizedTree tree = folderImport.library().queries().sortedTree();
             TreePrinter.print(tree, out);
             if (json != null) {
                 JsonOutput.write(tree.objects(), json);

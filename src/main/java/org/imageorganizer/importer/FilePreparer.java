@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.imageorganizer.imaging.ImageRejectedException;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.StorageKind;
-import org.imageorganizer.store.ImageRepository;
 import org.imageorganizer.store.ImageStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,7 @@ final class FilePreparer {
     private static final Logger LOG = LoggerFactory.getLogger(FilePreparer.class);
 
     private final ImagePreparer preparer;
-    private final ImageRepository images;
+    private final OpeningLibrary library;
     private final ImageStorage storage;
     private final WalkedFiles walked;
     private final List<Path> files;
@@ -36,13 +35,13 @@ final class FilePreparer {
      * @param newContent told (on a worker, possibly many times) when a file with content the library lacks
      *                   is about to be decoded: the model will be needed
      */
-    FilePreparer(WalkedFiles walked, ImagePreparer preparer, ImageRepository images, ImageStorage storage,
+    FilePreparer(WalkedFiles walked, ImagePreparer preparer, OpeningLibrary library, ImageStorage storage,
             Runnable newContent) {
         this.walked = walked;
         this.newContent = newContent;
         this.files = walked.files();
         this.preparer = preparer;
-        this.images = images;
+        this.library = library;
         this.storage = storage;
     }
 
@@ -89,22 +88,23 @@ final class FilePreparer {
 
     /**
      * When the library's copy of this content was an indexed file that is gone, point the record at this
-     * file; when it is this very file, record its modification time (if it is to be trusted).
+     * file; when it is this very file, record its modification time (if it is to be trusted). Either
+     * waits for a library still opening.
      */
-    private boolean followMovedFile(ImageRecord existing, Path file, Long modified) {
+    private boolean followMovedFile(ImageRecord existing, Path file, Long modified) throws InterruptedException {
         if (existing.storage() != StorageKind.INDEXED) {
             return false;
         }
         if (existing.location().equals(file.toString())) {
             if (modified != null) {
-                images.recordFileModified(existing.id(), modified);
+                library.await().locations().recordFileModified(existing.id(), modified);
             }
             return false;
         }
         if (storage.exists(existing)) {
             return false;
         }
-        images.relocate(existing.id(), file.toString(), file.getFileName().toString(), modified);
+        library.await().locations().relocate(existing.id(), file.toString(), file.getFileName().toString(), modified);
         LOG.info("Image {} moved from {} to {}", existing.id(), existing.location(), file);
         return true;
     }

@@ -8,7 +8,6 @@ import org.imageorganizer.imaging.ImageDecoder;
 import org.imageorganizer.imaging.ImageRejectedException;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.store.ImageRepository;
 
 /**
  * The first stage of every ingestion, folder import or upload: read, hash, the one check for content
@@ -17,15 +16,21 @@ import org.imageorganizer.store.ImageRepository;
  * threads).
  */
 final class ImagePreparer {
+    /** The library's side of the duplicate check (it may wait for a library still opening). */
+    @FunctionalInterface
+    interface ContentLookup {
+        Optional<ImageRecord> bySha256(String sha256) throws InterruptedException;
+    }
+
     private final ImageDecoder decoder;
     private final ImageEmbedder embedder;
-    private final ImageRepository images;
+    private final ContentLookup library;
     private final int minShortSide;
 
-    ImagePreparer(ImageDecoder decoder, ImageEmbedder embedder, ImageRepository images) {
+    ImagePreparer(ImageDecoder decoder, ImageEmbedder embedder, ContentLookup library) {
         this.decoder = decoder;
         this.embedder = embedder;
-        this.images = images;
+        this.library = library;
         this.minShortSide = embedder.manifest().imageSize();
     }
 
@@ -40,8 +45,8 @@ final class ImagePreparer {
     }
 
     /** The duplicate check: the library's image with this content, if it has one. */
-    Optional<ImageRecord> inLibrary(String sha256) {
-        return images.findBySha256(sha256);
+    Optional<ImageRecord> inLibrary(String sha256) throws InterruptedException {
+        return library.bySha256(sha256);
     }
 
     /** Decodes the content and prepares the model's input; refused with a sentence saying why. */

@@ -2,7 +2,6 @@ package org.imageorganizer.importer;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -25,8 +24,8 @@ import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.model.LibraryObserver;
-import org.imageorganizer.store.ImageRepository;
 import org.imageorganizer.store.ImageStorage;
+import org.imageorganizer.store.LibraryDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,15 +39,22 @@ import org.slf4j.LoggerFactory;
  * reports progress. A semaphore bounds the files in flight, so memory stays flat whatever the number
  * of files. The model is asked for ({@link ModelOnDemand#load}) by the first file whose content the
  * library lacks, and loads while the workers decode; only the model stage waits for it, and the
- * listener is told while it does ({@link ImportListener#loadingModel()}).
+ * listener is told while it does ({@link ImportListener#loadingModel()}). The library may still be
+ * opening too ({@link OpeningLibrary}): only the writes wait for it.
  */
 public final class ImportPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ImportPipeline.class);
     private static final Duration NOTIFY_EVERY = Duration.ofSeconds(3);
+    /**
+     * Files in flight while the library is still opening: enough for the first batches, so that the
+     * first images are ready to commit when it opens, and few enough that reading and embedding more
+     * of them does not hold up the open (the cores are few; ADR 0029).
+     */
+    static final int BEFORE_OPEN = 4;
 
     private final ImageEmbedder embedder;
     private final ModelOnDemand model;
-    private final ImageRepository images;
+    private final OpeningLibrary library;
     private final ImageStorage storage;
     private final LibraryObserver observer;
     private final ImportOptions options;
@@ -56,24 +62,26 @@ public final class ImportPipeline {
 
     /** A pipeline on a model loaded already. */
     public ImportPipeline(ImageDecoder decoder, ImageEmbedder embedder, ImageClassifier classifier,
-            ImageRepository images, ImageStorage storage, LibraryObserver observer, ImportOptions options) {
-        this(decoder, embedder, ModelOnDemand.loaded(embedder.manifest(), classifier), images, storage, observer, options);
+            LibraryDatabase library, ImageStorage storage, LibraryObserver observer, ImportOptions options) {
+        this(decoder, embedder, ModelOnDemand.loaded(embedder.manifest(), classifier), OpeningLibrary.open(library), storage,
+                observer, options);
     }
 
     /**
-     * A pipeline that loads the model only when a file needs it.
+     * A pipeline that loads the model only when a file needs it, on a library that may still be opening.
      *
      * @param embedder built on {@code model.model()}: it prepares images at once, and its embeddings wait for the load
+     * @param observer told when images were added; only once the library is open
      */
     public ImportPipeline(ImageDecoder decoder, ImageEmbedder embedder, ModelOnDemand model,
-            ImageRepository images, ImageStorage storage, LibraryObserver observer, ImportOptions options) {
+            OpeningLibrary library, ImageStorage storage, LibraryObserver observer, ImportOptions options) {
         this.embedder = embedder;
         this.model = model;
-        this.images = images;
+        this.library = library;
         this.storage = storage;
         this.observer = observer;
         this.options = options;
-        this.preparer = new ImagePreparer(decoder, embedder, images);
+        this.preparer = new ImagePreparer(decoder, embedder, library::findBySha256);
     }
 
     /**
@@ -81,38 +89,46 @@ public final class ImportPipeline {
      * {@code cancelled} turns true, when the images in flight are finished.
      */
     public ImportSummary run(List<Path> roots, ImportListener listener, BooleanSupplier cancelled) {
-        long start = System.nanoTime();
-        ImportTally tally = new ImportTally(listener, start);
-        WalkedFiles walked = new WalkedFiles(Instant.now());
-        new FileWalker().walkWithAttributes(roots, walked::add, tally::failed, cancelled);
-        List<Path> files = walked.files();
-        walked.lookUp(images);
-        tally.found(files);
-        LOG.info("Import of {} files from {} started, {} to read ({})", files.size(), roots, walked.toRead(), options);
+        return run(FolderWalk.of(roots, listener, cancelled), cancelled);
+    }
 
-        BooleanSupplier stop = () -> cancelled.getAsBoolean() || model.loadFailure() != null;
+    /**
+     * Imports the files of a walk (asking the library which are unchanged, unless the walk knows it).
+     * Returns when all are done or, after {@code cancelled} turns true, when the images in flight are finished.
+     */
+    public ImportSummary run(FolderWalk walk, BooleanSupplier cancelled) {
+        walk.lookUp(library::unchangedFiles);
+        WalkedFiles walked = walk.walked();
+        ImportTally tally = walk.tally();
+        List<Path> files = walked.files();
+        LOG.info("Import of {} files from {} started, {} to read ({})", files.size(), walk.roots(), walked.toRead(), options);
+
+        BooleanSupplier stop = () -> cancelled.getAsBoolean() || model.loadFailure() != null || library.failure() != null;
         BlockingQueue<FileOutcome> results = new LinkedBlockingQueue<>();
-        Semaphore inFlight = new Semaphore(options.queueImages());
+        int beforeOpen = Math.min(BEFORE_OPEN, options.queueImages());
+        Semaphore inFlight = new Semaphore(beforeOpen);
+        library.whenSettled(() -> inFlight.release(options.queueImages() - beforeOpen));
         ExecutorService workers = Executors.newFixedThreadPool(options.decodeWorkers(), daemon("import-decode-"));
         InferenceBatcher batcher = InferenceBatcher.forFolders(embedder, model::classifier, options);
         // the first file with new content starts the model's load, in the background while the workers go on
         AtomicBoolean asked = new AtomicBoolean();
-        FilePreparer filePreparer = new FilePreparer(walked, preparer, images, storage, () -> askForModel(listener, asked));
+        FilePreparer filePreparer = new FilePreparer(walked, preparer, library, storage, () -> askForModel(walk.listener(), asked));
         LibraryChanges changes = new LibraryChanges(observer, NOTIFY_EVERY);
         Thread feed = daemon("import-feed").newThread(
                 () -> feed(files, index -> prepare(filePreparer, index, batcher, results), workers, batcher, results,
                         inFlight, stop));
         feed.start();
         try {
-            record(results, inFlight, new ImageCommitter(images, changes, model.manifest().modelId()), changes, tally);
+            record(results, inFlight, committer(changes), changes, tally);
         } finally {
             workers.shutdownNow();
             feed.interrupt();
             batcher.stopNow();
         }
         changes.flush(tally.imported() > 0);
-        throwIfModelFailed(model.loadFailure());
-        ImportSummary summary = tally.summary(cancelled.getAsBoolean(), Duration.ofNanos(System.nanoTime() - start));
+        throwIfFailed(library.failure());
+        throwIfFailed(model.loadFailure());
+        ImportSummary summary = tally.summary(cancelled.getAsBoolean(), walk.elapsed());
         LOG.info("Import finished: {} imported, {} duplicates, {} failed, cancelled {}, {} s", summary.imported(),
                 summary.duplicates(), summary.failures().size(), summary.cancelled(), summary.elapsed().toMillis() / 1000.0);
         return summary;
@@ -130,8 +146,29 @@ public final class ImportPipeline {
         model.load();
     }
 
-    /** The model could not be loaded: the import stopped, and the reason goes to the caller as a load at the start would. */
-    private static void throwIfModelFailed(Throwable failure) {
+
+    /** The committer, made when the first images are ready to be stored: the library may be opening until then. */
+    private CommitterSource committer(LibraryChanges changes) {
+        ImageCommitter[] made = {null};
+        return () -> {
+            if (made[0] == null) {
+                made[0] = new ImageCommitter(library.await().images(), changes, model.manifest().modelId());
+            }
+            return made[0];
+        };
+    }
+
+    /** Gives the committer, waiting for the library if need be; on the consuming thread only. */
+    @FunctionalInterface
+    private interface CommitterSource {
+        ImageCommitter get() throws InterruptedException;
+    }
+
+    /**
+     * The library could not be opened or the model loaded: the import stopped, and the reason goes to
+     * the caller as a failure at the start would.
+     */
+    private static void throwIfFailed(Throwable failure) {
         if (failure == null) {
             return;
         }
@@ -174,6 +211,9 @@ public final class ImportPipeline {
                     break;
                 }
                 inFlight.acquire();
+                if (cancelled.getAsBoolean()) { // it may have come while waiting (for a library opening, say)
+                    break;
+                }
                 int index = i;
                 workers.execute(() -> prepare.accept(index));
                 submitted++;
@@ -189,7 +229,7 @@ public final class ImportPipeline {
     }
 
     /** Stores results and counts them until every file submitted has its outcome. */
-    private static void record(BlockingQueue<FileOutcome> results, Semaphore inFlight, ImageCommitter committer,
+    private static void record(BlockingQueue<FileOutcome> results, Semaphore inFlight, CommitterSource committer,
             LibraryChanges changes, ImportTally tally) {
         int expected = -1;
         int received = 0;
@@ -222,7 +262,9 @@ public final class ImportPipeline {
                         inFlight.release();
                     }
                 }
-                commit(embedded, committer, tally);
+                if (!embedded.isEmpty()) {
+                    commit(embedded, committer.get(), tally);
+                }
                 inFlight.release(embedded.size());
                 ready.clear();
                 embedded.clear();
@@ -233,9 +275,6 @@ public final class ImportPipeline {
     }
 
     private static void commit(List<FileOutcome.Embedded> embedded, ImageCommitter committer, ImportTally tally) {
-        if (embedded.isEmpty()) {
-            return;
-        }
         List<ImageCommitter.Committed> committed = committer.storeAll(embedded.stream().map(FileOutcome.Embedded::ready).toList());
         for (int i = 0; i < embedded.size(); i++) {
             Path file = embedded.get(i).file();

@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
  * embedding and labels, while one or more threads run the model on whatever has queued up (all views of
  * all images of a batch in one call) and classify. A batch waits for company until it is full or nothing
  * has arrived for a pause: a small batch costs far more per image (batch 1 runs at 2/3 of batch 16's
- * rate), but a person waiting for an upload should not wait long. With adaptive TTA the extra views run
- * only for images whose labels are uncertain after the first.
+ * rate), but a person waiting for an upload should not wait long. A folder import's first batches are
+ * small and grow ({@link #FIRST_FOLDER_BATCH} images, then twice as many each time, up to the full
+ * size), so that its first images are stored without waiting for a full batch to go through the model
+ * (ADR 0029). With adaptive TTA the extra views run only for images whose labels are uncertain after
+ * the first.
  */
 final class InferenceBatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InferenceBatcher.class);
@@ -32,6 +35,8 @@ final class InferenceBatcher implements AutoCloseable {
     /** How long an upload's batch waits for another upload: short, as a person is waiting. */
     static final Duration UPLOAD_PAUSE = Duration.ofMillis(15);
     private static final long IDLE_POLL_MILLIS = 200;
+    /** Images in the first batch of a folder import; each later batch may take twice as many, up to the full size. */
+    static final int FIRST_FOLDER_BATCH = 2;
 
     /** The model's answer for one image. */
     record Inferred(float[] embedding, Classification classification) {
@@ -43,6 +48,8 @@ final class InferenceBatcher implements AutoCloseable {
     private final ImageEmbedder embedder;
     private final Supplier<ImageClassifier> classifier;
     private final int maxBatch;
+    private final int firstBatch;
+    private final AtomicInteger batchesStarted = new AtomicInteger();
     private final long pauseNanos;
     private final boolean adaptive;
     private final boolean background;
@@ -58,16 +65,19 @@ final class InferenceBatcher implements AutoCloseable {
      * @param classifier gives the classifier when the first batch has been through the model (a folder
      *                   import's model loads meanwhile, see {@link ModelOnDemand}); may block
      * @param maxBatch   the most images one model call takes
+     * @param firstBatch the most images the first call takes; each later call may take twice as many as the
+     *                   one before, up to {@code maxBatch}
      * @param pause      how long a batch that is not full waits for one more image
      * @param threads    model callers running side by side, each on its own batch
      * @param adaptive   run the extra TTA views only for uncertain images
      * @param background run at background priority, so that requests waiting for the CPU go first
      */
-    InferenceBatcher(ImageEmbedder embedder, Supplier<ImageClassifier> classifier, int maxBatch, Duration pause, int threads,
-            boolean adaptive, boolean background, ThreadFactory factory) {
+    InferenceBatcher(ImageEmbedder embedder, Supplier<ImageClassifier> classifier, int maxBatch, int firstBatch,
+            Duration pause, int threads, boolean adaptive, boolean background, ThreadFactory factory) {
         this.embedder = embedder;
         this.classifier = classifier;
         this.maxBatch = maxBatch;
+        this.firstBatch = Math.max(1, Math.min(firstBatch, maxBatch));
         this.pauseNanos = pause.toNanos();
         this.adaptive = adaptive;
         this.background = background;
@@ -85,13 +95,14 @@ final class InferenceBatcher implements AutoCloseable {
      * model and the classifier may still be loading: the first batch waits for them.
      */
     static InferenceBatcher forFolders(ImageEmbedder embedder, Supplier<ImageClassifier> classifier, ImportOptions options) {
-        return new InferenceBatcher(embedder, classifier, options.imagesPerCall(embedder.views()), FOLDER_PAUSE,
+        int perCall = options.imagesPerCall(embedder.views());
+        return new InferenceBatcher(embedder, classifier, perCall, FIRST_FOLDER_BATCH, FOLDER_PAUSE,
                 options.inferenceThreads(), options.adaptiveTta(), false, named("import-inference-"));
     }
 
     /** The upload service's model stage: one thread of background priority shared by all requests. */
     static InferenceBatcher forUploads(ImageEmbedder embedder, ImageClassifier classifier, int batchImages) {
-        return new InferenceBatcher(embedder, () -> classifier, batchImages, UPLOAD_PAUSE, 1, false, true,
+        return new InferenceBatcher(embedder, () -> classifier, batchImages, batchImages, UPLOAD_PAUSE, 1, false, true,
                 r -> new Thread(r, "upload-inference"));
     }
 
@@ -129,7 +140,7 @@ final class InferenceBatcher implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                fill(batch);
+                fill(batch, nextBatchSize());
                 run(batch);
                 batch.clear();
             }
@@ -145,11 +156,17 @@ final class InferenceBatcher implements AutoCloseable {
         }
     }
 
-    /** Adds queued images until the batch is full, the input has ended or nothing came for a pause. */
-    private void fill(List<Job> batch) throws InterruptedException {
-        while (batch.size() < maxBatch) {
-            queue.drainTo(batch, maxBatch - batch.size());
-            if (batch.size() >= maxBatch || closed) {
+    /** The most images of the batch about to run: the first is small, each one after may be twice as big. */
+    int nextBatchSize() {
+        int started = batchesStarted.getAndIncrement();
+        return started >= 31 ? maxBatch : (int) Math.min(maxBatch, (long) firstBatch << started);
+    }
+
+    /** Adds queued images until the batch has {@code size}, the input has ended or nothing came for a pause. */
+    private void fill(List<Job> batch, int size) throws InterruptedException {
+        while (batch.size() < size) {
+            queue.drainTo(batch, size - batch.size());
+            if (batch.size() >= size || closed) {
                 return;
             }
             Job next = queue.poll(pauseNanos, TimeUnit.NANOSECONDS);

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.imageorganizer.common.Futures;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ModelManifest;
@@ -126,20 +127,8 @@ public final class ModelOnDemand implements AutoCloseable {
         if (done(classifier)) {
             return null;
         }
-        Throwable failure = failure(classifier);
-        return failure != null ? failure : failure(load.model);
-    }
-
-    private static Throwable failure(CompletableFuture<?> future) {
-        if (!future.isCompletedExceptionally()) {
-            return null;
-        }
-        try {
-            future.join();
-            return null;
-        } catch (CompletionException | CancellationException e) {
-            return unwrap(e);
-        }
+        Throwable failure = Futures.failure(classifier);
+        return failure != null ? failure : Futures.failure(load.model);
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -153,22 +142,7 @@ public final class ModelOnDemand implements AutoCloseable {
      */
     public ImageClassifier classifier() {
         load();
-        return await(classifier);
-    }
-
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            Throwable cause = unwrap(e);
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.join(classifier);
     }
 
     /**
@@ -231,13 +205,13 @@ public final class ModelOnDemand implements AutoCloseable {
         @Override
         public float[][] embedImages(float[] pixels, int count) {
             load();
-            return await(load.model).embedImages(pixels, count);
+            return Futures.join(load.model).embedImages(pixels, count);
         }
 
         @Override
         public float[][] embedTexts(List<String> texts) {
             load();
-            return await(load.model).embedTexts(texts);
+            return Futures.join(load.model).embedTexts(texts);
         }
 
         @Override

@@ -52,7 +52,7 @@ public final class UploadService implements AutoCloseable {
     public UploadService(ImageDecoder decoder, ImageEmbedder embedder, ImageClassifier classifier,
             ImageRepository images, UploadStore store, LibraryObserver observer, int decodeSlots,
             int batchImages) {
-        this.preparer = new ImagePreparer(decoder, embedder, images);
+        this.preparer = new ImagePreparer(decoder, embedder, images::findBySha256);
         this.store = store;
         this.batcher = InferenceBatcher.forUploads(embedder, classifier, batchImages);
         this.committer = new ImageCommitter(images, new LibraryChanges(observer, Duration.ZERO),

@@ -5,13 +5,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.store.FileStamp;
-import org.imageorganizer.store.ImageRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +48,9 @@ final class WalkedFiles {
     }
 
     /** Asks the library which files it has unchanged; when it cannot say, every file is read (as before the library kept file times). */
-    void lookUp(ImageRepository images) {
+    void lookUp(Function<Collection<FileStamp>, Map<String, ImageRecord>> unchangedFiles) {
         try {
-            unchanged = stamps.isEmpty() ? Map.of() : images.unchangedFiles(stamps);
+            unchanged = stamps.isEmpty() ? Map.of() : unchangedFiles.apply(stamps);
         } catch (RuntimeException e) {
             LOG.warn("Could not look up which files are unchanged; reading them all", e);
             unchanged = Map.of();

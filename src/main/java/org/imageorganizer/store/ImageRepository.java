@@ -11,12 +11,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.EmbeddedImage;
 import org.imageorganizer.model.GroupKey;
@@ -25,7 +23,8 @@ import org.imageorganizer.model.Label;
 import org.imageorganizer.model.StorageKind;
 
 /**
- * The images of the library. Thread-safe: every call uses its own entity manager and one short
+ * The images of the library (where their files are, and when an indexed file last changed, is
+ * {@link ImageLocations}'). Thread-safe: every call uses its own entity manager and one short
  * transaction. Inserts and deletes add one to the library version in the same transaction.
  */
 public final class ImageRepository {
@@ -125,81 +124,6 @@ public final class ImageRepository {
             LibraryInfo.bumpVersion(em);
             return entities.stream().map(e -> e.id).toList();
         });
-    }
-
-    /**
-     * Records that an image's file moved. Does not change the library version: clusters stay valid.
-     *
-     * @throws NoSuchElementException if there is no image with this id
-     */
-    public void relocate(long id, String newLocation, String newFileName) {
-        relocate(id, newLocation, newFileName, null);
-    }
-
-    /**
-     * Records that an image's file moved, with the modification time of the file at its new place
-     * (null when unknown: the next import reads it again).
-     *
-     * @throws NoSuchElementException if there is no image with this id
-     */
-    public void relocate(long id, String newLocation, String newFileName, Long fileModifiedNanos) {
-        Objects.requireNonNull(newLocation, "newLocation");
-        int updated = emf.callInTransaction(em -> em.createQuery("update ImageEntity i set i.location = :location,"
-                                + " i.fileName = :fileName, i.fileModifiedNanos = :modified where i.id = :id")
-                .setParameter("location", newLocation)
-                .setParameter("fileName", newFileName)
-                .setParameter("modified", fileModifiedNanos)
-                .setParameter("id", id)
-                .executeUpdate());
-        if (updated == 0) {
-            throw new NoSuchElementException("no image with id " + id);
-        }
-    }
-
-    /**
-     * Records the modification time of an image's file, read again and found unchanged in content
-     * (a file from before the library kept these times, or one that was only touched). Does not
-     * change the library version.
-     *
-     * @return true if the image exists
-     */
-    public boolean recordFileModified(long id, long fileModifiedNanos) {
-        return emf.callInTransaction(em -> em.createQuery(
-                        "update ImageEntity i set i.fileModifiedNanos = :modified where i.id = :id")
-                .setParameter("modified", fileModifiedNanos)
-                .setParameter("id", id)
-                .executeUpdate()) > 0;
-    }
-
-    /**
-     * The indexed images whose file is exactly as the library recorded it: the same location, size and
-     * modification time. An import skips these files without reading them. Looked up by size (indexed),
-     * a few hundred sizes per query, then compared on location and time.
-     *
-     * @return the images by location; files the library does not have, or has with another size or
-     *         time (or none recorded), are left out
-     */
-    public Map<String, ImageRecord> unchangedFiles(Collection<FileStamp> files) {
-        Map<String, FileStamp> byLocation = new java.util.HashMap<>();
-        files.forEach(f -> byLocation.put(f.location(), f));
-        List<Long> sizes = new ArrayList<>(new TreeSet<>(files.stream().map(FileStamp::byteSize).toList()));
-        Map<String, ImageRecord> unchanged = new java.util.HashMap<>();
-        for (int from = 0; from < sizes.size(); from += IN_CHUNK) {
-            List<Long> chunk = sizes.subList(from, Math.min(sizes.size(), from + IN_CHUNK));
-            List<Object[]> rows = emf.callInTransaction(em -> em.createQuery("select " + RECORD_COLUMNS
-                                    + ", i.fileModifiedNanos from ImageEntity i where i.byteSize in :sizes"
-                                    + " and i.fileModifiedNanos is not null and i.storage = :indexed", Object[].class)
-                    .setParameter("sizes", chunk)
-                    .setParameter("indexed", StorageKind.INDEXED.name())
-                    .getResultList());
-            for (Object[] row : rows) {
-                FileStamp seen = byLocation.get((String) row[2]);
-                if (seen != null && seen.byteSize() == (Long) row[4] && seen.modifiedNanos() == (Long) row[14]) {
-                    unchanged.putIfAbsent(seen.location(), toRecord(row));
-                }
-            }
-        }
-        return unchanged;
     }
 
     /**
@@ -327,33 +251,6 @@ public final class ImageRepository {
         Map<GroupKey, List<Long>> out = new LinkedHashMap<>();
         groups.forEach((key, ids) -> out.put(key, List.copyOf(ids)));
         return Collections.unmodifiableMap(out);
-    }
-
-    /**
-     * Hands every image's location to {@code action}, whatever its storage: the storage check uses
-     * it to learn which files of the managed folder some row points at. Read in pages of
-     * {@code pageSize} ids and locations (no embedding), each page its own short transaction keyed
-     * on the id, so a large library costs little memory and never holds a long read open.
-     * An image added or removed meanwhile may or may not be seen.
-     */
-    public void forEachLocation(int pageSize, Consumer<String> action) {
-        if (pageSize < 1) {
-            throw new IllegalArgumentException("pageSize must be >= 1: " + pageSize);
-        }
-        long after = Long.MIN_VALUE;
-        List<Object[]> page;
-        do {
-            long from = after;
-            page = emf.callInTransaction(em -> em.createQuery(
-                            "select i.id, i.location from ImageEntity i where i.id > :after order by i.id", Object[].class)
-                    .setParameter("after", from)
-                    .setMaxResults(pageSize)
-                    .getResultList());
-            for (Object[] row : page) {
-                action.accept((String) row[1]);
-                after = (Long) row[0];
-            }
-        } while (page.size() == pageSize);
     }
 
     /**

@@ -10,12 +10,17 @@ import org.imageorganizer.model.StorageKind;
 
 /** An {@code image} row read through plain JDBC as the {@link ImageRecord} that {@link ImageRepository} would give. */
 final class ImageRows {
+    /** The columns {@link #record} reads, in its order. */
+    static final String COLUMNS = "id, sha256, location, file_name, byte_size, width, height, format, imported_at,"
+            + " object_label, object_confidence, background_label, background_confidence, storage";
+    /** How many they are: further columns of a query start after them. */
+    static final int COLUMN_COUNT = 14;
+
     private ImageRows() {
     }
 
     /**
-     * @param rs positioned on a row of {@code id, sha256, location, file_name, byte_size, width, height, format,
-     *           imported_at, object_label, object_confidence, background_label, background_confidence, storage}
+     * @param rs positioned on a row that starts with {@link #COLUMNS}
      */
     static ImageRecord record(ResultSet rs) throws SQLException {
         Classification classification = new Classification(

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -38,6 +39,7 @@ public final class LibraryDatabase implements AutoCloseable {
     private final Runnable closePool;
     private final EntityManagerFactory emf;
     private final ImageRepository images;
+    private final ImageLocations locations;
     private final ClusterRepository clusters;
     private final LibraryInfo info;
     private final RemoteCopyRepository remoteCopies;
@@ -46,6 +48,7 @@ public final class LibraryDatabase implements AutoCloseable {
         this.closePool = closePool;
         this.emf = emf;
         this.images = new ImageRepository(emf, clock);
+        this.locations = new ImageLocations(emf);
         this.clusters = new ClusterRepository(emf, clock);
         this.info = new LibraryInfo(emf);
         this.remoteCopies = new RemoteCopyRepository(emf, clock);
@@ -59,6 +62,17 @@ public final class LibraryDatabase implements AutoCloseable {
      * @throws LibraryException if the file cannot be used, with a one-line reason
      */
     public static LibraryDatabase open(Path h2File) {
+        return opener(h2File).get();
+    }
+
+    /**
+     * Checks at once what {@link #open} checks before it connects (the path, the folder's permissions),
+     * and gives the rest of the open (H2, Flyway, Hibernate: seconds) to run later, on another thread
+     * if the caller likes.
+     *
+     * @throws LibraryException if the file cannot be used, with a one-line reason
+     */
+    public static Supplier<LibraryDatabase> opener(Path h2File) {
         Path base = h2Base(h2File);
         String shown = base + H2_SUFFIX;
         if (base.toString().contains(";")) {
@@ -67,7 +81,12 @@ public final class LibraryDatabase implements AutoCloseable {
         WritableFolder.check(base.getParent(), shown);
         // "retry:" reopens the file when a thread is interrupted mid-I/O (NIO closes the channel then, and
         // plain "file:" would leave the whole database closed: a cancelled UI task must not break the library)
-        return connect(h2Url(base), "sa", "", shown);
+        return () -> connect(h2Url(base), "sa", "", shown);
+    }
+
+    /** Whether the H2 library at {@code h2File} (the {@code .mv.db} suffix may be left out) exists: {@link #open} would not create it. */
+    public static boolean exists(Path h2File) {
+        return Files.isRegularFile(h2File(h2Base(h2File)));
     }
 
     /** The H2 file without its {@code .mv.db} suffix, absolute: what H2's URL names. */
@@ -196,6 +215,11 @@ public final class LibraryDatabase implements AutoCloseable {
     /** @return the images */
     public ImageRepository images() {
         return images;
+    }
+
+    /** @return where the images' files are, and which of them are unchanged since they were read */
+    public ImageLocations locations() {
+        return locations;
     }
 
     /** @return the stored sub-clusterings */

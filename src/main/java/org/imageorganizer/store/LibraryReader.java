@@ -43,9 +43,7 @@ public final class LibraryReader implements AutoCloseable {
 
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
     private static final int IN_CHUNK = 500;
-    private static final String RECORD_SELECT = "SELECT id, sha256, location, file_name, byte_size, width, height,"
-            + " format, imported_at, object_label, object_confidence, background_label, background_confidence,"
-            + " storage FROM image";
+    private static final String RECORD_SELECT = "SELECT " + ImageRows.COLUMNS + " FROM image";
 
     private final Connection connection;
     private final String shown;
@@ -143,6 +141,21 @@ public final class LibraryReader implements AutoCloseable {
         }
     }
 
+    /** @return as {@link LibraryInfo#modelId()}: the model the library's embeddings were computed with, empty for a new library */
+    public synchronized Optional<String> modelId() {
+        try (PreparedStatement s = prepare("SELECT info_value FROM library_info WHERE info_key = ?", LibraryInfoEntry.MODEL_ID);
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** @return as {@link ImageRepository#findBySha256}: the image with this content, if the library has it */
+    public synchronized Optional<ImageRecord> findBySha256(String sha256) {
+        return records(RECORD_SELECT + " WHERE sha256 = ?", sha256).stream().findFirst();
+    }
+
     /** @return as {@link ImageRepository#groupMembership()}: groups in {@link GroupKey} order, ids ascending */
     public synchronized Map<GroupKey, List<Long>> groupMembership() {
         Map<GroupKey, List<Long>> groups = new TreeMap<>();
@@ -187,6 +200,15 @@ public final class LibraryReader implements AutoCloseable {
             throw failed(e);
         }
         return Collections.unmodifiableMap(new LinkedHashMap<>(out));
+    }
+
+    /** @return as {@link ImageLocations#unchangedFiles}: the images whose file is as the library recorded it, by location */
+    public synchronized Map<String, ImageRecord> unchangedFiles(Collection<FileStamp> files) {
+        try {
+            return UnchangedFileQuery.find(connection, files);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
     }
 
     /** @return up to {@code limit} images whose id is above {@code afterId}, by ascending id */

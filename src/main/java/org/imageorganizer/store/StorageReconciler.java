@@ -94,23 +94,23 @@ public final class StorageReconciler {
     }
 
     private final ManagedFolder folder;
-    private final ImageRepository images;
+    private final ImageLocations locations;
     private final LibraryInfo info;
     private final Clock clock;
     private final Duration margin;
 
     /** With the default margin and the system clock. */
-    public StorageReconciler(ManagedFolder folder, ImageRepository images, LibraryInfo info) {
-        this(folder, images, info, Clock.systemUTC(), DEFAULT_MARGIN);
+    public StorageReconciler(ManagedFolder folder, ImageLocations locations, LibraryInfo info) {
+        this(folder, locations, info, Clock.systemUTC(), DEFAULT_MARGIN);
     }
 
     /**
      * @param clock  gives each pass's start (compared with the files' modification times)
      * @param margin how old a file must be before a pass judges it
      */
-    public StorageReconciler(ManagedFolder folder, ImageRepository images, LibraryInfo info, Clock clock, Duration margin) {
+    public StorageReconciler(ManagedFolder folder, ImageLocations locations, LibraryInfo info, Clock clock, Duration margin) {
         this.folder = Objects.requireNonNull(folder, "folder");
-        this.images = Objects.requireNonNull(images, "images");
+        this.locations = Objects.requireNonNull(locations, "locations");
         this.info = Objects.requireNonNull(info, "info");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.margin = Objects.requireNonNull(margin, "margin");
@@ -151,7 +151,7 @@ public final class StorageReconciler {
         Instant cutoff = min(startCutoff, passStart.minus(margin));
 
         Set<String> referenced = new HashSet<>();
-        images.forEachLocation(PAGE, location -> folder.keyOf(location).ifPresent(referenced::add));
+        locations.forEachLocation(PAGE, location -> folder.keyOf(location).ifPresent(referenced::add));
         int[] files = {0};
         List<ManagedFolder.StoredFile> orphans = new ArrayList<>();
         folder.forEachStored(file -> {

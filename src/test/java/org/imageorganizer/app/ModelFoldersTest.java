@@ -61,6 +61,8 @@ class ModelFoldersTest {
 
         assertThat(folders.anyWithoutDownload()).isFalse();
         assertThat(folders.withoutDownload()).isEmpty();
+        assertThat(folders.mayDownload(List.of(), null)).isTrue();
+        assertThat(folders.mayDownload(List.of(MODELS.resolve("tiny-clip")), null)).as("a named folder").isFalse();
         assertThatThrownBy(() -> folders.forCommand(List.of(), null))
                 .isInstanceOf(ModelException.class)
                 .hasMessageStartingWith("Unset IMAGE_ORGANIZER_OFFLINE and run this again with network: it downloads "
@@ -74,6 +76,7 @@ class ModelFoldersTest {
         cache("tiny-clip", "my-fp32-export");
         cache("tiny-clip-int8", "my-int8-export");
         ModelFolders folders = folders(Map.of(), Settings.defaults());
+        assertThat(folders.mayDownload(List.of(), "int8")).as("the published int8 variant is cached").isFalse();
 
         List<ModelFolder> candidates = folders.forCommand(List.of(), null);
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.cli.CommandFactory;
@@ -18,7 +19,7 @@ import org.imageorganizer.config.Environment;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.model.ClusterSettings;
-import org.imageorganizer.services.FolderImportSession;
+import org.imageorganizer.services.LibraryImport;
 import org.imageorganizer.services.OpenedLibrary;
 import org.imageorganizer.services.ReadOnlyLibrary;
 import org.imageorganizer.store.LibraryDatabase;
@@ -182,9 +183,9 @@ class ReadOnlyCommandsTest {
         }
 
         @Override
-        public FolderImportSession openImport(OpenedLibrary library, List<Path> modelDirs, String precision, Integer views,
-                Boolean adaptive) {
-            return wiring.openImport(library, modelDirs, precision, views, adaptive);
+        public LibraryImport openImport(DatabaseLocation location, Supplier<ClusterSettings> clustering, List<Path> modelDirs,
+                String precision, Integer views, Boolean adaptive) {
+            return wiring.openImport(location, clustering, modelDirs, precision, views, adaptive);
         }
 
         @Override

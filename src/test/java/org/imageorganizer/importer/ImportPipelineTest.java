@@ -86,7 +86,7 @@ class ImportPipelineTest {
     }
 
     private ImportPipeline pipeline(LibraryDatabase library) {
-        return new ImportPipeline(decoder, embedder, classifier, library.images(), new IndexedFiles(),
+        return new ImportPipeline(decoder, embedder, classifier, library, new IndexedFiles(),
                 libraryChanges::incrementAndGet, OPTIONS);
     }
 
@@ -204,7 +204,7 @@ class ImportPipelineTest {
                 return decoder.decode(content, minShortSide);
             }
         };
-        ImportPipeline pipeline = new ImportPipeline(slowOnFirst, embedder, classifier, library.images(),
+        ImportPipeline pipeline = new ImportPipeline(slowOnFirst, embedder, classifier, library,
                 new IndexedFiles(), libraryChanges::incrementAndGet, new ImportOptions(3, 4, 8));
 
         ImportSummary summary = pipeline.run(List.of(dir.resolve("photos")), ImportListener.NONE, () -> false);

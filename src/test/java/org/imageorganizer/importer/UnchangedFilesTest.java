@@ -20,10 +20,10 @@ import org.imageorganizer.imaging.ImageRejectedException;
 import org.imageorganizer.imaging.SafeImageDecoder;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.DjlClipModel;
+import org.imageorganizer.ml.ForwardingClipModel;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
-import org.imageorganizer.ml.ModelManifest;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.ml.TinyModel;
 import org.imageorganizer.model.DuplicateFile;
@@ -116,29 +116,14 @@ class UnchangedFilesTest {
         };
         try (ModelOnDemand model = new ModelOnDemand(tiny.manifest(), loader, m -> classifier)) {
             ImportPipeline pipeline = new ImportPipeline(counting, new ImageEmbedder(model.model(), new TestTimeAugmenter(1)),
-                    model, library().images(), new IndexedFiles(), () -> { }, OPTIONS);
+                    model, OpeningLibrary.open(library()), new IndexedFiles(), () -> { }, OPTIONS);
             return pipeline.run(List.of(roots), listener, () -> false);
         }
     }
 
     /** The shared model, which closing the import's model must not close. */
     private static ClipModel shared(ClipModel model) {
-        return new ClipModel() {
-            @Override
-            public ModelManifest manifest() {
-                return model.manifest();
-            }
-
-            @Override
-            public float[][] embedImages(float[] pixels, int count) {
-                return model.embedImages(pixels, count);
-            }
-
-            @Override
-            public float[][] embedTexts(List<String> texts) {
-                return model.embedTexts(texts);
-            }
-
+        return new ForwardingClipModel(model) {
             @Override
             public void close() {
             }

@@ -64,7 +64,7 @@ class BackgroundStorageCheckTest {
         Files.setLastModifiedTime(Files.write(storage.resolve(key), new byte[] {1}), FileTime.from(start.minusSeconds(3)));
         try (LibraryDatabase library = TestDatabase.h2(dir).open()) {
             folder.writeMarker(library.info().libraryId());
-            StorageReconciler reconciler = new StorageReconciler(folder, library.images(), library.info(),
+            StorageReconciler reconciler = new StorageReconciler(folder, library.locations(), library.info(),
                     firstPassThenLater(), MARGIN);
 
             try (BackgroundStorageCheck check = BackgroundStorageCheck.start(reconciler, start)) {
@@ -86,7 +86,7 @@ class BackgroundStorageCheckTest {
         String key = "00000000000000000000000000000002.png";
         Files.setLastModifiedTime(Files.write(storage.resolve(key), new byte[] {1}), FileTime.from(start.minusSeconds(3)));
         try (LibraryDatabase library = TestDatabase.h2(dir).open()) {
-            StorageReconciler reconciler = new StorageReconciler(folder, library.images(), library.info(),
+            StorageReconciler reconciler = new StorageReconciler(folder, library.locations(), library.info(),
                     Clock.systemUTC(), Duration.ofHours(1));
             BackgroundStorageCheck check = BackgroundStorageCheck.start(reconciler, start);
 

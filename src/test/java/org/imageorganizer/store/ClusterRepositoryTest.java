@@ -3,41 +3,28 @@ package org.imageorganizer.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.SubCluster;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @Tag("database")
-class ClusterRepositoryTest {
+class ClusterRepositoryTest extends LibraryTestCase {
 
     private static final GroupKey DOGS = new GroupKey("dog", "beach");
     private static final GroupKey CATS = new GroupKey("cat", "sofa");
 
-    @TempDir
-    Path dir;
-    private LibraryDatabase library;
     private ClusterRepository clusters;
     private long[] dog;
     private long[] cat;
 
-    @BeforeAll
-    static void quiet() {
-        QuietLogging.apply();
-    }
-
     @BeforeEach
     void open() {
-        library = database(dir).open();
         clusters = library.clusters();
         dog = new long[5];
         for (int i = 0; i < dog.length; i++) {
@@ -47,16 +34,6 @@ class ClusterRepositoryTest {
         for (int i = 0; i < cat.length; i++) {
             cat[i] = library.images().insert(TestRecords.image("cat" + i, "cat", "sofa")).id();
         }
-    }
-
-    /** Where the library lives; the PostgreSQL subclass overrides it. */
-    TestDatabase database(Path folder) {
-        return TestDatabase.h2(folder);
-    }
-
-    @AfterEach
-    void close() {
-        library.close();
     }
 
     @Test

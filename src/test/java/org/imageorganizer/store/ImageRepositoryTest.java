@@ -3,48 +3,24 @@ package org.imageorganizer.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.imageorganizer.model.EmbeddedImage;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.model.SubCluster;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @Tag("database")
-class ImageRepositoryTest {
+class ImageRepositoryTest extends LibraryTestCase {
 
-    @TempDir
-    Path dir;
-    private LibraryDatabase library;
     private ImageRepository images;
-
-    @BeforeAll
-    static void quiet() {
-        QuietLogging.apply();
-    }
 
     @BeforeEach
     void open() {
-        library = database(dir).open();
         images = library.images();
-    }
-
-    /** Where the library lives; the PostgreSQL subclass overrides it. */
-    TestDatabase database(Path folder) {
-        return TestDatabase.h2(folder);
-    }
-
-    @AfterEach
-    void close() {
-        library.close();
     }
 
     @Test
@@ -123,77 +99,6 @@ class ImageRepositoryTest {
     }
 
     @Test
-    void relocateChangesLocationButNotTheLibraryVersion() {
-        ImageRecord r = images.insert(TestRecords.image("moved", "dog", "beach"));
-        images.relocate(r.id(), "/new/place.jpg", "place.jpg");
-        ImageRecord moved = images.findById(r.id()).orElseThrow();
-        assertThat(moved.location()).isEqualTo("/new/place.jpg");
-        assertThat(moved.fileName()).isEqualTo("place.jpg");
-        assertThat(moved.sha256()).isEqualTo(r.sha256());
-        assertThat(library.info().libraryVersion()).isEqualTo(1);
-        assertThatThrownBy(() -> images.relocate(r.id() + 1000, "/x", "x"))
-                .isInstanceOf(NoSuchElementException.class);
-    }
-
-    /** {@code image} with a file modification time, as an import of an indexed file stores it. */
-    private static NewImage withTime(NewImage n, Long modified) {
-        return new NewImage(n.sha256(), n.location(), n.fileName(), n.byteSize(), n.width(), n.height(), n.format(),
-                n.storage(), n.classification(), n.embedding(), n.modelId(), modified);
-    }
-
-    @Test
-    void unchangedFilesAreThoseWithTheLocationSizeAndTimeTheLibraryRecorded() {
-        ImageRecord kept = images.insert(withTime(TestRecords.image("kept", "dog", "beach"), 1_000L));
-        ImageRecord touched = images.insert(withTime(TestRecords.image("touched", "dog", "beach"), 2_000L));
-        ImageRecord noTime = images.insert(TestRecords.image("notime", "cat", "indoor"));
-        NewImage upload = TestRecords.image("upload", "cat", "indoor");
-        images.insert(withTime(new NewImage(upload.sha256(), "managed/upload.jpg", "upload.jpg", upload.byteSize(),
-                640, 480, "jpeg", StorageKind.MANAGED, upload.classification(), upload.embedding(), upload.modelId()), 3_000L));
-
-        var unchanged = images.unchangedFiles(List.of(
-                new FileStamp(kept.location(), kept.byteSize(), 1_000L),
-                new FileStamp(touched.location(), touched.byteSize(), 2_001L),
-                new FileStamp(noTime.location(), noTime.byteSize(), 0L),
-                new FileStamp("managed/upload.jpg", upload.byteSize(), 3_000L),
-                new FileStamp("/photos/elsewhere/kept.jpg", kept.byteSize(), 1_000L),
-                new FileStamp(kept.location() + ".bak", kept.byteSize() + 1, 1_000L)));
-
-        assertThat(unchanged).containsOnlyKeys(kept.location());
-        assertThat(unchanged.get(kept.location())).isEqualTo(kept);
-        assertThat(images.unchangedFiles(List.of(new FileStamp(kept.location(), kept.byteSize() + 1, 1_000L)))).isEmpty();
-        assertThat(images.unchangedFiles(List.of())).isEmpty();
-    }
-
-    @Test
-    void aRecordedOrMovedFileTimeMakesTheFileUnchangedWithoutChangingTheLibraryVersion() {
-        ImageRecord read = images.insert(TestRecords.image("read", "dog", "beach"));
-        ImageRecord moved = images.insert(withTime(TestRecords.image("moved", "dog", "beach"), 5L));
-        long version = library.info().libraryVersion();
-
-        assertThat(images.recordFileModified(read.id(), 7L)).isTrue();
-        images.relocate(moved.id(), "/new/moved.jpg", "moved.jpg", 9L);
-
-        assertThat(images.unchangedFiles(List.of(new FileStamp(read.location(), read.byteSize(), 7L),
-                new FileStamp("/new/moved.jpg", moved.byteSize(), 9L),
-                new FileStamp(moved.location(), moved.byteSize(), 5L)))).containsOnlyKeys(read.location(), "/new/moved.jpg");
-        images.relocate(moved.id(), "/newer/moved.jpg", "moved.jpg");
-        assertThat(images.unchangedFiles(List.of(new FileStamp("/newer/moved.jpg", moved.byteSize(), 9L)))).isEmpty();
-        assertThat(images.recordFileModified(moved.id() + 1000, 1L)).isFalse();
-        assertThat(library.info().libraryVersion()).isEqualTo(version);
-    }
-
-    @Test
-    void unchangedFilesAreLookedUpInChunksOfSizes() {
-        List<FileStamp> stamps = new java.util.ArrayList<>();
-        for (int i = 0; i < 1_200; i++) {
-            stamps.add(new FileStamp("/photos/missing" + i + ".jpg", 10_000 + i, i));
-        }
-        ImageRecord last = images.insert(withTime(TestRecords.image("last", "dog", "beach"), 42L));
-        stamps.add(new FileStamp(last.location(), last.byteSize(), 42L));
-        assertThat(images.unchangedFiles(stamps)).containsOnlyKeys(last.location());
-    }
-
-    @Test
     void deleteRemovesTheImageAndItsClusterMembership() {
         ImageRecord a = images.insert(TestRecords.image("a", "dog", "beach"));
         ImageRecord b = images.insert(TestRecords.image("b", "dog", "beach"));
@@ -243,19 +148,6 @@ class ImageRepositoryTest {
                 entry("dog", "beach", d2.id()),
                 entry("dog", "park", d3.id()));
         assertThat(images.groupMembershipAfter(d3.id())).isEmpty();
-    }
-
-    @Test
-    void everyLocationIsHandedOverPageByPage() {
-        for (String seed : List.of("a", "b", "c", "d", "e")) {
-            images.insert(TestRecords.image(seed, "dog", "beach"));
-        }
-        images.delete(images.findBySha256(TestRecords.sha("b")).orElseThrow().id());
-        List<String> seen = new java.util.ArrayList<>();
-
-        images.forEachLocation(2, seen::add);
-
-        assertThat(seen).containsExactly("/photos/a.jpg", "/photos/c.jpg", "/photos/d.jpg", "/photos/e.jpg");
     }
 
     @Test

@@ -89,10 +89,10 @@ class LibraryDatabaseTest {
         }
         try (LibraryDatabase library = LibraryDatabase.open(dir.resolve("v3.mv.db"))) {
             FileStamp stamp = new FileStamp("/photos/v3.jpg", 1234, 99L);
-            assertThat(library.images().unchangedFiles(java.util.List.of(stamp))).isEmpty();
+            assertThat(library.locations().unchangedFiles(java.util.List.of(stamp))).isEmpty();
             long id = library.images().findBySha256(TestRecords.sha("v3")).orElseThrow().id();
-            library.images().recordFileModified(id, 99L);
-            assertThat(library.images().unchangedFiles(java.util.List.of(stamp))).containsOnlyKeys("/photos/v3.jpg");
+            library.locations().recordFileModified(id, 99L);
+            assertThat(library.locations().unchangedFiles(java.util.List.of(stamp))).containsOnlyKeys("/photos/v3.jpg");
         }
     }
 

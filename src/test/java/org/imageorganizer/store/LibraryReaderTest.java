@@ -66,17 +66,20 @@ class LibraryReaderTest {
     void anEmptyLibraryReadsAsEmpty() {
         Path file = dir.resolve("empty.mv.db");
         LibraryDatabase.open(file).close();
+        assertThat(LibraryDatabase.exists(dir.resolve("empty"))).isTrue();
         try (LibraryReader reader = LibraryReader.open(dir.resolve("empty")).orElseThrow()) {
             assertThat(reader.libraryVersion()).isZero();
             assertThat(reader.groupMembership()).isEmpty();
             assertThat(reader.clusterings()).isEmpty();
             assertThat(reader.listAfter(Long.MIN_VALUE, 10)).isEmpty();
             assertThat(reader.count(null, null)).isZero();
+            assertThat(reader.modelId()).isEmpty();
         }
     }
 
     @Test
     void aLibraryThatDoesNotExistIsLeftToTheFullPathAndNotCreated() {
+        assertThat(LibraryDatabase.exists(dir.resolve("never/library.mv.db"))).isFalse();
         assertThat(LibraryReader.open(dir.resolve("never/library.mv.db"))).isEmpty();
         assertThat(LibraryReader.open(dir.resolve("semi;colon"))).isEmpty();
         assertThat(dir.resolve("never")).doesNotExist();
@@ -176,6 +179,9 @@ class LibraryReaderTest {
             images.add(TestRecords.image("cat-" + i, "cat", "indoor"));
         }
         List<Long> ids = library.images().insertAll(images);
+        for (int i = 0; i < 4; i++) {
+            library.locations().recordFileModified(ids.get(i), 1_000L + i);
+        }
         List<Long> dogs = ids.subList(0, 7);
         library.clusters().save(new GroupKey("dog", "beach"), "signature", "algorithm", 1,
                 List.of(new SubCluster(0, false, dogs.subList(0, 3)), new SubCluster(1, false, dogs.subList(3, 6)),
@@ -202,5 +208,15 @@ class LibraryReaderTest {
         assertThat(reader.findById(-5)).isEmpty();
         List<Long> some = List.of(third, third + 1, -5L, third);
         assertThat(reader.listByIds(some)).isEqualTo(images.listByIds(some)).hasSize(2);
+        List<FileStamp> stamps = new ArrayList<>();
+        for (ImageRecord r : images.list(0, 100)) {
+            stamps.add(new FileStamp(r.location(), r.byteSize(), 1_000L + stamps.size() % 3));
+        }
+        assertThat(reader.unchangedFiles(stamps)).isEqualTo(library.locations().unchangedFiles(stamps)).hasSize(3);
+        assertThat(reader.unchangedFiles(List.of())).isEmpty();
+        assertThat(reader.modelId()).isEqualTo(library.info().modelId()).contains(TestRecords.MODEL);
+        ImageRecord fifth = images.list(0, 100).get(4);
+        assertThat(reader.findBySha256(fifth.sha256())).isEqualTo(images.findBySha256(fifth.sha256())).contains(fifth);
+        assertThat(reader.findBySha256(TestRecords.sha("absent"))).isEmpty();
     }
 }

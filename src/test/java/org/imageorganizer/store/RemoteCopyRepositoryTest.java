@@ -2,48 +2,26 @@ package org.imageorganizer.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.Label;
 import org.imageorganizer.model.RemoteCopy;
 import org.imageorganizer.model.StorageKind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The record of cloud copies (schema V2), on H2; {@link PostgresRemoteCopyRepositoryTest} runs it on PostgreSQL. */
 @Tag("database")
-class RemoteCopyRepositoryTest {
+class RemoteCopyRepositoryTest extends LibraryTestCase {
 
-    @TempDir
-    Path dir;
-    private LibraryDatabase library;
     private RemoteCopyRepository copies;
-
-    @BeforeAll
-    static void quiet() {
-        QuietLogging.apply();
-    }
 
     @BeforeEach
     void open() {
-        library = database(dir).open();
         library.info().claimModel(TestRecords.MODEL);
         copies = library.remoteCopies();
-    }
-
-    TestDatabase database(Path folder) {
-        return TestDatabase.h2(folder);
-    }
-
-    @AfterEach
-    void close() {
-        library.close();
     }
 
     private ImageRecord add(String seed) {

@@ -73,7 +73,7 @@ class StorageReconcilerTest {
 
     /** One pass as the server runs it, the pass starting at {@code now}. */
     private Pass passAt(Instant now) {
-        return new StorageReconciler(folder, library.images(), library.info(), Clock.fixed(now, ZoneOffset.UTC), MARGIN)
+        return new StorageReconciler(folder, library.locations(), library.info(), Clock.fixed(now, ZoneOffset.UTC), MARGIN)
                 .reconcile(START);
     }
 
@@ -236,7 +236,7 @@ class StorageReconcilerTest {
         assertThat(pass.outcome()).isEqualTo(Outcome.CHECKED);
         assertThat(folder.readMarker()).contains(library.info().libraryId());
         try (LibraryDatabase other = TestDatabase.h2(dir.resolve("other")).open()) {
-            Pass foreign = new StorageReconciler(folder, other.images(), other.info()).reconcile(START);
+            Pass foreign = new StorageReconciler(folder, other.locations(), other.info()).reconcile(START);
             assertThat(foreign.outcome()).as("another library now sees the folder as taken").isEqualTo(Outcome.FOREIGN_MARKER);
         }
     }

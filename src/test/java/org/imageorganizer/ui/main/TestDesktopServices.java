@@ -48,6 +48,7 @@ import org.imageorganizer.model.ImportListener;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.importer.ModelOnDemand;
+import org.imageorganizer.importer.OpeningLibrary;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.ModelManifest;
 import org.imageorganizer.ml.ImageClassifier;
@@ -251,7 +252,7 @@ final class TestDesktopServices implements AutoCloseable {
     private ImportPipeline importPipeline() {
         ModelOnDemand clip = model().withNewClassifier();
         ImageEmbedder embedder = new ImageEmbedder(clip.model(), new TestTimeAugmenter(settings.ttaViews()));
-        return new ImportPipeline(new GatedDecoder(new SafeImageDecoder()), embedder, clip, library.images(),
+        return new ImportPipeline(new GatedDecoder(new SafeImageDecoder()), embedder, clip, OpeningLibrary.open(library),
                 storage, changes, new ImportOptions(2, 4, 8));
     }
 
