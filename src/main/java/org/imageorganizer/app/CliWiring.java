@@ -15,6 +15,7 @@ import org.imageorganizer.config.ConfigurationSources;
 import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
+import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.services.CloudBackup;
 import org.imageorganizer.services.CloudSyncBackup;
@@ -102,7 +103,8 @@ final class CliWiring implements CliServices {
                 .warnIfLost(database, storageDir, cloud.isPresent());
         // listens at once; /health says "loading" while the library opens and the model loads (ADR 0027)
         ServerWiring.Started server = new ServerWiring(core, null, storageDir, CLUSTER_DEBOUNCE, cloud)
-                .start(options, () -> core.openLibrary(database), library -> core.chooseModel(library, modelDirs, precision));
+                .start(options, () -> core.openLibrary(database), library -> core.chooseModel(library, modelDirs, precision),
+                        () -> recordedVariant(database, modelDirs, precision));
         return new RunningServer() {
             @Override
             public String url() {
@@ -119,6 +121,21 @@ final class CliWiring implements CliServices {
                 server.close();
             }
         };
+    }
+
+    /**
+     * The model folder of an existing library's recorded variant, read through plain JDBC before the
+     * library opens, so that the server loads the model while the library opens; empty for a library
+     * that does not exist yet, records no variant, or cannot be read that way.
+     */
+    private Optional<ModelFolder> recordedVariant(DatabaseLocation database, List<Path> modelDirs, String precision) {
+        Optional<String> recorded;
+        try (LibraryReader reader = core.openReader(database).orElse(null)) {
+            recorded = reader == null ? Optional.empty() : reader.modelId();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the library's own open says what is wrong, as before
+        }
+        return recorded.map(id -> core.chooseModel(recorded, modelDirs, precision));
     }
 
     @Override

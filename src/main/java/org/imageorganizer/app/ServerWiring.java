@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.imageorganizer.api.RestServer;
 import org.imageorganizer.api.StartingServices;
 import org.imageorganizer.cluster.LibraryClusterer;
+import org.imageorganizer.common.Futures;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.config.ServerOptions;
@@ -135,7 +137,7 @@ final class ServerWiring {
 
     /** Starts the server on the library given to the constructor and the model in {@code modelFolder}. */
     Started start(ServerOptions options, ModelFolder modelFolder) {
-        return start(options, () -> library, opened -> modelFolder);
+        return start(options, () -> library, opened -> modelFolder, Optional::empty);
     }
 
     /**
@@ -146,11 +148,20 @@ final class ServerWiring {
      *
      * @param openLibrary opens the library (the caller's, or the one given to the constructor)
      * @param chooseModel the model folder for the opened library
+     * @param chooseEarly the model folder when it can be known before the library opens (the variant an
+     *                    existing library records, read through plain JDBC): the model then loads on
+     *                    another thread while the library opens; empty to load it after
      * @return a handle that stops the server, then the uploads, clustering, model and library
      */
     Started start(ServerOptions options, Supplier<LibraryDatabase> openLibrary,
-            Function<LibraryDatabase, ModelFolder> chooseModel) {
+            Function<LibraryDatabase, ModelFolder> chooseModel, Supplier<Optional<ModelFolder>> chooseEarly) {
         Parts parts = listen(options);
+        CompletableFuture<Optional<ClipModel>> early = CompletableFuture.supplyAsync(
+                () -> chooseEarly.get().map(ClipModels::load), runnable -> {
+                    Thread thread = new Thread(runnable, "model-load");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
         LibraryDatabase opened = null;
         LibraryClusterer clusterer = null;
         ClipModel model = null;
@@ -158,9 +169,19 @@ final class ServerWiring {
             opened = openLibrary.get();
             clusterer = core.clusterer(opened, core.settings().clustering().toClusterSettings(), clusterDebounce);
             libraryOpened(parts, opened, clusterer);
-            model = core.loadModel(opened, chooseModel.apply(opened));
+            Optional<ClipModel> loaded = Futures.join(early);
+            if (loaded.isPresent()) {
+                model = loaded.get();
+                opened.info().claimModel(model.manifest().modelId());
+            } else {
+                model = core.loadModel(opened, chooseModel.apply(opened));
+            }
             modelLoaded(parts, options, opened, model, clusterer);
         } catch (RuntimeException | Error e) {
+            if (model == null) {
+                // a model loading meanwhile is freed once it is there (a native load cannot be cut short)
+                early.thenAccept(m -> m.ifPresent(ClipModel::close));
+            }
             parts.services.failed(reason(e));
             parts.stop();
             if (clusterer != null) {
