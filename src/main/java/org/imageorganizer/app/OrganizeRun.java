@@ -119,18 +119,12 @@ final class OrganizeRun implements LibraryImport {
     /** Checks at once what can be checked without connecting, then opens the library for writing on another thread. */
     private void startOpening() {
         Supplier<LibraryDatabase> opener = core.libraryOpener(location);
-        CompletableFuture<StoreLibrary> opening = new CompletableFuture<>();
-        writable = opening;
-        Thread thread = new Thread(() -> {
+        writable = Futures.onNewThread("library-open", false, () -> {
             long start = System.nanoTime();
-            try {
-                opening.complete(withClusterer.apply(opener.get()));
-                LOG.info("Library opened for the import in {} ms", (System.nanoTime() - start) / 1_000_000);
-            } catch (RuntimeException | Error e) {
-                opening.completeExceptionally(e);
-            }
-        }, "library-open");
-        thread.start();
+            StoreLibrary opened = withClusterer.apply(opener.get());
+            LOG.info("Library opened for the import in {} ms", (System.nanoTime() - start) / 1_000_000);
+            return opened;
+        });
     }
 
     /**

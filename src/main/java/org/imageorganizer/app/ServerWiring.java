@@ -156,12 +156,8 @@ final class ServerWiring {
     Started start(ServerOptions options, Supplier<LibraryDatabase> openLibrary,
             Function<LibraryDatabase, ModelFolder> chooseModel, Supplier<Optional<ModelFolder>> chooseEarly) {
         Parts parts = listen(options);
-        CompletableFuture<Optional<ClipModel>> early = CompletableFuture.supplyAsync(
-                () -> chooseEarly.get().map(ClipModels::load), runnable -> {
-                    Thread thread = new Thread(runnable, "model-load");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+        CompletableFuture<Optional<ClipModel>> early = Futures.onNewThread("model-load", true,
+                () -> chooseEarly.get().map(ClipModels::load));
         LibraryDatabase opened = null;
         LibraryClusterer clusterer = null;
         ClipModel model = null;

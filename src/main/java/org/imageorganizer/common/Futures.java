@@ -14,6 +14,24 @@ public final class Futures {
     private Futures() {
     }
 
+    /**
+     * Runs {@code work} on a new thread named {@code name} (a daemon unless {@code daemon} is false) and
+     * gives its result: for the slow starts (a library opening, a model loading) that run beside others.
+     */
+    public static <T> CompletableFuture<T> onNewThread(String name, boolean daemon, java.util.function.Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(daemon);
+        thread.start();
+        return result;
+    }
+
     /** Waits for the value; a failure is thrown as it was thrown ({@link #unchecked}). */
     public static <T> T await(CompletableFuture<T> future) throws InterruptedException {
         try {
