@@ -38,8 +38,15 @@ final class RawUploads {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        try (Stream<Path> entries = Files.walk(folder)) {
-            return entries.filter(p -> !p.equals(folder)).toList();
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> entries = Files.walk(folder)) {
+                return entries.filter(p -> !p.equals(folder)).toList();
+            } catch (java.io.UncheckedIOException e) {
+                // the server removed an entry while it was walked (a request's spool going): look again
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 20) {
+                    throw e;
+                }
+            }
         }
     }
 
