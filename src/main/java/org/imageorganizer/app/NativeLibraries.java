@@ -7,13 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.imageorganizer.config.Environment;
+import org.imageorganizer.imaging.OpenCvNatives;
 import org.imageorganizer.importer.ImportOptions;
 
 /**
  * DJL unpacks the bundled PyTorch and tokenizer libraries into a cache folder; keep that in our
  * own per-user cache folder, shared by every data folder (IMAGE_ORGANIZER_HOME) since DJL keeps
  * one sub-folder per library and version, and never let DJL download anything (the natives ship
- * in the installer). What is already set (the installers' launchers point PyTorch at their own
+ * in the installer). OpenCV's library is kept there too ({@link OpenCvNatives#cacheIn}). What is
+ * already set (the installers' launchers point PyTorch at their own
  * copy; a user's {@code -D} or environment variable) is left as it is.
  *
  * <p>On a machine without an NVIDIA driver, DJL's CUDA probe is switched off before DJL first
@@ -30,7 +32,9 @@ final class NativeLibraries {
     }
 
     static void configure(Environment environment) {
-        String cacheDir = usableCacheDir(environment).toString();
+        Path cache = usableCacheDir(environment);
+        String cacheDir = cache.toString();
+        OpenCvNatives.cacheIn(cache.resolve("opencv"));
         setIfAbsent("DJL_CACHE_DIR", cacheDir);
         setIfAbsent("ENGINE_CACHE_DIR", cacheDir);
         setIfAbsent("ai.djl.offline", "true");
