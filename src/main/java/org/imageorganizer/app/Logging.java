@@ -3,7 +3,7 @@ package org.imageorganizer.app;
 import java.nio.file.Path;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** Points Logback at the user's log folder (see logback.xml) and routes java.util.logging into SLF4J. */
+/** Points Logback at the user's log folder (see {@link LogFileConfigurator}) and routes java.util.logging into SLF4J. */
 final class Logging {
     static final String LOG_DIR_PROPERTY = "imageorganizer.logdir";
 

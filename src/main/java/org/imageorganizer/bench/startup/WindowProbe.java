@@ -28,7 +28,7 @@ public final class WindowProbe {
     /** The window's log file, in the folder given to it as {@code imageorganizer.logdir}. */
     public static final String LOG_FILE = "image-organizer.log";
     private static final String ANY = ".*";
-    /** The time at the start of each line of the product's log (logback.xml), in local time. */
+    /** The time at the start of each line of the product's log ({@code LogFileConfigurator}), in local time. */
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     /**
