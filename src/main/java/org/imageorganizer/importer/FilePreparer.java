@@ -88,8 +88,8 @@ final class FilePreparer {
 
     /**
      * When the library's copy of this content was an indexed file that is gone, point the record at this
-     * file; when it is this very file, record its modification time (if it is to be trusted). Either
-     * waits for a library still opening.
+     * file; when it is still there, record this file as another place the photo is in; when it is this
+     * very file, record its modification time (if it is to be trusted). Each waits for a library still opening.
      */
     private boolean followMovedFile(ImageRecord existing, Path file, Long modified) throws InterruptedException {
         if (existing.storage() != StorageKind.INDEXED) {
@@ -97,11 +97,12 @@ final class FilePreparer {
         }
         if (existing.location().equals(file.toString())) {
             if (modified != null) {
-                library.await().locations().recordFileModified(existing.id(), modified);
+                library.await().locations().recordFileModified(existing.id(), file.toString(), modified);
             }
             return false;
         }
         if (storage.exists(existing)) {
+            library.await().locations().recordCopy(existing.id(), file.toString(), file.getFileName().toString(), modified);
             return false;
         }
         library.await().locations().relocate(existing.id(), file.toString(), file.getFileName().toString(), modified);

@@ -125,6 +125,7 @@ public final class ImportPipeline {
             feed.interrupt();
             batcher.stopNow();
         }
+        recordCopies(tally.copiesWithinWalk(), walked);
         changes.flush(tally.imported() > 0);
         throwIfFailed(library.failure());
         throwIfFailed(model.loadFailure());
@@ -132,6 +133,34 @@ public final class ImportPipeline {
         LOG.info("Import finished: {} imported, {} duplicates, {} failed, cancelled {}, {} s", summary.imported(),
                 summary.duplicates(), summary.failures().size(), summary.cancelled(), summary.elapsed().toMillis() / 1000.0);
         return summary;
+    }
+
+    /**
+     * Records the files of the walk that had the content of an earlier one as other places their photo is
+     * in ({@code ImageLocations.recordCopy}), once the earlier one's image is known; a copy the library
+     * had unchanged is recorded already. A failure is logged and leaves the import's outcome as it is.
+     */
+    private void recordCopies(List<ImportTally.Copy> copies, WalkedFiles walked) {
+        if (copies.isEmpty() || library.failure() != null) {
+            return;
+        }
+        try {
+            var locations = library.await().locations();
+            for (ImportTally.Copy copy : copies) {
+                if (copy.index() < 0 || walked.unchanged(copy.index()) != null) {
+                    continue;
+                }
+                Path file = copy.file().path();
+                try {
+                    locations.recordCopy(copy.file().originalId(), file.toString(), String.valueOf(file.getFileName()),
+                            walked.modifiedToRecord(copy.index()));
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not record {} as another place of image {}: {}", file, copy.file().originalId(), e.toString());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

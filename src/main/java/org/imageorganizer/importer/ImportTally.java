@@ -94,6 +94,22 @@ final class ImportTally {
                 imported, named);
     }
 
+    /** A file of the walk with the content of an earlier one, by its index in the walk, and what it turned out to be. */
+    record Copy(int index, DuplicateFile file) {
+    }
+
+    /** The files with the content of an earlier file of the walk whose image is known (stored, or in the library). */
+    List<Copy> copiesWithinWalk() {
+        List<Copy> copies = new ArrayList<>();
+        sameAs.forEach((file, original) -> {
+            DuplicateFile resolved = resolve(file, original);
+            if (resolved.originalId() != null) {
+                copies.add(new Copy(walkOrder.getOrDefault(file, -1), resolved));
+            }
+        });
+        return copies;
+    }
+
     /** What became of the original decides what the copy is: a copy of a new image, or of one an earlier run added. */
     private DuplicateFile resolve(Path file, Path original) {
         DuplicateFile originalInLibrary = inLibrary.get(original);

@@ -75,6 +75,10 @@ class ImageEntity {
     @Column(name = "file_modified_ns")
     Long fileModifiedNanos;
 
+    /** The near-duplicate hash of the decoded, upright pixels (schema version 5); null when not computed. */
+    @Column(name = "perceptual_hash")
+    byte[] perceptualHash;
+
     protected ImageEntity() {
     }
 
@@ -97,5 +101,6 @@ class ImageEntity {
         this.embeddingDim = vector.length;
         this.modelId = n.modelId();
         this.fileModifiedNanos = n.fileModifiedNanos();
+        this.perceptualHash = n.perceptualHash();
     }
 }

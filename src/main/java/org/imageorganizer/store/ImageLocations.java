@@ -1,6 +1,8 @@
 package org.imageorganizer.store;
 
 import jakarta.persistence.EntityManagerFactory;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +11,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.StorageKind;
 
 /**
- * Where the library's images are as files: each image's location, and for an indexed file the
+ * Where the library's images are as files: each image's location (the file it is read from), every
+ * other place a user's file with its content was seen ({@code image_location}), and for each the
  * modification time it had when last read (ADR 0026). An import asks which walked files are
  * unchanged, records the time of a file it read again, and follows a file that moved; the storage
  * check walks every location. None of this changes the library version: clusters stay valid.
@@ -42,31 +46,70 @@ public final class ImageLocations {
      */
     public void relocate(long id, String newLocation, String newFileName, Long fileModifiedNanos) {
         Objects.requireNonNull(newLocation, "newLocation");
-        int updated = emf.callInTransaction(em -> em.createQuery("update ImageEntity i set i.location = :location,"
-                                + " i.fileName = :fileName, i.fileModifiedNanos = :modified where i.id = :id")
-                .setParameter("location", newLocation)
-                .setParameter("fileName", newFileName)
-                .setParameter("modified", fileModifiedNanos)
-                .setParameter("id", id)
-                .executeUpdate());
-        if (updated == 0) {
+        Instant now = Instant.now();
+        boolean found = emf.callInTransaction(em -> {
+            Object[] old = em.createQuery("select i.location, i.storage from ImageEntity i where i.id = :id", Object[].class)
+                    .setParameter("id", id)
+                    .getResultStream().findFirst().orElse(null);
+            if (old == null) {
+                return false;
+            }
+            em.createQuery("update ImageEntity i set i.location = :location,"
+                            + " i.fileName = :fileName, i.fileModifiedNanos = :modified where i.id = :id")
+                    .setParameter("location", newLocation)
+                    .setParameter("fileName", newFileName)
+                    .setParameter("modified", fileModifiedNanos)
+                    .setParameter("id", id)
+                    .executeUpdate();
+            if (StorageKind.INDEXED.name().equals(old[1])) {
+                em.unwrap(Session.class).doWork(c -> {
+                    LocationRows.forget(c, id, (String) old[0]);
+                    LocationRows.record(c, id, newLocation, newFileName, fileModifiedNanos, now);
+                });
+            }
+            return true;
+        });
+        if (!found) {
             throw new NoSuchElementException("no image with id " + id);
         }
     }
 
     /**
-     * Records the modification time of an image's file, read again and found unchanged in content
-     * (a file from before the library kept these times, or one that was only touched). Does not
-     * change the library version.
+     * Records the modification time of a copy of an image's content, read again and found unchanged in
+     * content (a file from before the library kept these times, or one that was only touched), so the
+     * next import skips it. Does not change the library version.
      *
      * @return true if the image exists
      */
-    public boolean recordFileModified(long id, long fileModifiedNanos) {
-        return emf.callInTransaction(em -> em.createQuery(
-                        "update ImageEntity i set i.fileModifiedNanos = :modified where i.id = :id")
-                .setParameter("modified", fileModifiedNanos)
-                .setParameter("id", id)
-                .executeUpdate()) > 0;
+    public boolean recordFileModified(long id, String location, long fileModifiedNanos) {
+        return recordCopy(id, location, Path.of(location).getFileName().toString(), fileModifiedNanos);
+    }
+
+    /**
+     * Records that a user's file at {@code location} has the image's content: another place the photo
+     * is in, or the place it is read from. A path holds one content at a time, so a location recorded
+     * for another image is taken from it. Does not change the library version.
+     *
+     * @param fileModifiedNanos the file's modification time to trust, or null (the next import reads it again)
+     * @return true if the image exists
+     */
+    public boolean recordCopy(long id, String location, String fileName, Long fileModifiedNanos) {
+        Objects.requireNonNull(location, "location");
+        Instant now = Instant.now();
+        return emf.callInTransaction(em -> {
+            Long exists = em.createQuery("select count(i) from ImageEntity i where i.id = :id", Long.class)
+                    .setParameter("id", id).getSingleResult();
+            if (exists == 0) {
+                return false;
+            }
+            em.unwrap(Session.class).doWork(c -> LocationRows.record(c, id, location, fileName, fileModifiedNanos, now));
+            return true;
+        });
+    }
+
+    /** Every place a user's file with the image's content was seen (none for uploads), in path order. */
+    public List<String> locationsOf(long id) {
+        return emf.callInTransaction(em -> em.unwrap(Session.class).doReturningWork(c -> LocationRows.of(c, id)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.imageorganizer.store;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.hibernate.Session;
 import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.EmbeddedImage;
 import org.imageorganizer.model.GroupKey;
@@ -85,6 +87,7 @@ public final class ImageRepository {
                 ImageEntity entity = new ImageEntity(image, now);
                 em.persist(entity);
                 em.flush();
+                recordLocations(em, List.of(entity), List.of(image), now);
                 LibraryInfo.bumpVersion(em);
                 return entity.id;
             });
@@ -121,8 +124,22 @@ public final class ImageRepository {
                 entities.add(entity);
             }
             em.flush();
+            recordLocations(em, entities, images, now);
             LibraryInfo.bumpVersion(em);
             return entities.stream().map(e -> e.id).toList();
+        });
+    }
+
+    /** The place each new indexed image is read from is its first location ({@link ImageLocations}). */
+    private static void recordLocations(EntityManager em, List<ImageEntity> entities, List<NewImage> images, Instant now) {
+        em.unwrap(Session.class).doWork(c -> {
+            for (int i = 0; i < entities.size(); i++) {
+                NewImage image = images.get(i);
+                if (image.storage() == StorageKind.INDEXED) {
+                    LocationRows.record(c, entities.get(i).id, image.location(), image.fileName(),
+                            image.fileModifiedNanos(), now);
+                }
+            }
         });
     }
 

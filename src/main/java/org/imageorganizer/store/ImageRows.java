@@ -13,6 +13,13 @@ final class ImageRows {
     /** The columns {@link #record} reads, in its order. */
     static final String COLUMNS = "id, sha256, location, file_name, byte_size, width, height, format, imported_at,"
             + " object_label, object_confidence, background_label, background_confidence, storage";
+    /** {@link #COLUMNS} of the table named {@code alias} in a join. */
+    static String columnsOf(String alias) {
+        return java.util.Arrays.stream(COLUMNS.split(","))
+                .map(column -> alias + "." + column.strip())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** How many they are: further columns of a query start after them. */
     static final int COLUMN_COUNT = 14;
 

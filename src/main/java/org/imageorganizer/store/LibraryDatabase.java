@@ -34,7 +34,8 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 public final class LibraryDatabase implements AutoCloseable {
 
     private static final String H2_SUFFIX = ".mv.db";
-    private static final String MIGRATIONS = "classpath:db/migration";
+    /** The SQL migrations, and the Java ones (from version 5, where a value must be computed). */
+    static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:org/imageorganizer/store/migration"};
 
     private final Runnable closePool;
     private final EntityManagerFactory emf;

@@ -38,8 +38,8 @@ import org.imageorganizer.model.SubCluster;
  * connection); close it once when done.
  */
 public final class LibraryReader implements AutoCloseable {
-    /** The schema version the migrations in {@code db/migration} bring a library to: the highest {@code V<n>__} script. */
-    static final int SCHEMA_VERSION = 4;
+    /** The schema version the migrations ({@link LibraryDatabase#MIGRATIONS}) bring a library to: the highest {@code V<n>__}. */
+    static final int SCHEMA_VERSION = 5;
 
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
     private static final int IN_CHUNK = 500;

@@ -22,6 +22,7 @@ import org.imageorganizer.model.StorageKind;
  * @param fileModifiedNanos an indexed file's modification time (nanoseconds since the epoch) when it
  *                       was read, or null when unknown or not to be trusted; an import skips a file
  *                       whose location, size and modification time match without reading it
+ * @param perceptualHash the near-duplicate hash of the decoded, upright pixels (copied), or null
  */
 public record NewImage(
         String sha256,
@@ -35,7 +36,8 @@ public record NewImage(
         Classification classification,
         float[] embedding,
         String modelId,
-        Long fileModifiedNanos) {
+        Long fileModifiedNanos,
+        byte[] perceptualHash) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -53,13 +55,28 @@ public record NewImage(
         Objects.requireNonNull(embedding, "embedding");
         Objects.requireNonNull(modelId, "modelId");
         embedding = embedding.clone();
+        perceptualHash = perceptualHash == null ? null : perceptualHash.clone();
+    }
+
+    /** An image without a perceptual hash. */
+    public NewImage(String sha256, String location, String fileName, long byteSize, int width, int height,
+            String format, StorageKind storage, Classification classification, float[] embedding, String modelId,
+            Long fileModifiedNanos) {
+        this(sha256, location, fileName, byteSize, width, height, format, storage, classification, embedding,
+                modelId, fileModifiedNanos, null);
     }
 
     /** An image without a file modification time (uploads, and images whose file is to be read again next time). */
     public NewImage(String sha256, String location, String fileName, long byteSize, int width, int height,
             String format, StorageKind storage, Classification classification, float[] embedding, String modelId) {
         this(sha256, location, fileName, byteSize, width, height, format, storage, classification, embedding,
-                modelId, null);
+                modelId, null, null);
+    }
+
+    /** @return a copy of the perceptual hash, or null */
+    @Override
+    public byte[] perceptualHash() {
+        return perceptualHash == null ? null : perceptualHash.clone();
     }
 
     /** @return a copy of the embedding */

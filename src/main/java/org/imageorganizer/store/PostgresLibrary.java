@@ -25,7 +25,7 @@ final class PostgresLibrary {
         try {
             Flyway.configure()
                     .dataSource(url, user, password)
-                    .locations("classpath:db/migration")
+                    .locations(LibraryDatabase.MIGRATIONS)
                     .load()
                     .migrate();
         } catch (FlywayException e) {

@@ -15,8 +15,9 @@ import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.StorageKind;
 
 /**
- * The one definition of a file the library has unchanged (ADR 0026): an indexed image whose recorded
- * location, size and modification time are the file's. Plain SQL (the common subset of H2 and
+ * The one definition of a file the library has unchanged (ADR 0026): a location of an indexed image
+ * ({@code image_location}: the file it is read from or another copy) whose recorded modification time,
+ * and the image's size, are the file's. Plain SQL (the common subset of H2 and
  * PostgreSQL) on a connection, so that the writable library ({@link ImageLocations}, through
  * Hibernate's connection) and the read-only one ({@link LibraryReader}) give the same answer.
  */
@@ -38,9 +39,10 @@ final class UnchangedFileQuery {
         Map<String, ImageRecord> unchanged = new HashMap<>();
         for (int from = 0; from < sizes.size(); from += SIZES_PER_QUERY) {
             List<Long> chunk = sizes.subList(from, Math.min(sizes.size(), from + SIZES_PER_QUERY));
-            String sql = "SELECT " + ImageRows.COLUMNS + ", file_modified_ns FROM image WHERE byte_size IN ("
+            String sql = "SELECT " + ImageRows.columnsOf("i") + ", l.location, l.file_modified_ns"
+                    + " FROM image_location l JOIN image i ON i.id = l.image_id WHERE i.byte_size IN ("
                     + String.join(",", Collections.nCopies(chunk.size(), "?"))
-                    + ") AND file_modified_ns IS NOT NULL AND storage = ?";
+                    + ") AND l.file_modified_ns IS NOT NULL AND i.storage = ?";
             try (PreparedStatement s = connection.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
                     s.setLong(i + 1, chunk.get(i));
@@ -48,9 +50,9 @@ final class UnchangedFileQuery {
                 s.setString(chunk.size() + 1, StorageKind.INDEXED.name());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        FileStamp seen = byLocation.get(rs.getString(3));
+                        FileStamp seen = byLocation.get(rs.getString(ImageRows.COLUMN_COUNT + 1));
                         if (seen != null && seen.byteSize() == rs.getLong(5)
-                                && seen.modifiedNanos() == rs.getLong(ImageRows.COLUMN_COUNT + 1)) {
+                                && seen.modifiedNanos() == rs.getLong(ImageRows.COLUMN_COUNT + 2)) {
                             unchanged.putIfAbsent(seen.location(), ImageRows.record(rs));
                         }
                     }

@@ -162,7 +162,7 @@ class OpeningLibraryTest {
         ImageRecord stored = library.images().insert(new NewImage("ab".repeat(32), dir.resolve("one.jpg").toString(), "one.jpg",
                 1234, 640, 480, "jpeg", StorageKind.INDEXED, new Classification(new Label("dog", 0.9), new Label("beach", 0.8)),
                 new float[] {1f, 0f}, "test-model"));
-        library.locations().recordFileModified(stored.id(), 42L);
+        library.locations().recordFileModified(stored.id(), stored.location(), 42L);
         FileStamp stamp = new FileStamp(stored.location(), stored.byteSize(), 42L);
         LibraryReader reader = LibraryReader.open(dir.resolve("existing")).orElseThrow();
         opened.add(reader);

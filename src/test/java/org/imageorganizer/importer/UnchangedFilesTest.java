@@ -159,7 +159,8 @@ class UnchangedFilesTest {
 
         ImportSummary again = organize(dir.resolve("photos"));
 
-        assertThat(read).as("files read").containsExactly(copy); // the copy is not in the library at its own path
+        // the copy was recorded as another place of the photo, with its time: it is not read again either
+        assertThat(read).as("files read").isEmpty();
         assertThat(loads).as("model loads").hasValue(1);
         assertThat(again.found()).isEqualTo(3);
         assertThat(again.imported()).isZero();
@@ -169,6 +170,8 @@ class UnchangedFilesTest {
         assertThat(again.duplicateFiles()).extracting(DuplicateFile::path, DuplicateFile::original, DuplicateFile::originalId)
                 .containsExactly(tuple(first, first.toString(), firstId), tuple(copy, first.toString(), firstId),
                         tuple(other, other.toString(), otherId));
+        assertThat(library.locations().locationsOf(firstId)).containsExactly(first.toString(), copy.toString());
+        assertThat(library.locations().locationsOf(otherId)).containsExactly(other.toString());
     }
 
     @Test

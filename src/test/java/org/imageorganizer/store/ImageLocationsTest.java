@@ -71,7 +71,7 @@ class ImageLocationsTest extends LibraryTestCase {
         ImageRecord moved = images.insert(withTime(TestRecords.image("moved", "dog", "beach"), 5L));
         long version = library.info().libraryVersion();
 
-        assertThat(locations.recordFileModified(read.id(), 7L)).isTrue();
+        assertThat(locations.recordFileModified(read.id(), read.location(), 7L)).isTrue();
         locations.relocate(moved.id(), "/new/moved.jpg", "moved.jpg", 9L);
 
         assertThat(locations.unchangedFiles(List.of(new FileStamp(read.location(), read.byteSize(), 7L),
@@ -79,7 +79,7 @@ class ImageLocationsTest extends LibraryTestCase {
                 new FileStamp(moved.location(), moved.byteSize(), 5L)))).containsOnlyKeys(read.location(), "/new/moved.jpg");
         locations.relocate(moved.id(), "/newer/moved.jpg", "moved.jpg");
         assertThat(locations.unchangedFiles(List.of(new FileStamp("/newer/moved.jpg", moved.byteSize(), 9L)))).isEmpty();
-        assertThat(locations.recordFileModified(moved.id() + 1000, 1L)).isFalse();
+        assertThat(locations.recordFileModified(moved.id() + 1000, "/nowhere.jpg", 1L)).isFalse();
         assertThat(library.info().libraryVersion()).isEqualTo(version);
     }
 
@@ -105,5 +105,43 @@ class ImageLocationsTest extends LibraryTestCase {
         locations.forEachLocation(2, seen::add);
 
         assertThat(seen).containsExactly("/photos/a.jpg", "/photos/c.jpg", "/photos/d.jpg", "/photos/e.jpg");
+    }
+
+    @Test
+    void everyPlaceAPhotoIsInIsKeptAndAPathHoldsOneContentAtATime() {
+        ImageRecord photo = images.insert(withTime(TestRecords.image("photo", "dog", "beach"), 1_000L));
+        ImageRecord other = images.insert(TestRecords.image("other", "cat", "indoor"));
+        long version = library.info().libraryVersion();
+
+        assertThat(locations.locationsOf(photo.id())).containsExactly(photo.location());
+        assertThat(locations.recordCopy(photo.id(), "/backup/photo.jpg", "photo.jpg", 2_000L)).isTrue();
+        assertThat(locations.recordCopy(photo.id(), "/backup/photo.jpg", "photo.jpg", 2_500L)).isTrue(); // again: one row
+        assertThat(locations.locationsOf(photo.id())).containsExactly("/backup/photo.jpg", photo.location());
+        assertThat(locations.unchangedFiles(List.of(new FileStamp("/backup/photo.jpg", photo.byteSize(), 2_500L))))
+                .containsOnlyKeys("/backup/photo.jpg").containsValue(photo);
+
+        // the backup file was overwritten with the other photo: the path now belongs to it alone
+        assertThat(locations.recordCopy(other.id(), "/backup/photo.jpg", "photo.jpg", 3_000L)).isTrue();
+        assertThat(locations.locationsOf(photo.id())).containsExactly(photo.location());
+        assertThat(locations.locationsOf(other.id())).containsExactly("/backup/photo.jpg", other.location());
+        assertThat(locations.recordCopy(other.id() + 1000, "/x.jpg", "x.jpg", null)).isFalse();
+        assertThat(library.info().libraryVersion()).as("locations do not change clusters").isEqualTo(version);
+
+        images.delete(other.id());
+        assertThat(locations.locationsOf(other.id())).isEmpty();
+        assertThat(locations.unchangedFiles(List.of(new FileStamp("/backup/photo.jpg", other.byteSize(), 3_000L)))).isEmpty();
+    }
+
+    @Test
+    void aMovedPhotoTakesItsLocationAlongAndUploadsHaveNone() {
+        ImageRecord photo = images.insert(TestRecords.image("moving", "dog", "beach"));
+        locations.recordCopy(photo.id(), "/copy/moving.jpg", "moving.jpg", 5L);
+        locations.relocate(photo.id(), "/new/moving.jpg", "moving.jpg", 9L);
+        assertThat(locations.locationsOf(photo.id())).containsExactly("/copy/moving.jpg", "/new/moving.jpg");
+
+        NewImage upload = TestRecords.image("uploaded", "cat", "indoor");
+        ImageRecord managed = images.insert(new NewImage(upload.sha256(), "managed/up.jpg", "up.jpg", upload.byteSize(),
+                640, 480, "jpeg", StorageKind.MANAGED, upload.classification(), upload.embedding(), upload.modelId()));
+        assertThat(locations.locationsOf(managed.id())).isEmpty();
     }
 }

@@ -51,7 +51,7 @@ class LibraryDatabaseTest {
                 tables.add(rs.getString(1));
             }
         }
-        assertThat(tables).containsExactly("CLUSTER_MEMBER", "GROUP_CLUSTERING", "IMAGE", "LIBRARY_INFO",
+        assertThat(tables).containsExactly("CLUSTER_MEMBER", "GROUP_CLUSTERING", "IMAGE", "IMAGE_LOCATION", "LIBRARY_INFO",
                 "REMOTE_COPY", "flyway_schema_history");
     }
 
@@ -91,7 +91,7 @@ class LibraryDatabaseTest {
             FileStamp stamp = new FileStamp("/photos/v3.jpg", 1234, 99L);
             assertThat(library.locations().unchangedFiles(java.util.List.of(stamp))).isEmpty();
             long id = library.images().findBySha256(TestRecords.sha("v3")).orElseThrow().id();
-            library.locations().recordFileModified(id, 99L);
+            library.locations().recordFileModified(id, "/photos/v3.jpg", 99L);
             assertThat(library.locations().unchangedFiles(java.util.List.of(stamp))).containsOnlyKeys("/photos/v3.jpg");
         }
     }
@@ -236,6 +236,28 @@ class LibraryDatabaseTest {
             assertThat(count).isGreaterThanOrEqualTo(200);
             library.images().insert(TestRecords.image("after", "dog", "beach"));
             assertThat(library.images().count()).isEqualTo(count + 1);
+        }
+    }
+
+    @Test
+    void aLibraryOfSchemaVersion4GetsALocationForEachIndexedImageWithItsTime() throws Exception {
+        Path base = dir.resolve("v4");
+        String url = "jdbc:h2:file:" + base;
+        org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
+                .target("4").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.createStatement().executeUpdate("INSERT INTO image (sha256, location, file_name, byte_size, storage, file_modified_ns)"
+                    + " VALUES ('" + TestRecords.sha("v4") + "', '/photos/v4.jpg', 'v4.jpg', 1234, 'INDEXED', 77)");
+            c.createStatement().executeUpdate("INSERT INTO image (sha256, location, byte_size, storage)"
+                    + " VALUES ('" + TestRecords.sha("up") + "', 'managed/up.jpg', 99, 'MANAGED')");
+        }
+        try (LibraryDatabase library = LibraryDatabase.open(dir.resolve("v4.mv.db"))) {
+            long indexed = library.images().findBySha256(TestRecords.sha("v4")).orElseThrow().id();
+            long managed = library.images().findBySha256(TestRecords.sha("up")).orElseThrow().id();
+            assertThat(library.locations().locationsOf(indexed)).containsExactly("/photos/v4.jpg");
+            assertThat(library.locations().locationsOf(managed)).isEmpty();
+            assertThat(library.locations().unchangedFiles(java.util.List.of(new FileStamp("/photos/v4.jpg", 1234, 77L))))
+                    .containsOnlyKeys("/photos/v4.jpg");
         }
     }
 }

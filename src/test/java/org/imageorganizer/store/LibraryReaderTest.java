@@ -118,17 +118,21 @@ class LibraryReaderTest {
 
     @Test
     void theSchemaVersionIsTheHighestMigration() throws IOException, URISyntaxException {
-        Path migrations = Path.of(Objects.requireNonNull(getClass().getClassLoader().getResource("db/migration")).toURI());
-        Pattern versioned = Pattern.compile("V(\\d+)__.*\\.sql");
+        Pattern versioned = Pattern.compile("V(\\d+)__.*\\.(sql|class)");
         int highest = 0;
-        try (Stream<Path> files = Files.list(migrations)) {
-            for (Path f : files.toList()) {
-                Matcher m = versioned.matcher(f.getFileName().toString());
-                if (m.matches()) {
-                    highest = Math.max(highest, Integer.parseInt(m.group(1)));
+        for (String location : LibraryDatabase.MIGRATIONS) {
+            String folder = location.substring("classpath:".length());
+            Path migrations = Path.of(Objects.requireNonNull(getClass().getClassLoader().getResource(folder)).toURI());
+            try (Stream<Path> files = Files.list(migrations)) {
+                for (Path f : files.toList()) {
+                    Matcher m = versioned.matcher(f.getFileName().toString());
+                    if (m.matches()) {
+                        highest = Math.max(highest, Integer.parseInt(m.group(1)));
+                    }
                 }
             }
         }
+        assertThat(highest).isGreaterThanOrEqualTo(5);
         assertThat(LibraryReader.SCHEMA_VERSION).isEqualTo(highest);
     }
 
@@ -180,7 +184,7 @@ class LibraryReaderTest {
         }
         List<Long> ids = library.images().insertAll(images);
         for (int i = 0; i < 4; i++) {
-            library.locations().recordFileModified(ids.get(i), 1_000L + i);
+            library.locations().recordFileModified(ids.get(i), images.get(i).location(), 1_000L + i);
         }
         List<Long> dogs = ids.subList(0, 7);
         library.clusters().save(new GroupKey("dog", "beach"), "signature", "algorithm", 1,
