@@ -41,6 +41,7 @@ public final class LibraryDatabase implements AutoCloseable {
     private final EntityManagerFactory emf;
     private final ImageRepository images;
     private final ImageLocations locations;
+    private final ImageEmbeddings embeddings;
     private final ClusterRepository clusters;
     private final LibraryInfo info;
     private final RemoteCopyRepository remoteCopies;
@@ -50,6 +51,7 @@ public final class LibraryDatabase implements AutoCloseable {
         this.emf = emf;
         this.images = new ImageRepository(emf, clock);
         this.locations = new ImageLocations(emf);
+        this.embeddings = new ImageEmbeddings(emf);
         this.clusters = new ClusterRepository(emf, clock);
         this.info = new LibraryInfo(emf);
         this.remoteCopies = new RemoteCopyRepository(emf, clock);
@@ -238,6 +240,11 @@ public final class LibraryDatabase implements AutoCloseable {
     /** @return where the images' files are, and which of them are unchanged since they were read */
     public ImageLocations locations() {
         return locations;
+    }
+
+    /** @return the images' embeddings in bulk, for the search index */
+    public ImageEmbeddings embeddings() {
+        return embeddings;
     }
 
     /** @return the stored sub-clusterings */

@@ -126,6 +126,40 @@ public final class LibraryReader implements AutoCloseable {
         return highest == SCHEMA_VERSION;
     }
 
+    /** @return as {@link ImageEmbeddings#stamp()} */
+    public synchronized long embeddingStamp() {
+        try {
+            return EmbeddingRows.stamp(connection);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** @return as {@link ImageEmbeddings#count()} */
+    public synchronized int embeddingCount() {
+        try {
+            return EmbeddingRows.count(connection);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** As {@link ImageEmbeddings#forEach}. */
+    public synchronized void forEachEmbedding(java.util.function.Consumer<ImageEmbeddings.Row> sink) {
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false); // PostgreSQL streams a result only inside a transaction
+            try {
+                EmbeddingRows.forEach(connection, sink);
+            } finally {
+                connection.rollback(); // nothing was written
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
     /** @return the current library version (see {@link LibraryInfo#libraryVersion()}) */
     public synchronized long libraryVersion() {
         try (PreparedStatement s = connection.prepareStatement("SELECT info_value FROM library_info WHERE info_key = ?")) {

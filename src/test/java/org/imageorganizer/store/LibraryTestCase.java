@@ -16,6 +16,7 @@ abstract class LibraryTestCase {
     @TempDir
     Path dir;
     LibraryDatabase library;
+    TestDatabase database;
 
     @BeforeAll
     static void quiet() {
@@ -24,7 +25,8 @@ abstract class LibraryTestCase {
 
     @BeforeEach
     void openLibrary() {
-        library = database(dir).open();
+        database = database(dir);
+        library = database.open();
     }
 
     /** Where the library lives; the PostgreSQL subclasses override it. */

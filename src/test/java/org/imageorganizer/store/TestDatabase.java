@@ -1,5 +1,6 @@
 package org.imageorganizer.store;
 
+import java.util.Optional;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,19 +15,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  * PostgreSQL server (real PostgreSQL binaries from Maven Central) shared by the whole test run.
  * {@link #open()} may be called again to reopen the same library.
  */
-@FunctionalInterface
 public interface TestDatabase {
 
     LibraryDatabase open();
 
+    /** The library read through plain JDBC, as the read-only commands read it (once it was opened). */
+    Optional<LibraryReader> reader();
+
     static TestDatabase h2(Path folder) {
-        return () -> LibraryDatabase.open(folder.resolve("library.mv.db"));
+        Path file = folder.resolve("library.mv.db");
+        return new TestDatabase() {
+            @Override
+            public LibraryDatabase open() {
+                return LibraryDatabase.open(file);
+            }
+
+            @Override
+            public Optional<LibraryReader> reader() {
+                return LibraryReader.open(file);
+            }
+        };
     }
 
     /** A new, empty PostgreSQL database. */
     static TestDatabase postgres() {
         String url = Postgres.newDatabase();
-        return () -> LibraryDatabase.connect(url, Postgres.USER, "");
+        return new TestDatabase() {
+            @Override
+            public LibraryDatabase open() {
+                return LibraryDatabase.connect(url, Postgres.USER, "");
+            }
+
+            @Override
+            public Optional<LibraryReader> reader() {
+                return LibraryReader.connect(url, Postgres.USER, "");
+            }
+        };
     }
 
     /** The JDBC URL of a new, empty PostgreSQL database (for tests that start whole programs). */
