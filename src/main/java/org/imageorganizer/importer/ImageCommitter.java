@@ -131,6 +131,7 @@ final class ImageCommitter {
         Placement placement = ready.placement();
         return new NewImage(image.sha256(), placement.location(), placement.fileName(), image.byteSize(),
                 image.decoded().width(), image.decoded().height(), image.decoded().format(), placement.kind(),
-                ready.inferred().classification(), ready.inferred().embedding(), modelId, placement.modified());
+                ready.inferred().classification(), ready.inferred().embedding(), modelId, placement.modified(),
+                image.perceptualHash() == null ? null : image.perceptualHash().toBytes());
     }
 }

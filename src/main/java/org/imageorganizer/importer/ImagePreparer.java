@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.imageorganizer.imaging.DecodedImage;
+import org.imageorganizer.imaging.PerceptualHasher;
 import org.imageorganizer.imaging.ImageDecoder;
 import org.imageorganizer.imaging.ImageRejectedException;
 import org.imageorganizer.ml.ImageEmbedder;
@@ -16,6 +17,8 @@ import org.imageorganizer.model.ImageRecord;
  * threads).
  */
 final class ImagePreparer {
+    /** Stateless: one for every import. */
+    private static final PerceptualHasher HASHER = new PerceptualHasher();
     /** The library's side of the duplicate check (it may wait for a library still opening). */
     @FunctionalInterface
     interface ContentLookup {
@@ -52,6 +55,7 @@ final class ImagePreparer {
     /** Decodes the content and prepares the model's input; refused with a sentence saying why. */
     PreparedImage prepare(String sha256, byte[] content) throws ImageRejectedException {
         DecodedImage decoded = decoder.decode(content, minShortSide);
-        return new PreparedImage(sha256, content.length, decoded, embedder.prepare(decoded.image(), sha256));
+        return new PreparedImage(sha256, content.length, decoded, embedder.prepare(decoded.image(), sha256),
+                HASHER.hash(decoded.image()));
     }
 }
