@@ -42,6 +42,7 @@ public final class LibraryDatabase implements AutoCloseable {
     private final ImageRepository images;
     private final ImageLocations locations;
     private final ImageEmbeddings embeddings;
+    private final ImageFingerprints fingerprints;
     private final ClusterRepository clusters;
     private final LibraryInfo info;
     private final RemoteCopyRepository remoteCopies;
@@ -52,6 +53,7 @@ public final class LibraryDatabase implements AutoCloseable {
         this.images = new ImageRepository(emf, clock);
         this.locations = new ImageLocations(emf);
         this.embeddings = new ImageEmbeddings(emf);
+        this.fingerprints = new ImageFingerprints(emf);
         this.clusters = new ClusterRepository(emf, clock);
         this.info = new LibraryInfo(emf);
         this.remoteCopies = new RemoteCopyRepository(emf, clock);
@@ -245,6 +247,11 @@ public final class LibraryDatabase implements AutoCloseable {
     /** @return the images' embeddings in bulk, for the search index */
     public ImageEmbeddings embeddings() {
         return embeddings;
+    }
+
+    /** @return what duplicate finding reads of the images, in bulk */
+    public ImageFingerprints fingerprints() {
+        return fingerprints;
     }
 
     /** @return the stored sub-clusterings */
