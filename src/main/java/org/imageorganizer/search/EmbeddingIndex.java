@@ -171,10 +171,7 @@ public final class EmbeddingIndex implements AutoCloseable {
                 return;
             }
             boolean approximate = settings.approximateFolder() != null && source.count() > settings.approximateAbove();
-            Snapshot next = approximate ? approximate(version) : exact(s, version);
-            current = next;
-            lastError = null;
-            loaded.countDown();
+            publish(approximate ? approximate(s, version) : exact(s, version));
             if (!approximate && hnsw != null) {
                 hnsw.close(); // below the limit again; its folder is brought up to date if the library grows back
                 hnsw = null;
@@ -183,6 +180,12 @@ public final class EmbeddingIndex implements AutoCloseable {
             lastError = e.getMessage() == null ? e.toString() : e.getMessage();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    private void publish(Snapshot next) {
+        current = next;
+        lastError = null;
+        loaded.countDown();
     }
 
     private Snapshot exact(Snapshot old, long version) {
@@ -205,12 +208,20 @@ public final class EmbeddingIndex implements AutoCloseable {
         return new Snapshot(matrix, null, matrix.rows(), version);
     }
 
-    private Snapshot approximate(long version) throws IOException {
+    /**
+     * The approximate index at {@code version}. While it is brought up to date, the old snapshot answers;
+     * at the first load, the index on disk as it is, or when there is none, the exact scan (slower at
+     * this size, but the build takes minutes).
+     */
+    private Snapshot approximate(Snapshot old, long version) throws IOException {
         if (hnsw == null) {
             hnsw = new HnswIndex(settings.approximateFolder(), settings.hnsw(), scanPool);
         }
         long onDisk = hnsw.version();
         if (onDisk != version) {
+            if (old == null) {
+                publish(onDisk >= 0 ? new Snapshot(null, hnsw, hnsw.rows(), onDisk) : exact(null, version));
+            }
             long start = System.nanoTime();
             HnswWriter writer = new HnswWriter(hnsw);
             Optional<EmbeddingSource.Changes> changes = onDisk < 0 ? Optional.empty() : source.changesSince(onDisk);

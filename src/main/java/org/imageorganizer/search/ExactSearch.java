@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 final class ExactSearch {
     private static final int ANY = Integer.MIN_VALUE;
     /** Below this many rows one thread scans them all: handing a part over costs more than it saves. */
-    private static final int PARALLEL_ROWS = 2 * Int8Matrix.BLOCK_ROWS;
+    private static final int PARALLEL_ROWS = 8_192;
 
     private final ExecutorService pool;
     private final int threads;

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The exact scan against a brute-force computation over the same rows, on two threads (more than two blocks). */
+/** The exact scan against a brute-force computation over the same rows, on two threads. */
 class ExactSearchTest {
     private static final int DIMENSION = 48;
-    private final List<EmbeddingRow> rows = TestRows.uniform(3 * Int8Matrix.BLOCK_ROWS + 123, DIMENSION, 11);
+    private final List<EmbeddingRow> rows = TestRows.uniform(10_123, DIMENSION, 11); // two parts, many blocks
     private EmbeddingIndex index;
     private Int8Matrix matrix;
 
