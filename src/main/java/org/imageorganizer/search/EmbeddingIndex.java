@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The library's embeddings held for text search and "similar photos" (ADR 0034). Up to
  * {@link IndexSettings#approximateAbove()} photos an exact scan of an in-memory int8 matrix answers;
- * above, an approximate HNSW index kept on disk in {@link IndexSettings#approximateFolder()}.
+ * above, an approximate HNSW index kept on disk in {@link IndexSettings#approximateFolder()} (while it
+ * is first built, which takes minutes at a million photos, the exact scan answers; once built, a restart
+ * whose library has not changed uses it as it is, without reading the library).
  *
  * <p>{@link #start()} loads it on a background thread (start-up never waits) and then follows the
  * source's {@link EmbeddingSource#version() version} every {@link IndexSettings#pollInterval()}: when it
@@ -155,10 +157,15 @@ public final class EmbeddingIndex implements AutoCloseable {
     }
 
     private void refreshQuietly() {
+        String before = lastError;
         try {
             refresh();
         } catch (RuntimeException e) {
-            LOG.warn("The search index could not be refreshed; it will be tried again", e);
+            if (before == null || !before.equals(lastError)) {
+                LOG.warn("The search index could not be refreshed; it will be tried again", e);
+            } else {
+                LOG.debug("The search index could not be refreshed again: {}", lastError);
+            }
         }
     }
 
@@ -221,6 +228,8 @@ public final class EmbeddingIndex implements AutoCloseable {
         if (onDisk != version) {
             if (old == null) {
                 publish(onDisk >= 0 ? new Snapshot(null, hnsw, hnsw.rows(), onDisk) : exact(null, version));
+            } else if (!old.approximate()) {
+                publish(exact(old, version)); // the library just grew past the limit: current rows meanwhile
             }
             long start = System.nanoTime();
             HnswWriter writer = new HnswWriter(hnsw);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -100,8 +101,8 @@ final class HnswIndex implements Closeable {
         if (!DirectoryReader.indexExists(directory)) {
             return -1;
         }
-        String v = DirectoryReader.listCommits(directory).get(DirectoryReader.listCommits(directory).size() - 1)
-                .getUserData().get(VERSION);
+        List<IndexCommit> commits = DirectoryReader.listCommits(directory);
+        String v = commits.get(commits.size() - 1).getUserData().get(VERSION);
         return v == null ? -1 : Long.parseLong(v);
     }
 

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The approximate index on a small library: recall against the exact scan, filters, updates, reopening. */
+/** The approximate index on a small library: recall against the exact scan, filters, updates, reopening (Lucene builds graphs: seconds). */
+@Tag("slow")
 class HnswIndexTest {
     private static final int DIMENSION = 64;
     private static final int ROWS = 4_000;
@@ -107,6 +109,27 @@ class HnswIndexTest {
             reopened.refreshNow();
             assertThat(source.fullReads.get()).as("the index on disk is at the library's version").isEqualTo(reads);
             assertThat(ids(reopened.search(SearchQuery.of(q, 10)))).doesNotContainAnyElementsOf(first).startsWith(1L);
+        }
+    }
+
+    @Test
+    void aLibraryGrowingPastTheLimitMovesToTheApproximateIndexAndBack() {
+        List<EmbeddingRow> rows = TestRows.clustered(1_500, DIMENSION, 20, 24);
+        ListSource source = new ListSource(rows.subList(0, 800));
+        float[] q = rows.get(1_200).embedding();
+        try (EmbeddingIndex index = new EmbeddingIndex(source, approximate())) {
+            index.refreshNow();
+            assertThat(index.status().approximate()).isFalse();
+            assertThat(index.matrixBytes()).isPositive();
+            source.replace(rows);
+            index.refreshNow();
+            assertThat(index.status()).isEqualTo(new IndexStatus(true, true, 1_500, source.version(), null));
+            assertThat(index.matrixBytes()).isZero();
+            assertThat(index.search(SearchQuery.of(q, 1)).hits()).extracting(SearchHit::id).containsExactly(1_201L);
+            source.replace(rows.subList(0, 900));
+            index.refreshNow();
+            assertThat(index.status().approximate()).isFalse();
+            assertThat(index.search(SearchQuery.of(q, 900)).hits()).hasSize(900).allMatch(h -> h.id() <= 900);
         }
     }
 }
