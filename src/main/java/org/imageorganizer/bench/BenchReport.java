@@ -173,8 +173,8 @@ final class BenchReport {
     void search(SearchBench.Library l) {
         if (l.approximate()) {
             out.printf("### %s, %,d photos, approximate%n%nthe exact scan answered after %.1f s, the HNSW index was built "
-                    + "after %.1f s and reopened in %.2f s, %.0f MB on disk; recall@10 against the exact scan %.3f "
-                    + "(target ≥ 0.95: %s)%n%n", l.data(), l.photos(), l.loadSeconds(), l.buildSeconds(),
+                    + "after %.1f s (%s) and reopened in %.2f s, %.0f MB on disk; recall@10 against the exact scan %.3f "
+                    + "(target ≥ 0.95: %s)%n%n", l.data(), l.photos(), l.loadSeconds(), l.buildSeconds(), l.buildCpu(),
                     l.reloadSeconds(), l.heapBytes() / 1e6, l.recallAt10(), l.recallAt10() >= 0.95 ? "yes" : "NO");
         } else {
             double perHundredK = l.matrixBytes() * 100_000.0 / l.photos() / (1 << 20);

@@ -47,13 +47,14 @@ final class SearchBench {
      *
      * @param loadSeconds   until the first load answers queries (approximate: the exact scan while the index builds)
      * @param buildSeconds  approximate: until the built index answers (NaN for exact)
+     * @param buildCpu      approximate: the CPU the build took, and the machine's (others' builds slow it)
      * @param reloadSeconds a full reload after the version changed (exact), or reopening the built index (approximate)
      * @param matrixBytes   the exact matrix's own count, 0 for the approximate index
      * @param heapBytes     heap taken by the load, measured after a GC (approximate: disk bytes of the index)
      * @param recallAt10    approximate: against the exact int8 scan; exact: the int8 scan against float cosines
      */
-    record Library(String data, int photos, boolean approximate, double loadSeconds, double buildSeconds, double reloadSeconds,
-            long matrixBytes, long heapBytes, double recallAt10, List<Row> rows) {
+    record Library(String data, int photos, boolean approximate, double loadSeconds, double buildSeconds, String buildCpu,
+            double reloadSeconds, long matrixBytes, long heapBytes, double recallAt10, List<Row> rows) {
     }
 
     Library run(SearchLibrary.Kind kind, int photos) throws IOException {
@@ -75,8 +76,8 @@ final class SearchBench {
             double reloadSeconds = reload.seconds();
             List<Row> rows = latencies(index, library, data, photos, false);
             double recall = int8AgainstFloat(index, library, Math.min(queries, 50));
-            return new Library(data, photos, false, loadSeconds, Double.NaN, reloadSeconds, index.matrixBytes(), heap, recall,
-                    rows);
+            return new Library(data, photos, false, loadSeconds, Double.NaN, "", reloadSeconds, index.matrixBytes(), heap,
+                    recall, rows);
         }
     }
 
@@ -88,11 +89,16 @@ final class SearchBench {
         List<Row> rows;
         List<List<Long>> found = new ArrayList<>();
         double servingSeconds;
+        String buildCpu;
         try (EmbeddingIndex index = new EmbeddingIndex(library, settings)) {
             Stopwatch build = new Stopwatch();
+            MachineCpu before = MachineCpu.now();
             index.start();
             servingSeconds = waitFor(() -> index.status().loaded(), build);
             buildSeconds = waitFor(() -> index.status().approximate(), build);
+            MachineCpu.Use use = before.until(MachineCpu.now());
+            buildCpu = String.format(java.util.Locale.ROOT, "%.0f s of CPU in this process; %s", use.process() * buildSeconds,
+                    use.describe());
             rows = latencies(index, library, data, photos, true);
             for (int q = 0; q < queries; q++) {
                 found.add(ids(index.search(SearchQuery.of(library.query(q), K)).hits()));
@@ -114,8 +120,8 @@ final class SearchBench {
             }
             recall = hits / (double) (queries * K);
         }
-        return new Library(data, photos, true, servingSeconds, buildSeconds, reopenSeconds, 0, folderBytes(folder), recall,
-                rows);
+        return new Library(data, photos, true, servingSeconds, buildSeconds, buildCpu, reopenSeconds, 0, folderBytes(folder),
+                recall, rows);
     }
 
     /** Seconds on {@code watch} when {@code done} first holds (polled every 50 ms). */
