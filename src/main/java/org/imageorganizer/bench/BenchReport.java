@@ -163,10 +163,10 @@ final class BenchReport {
     void searchHeader(int queries, HnswSettings hnsw) {
         out.printf("## Search, the query embedding given (512 dimensions)%n%n");
         out.printf("Exact int8 scan on two threads up to 100,000 photos, Lucene's HNSW above (maxConn %d, beamWidth %d, "
-                + "%d candidates a search); one client, %d timed queries after as many untimed ones. Uniform data is "
+                + "%d candidates a search, %.0f MB indexing buffer); one client, %d timed queries after as many untimed ones. Uniform data is "
                 + "random unit vectors (the hardest case for a graph); clustered data has a low intrinsic dimension "
                 + "and clusters, as photos' embeddings do (bench/SearchLibrary).%n%n", hnsw.maxConn(), hnsw.beamWidth(),
-                hnsw.candidates(), queries);
+                hnsw.candidates(), hnsw.ramBufferMb(), queries);
         out.flush();
     }
 

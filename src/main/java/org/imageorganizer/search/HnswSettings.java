@@ -12,14 +12,20 @@ package org.imageorganizer.search;
  */
 public record HnswSettings(int maxConn, int beamWidth, int candidates, int indexThreads, double ramBufferMb) {
     public HnswSettings {
-        if (maxConn < 2 || beamWidth < 2 || candidates < 1 || indexThreads < 1 || ramBufferMb < 16) {
+        if (maxConn < 2 || beamWidth < 2 || candidates < 1 || indexThreads < 1 || ramBufferMb < 16 || ramBufferMb > 2000) {
             throw new IllegalArgumentException("HNSW settings out of range");
         }
     }
 
-    /** The settings measured in ADR 0034: recall@10 ≥ 0.95 on clustered embeddings at 1M. */
+    /**
+     * The settings measured in ADR 0034. The indexing buffer is a quarter of the maximum heap, between
+     * 64 MB and 1 GB: each time it fills, a segment with its own graph is written, and a search visits
+     * every segment's graph, while merging segments builds their graph again. A million 512-dimensional
+     * embeddings take about 2 GB in the buffer: 1 GB makes three or four segments and no merge.
+     */
     public static HnswSettings defaults() {
-        return new HnswSettings(16, 100, 100, 2, 256);
+        double quarterHeapMb = Runtime.getRuntime().maxMemory() / 4.0 / (1 << 20);
+        return new HnswSettings(16, 100, 100, 2, Math.max(64, Math.min(1024, quarterHeapMb)));
     }
 
     public HnswSettings withCandidates(int n) {
