@@ -10,11 +10,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.imageorganizer.bench.startup.JarRunner;
 import org.imageorganizer.model.ClusterAlgorithm;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.ml.ClipModel;
+import org.imageorganizer.search.HnswSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,20 +25,21 @@ import picocli.CommandLine.Spec;
 
 /** {@code bench}: the benchmark suite of BENCHMARKS.md, in one run, printed as tables with their targets. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the model ceiling, the import pipeline, clustering at scale, import memory, REST latency and "
-                + "the start-up of whole processes.")
+        description = "Measure the model ceiling, the import pipeline, clustering at scale, import memory, REST latency, "
+                + "the start-up of whole processes and search in synthetic libraries.")
 public final class BenchCommand implements Callable<Integer> {
     private final BenchServices services;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model-dir", required = true, paramLabel = "DIR", description = "Model folder (e.g. from "
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "Model folder (e.g. from "
             + "scripts/make_bench_model.py). Repeat it with one folder per variant to compare them (the first is the one "
-            + "the other parts use; one must be PyTorch fp32).")
+            + "the other parts use; one must be PyTorch fp32). Needed by every part but clustering and search.")
     List<Path> modelDirs;
 
-    @Option(names = "--photos", required = true, paramLabel = "DIR", description = "Benchmark photos (scripts/make_bench_photos.py).")
+    @Option(names = "--photos", paramLabel = "DIR", description = "Benchmark photos (scripts/make_bench_photos.py). "
+            + "Needed by every part but clustering and search.")
     Path photos;
 
     @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder (default: a new temporary folder).")
@@ -118,8 +121,25 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: the jar running the bench, else target/image-organizer.jar).")
     Path jar;
 
+    @Option(names = "--search-sizes", split = ",", defaultValue = "10000,100000", paramLabel = "N,…",
+            description = "Library sizes of the search part: exact search up to 100000, the approximate index above "
+                    + "(add 1000000 for the 1M run: its index takes minutes to build).")
+    List<Integer> searchSizes;
+
+    @Option(names = "--search-data", split = ",", defaultValue = "clustered,uniform", paramLabel = "KIND,…",
+            description = "Synthetic embeddings of the search part: clustered (like photos'), uniform (random unit vectors).")
+    List<String> searchData;
+
+    @Option(names = "--search-queries", defaultValue = "200", paramLabel = "N",
+            description = "Timed queries per query kind in the search part (as many untimed first); also the recall queries.")
+    int searchQueries;
+
+    @Option(names = "--search-candidates", paramLabel = "N",
+            description = "Candidates an approximate search keeps (HNSW's ef; default: the index's own).")
+    Integer searchCandidates;
+
     @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, variants, clustering, "
-            + "rss, rest, startup.")
+            + "rss, rest, startup, search.")
     List<String> only;
 
     public BenchCommand(BenchServices services) {
@@ -151,10 +171,21 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rest-images, --rest-requests, --rest-clients and "
                     + "--rest-upload-reads and the --startup-… counts must be at least 1, --rest-warm-up, --rest-uploaders and --rest-upload-pause-ms at least 0.");
         }
+        boolean needsModel = Stream.of("ceiling", "pipeline", "variants", "rss", "rest", "startup").anyMatch(this::wanted);
+        if (needsModel && (modelDirs == null || modelDirs.isEmpty() || photos == null)) {
+            throw new ParameterException(spec.commandLine(), "--model-dir and --photos are needed by every part but "
+                    + "clustering and search (or choose those with --only clustering,search).");
+        }
+        if (searchQueries < 1 || searchSizes.stream().anyMatch(n -> n < SearchBench.MIN_PHOTOS)
+                || (searchCandidates != null && searchCandidates < 1)) {
+            throw new ParameterException(spec.commandLine(), "--search-queries and --search-candidates must be at least 1, "
+                    + "--search-sizes at least " + SearchBench.MIN_PHOTOS + ".");
+        }
+        List<SearchLibrary.Kind> kinds = searchKinds();
         PrintWriter out = spec.commandLine().getOut();
         Path workDir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("image-organizer-bench-");
         BenchReport report = new BenchReport(out);
-        Path modelDir = modelDirs.get(0);
+        Path modelDir = modelDirs == null || modelDirs.isEmpty() ? null : modelDirs.get(0);
         report.header(modelDir, photos);
         if (wanted("ceiling") || wanted("pipeline")) {
             modelParts(report, modelDir, workDir);
@@ -191,8 +222,38 @@ public final class BenchCommand implements Callable<Integer> {
         if (wanted("startup")) {
             startupPart(report, workDir, out);
         }
+        if (wanted("search")) {
+            searchPart(report, workDir, kinds);
+        }
         out.flush();
         return 0;
+    }
+
+    private List<SearchLibrary.Kind> searchKinds() {
+        List<SearchLibrary.Kind> kinds = new ArrayList<>();
+        for (String name : searchData) {
+            try {
+                kinds.add(SearchLibrary.Kind.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--search-data takes clustered and uniform, not " + name + ".");
+            }
+        }
+        return kinds;
+    }
+
+    /** The search part: each size with each kind of data, smallest first. */
+    private void searchPart(BenchReport report, Path workDir, List<SearchLibrary.Kind> kinds) throws IOException {
+        HnswSettings hnsw = HnswSettings.defaults();
+        if (searchCandidates != null) {
+            hnsw = hnsw.withCandidates(searchCandidates);
+        }
+        report.searchHeader(searchQueries, hnsw);
+        SearchBench bench = new SearchBench(workDir, searchQueries, hnsw);
+        for (int size : searchSizes.stream().sorted().toList()) {
+            for (SearchLibrary.Kind kind : kinds) {
+                report.search(bench.run(kind, size));
+            }
+        }
     }
 
     /** The model ceiling and the import pipeline, on the first model loaded in this process. */

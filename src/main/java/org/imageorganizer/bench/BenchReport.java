@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.imageorganizer.bench.startup.StartupFigure;
+import org.imageorganizer.search.HnswSettings;
 
 /** Prints the benchmark results as Markdown tables, each figure with its target. */
 final class BenchReport {
@@ -25,7 +26,7 @@ final class BenchReport {
         out.printf("# AI Image Organizer benchmarks%n%n");
         out.printf("- date: %s%n- machine: %s, %d cores, Java %s, max heap %d MB%n- model: %s%n- photos: %s%n%n",
                 LocalDate.now(), cpuModel(), Runtime.getRuntime().availableProcessors(), Runtime.version(),
-                HeapPeak.maxHeapBytes() / (1 << 20), modelDir, photos);
+                HeapPeak.maxHeapBytes() / (1 << 20), java.util.Objects.toString(modelDir, "-"), java.util.Objects.toString(photos, "-"));
         out.flush();
     }
 
@@ -154,6 +155,42 @@ final class BenchReport {
                     row.clients(), l.count(), row.bodyBytes() / 1024.0, l.medianMs(), l.p90Ms(), l.p99Ms(), l.maxMs(),
                     row.requestsPerSecond(), row.hasTarget() ? String.format("p99 ≤ %.0f ms", row.targetP99Ms()) : "-",
                     row.hasTarget() ? (row.met() ? "yes" : "NO") : "-");
+        }
+        out.println();
+        out.flush();
+    }
+
+    void searchHeader(int queries, HnswSettings hnsw) {
+        out.printf("## Search, the query embedding given (512 dimensions)%n%n");
+        out.printf("Exact int8 scan on two threads up to 100,000 photos, Lucene's HNSW above (maxConn %d, beamWidth %d, "
+                + "%d candidates a search, %.0f MB indexing buffer); one client, %d timed queries after as many untimed ones. Uniform data is "
+                + "random unit vectors (the hardest case for a graph); clustered data has a low intrinsic dimension "
+                + "and clusters, as photos' embeddings do (bench/SearchLibrary).%n%n", hnsw.maxConn(), hnsw.beamWidth(),
+                hnsw.candidates(), hnsw.ramBufferMb(), queries);
+        out.flush();
+    }
+
+    void search(SearchBench.Library l) {
+        if (l.approximate()) {
+            out.printf("### %s, %,d photos, approximate%n%nthe exact scan answered after %.1f s, the HNSW index was built "
+                    + "after %.1f s (%s) and reopened in %.2f s, %.0f MB on disk; recall@10 against the exact scan %.3f "
+                    + "(target ≥ 0.95: %s)%n%n", l.data(), l.photos(), l.loadSeconds(), l.buildSeconds(), l.buildCpu(),
+                    l.reloadSeconds(), l.heapBytes() / 1e6, l.recallAt10(), l.recallAt10() >= 0.95 ? "yes" : "NO");
+        } else {
+            double perHundredK = l.matrixBytes() * 100_000.0 / l.photos() / (1 << 20);
+            out.printf("### %s, %,d photos, exact%n%nloaded in %.2f s, full reload %.2f s; matrix %.1f MB (%.1f MB per "
+                    + "100k, target ≤ 64: %s), heap taken by the load %.1f MB; recall@10 of the int8 scan against float "
+                    + "cosines %.3f%n%n", l.data(), l.photos(), l.loadSeconds(), l.reloadSeconds(),
+                    l.matrixBytes() / (double) (1 << 20), perHundredK, perHundredK <= 64 ? "yes" : "NO",
+                    l.heapBytes() / (double) (1 << 20), l.recallAt10());
+        }
+        out.printf("| query | median | p90 | p99 | max | target | met |%n|---|---:|---:|---:|---:|---|---|%n");
+        for (SearchBench.Row row : l.rows()) {
+            Latencies t = row.latencies();
+            boolean hasTarget = !Double.isNaN(row.targetP99Ms());
+            out.printf("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %s | %s |%n", row.query(), t.medianMs(), t.p90Ms(),
+                    t.p99Ms(), t.maxMs(), hasTarget ? String.format("p99 ≤ %.0f ms", row.targetP99Ms()) : "-",
+                    hasTarget ? (t.p99Ms() <= row.targetP99Ms() ? "yes" : "NO") : "-");
         }
         out.println();
         out.flush();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layers, as a table of what each top-level package may use (docs/decisions/0023):
- * model and common at the bottom, then the core (imaging, ml, store, cluster, config, importer,
+ * model and common at the bottom, then the core (imaging, ml, store, cluster, search, config, importer,
  * sync), the use-case services, the front ends (api, ui, cli, bench), and app, which wires them.
  * No cycles between top-level packages; only ui touches JavaFX, only api touches Spark.
  */
@@ -36,7 +36,7 @@ class LayerRulesTest {
                 .importPackages("org.imageorganizer");
     }
 
-    private static final List<String> OURS = List.of("model", "common", "imaging", "ml", "store", "cluster", "config",
+    private static final List<String> OURS = List.of("model", "common", "imaging", "ml", "store", "cluster", "search", "config",
             "importer", "sync", "services", "api", "ui", "cli", "bench", "app");
 
     /** What each package may use of ours, besides itself (the JDK and the libraries are not limited here). */
@@ -47,16 +47,17 @@ class LayerRulesTest {
             Map.entry("ml", Set.of("imaging", "model", "common")),
             Map.entry("store", Set.of("model", "common")),
             Map.entry("cluster", Set.of("store", "model", "common")),
+            Map.entry("search", Set.of("model", "common")),
             Map.entry("config", Set.of("model", "common")),
             Map.entry("importer", Set.of("imaging", "ml", "store", "cluster", "config", "model", "common")),
             Map.entry("sync", Set.of("store", "model", "common")),
-            Map.entry("services", Set.of("importer", "sync", "imaging", "ml", "store", "cluster", "config", "model",
-                    "common")),
+            Map.entry("services", Set.of("importer", "sync", "imaging", "ml", "store", "cluster", "search", "config",
+                    "model", "common")),
             Map.entry("api", Set.of("services", "config", "model", "common")),
             Map.entry("ui", Set.of("services", "config", "model", "common")),
             Map.entry("cli", Set.of("services", "config", "model", "common")),
-            Map.entry("bench", Set.of("services", "importer", "sync", "imaging", "ml", "store", "cluster", "config",
-                    "model", "common")),
+            Map.entry("bench", Set.of("services", "importer", "sync", "imaging", "ml", "store", "cluster", "search",
+                    "config", "model", "common")),
             Map.entry("app", Set.copyOf(OURS)));
 
     @Test
@@ -113,7 +114,8 @@ class LayerRulesTest {
     void theCoreDoesNotUseTheFrontEndFrameworks() {
         noClasses().that().resideInAnyPackage("org.imageorganizer.model..", "org.imageorganizer.common..",
                 "org.imageorganizer.imaging..", "org.imageorganizer.ml..", "org.imageorganizer.store..",
-                "org.imageorganizer.cluster..", "org.imageorganizer.config..", "org.imageorganizer.importer..",
+                "org.imageorganizer.cluster..", "org.imageorganizer.search..", "org.imageorganizer.config..",
+                "org.imageorganizer.importer..",
                 "org.imageorganizer.sync..", "org.imageorganizer.services..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "spark..", "picocli..")
                 .check(classes);

@@ -1,0 +1,71 @@
+package org.imageorganizer.search;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * One search of the {@link EmbeddingIndex}: the query embedding (a text's or a photo's; normalised
+ * by the index), a page ({@code offset}, {@code limit}), optional filters that must all hold, and ids
+ * never to return (the photo itself and its duplicates, for "similar photos").
+ *
+ * <p>A sub-cluster id is unique only within its object/background group: filter on a cluster together
+ * with its object and background label.
+ *
+ * @param embedding       the query embedding
+ * @param offset          results to skip, at least 0
+ * @param limit           results to return, at least 1; offset + limit at most {@value #MAX_WINDOW}
+ * @param objectLabel     only photos with this object label, or null for any
+ * @param backgroundLabel only photos with this background label, or null for any
+ * @param clusterId       only photos of this sub-cluster, or null for any
+ * @param excludedIds     ids never returned
+ */
+public record SearchQuery(float[] embedding, int offset, int limit, String objectLabel, String backgroundLabel,
+        Integer clusterId, Set<Long> excludedIds) {
+    /** The deepest page end a query may ask for. */
+    public static final int MAX_WINDOW = 10_000;
+
+    public SearchQuery {
+        if (embedding == null || embedding.length == 0) {
+            throw new IllegalArgumentException("a query needs an embedding");
+        }
+        if (offset < 0 || limit < 1 || (long) offset + limit > MAX_WINDOW) {
+            throw new IllegalArgumentException("need offset >= 0, limit >= 1 and offset + limit <= " + MAX_WINDOW
+                    + ", got offset " + offset + ", limit " + limit);
+        }
+        excludedIds = excludedIds == null ? Set.of() : Set.copyOf(excludedIds);
+    }
+
+    /** The first {@code limit} results for {@code embedding}, without filters. */
+    public static SearchQuery of(float[] embedding, int limit) {
+        return new SearchQuery(embedding, 0, limit, null, null, null, Set.of());
+    }
+
+    public SearchQuery withPage(int offset, int limit) {
+        return new SearchQuery(embedding, offset, limit, objectLabel, backgroundLabel, clusterId, excludedIds);
+    }
+
+    public SearchQuery withObject(String label) {
+        return new SearchQuery(embedding, offset, limit, label, backgroundLabel, clusterId, excludedIds);
+    }
+
+    public SearchQuery withBackground(String label) {
+        return new SearchQuery(embedding, offset, limit, objectLabel, label, clusterId, excludedIds);
+    }
+
+    public SearchQuery withCluster(Integer cluster) {
+        return new SearchQuery(embedding, offset, limit, objectLabel, backgroundLabel, cluster, excludedIds);
+    }
+
+    public SearchQuery excluding(Collection<Long> ids) {
+        return new SearchQuery(embedding, offset, limit, objectLabel, backgroundLabel, clusterId, Set.copyOf(ids));
+    }
+
+    /** The number of best results the search must find before the page is cut out of them. */
+    int window() {
+        return offset + limit;
+    }
+
+    boolean filtered() {
+        return objectLabel != null || backgroundLabel != null || clusterId != null;
+    }
+}
