@@ -88,6 +88,13 @@ final class CliWiring implements CliServices {
     }
 
     @Override
+    public SearchSession openSearch(DatabaseLocation location, List<Path> modelDirs) {
+        ClusterSettings clustering = settings().clustering().toClusterSettings();
+        return new SearchRun(core, location, modelDirs, reader -> readOnly(reader, location, clustering),
+                () -> openLibrary(location, clustering));
+    }
+
+    @Override
     public Map<Path, String> downloadModels(String precision) {
         Map<Path, String> folders = new LinkedHashMap<>();
         core.models().download(precision).forEach(f -> folders.put(f.directory(), f.manifest().modelId()));

@@ -11,6 +11,7 @@ import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.services.CloudBackup;
 import org.imageorganizer.services.LibraryImport;
 import org.imageorganizer.services.OpenedLibrary;
+import org.imageorganizer.services.PhotoSearch;
 
 /** What the commands need from the application; {@code app} provides it. */
 public interface CliServices {
@@ -47,6 +48,21 @@ public interface CliServices {
      */
     LibraryImport openImport(DatabaseLocation location, Supplier<ClusterSettings> clustering, List<Path> modelDirs,
             String precision, Integer views, Boolean adaptive);
+
+    /**
+     * Opens the library for searching it ({@code search}, {@code similar}): as {@link #readLibrary}, with its
+     * embeddings loaded for search and the library's model variant (among {@code modelDirs}, or where
+     * {@link #openImport} looks) loaded when a text or a file must be embedded.
+     */
+    SearchSession openSearch(DatabaseLocation location, List<Path> modelDirs);
+
+    /** An open search of the library; closing it frees the library and the model. */
+    interface SearchSession extends AutoCloseable {
+        PhotoSearch search();
+
+        @Override
+        void close();
+    }
 
     /**
      * Downloads the published CLIP variants for a precision into the per-user model cache (or finds

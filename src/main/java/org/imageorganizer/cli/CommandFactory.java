@@ -25,6 +25,12 @@ public final class CommandFactory implements CommandLine.IFactory {
         if (type == ExportCommand.class) {
             return type.cast(new ExportCommand(services));
         }
+        if (type == SearchCommand.class) {
+            return type.cast(new SearchCommand(services));
+        }
+        if (type == SimilarCommand.class) {
+            return type.cast(new SimilarCommand(services));
+        }
         if (type == SyncCommand.class) {
             return type.cast(new SyncCommand(services));
         }

@@ -84,6 +84,14 @@ public record Environment(Path dataDir, Path cacheDir, Path configDir, Path logD
         return cacheDir.resolve("label-embeddings");
     }
 
+    /**
+     * The approximate search indexes of large libraries (over 100,000 photos), one folder per library:
+     * rebuilt from the library when missing, so a cache.
+     */
+    public Path searchIndexDir() {
+        return cacheDir.resolve("search-index");
+    }
+
     /** Thumbnails made for the window and the web page, by content hash. */
     public Path thumbnailCacheDir() {
         return cacheDir.resolve("thumbnails");

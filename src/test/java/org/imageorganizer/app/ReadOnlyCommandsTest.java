@@ -189,6 +189,11 @@ class ReadOnlyCommandsTest {
         }
 
         @Override
+        public SearchSession openSearch(DatabaseLocation location, List<Path> modelDirs) {
+            return wiring.openSearch(location, modelDirs);
+        }
+
+        @Override
         public Map<Path, String> downloadModels(String precision) {
             return wiring.downloadModels(precision);
         }
