@@ -156,10 +156,10 @@ final class ImageRoutes {
     }
 
     private Object list(Request request, Response response) {
-        int limit = intParam(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        int offset = intParam(request, "offset", 0, 0, Integer.MAX_VALUE);
-        String object = label(request.queryParams("object"));
-        String background = label(request.queryParams("background"));
+        int limit = QueryParams.intParam(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = QueryParams.intParam(request, "offset", 0, 0, Integer.MAX_VALUE);
+        String object = QueryParams.label(request.queryParams("object"));
+        String background = QueryParams.label(request.queryParams("background"));
         LibraryPage page = services.library().page(object, background, offset, limit);
         List<ImageJson> images = page.images().stream().map(image -> imageJson(request, image, null)).toList();
         response.type(JsonBodies.CONTENT_TYPE);
@@ -185,7 +185,7 @@ final class ImageRoutes {
 
     private Object thumbnail(Request request, Response response) throws IOException {
         ImageRecord image = image(request);
-        int size = intParam(request, "size", 256, 1, 4096);
+        int size = QueryParams.intParam(request, "size", 256, 1, 4096);
         if (!THUMBNAIL_SIZES.contains(size)) {
             throw ApiError.badRequest("size must be one of " + THUMBNAIL_SIZES.stream().sorted().toList() + ".");
         }
@@ -238,30 +238,5 @@ final class ImageRoutes {
             throw ApiError.badRequest("The image id must be a positive whole number.");
         }
         return Long.parseLong(text);
-    }
-
-    private static int intParam(Request request, String name, int fallback, int min, int max) {
-        String text = request.queryParams(name);
-        if (text == null || text.isEmpty()) {
-            return fallback;
-        }
-        if (!text.matches("\\d{1,10}")) {
-            throw ApiError.badRequest(name + " must be a whole number from " + min + " to " + max + ".");
-        }
-        long value = Long.parseLong(text);
-        if (value < min || value > max) {
-            throw ApiError.badRequest(name + " must be from " + min + " to " + max + ".");
-        }
-        return (int) value;
-    }
-
-    private static String label(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        if (text.length() > 128) {
-            throw ApiError.badRequest("A category name is at most 128 characters.");
-        }
-        return text.strip();
     }
 }

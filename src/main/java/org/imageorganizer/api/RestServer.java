@@ -131,8 +131,10 @@ public final class RestServer implements AutoCloseable {
         new HealthRoute(services, () -> draining).register(http);
         UploadAdmission admission = new UploadAdmission(new UploadRateLimiter(options.uploadsPerMinute(), System::nanoTime),
                 options.uploadsAtOnce(), options.uploadsAtOncePerClient(), UPLOAD_PLACE_WAIT);
+        ImageLinks links = new ImageLinks(signer, proxies, services.cloudLinks(), options.publicUrl());
+        new SearchRoutes(services, links).register(http);
         new ImageRoutes(services, new MultipartUploads(spool, options), admission,
-                proxies, new ImageLinks(signer, proxies, services.cloudLinks(), options.publicUrl()), uploadWorkers, options.maxFileBytes()).register(http);
+                proxies, links, uploadWorkers, options.maxFileBytes()).register(http);
         new ClusterRoutes(services).register(http);
         new StorageRoute(services.uploadFolder()).register(http);
         new WebPage(services.cloudLinks().origins()).register(http);

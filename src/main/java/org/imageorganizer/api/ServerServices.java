@@ -6,6 +6,7 @@ import org.imageorganizer.services.CloudLinks;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryQueries;
+import org.imageorganizer.services.PhotoSearch;
 import org.imageorganizer.services.UploadFolder;
 import org.imageorganizer.services.Uploads;
 
@@ -19,6 +20,7 @@ import org.imageorganizer.services.Uploads;
  * @param cloudLinks   links to the images a cloud store delivers (Cloudinary), {@link CloudLinks#NONE} without one
  * @param uploadFolder the managed folder uploads are kept in (/storage/KEY)
  * @param build        version and source location
+ * @param search       finds photos by text and likeness, or null when the server offers no search
  */
 public record ServerServices(
         LibraryQueries library,
@@ -27,7 +29,8 @@ public record ServerServices(
         Uploads uploads,
         CloudLinks cloudLinks,
         UploadFolder uploadFolder,
-        BuildInfo build) {
+        BuildInfo build,
+        PhotoSearch search) {
 
     public ServerServices {
         Objects.requireNonNull(library, "library");

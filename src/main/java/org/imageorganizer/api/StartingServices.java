@@ -9,6 +9,7 @@ import org.imageorganizer.services.CloudLinks;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryQueries;
+import org.imageorganizer.services.PhotoSearch;
 import org.imageorganizer.services.UploadFolder;
 import org.imageorganizer.services.Uploads;
 
@@ -43,6 +44,7 @@ public final class StartingServices {
     private volatile LibraryQueries library;
     private volatile ImageRemoval removal;
     private volatile Uploads uploads;
+    private volatile PhotoSearch search;
     private volatile String failure;
 
     /**
@@ -63,6 +65,9 @@ public final class StartingServices {
         StartingServices ready = new StartingServices(services.files(), services.cloudLinks(), services.uploadFolder(),
                 services.build());
         ready.libraryOpened(services.library(), services.removal());
+        if (services.search() != null) {
+            ready.searchReady(services.search());
+        }
         if (services.uploads() != null) {
             ready.modelLoaded(services.uploads());
         }
@@ -74,6 +79,11 @@ public final class StartingServices {
         this.removal = Objects.requireNonNull(remover, "remover");
         this.library = Objects.requireNonNull(queries, "queries");
         libraryOrFailure.countDown();
+    }
+
+    /** Search works from now on (its texts wait for the model, and say so). */
+    public void searchReady(PhotoSearch ready) {
+        this.search = Objects.requireNonNull(ready, "ready");
     }
 
     /** The model is loaded: uploads work from now on, and /health says {@code "ok"}. */
@@ -118,6 +128,17 @@ public final class StartingServices {
     ImageRemoval removal() {
         awaitLibrary();
         return removal;
+    }
+
+    /** Search, waiting a little for the library to open; 503 with Retry-After until it can search. */
+    PhotoSearch search() {
+        awaitLibrary();
+        PhotoSearch ready = search;
+        if (ready == null) {
+            throw notReady("The server is still preparing search; try again in a few seconds.",
+                    Map.of("Retry-After", RETRY_SECONDS));
+        }
+        return ready;
     }
 
     /** Uploads; 503 with Retry-After while the model loads, 503 with the reason when it could not be loaded. */

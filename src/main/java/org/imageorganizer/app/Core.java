@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.ConfigurationSources;
 import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.config.Environment;
@@ -19,6 +20,11 @@ import org.imageorganizer.imaging.ImageLimits;
 import org.imageorganizer.imaging.SafeImageDecoder;
 import org.imageorganizer.imaging.ThumbnailCache;
 import org.imageorganizer.imaging.Thumbnailer;
+import org.imageorganizer.importer.ImportOptions;
+import org.imageorganizer.importer.ImportPipeline;
+import org.imageorganizer.importer.ImportSession;
+import org.imageorganizer.importer.ModelOnDemand;
+import org.imageorganizer.importer.OpeningLibrary;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ClipModels;
 import org.imageorganizer.ml.ImageClassifier;
@@ -28,24 +34,25 @@ import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.model.ExplainedException;
-import org.imageorganizer.importer.ImportOptions;
-import org.imageorganizer.importer.ImportPipeline;
-import org.imageorganizer.importer.ImportSession;
-import org.imageorganizer.importer.ModelOnDemand;
-import org.imageorganizer.importer.OpeningLibrary;
 import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.search.EmbeddingIndex;
+import org.imageorganizer.search.EmbeddingSource;
+import org.imageorganizer.search.IndexSettings;
 import org.imageorganizer.services.ImageRemover;
+import org.imageorganizer.services.IndexedPhotoSearch;
+import org.imageorganizer.services.LibraryQueries;
+import org.imageorganizer.services.PhotoSearch;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
-import org.imageorganizer.store.RemoteStore;
 import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.LibraryReader;
+import org.imageorganizer.store.LocationKey;
 import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.store.RemoteStore;
 import org.imageorganizer.store.StorageRouter;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
 import org.imageorganizer.store.cloud.CloudinaryStorage;
 import org.imageorganizer.sync.SyncService;
-import org.imageorganizer.cluster.LibraryClusterer;
 
 /**
  * The composition root of the core: the one class that builds the library, storage, clustering,
@@ -182,6 +189,27 @@ final class Core {
     ClipModel loadModel(LibraryDatabase library, ModelFolder folder) {
         library.info().claimModel(folder.manifest().modelId());
         return ClipModels.load(folder);
+    }
+
+    /**
+     * The library's embeddings held for search, loading in the background from now on and following
+     * the library's changes (see {@link EmbeddingIndex}); {@code libraryName} names its folder for the
+     * approximate index of a large library.
+     */
+    EmbeddingIndex searchIndex(EmbeddingSource source, String libraryName, Duration loadWait) {
+        Path folder = environment.searchIndexDir().resolve(Long.toHexString(LocationKey.of(libraryName)));
+        EmbeddingIndex index = new EmbeddingIndex(source, IndexSettings.defaults(folder).withLoadWait(loadWait));
+        index.start();
+        return index;
+    }
+
+    /**
+     * Search on the index; {@code model} gives the library's model when a text or a file must be
+     * embedded (loading it, or saying it is not ready with a {@link org.imageorganizer.services.SearchUnavailableException}).
+     */
+    PhotoSearch photoSearch(EmbeddingIndex index, LibraryQueries queries, Supplier<ClipModel> model) {
+        SearchEncoders encoders = new SearchEncoders(this, model);
+        return new IndexedPhotoSearch(index, queries, encoders.text(), encoders.files(), id -> List.of());
     }
 
     /** The library's clustering; {@code debounce} is the front end's: how long it waits after a change. */

@@ -11,14 +11,11 @@ import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ClipModels;
 import org.imageorganizer.model.ExplainedException;
 import org.imageorganizer.search.EmbeddingIndex;
-import org.imageorganizer.search.IndexSettings;
-import org.imageorganizer.services.IndexedPhotoSearch;
 import org.imageorganizer.services.OpenedLibrary;
 import org.imageorganizer.services.PhotoSearch;
 import org.imageorganizer.services.StoreLibrary;
 import org.imageorganizer.services.StoredEmbeddingSource;
 import org.imageorganizer.store.LibraryReader;
-import org.imageorganizer.store.LocationKey;
 
 /**
  * A command's search ({@code search}, {@code similar}): the library read as {@code tree} reads it
@@ -55,12 +52,8 @@ final class SearchRun implements CliServices.SearchSession {
             source = StoredEmbeddingSource.of(store.library());
         }
         try {
-            Path folder = core.environment().searchIndexDir().resolve(Long.toHexString(LocationKey.of(
-                    String.valueOf(core.sources().database(location)))));
-            index = new EmbeddingIndex(source, IndexSettings.defaults(folder).withLoadWait(LOAD_WAIT));
-            index.start();
-            SearchEncoders encoders = new SearchEncoders(core, () -> model(core, recorded, modelDirs));
-            search = new IndexedPhotoSearch(index, library.queries(), encoders.text(), encoders.files(), id -> List.of());
+            index = core.searchIndex(source, String.valueOf(core.sources().database(location)), LOAD_WAIT);
+            search = core.photoSearch(index, library.queries(), () -> model(core, recorded, modelDirs));
         } catch (RuntimeException | Error e) {
             library.close();
             throw e;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.imageorganizer.api.RestServer;
@@ -26,6 +27,15 @@ import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.TestTimeAugmenter;
+import org.imageorganizer.search.EmbeddingIndex;
+import org.imageorganizer.services.ImageRemover;
+import org.imageorganizer.services.ImporterUploads;
+import org.imageorganizer.services.ManagedUploadFolder;
+import org.imageorganizer.services.RemoteCloudLinks;
+import org.imageorganizer.services.SearchUnavailableException;
+import org.imageorganizer.services.StoredEmbeddingSource;
+import org.imageorganizer.services.StoredImageFiles;
+import org.imageorganizer.services.StoredLibraryQueries;
 import org.imageorganizer.store.BackgroundStorageCheck;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
@@ -37,12 +47,6 @@ import org.imageorganizer.store.StorageRouter;
 import org.imageorganizer.store.UploadStore;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
 import org.imageorganizer.store.cloud.CloudinaryStorage;
-import org.imageorganizer.services.ImageRemover;
-import org.imageorganizer.services.ImporterUploads;
-import org.imageorganizer.services.ManagedUploadFolder;
-import org.imageorganizer.services.RemoteCloudLinks;
-import org.imageorganizer.services.StoredImageFiles;
-import org.imageorganizer.services.StoredLibraryQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +60,8 @@ final class ServerWiring {
     private static final int BATCH_IMAGES = 16;
     /** The folder in the data folder where upload parts wait while they are read (see ADR 0018). */
     private static final String SPOOL_FOLDER = "upload-spool";
+    /** How long a search waits for the embeddings' first load before it is answered 503 with Retry-After. */
+    private static final Duration SEARCH_LOAD_WAIT = Duration.ofSeconds(5);
 
     private final Core core;
     private final LibraryDatabase library;
@@ -92,6 +98,9 @@ final class ServerWiring {
         private final Instant startedAt;
         private BackgroundStorageCheck storageCheck;
         private ImporterUploads uploads;
+        private EmbeddingIndex searchIndex;
+        /** The model, once loaded: search embeds texts with it. */
+        private final AtomicReference<ClipModel> model = new AtomicReference<>();
 
         private Parts(RestServer server, StartingServices services, ManagedFolder managed,
                 Optional<CloudinaryStorage> cloud, String url, Instant startedAt) {
@@ -119,6 +128,9 @@ final class ServerWiring {
             server.stop(Duration.ofSeconds(30));
             if (uploads != null) {
                 uploads.close();
+            }
+            if (searchIndex != null) {
+                searchIndex.close();
             }
             cloud.ifPresent(CloudinaryStorage::close);
         }
@@ -270,6 +282,18 @@ final class ServerWiring {
     private void libraryOpened(Parts parts, LibraryDatabase opened, LibraryClusterer clusterer) {
         parts.services.libraryOpened(new StoredLibraryQueries(opened.images(), clusterer),
                 core.remover(opened, parts.managed, parts.cloud, clusterer));
+        EmbeddingIndex index = core.searchIndex(StoredEmbeddingSource.of(opened), storageDir.toString(), SEARCH_LOAD_WAIT);
+        synchronized (parts) {
+            parts.searchIndex = index;
+        }
+        parts.services.searchReady(core.photoSearch(index, new StoredLibraryQueries(opened.images(), clusterer), () -> {
+            ClipModel loaded = parts.model.get();
+            if (loaded == null) {
+                throw new SearchUnavailableException("The server is still loading the recognition model;"
+                        + " try again in a few seconds.", true, null);
+            }
+            return loaded;
+        }));
         clusterer.libraryChanged(); // bring clusters up to date with whatever changed while the server was down
         // files a crash left without a row, moved aside in the background: /health never waits for it
         synchronized (parts) {
@@ -289,6 +313,7 @@ final class ServerWiring {
         synchronized (parts) {
             parts.uploads = uploads;
         }
+        parts.model.set(model);
         parts.services.modelLoaded(uploads);
         LOG.info("The model is loaded: uploads are taken");
     }

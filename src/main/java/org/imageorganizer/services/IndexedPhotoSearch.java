@@ -71,6 +71,9 @@ public final class IndexedPhotoSearch implements PhotoSearch {
 
     @Override
     public SearchPage similarTo(long imageId, SearchFilter filter, int offset, int limit) {
+        if (library.image(imageId).isEmpty()) { // removed, maybe since the index last followed the library
+            throw new NoSuchElementException("There is no photo with id " + imageId + ".");
+        }
         float[] embedding = loaded(() -> index.embedding(imageId))
                 .orElseThrow(() -> new NoSuchElementException("There is no photo with id " + imageId + "."));
         List<Long> duplicates = nearDuplicates.apply(imageId);

@@ -88,6 +88,38 @@ class ServerStartupTest {
     }
 
     @Test
+    void searchesAreAnsweredRetryAfterUntilTheyCanBeAnswered() throws Exception {
+        services.libraryOpened(library, library);
+        HttpResponse<String> preparing = get("/search?q=dog");
+        assertThat(preparing.statusCode()).isEqualTo(503);
+        assertThat(preparing.headers().firstValue("Retry-After")).isPresent();
+
+        services.searchReady(new org.imageorganizer.services.PhotoSearch() {
+            @Override
+            public SearchPage byText(String text, SearchFilter filter, int offset, int limit) {
+                throw new org.imageorganizer.services.SearchUnavailableException(
+                        "The server is still loading the recognition model; try again in a few seconds.", true, null);
+            }
+
+            @Override
+            public SearchPage similarTo(long imageId, SearchFilter filter, int offset, int limit) {
+                return new SearchPage(java.util.List.of(), offset, limit, null, 0, java.util.List.of(), java.util.List.of(), false);
+            }
+
+            @Override
+            public SearchPage similarToFile(Path file, SearchFilter filter, int limit) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        HttpResponse<String> loading = get("/search?q=dog");
+        assertThat(loading.statusCode()).isEqualTo(503);
+        assertThat(loading.headers().firstValue("Retry-After")).isPresent();
+        assertThat(JSON.readTree(loading.body()).get("error").asText()).isEqualTo("loading");
+        assertThat(JSON.readTree(loading.body()).get("detail").asText()).contains("loading the recognition model");
+        assertThat(get("/images/1/similar").statusCode()).as("photos like a photo need no model").isEqualTo(200);
+    }
+
+    @Test
     void uploadsAreRefusedWithRetryAfterWhileTheModelLoadsAndReadsWork() throws Exception {
         services.libraryOpened(library, library);
         HttpResponse<String> upload = http.send(new Multipart().file("files", "a.jpg", "image/jpeg", new byte[] {1, 2, 3})

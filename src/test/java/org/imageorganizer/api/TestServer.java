@@ -18,13 +18,19 @@ import org.imageorganizer.ml.DjlClipModel;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
+import org.imageorganizer.ml.QueryEncoder;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.model.LabelSettings;
+import org.imageorganizer.search.EmbeddingIndex;
+import org.imageorganizer.search.IndexSettings;
 import org.imageorganizer.services.ImageRemover;
 import org.imageorganizer.services.ImporterUploads;
+import org.imageorganizer.services.IndexedPhotoSearch;
 import org.imageorganizer.services.ManagedUploadFolder;
+import org.imageorganizer.services.PhotoSearch;
 import org.imageorganizer.services.RemoteCloudLinks;
+import org.imageorganizer.services.StoredEmbeddingSource;
 import org.imageorganizer.services.StoredImageFiles;
 import org.imageorganizer.services.StoredLibraryQueries;
 import org.imageorganizer.store.ImageStorage;
@@ -49,6 +55,7 @@ final class TestServer implements AutoCloseable {
     final ManagedFolder managed;
     final Path storageDir;
     final RestServer server;
+    final EmbeddingIndex searchIndex;
     final int port;
     private final String apiKey;
     private boolean closed;
@@ -76,10 +83,19 @@ final class TestServer implements AutoCloseable {
         ImageRemover remover = new ImageRemover(library.images(), library.remoteCopies(), managed,
                 cloud.map(c -> (RemoteStore) c), onDelete, clusterer);
         ThumbnailCache thumbnails = new ThumbnailCache(dir.resolve("thumbnails"), new Thumbnailer(decoder));
-        ServerServices services = new ServerServices(new StoredLibraryQueries(library.images(), clusterer),
+        StoredLibraryQueries queries = new StoredLibraryQueries(library.images(), clusterer);
+        // the embeddings followed every 100 ms, so that a test sees its uploads without waiting long
+        searchIndex = new EmbeddingIndex(StoredEmbeddingSource.of(library), IndexSettings.defaults(null)
+                .withPollInterval(Duration.ofMillis(100)).withLoadWait(Duration.ofSeconds(30)));
+        searchIndex.start();
+        QueryEncoder queryEncoder = new QueryEncoder(model);
+        PhotoSearch search = new IndexedPhotoSearch(searchIndex, queries, queryEncoder::encode, file -> {
+            throw new IllegalArgumentException("files are not compared through the server");
+        }, id -> java.util.List.of());
+        ServerServices services = new ServerServices(queries,
                 new StoredImageFiles(new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (ImageStorage) c)),
                         thumbnails),
-                remover, uploads, RemoteCloudLinks.of(cloud), new ManagedUploadFolder(managed), BuildInfo.load());
+                remover, uploads, RemoteCloudLinks.of(cloud), new ManagedUploadFolder(managed), BuildInfo.load(), search);
         server = new RestServer(options, services, dir.resolve("upload-spool"));
         port = server.start();
     }
@@ -123,6 +139,7 @@ final class TestServer implements AutoCloseable {
         closed = true;
         server.stop(Duration.ofSeconds(10));
         uploads.close();
+        searchIndex.close();
         clusterer.close();
         library.close();
         awaitLockRelease();
