@@ -48,7 +48,6 @@ public final class NearDuplicateFinder {
     public List<DuplicateStack> stacks(List<DuplicateCandidate> candidates) {
         Pass pass = new Pass(candidates);
         long[] edges = pass.edges();
-        Arrays.sort(edges);
         StackUnion union = new StackUnion(candidates.size(), pass::compatible);
         for (int i = 0; i < candidates.size(); i++) {
             if (pass.content[i] != i) {
@@ -114,7 +113,10 @@ public final class NearDuplicateFinder {
             return hashable[i] ? new PerceptualHash(turned[4 * i], false) : candidates.get(i).hash();
         }
 
-        /** Packed {@code distance << 58 | i << 29 | j}, i < j, for each pair of contents within the link distance. */
+        /**
+         * Packed {@code distance << 58 | i << 29 | j}, i < j, for each pair of contents within the link distance, in
+         * ascending order (nearest pairs first, then by position: deterministic whatever the threads did).
+         */
         long[] edges() {
             NearDuplicateIndex index = new NearDuplicateIndex();
             List<Integer> indexed = new ArrayList<>();
@@ -129,23 +131,26 @@ public final class NearDuplicateFinder {
             List<long[]> parts = new ArrayList<>();
             List<Integer> stripes = IntStream.range(0, threads).boxed().toList();
             ParallelGroups.forEach(stripes, s -> 1, threads, stripe -> {
-                NearDuplicateIndex.Scratch scratch = new NearDuplicateIndex.Scratch();
-                scratch.ensure(index.slotCount());
                 LongList found = new LongList();
                 for (int slot = stripe; slot < candidateOfSlot.length; slot += threads) {
-                    int from = slot;
+                    int from = slot; // each pair once: only photos added after this one
                     int i = candidateOfSlot[slot];
-                    index.query(turned[4 * i], maxDistance, scratch, (other, distance, turns) -> {
-                        if (other > from) {
-                            found.add((long) distance << 58 | (long) i << 29 | candidateOfSlot[other]);
-                        }
-                    });
+                    index.query(turned[4 * i], maxDistance, from, (other, distance, turns) ->
+                            found.add((long) distance << 58 | (long) i << 29 | candidateOfSlot[other]));
                 }
                 synchronized (parts) {
                     parts.add(found.toArray());
                 }
             });
-            return parts.stream().flatMapToLong(Arrays::stream).toArray();
+            // a pair is found once per band its hashes share: sorted, then once each
+            long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            int unique = 0;
+            for (int k = 0; k < all.length; k++) {
+                if (k == 0 || all[k] != all[k - 1]) {
+                    all[unique++] = all[k];
+                }
+            }
+            return Arrays.copyOf(all, unique);
         }
 
         /** Whether two photos may be in one stack: same content, or hashes within the diameter and no veto. */

@@ -183,7 +183,7 @@ class NearDuplicateFinderTest {
     @Test
     void thresholdsAreChecked() {
         assertThatThrownBy(() -> new DuplicateThresholds(12, 11, 0.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DuplicateThresholds(20, 20, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DuplicateThresholds(24, 24, 0.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DuplicateThresholds(10, 11, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThat(DuplicateThresholds.withVeto(0.8)).isEqualTo(new DuplicateThresholds(10, 11, 0.8));
     }

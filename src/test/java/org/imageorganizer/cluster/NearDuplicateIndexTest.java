@@ -20,7 +20,7 @@ class NearDuplicateIndexTest {
         for (int i = 0; i < library.length; i++) {
             index.add(1000 + i, library[i]);
         }
-        for (int maxDistance : new int[] {0, 3, 10, 13, 19}) {
+        for (int maxDistance : new int[] {0, 3, 5, 6, 10, 13, 19, 23}) {
             for (int q = 0; q < 60; q++) {
                 PerceptualHash query = q % 2 == 0 ? hashes.variant(library[hashes.nextInt(library.length)], q % 9)
                         : hashes.photo();
@@ -101,7 +101,7 @@ class NearDuplicateIndexTest {
     @Test
     void distancesOutsideTheIndexRangeAreRefused() {
         NearDuplicateIndex index = new NearDuplicateIndex();
-        assertThatThrownBy(() -> index.matches(hashes.photo(), 20)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> index.matches(hashes.photo(), 24)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> index.matches(hashes.photo(), -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -41,10 +41,15 @@ final class SyntheticHashes {
 
     /** {@code count} hashes, {@code nearShare} of them variants (up to 8 bits away) of an earlier one. */
     PerceptualHash[] library(int count, double nearShare) {
+        return library(count, nearShare, new int[count]);
+    }
+
+    /** As {@link #library(int, double)}; {@code source[i]} is the photo i is a variant of, or -1. */
+    PerceptualHash[] library(int count, double nearShare, int[] source) {
         PerceptualHash[] hashes = new PerceptualHash[count];
         for (int i = 0; i < count; i++) {
-            hashes[i] = i > 0 && random.nextDouble() < nearShare
-                    ? variant(hashes[random.nextInt(i)], random.nextInt(9)) : photo();
+            source[i] = i > 0 && random.nextDouble() < nearShare ? random.nextInt(i) : -1;
+            hashes[i] = source[i] >= 0 ? variant(hashes[source[i]], random.nextInt(9)) : photo();
         }
         return hashes;
     }
