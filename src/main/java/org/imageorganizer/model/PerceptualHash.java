@@ -7,7 +7,8 @@ import java.util.Arrays;
  * hashes a few bits apart, different pictures about half their bits apart. Computed by
  * {@code imaging.PerceptualHasher}; compared here, in any layer (docs/decisions/0033).
  *
- * <p>Bit layout: the picture is reduced to a 32×32 grey thumbnail and transformed with a 2-D DCT-II; bit
+ * <p>Bit layout: the picture is reduced to a 32×32 grey thumbnail, less its mean and tapered towards its edges by a
+ * window symmetric about the centre, and transformed with a 2-D DCT-II; bit
  * {@code 8p + q} says whether coefficient {@code C(p, q)} is positive, {@code p} the vertical and {@code q} the
  * horizontal frequency, both 0..7. Bit 0 (the DC term, the mean brightness) is always 0, so 63 bits carry
  * information. Signs, not a comparison with the median, so that the hash of the picture turned by a quarter turn is

@@ -149,8 +149,8 @@ public final class Scenes {
 
     /** Bilinear value noise at three scales in two colours: skies, water, fabrics. */
     private static void clouds(BufferedImage image, SplittableRandom random, int width, int height) {
-        Color a = colour(random, 120, 130, 160, 100);
-        Color b = colour(random, 200, 200, 200, 50);
+        Color a = colour(random, 90, 110, 150, 60);
+        Color b = colour(random, 225, 220, 205, 30);
         int cells = 6 * width / height + 2;
         double[][][] grids = new double[3][][];
         for (int octave = 0; octave < 3; octave++) {
