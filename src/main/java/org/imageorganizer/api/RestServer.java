@@ -133,6 +133,7 @@ public final class RestServer implements AutoCloseable {
                 options.uploadsAtOnce(), options.uploadsAtOncePerClient(), UPLOAD_PLACE_WAIT);
         ImageLinks links = new ImageLinks(signer, proxies, services.cloudLinks(), options.publicUrl());
         new SearchRoutes(services, links).register(http);
+        new DuplicateRoutes(services, links).register(http);
         new ImageRoutes(services, new MultipartUploads(spool, options), admission,
                 proxies, links, uploadWorkers, options.maxFileBytes()).register(http);
         new ClusterRoutes(services).register(http);

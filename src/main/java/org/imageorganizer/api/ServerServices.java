@@ -6,6 +6,7 @@ import org.imageorganizer.services.CloudLinks;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryQueries;
+import org.imageorganizer.services.PhotoDuplicates;
 import org.imageorganizer.services.PhotoSearch;
 import org.imageorganizer.services.UploadFolder;
 import org.imageorganizer.services.Uploads;
@@ -21,6 +22,7 @@ import org.imageorganizer.services.Uploads;
  * @param uploadFolder the managed folder uploads are kept in (/storage/KEY)
  * @param build        version and source location
  * @param search       finds photos by text and likeness, or null when the server offers no search
+ * @param duplicates   lists and resolves duplicates, or null when the server offers none
  */
 public record ServerServices(
         LibraryQueries library,
@@ -30,7 +32,8 @@ public record ServerServices(
         CloudLinks cloudLinks,
         UploadFolder uploadFolder,
         BuildInfo build,
-        PhotoSearch search) {
+        PhotoSearch search,
+        PhotoDuplicates duplicates) {
 
     public ServerServices {
         Objects.requireNonNull(library, "library");

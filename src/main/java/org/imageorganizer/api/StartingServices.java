@@ -9,6 +9,7 @@ import org.imageorganizer.services.CloudLinks;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryQueries;
+import org.imageorganizer.services.PhotoDuplicates;
 import org.imageorganizer.services.PhotoSearch;
 import org.imageorganizer.services.UploadFolder;
 import org.imageorganizer.services.Uploads;
@@ -45,6 +46,7 @@ public final class StartingServices {
     private volatile ImageRemoval removal;
     private volatile Uploads uploads;
     private volatile PhotoSearch search;
+    private volatile PhotoDuplicates duplicates;
     private volatile String failure;
 
     /**
@@ -68,6 +70,9 @@ public final class StartingServices {
         if (services.search() != null) {
             ready.searchReady(services.search());
         }
+        if (services.duplicates() != null) {
+            ready.duplicatesReady(services.duplicates());
+        }
         if (services.uploads() != null) {
             ready.modelLoaded(services.uploads());
         }
@@ -79,6 +84,11 @@ public final class StartingServices {
         this.removal = Objects.requireNonNull(remover, "remover");
         this.library = Objects.requireNonNull(queries, "queries");
         libraryOrFailure.countDown();
+    }
+
+    /** Duplicates can be listed and resolved from now on. */
+    public void duplicatesReady(PhotoDuplicates ready) {
+        this.duplicates = Objects.requireNonNull(ready, "ready");
     }
 
     /** Search works from now on (its texts wait for the model, and say so). */
@@ -136,6 +146,17 @@ public final class StartingServices {
         PhotoSearch ready = search;
         if (ready == null) {
             throw notReady("The server is still preparing search; try again in a few seconds.",
+                    Map.of("Retry-After", RETRY_SECONDS));
+        }
+        return ready;
+    }
+
+    /** Duplicates, waiting a little for the library to open; 503 with Retry-After until then. */
+    PhotoDuplicates duplicates() {
+        awaitLibrary();
+        PhotoDuplicates ready = duplicates;
+        if (ready == null) {
+            throw notReady("The server is still opening the library; try again in a few seconds.",
                     Map.of("Retry-After", RETRY_SECONDS));
         }
         return ready;

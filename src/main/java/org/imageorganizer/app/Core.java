@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.imageorganizer.cluster.DuplicateThresholds;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.ConfigurationSources;
 import org.imageorganizer.config.DatabaseLocation;
@@ -38,10 +40,14 @@ import org.imageorganizer.model.LibraryObserver;
 import org.imageorganizer.search.EmbeddingIndex;
 import org.imageorganizer.search.EmbeddingSource;
 import org.imageorganizer.search.IndexSettings;
+import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.ImageRemover;
 import org.imageorganizer.services.IndexedPhotoSearch;
 import org.imageorganizer.services.LibraryQueries;
+import org.imageorganizer.services.PhotoDuplicates;
 import org.imageorganizer.services.PhotoSearch;
+import org.imageorganizer.services.StoredPhotoDuplicates;
+import org.imageorganizer.store.ImageFingerprints;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.LibraryDatabase;
@@ -207,9 +213,26 @@ final class Core {
      * Search on the index; {@code model} gives the library's model when a text or a file must be
      * embedded (loading it, or saying it is not ready with a {@link org.imageorganizer.services.SearchUnavailableException}).
      */
-    PhotoSearch photoSearch(EmbeddingIndex index, LibraryQueries queries, Supplier<ClipModel> model) {
+    PhotoSearch photoSearch(EmbeddingIndex index, LibraryQueries queries, Supplier<ClipModel> model,
+            PhotoDuplicates duplicates) {
         SearchEncoders encoders = new SearchEncoders(this, model);
-        return new IndexedPhotoSearch(index, queries, encoders.text(), encoders.files(), id -> List.of());
+        return new IndexedPhotoSearch(index, queries, encoders.text(), encoders.files(), duplicates::nearDuplicatesOf);
+    }
+
+    /**
+     * The CLIP veto of near-duplicates: two photos whose embeddings' cosine is below this are never one
+     * stack, however close their perceptual hashes (ADR 0035). One value for every model for now.
+     */
+    static final double NEAR_DUPLICATE_MIN_COSINE = 0.80;
+
+    /**
+     * Duplicates and near-duplicates of the library read through {@code fingerprints}; {@code stamp} changes
+     * with every photo added or removed; {@code removal} resolves stacks.
+     */
+    PhotoDuplicates photoDuplicates(ImageFingerprints fingerprints, LibraryQueries queries, ImageRemoval removal,
+            LongSupplier stamp) {
+        return new StoredPhotoDuplicates(fingerprints, queries, removal,
+                DuplicateThresholds.withVeto(NEAR_DUPLICATE_MIN_COSINE), stamp);
     }
 
     /** The library's clustering; {@code debounce} is the front end's: how long it waits after a change. */

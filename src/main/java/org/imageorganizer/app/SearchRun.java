@@ -11,14 +11,17 @@ import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ClipModels;
 import org.imageorganizer.model.ExplainedException;
 import org.imageorganizer.search.EmbeddingIndex;
+import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.OpenedLibrary;
+import org.imageorganizer.services.PhotoDuplicates;
 import org.imageorganizer.services.PhotoSearch;
 import org.imageorganizer.services.StoreLibrary;
 import org.imageorganizer.services.StoredEmbeddingSource;
+import org.imageorganizer.store.ImageFingerprints;
 import org.imageorganizer.store.LibraryReader;
 
 /**
- * A command's search ({@code search}, {@code similar}): the library read as {@code tree} reads it
+ * A command's search ({@code search}, {@code similar}, {@code duplicates}): the library read as {@code tree} reads it
  * (plain JDBC when it can), its embeddings loaded into the search index, and the library's own model
  * variant loaded only if a text or a file must be embedded (a search for photos like a library photo
  * needs none). Closing it closes all three.
@@ -27,9 +30,15 @@ final class SearchRun implements CliServices.SearchSession {
     /** A command waits this long for the embeddings to load (a million photos take a while the first time). */
     static final Duration LOAD_WAIT = Duration.ofMinutes(10);
 
+    /** Commands read the duplicates; none resolves them. */
+    private static final ImageRemoval READ_ONLY = id -> {
+        throw new UnsupportedOperationException("the command line lists duplicates; the window and the server resolve them");
+    };
+
     private final OpenedLibrary library;
     private final EmbeddingIndex index;
     private final PhotoSearch search;
+    private final PhotoDuplicates duplicates;
     private ClipModel model;
 
     /**
@@ -41,19 +50,26 @@ final class SearchRun implements CliServices.SearchSession {
         Optional<LibraryReader> reader = core.openReader(location);
         Optional<String> recorded;
         StoredEmbeddingSource source;
+        ImageFingerprints fingerprints;
+        java.util.function.LongSupplier stamp;
         if (reader.isPresent()) {
             recorded = reader.get().modelId();
             source = StoredEmbeddingSource.of(reader.get());
+            fingerprints = reader.get().fingerprints();
+            stamp = reader.get()::embeddingStamp;
             library = readOnly.apply(reader.get());
         } else {
             library = full.get();
             StoreLibrary store = StoreLibrary.of(library);
             recorded = store.library().info().modelId();
             source = StoredEmbeddingSource.of(store.library());
+            fingerprints = store.library().fingerprints();
+            stamp = store.library().embeddings()::stamp;
         }
         try {
             index = core.searchIndex(source, String.valueOf(core.sources().database(location)), LOAD_WAIT);
-            search = core.photoSearch(index, library.queries(), () -> model(core, recorded, modelDirs));
+            duplicates = core.photoDuplicates(fingerprints, library.queries(), READ_ONLY, stamp);
+            search = core.photoSearch(index, library.queries(), () -> model(core, recorded, modelDirs), duplicates);
         } catch (RuntimeException | Error e) {
             library.close();
             throw e;
@@ -72,6 +88,11 @@ final class SearchRun implements CliServices.SearchSession {
     @Override
     public PhotoSearch search() {
         return search;
+    }
+
+    @Override
+    public PhotoDuplicates duplicates() {
+        return duplicates;
     }
 
     @Override

@@ -31,6 +31,7 @@ import org.imageorganizer.search.EmbeddingIndex;
 import org.imageorganizer.services.ImageRemover;
 import org.imageorganizer.services.ImporterUploads;
 import org.imageorganizer.services.ManagedUploadFolder;
+import org.imageorganizer.services.PhotoDuplicates;
 import org.imageorganizer.services.RemoteCloudLinks;
 import org.imageorganizer.services.SearchUnavailableException;
 import org.imageorganizer.services.StoredEmbeddingSource;
@@ -280,20 +281,23 @@ final class ServerWiring {
 
     /** Reads and removals work from now on; the clusters catch up and the storage check starts. */
     private void libraryOpened(Parts parts, LibraryDatabase opened, LibraryClusterer clusterer) {
-        parts.services.libraryOpened(new StoredLibraryQueries(opened.images(), clusterer),
-                core.remover(opened, parts.managed, parts.cloud, clusterer));
+        StoredLibraryQueries queries = new StoredLibraryQueries(opened.images(), clusterer);
+        ImageRemover remover = core.remover(opened, parts.managed, parts.cloud, clusterer);
+        parts.services.libraryOpened(queries, remover);
+        PhotoDuplicates duplicates = core.photoDuplicates(opened.fingerprints(), queries, remover, opened.embeddings()::stamp);
+        parts.services.duplicatesReady(duplicates);
         EmbeddingIndex index = core.searchIndex(StoredEmbeddingSource.of(opened), storageDir.toString(), SEARCH_LOAD_WAIT);
         synchronized (parts) {
             parts.searchIndex = index;
         }
-        parts.services.searchReady(core.photoSearch(index, new StoredLibraryQueries(opened.images(), clusterer), () -> {
+        parts.services.searchReady(core.photoSearch(index, queries, () -> {
             ClipModel loaded = parts.model.get();
             if (loaded == null) {
                 throw new SearchUnavailableException("The server is still loading the recognition model;"
                         + " try again in a few seconds.", true, null);
             }
             return loaded;
-        }));
+        }, duplicates));
         clusterer.libraryChanged(); // bring clusters up to date with whatever changed while the server was down
         // files a crash left without a row, moved aside in the background: /health never waits for it
         synchronized (parts) {

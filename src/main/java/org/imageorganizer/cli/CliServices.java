@@ -11,6 +11,7 @@ import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.services.CloudBackup;
 import org.imageorganizer.services.LibraryImport;
 import org.imageorganizer.services.OpenedLibrary;
+import org.imageorganizer.services.PhotoDuplicates;
 import org.imageorganizer.services.PhotoSearch;
 
 /** What the commands need from the application; {@code app} provides it. */
@@ -59,6 +60,8 @@ public interface CliServices {
     /** An open search of the library; closing it frees the library and the model. */
     interface SearchSession extends AutoCloseable {
         PhotoSearch search();
+
+        PhotoDuplicates duplicates();
 
         @Override
         void close();

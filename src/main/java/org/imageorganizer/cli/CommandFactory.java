@@ -28,6 +28,9 @@ public final class CommandFactory implements CommandLine.IFactory {
         if (type == SearchCommand.class) {
             return type.cast(new SearchCommand(services));
         }
+        if (type == DuplicatesCommand.class) {
+            return type.cast(new DuplicatesCommand(services));
+        }
         if (type == SimilarCommand.class) {
             return type.cast(new SimilarCommand(services));
         }

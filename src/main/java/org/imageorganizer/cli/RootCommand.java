@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "AI Image Organizer: sorts your photos by what is in them.",
         subcommands = {OrganizeCommand.class, TreeCommand.class, ListCommand.class, ExportCommand.class, SearchCommand.class,
-                SimilarCommand.class, ServeCommand.class, SyncCommand.class, DownloadModelCommand.class, CdsTrainingCommand.class})
+                SimilarCommand.class, DuplicatesCommand.class, ServeCommand.class, SyncCommand.class, DownloadModelCommand.class, CdsTrainingCommand.class})
 public final class RootCommand {
 }

@@ -18,8 +18,9 @@ import org.hibernate.Session;
 
 /**
  * What duplicate finding reads of each image, in bulk: its content hash, perceptual hash, embedding,
- * size, and the oldest time one of its files had, with every place it is in. Plain SQL on Hibernate's
- * connection, streamed in id order. Thread-safe: each call is its own transaction.
+ * size, and the oldest time one of its files had, with every place it is in. Plain SQL, on Hibernate's
+ * connection or the read-only {@link LibraryReader}'s, streamed in id order. Thread-safe: each call is
+ * its own transaction.
  */
 public final class ImageFingerprints {
     /**
@@ -36,15 +37,42 @@ public final class ImageFingerprints {
             + " i.width, i.height, i.format, i.byte_size, i.imported_at,"
             + " (SELECT MIN(l.file_modified_ns) FROM image_location l WHERE l.image_id = i.id) FROM image i";
 
-    private final EntityManagerFactory emf;
+    /** Runs SQL on a connection in one transaction. */
+    @FunctionalInterface
+    interface Transactions {
+        <T> T inTransaction(SqlWork<T> work);
+    }
 
+    /** SQL on a connection. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final Transactions transactions;
+    private final boolean readOnly;
+
+    /** Through Hibernate's connection, each call its own transaction. */
     ImageFingerprints(EntityManagerFactory emf) {
-        this.emf = Objects.requireNonNull(emf, "emf");
+        Objects.requireNonNull(emf, "emf");
+        this.transactions = new Transactions() {
+            @Override
+            public <T> T inTransaction(SqlWork<T> work) {
+                return emf.callInTransaction(em -> em.unwrap(Session.class).doReturningWork(work::run));
+            }
+        };
+        this.readOnly = false;
+    }
+
+    /** Through a connection whose transactions are never committed (the read-only reader's). */
+    ImageFingerprints(Transactions readOnlyTransactions) {
+        this.transactions = readOnlyTransactions;
+        this.readOnly = true;
     }
 
     /** Hands every image to {@code sink}, in id order, streamed. */
     public void forEach(Consumer<Row> sink) {
-        emf.runInTransaction(em -> em.unwrap(Session.class).doWork(c -> {
+        transactions.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(SELECT + " ORDER BY i.id")) {
                 s.setFetchSize(EmbeddingRows.FETCH_SIZE);
                 try (ResultSet rs = s.executeQuery()) {
@@ -53,13 +81,14 @@ public final class ImageFingerprints {
                     }
                 }
             }
-        }));
+            return null;
+        });
     }
 
     /** The images with these ids that still exist, in id order. */
     public List<Row> of(Collection<Long> ids) {
         List<Long> wanted = List.copyOf(ids);
-        return emf.callInTransaction(em -> em.unwrap(Session.class).doReturningWork(c -> {
+        return transactions.inTransaction(c -> {
             List<Row> rows = new ArrayList<>();
             for (int from = 0; from < wanted.size(); from += 500) {
                 List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + 500));
@@ -77,20 +106,26 @@ public final class ImageFingerprints {
             }
             rows.sort(java.util.Comparator.comparingLong(Row::id));
             return rows;
-        }));
+        });
     }
 
     /** Every place each image is in (path order), for the images that have more than one. */
     public Map<Long, List<String>> severalPlaces() {
-        return emf.callInTransaction(em -> em.unwrap(Session.class).doReturningWork(ImageFingerprints::severalPlaces));
+        return transactions.inTransaction(ImageFingerprints::severalPlaces);
     }
 
     /** Stores a perceptual hash computed later (an image from before schema version 5, read again). */
     public boolean storePerceptualHash(long id, byte[] hash) {
-        return emf.callInTransaction(em -> em.createNativeQuery("UPDATE image SET perceptual_hash = ?1 WHERE id = ?2")
-                .setParameter(1, hash)
-                .setParameter(2, id)
-                .executeUpdate()) > 0;
+        if (readOnly) {
+            throw new UnsupportedOperationException("the library was opened for reading only");
+        }
+        return transactions.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE image SET perceptual_hash = ? WHERE id = ?")) {
+                s.setBytes(1, hash);
+                s.setLong(2, id);
+                return s.executeUpdate();
+            }
+        }) > 0;
     }
 
     private static Map<Long, List<String>> severalPlaces(Connection c) throws SQLException {

@@ -126,6 +126,32 @@ public final class LibraryReader implements AutoCloseable {
         return highest == SCHEMA_VERSION;
     }
 
+    /**
+     * What duplicate finding reads, through this reader's connection (its writes are refused here:
+     * the reader is for reading).
+     */
+    public ImageFingerprints fingerprints() {
+        return new ImageFingerprints(new ImageFingerprints.Transactions() {
+            @Override
+            public <T> T inTransaction(ImageFingerprints.SqlWork<T> work) {
+                synchronized (LibraryReader.this) {
+                    try {
+                        boolean autoCommit = connection.getAutoCommit();
+                        connection.setAutoCommit(false); // PostgreSQL streams a result only inside a transaction
+                        try {
+                            return work.run(connection);
+                        } finally {
+                            connection.rollback(); // the reader never writes
+                            connection.setAutoCommit(autoCommit);
+                        }
+                    } catch (SQLException e) {
+                        throw failed(e);
+                    }
+                }
+            }
+        });
+    }
+
     /** @return as {@link ImageEmbeddings#stamp()} */
     public synchronized long embeddingStamp() {
         try {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.imageorganizer.cluster.DuplicateThresholds;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.config.ServerOptions;
@@ -28,11 +29,13 @@ import org.imageorganizer.services.ImageRemover;
 import org.imageorganizer.services.ImporterUploads;
 import org.imageorganizer.services.IndexedPhotoSearch;
 import org.imageorganizer.services.ManagedUploadFolder;
+import org.imageorganizer.services.PhotoDuplicates;
 import org.imageorganizer.services.PhotoSearch;
 import org.imageorganizer.services.RemoteCloudLinks;
 import org.imageorganizer.services.StoredEmbeddingSource;
 import org.imageorganizer.services.StoredImageFiles;
 import org.imageorganizer.services.StoredLibraryQueries;
+import org.imageorganizer.services.StoredPhotoDuplicates;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.LibraryDatabase;
@@ -89,13 +92,16 @@ final class TestServer implements AutoCloseable {
                 .withPollInterval(Duration.ofMillis(100)).withLoadWait(Duration.ofSeconds(30)));
         searchIndex.start();
         QueryEncoder queryEncoder = new QueryEncoder(model);
+        PhotoDuplicates duplicates = new StoredPhotoDuplicates(library.fingerprints(), queries, remover,
+                DuplicateThresholds.withVeto(0.8), library.embeddings()::stamp);
         PhotoSearch search = new IndexedPhotoSearch(searchIndex, queries, queryEncoder::encode, file -> {
             throw new IllegalArgumentException("files are not compared through the server");
-        }, id -> java.util.List.of());
+        }, duplicates::nearDuplicatesOf);
         ServerServices services = new ServerServices(queries,
                 new StoredImageFiles(new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (ImageStorage) c)),
                         thumbnails),
-                remover, uploads, RemoteCloudLinks.of(cloud), new ManagedUploadFolder(managed), BuildInfo.load(), search);
+                remover, uploads, RemoteCloudLinks.of(cloud), new ManagedUploadFolder(managed), BuildInfo.load(), search,
+                duplicates);
         server = new RestServer(options, services, dir.resolve("upload-spool"));
         port = server.start();
     }
