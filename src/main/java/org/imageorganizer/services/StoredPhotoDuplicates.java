@@ -39,6 +39,7 @@ public final class StoredPhotoDuplicates implements PhotoDuplicates {
     private final LibraryQueries library;
     private final ImageRemoval removal;
     private final NearDuplicateFinder finder;
+    private final DuplicateThresholds thresholds;
     private final LongSupplier stamp;
     private volatile Pass last;
 
@@ -55,6 +56,7 @@ public final class StoredPhotoDuplicates implements PhotoDuplicates {
         this.library = Objects.requireNonNull(library, "library");
         this.removal = Objects.requireNonNull(removal, "removal");
         this.finder = new NearDuplicateFinder(thresholds);
+        this.thresholds = thresholds;
         this.stamp = Objects.requireNonNull(stamp, "stamp");
     }
 
@@ -97,9 +99,34 @@ public final class StoredPhotoDuplicates implements PhotoDuplicates {
         return stacks;
     }
 
+    /**
+     * From the last full pass while the library is unchanged; else from the photos whose hash is close to
+     * this one's (a light read of every hash), judged by the same rules as a full pass.
+     */
     @Override
     public List<Long> nearDuplicatesOf(long imageId) {
-        for (DuplicateStack stack : pass(false).stacks()) {
+        Pass cached = last;
+        List<DuplicateStack> stacks;
+        if (cached != null && cached.stamp() == stamp.getAsLong()) {
+            stacks = cached.stacks();
+        } else {
+            List<ImageFingerprints.Row> photo = fingerprints.of(List.of(imageId));
+            if (photo.isEmpty()) {
+                return List.of();
+            }
+            DuplicateCandidate self = candidate(photo.get(0));
+            List<Long> near = new ArrayList<>();
+            near.add(imageId);
+            fingerprints.forEachHash((bytes, id) -> {
+                if (id != imageId && self.hash() != null && close(self.hash(), bytes)) {
+                    near.add(id);
+                }
+            });
+            List<DuplicateCandidate> candidates = new ArrayList<>();
+            fingerprints.of(near).forEach(r -> candidates.add(candidate(r)));
+            stacks = near.size() == 1 ? List.of() : finder.stacks(candidates);
+        }
+        for (DuplicateStack stack : stacks) {
             List<Long> ids = stack.ids();
             if (ids.contains(imageId)) {
                 List<Long> others = new ArrayList<>(ids);
@@ -108,6 +135,12 @@ public final class StoredPhotoDuplicates implements PhotoDuplicates {
             }
         }
         return List.of();
+    }
+
+    /** Whether a stored hash is within a stack's reach of {@code hash} under some quarter turn. */
+    private boolean close(PerceptualHash hash, byte[] stored) {
+        return stored != null && PerceptualHash.isCurrent(stored)
+                && (hash.rotationAwareDistance(PerceptualHash.fromBytes(stored)) >> 2) <= thresholds.stackDiameter();
     }
 
     @Override

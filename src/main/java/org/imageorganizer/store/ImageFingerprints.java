@@ -85,6 +85,21 @@ public final class ImageFingerprints {
         });
     }
 
+    /** Hands every image's id and stored perceptual hash (null when it has none) to {@code sink}, streamed: a light read. */
+    public void forEachHash(java.util.function.ObjLongConsumer<byte[]> sink) {
+        transactions.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, perceptual_hash FROM image ORDER BY id")) {
+                s.setFetchSize(EmbeddingRows.FETCH_SIZE * 10);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(rs.getBytes(2), rs.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     /** The images with these ids that still exist, in id order. */
     public List<Row> of(Collection<Long> ids) {
         List<Long> wanted = List.copyOf(ids);

@@ -67,6 +67,18 @@ class DuplicateRoutesTest {
     }
 
     @Test
+    void similarPhotosShowTheNearDuplicatesApartBeforeAnyFullPass() throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        JsonNode similar = json(get("/images/" + small + "/similar"));
+        while (similar.get("images").size() < 1 && System.nanoTime() < deadline) { // the index follows the uploads
+            Thread.sleep(100);
+            similar = json(get("/images/" + small + "/similar"));
+        }
+        assertThat(similar.get("duplicates")).extracting(d -> d.get("id").asLong()).containsExactly(large);
+        assertThat(similar.get("images")).extracting(d -> d.get("id").asLong()).containsExactly(other);
+    }
+
+    @Test
     void theStackKeepsTheLargestAndResolvingRemovesTheOthers() throws Exception {
         JsonNode listed = json(get("/duplicates"));
         assertThat(listed.get("total").asInt()).isEqualTo(1);
