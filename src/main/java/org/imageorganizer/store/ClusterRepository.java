@@ -24,6 +24,8 @@ import org.imageorganizer.model.SubCluster;
  * its own entity manager and one short transaction.
  */
 public final class ClusterRepository {
+    /** Tries of a save that meets another writer's rows for the same images. */
+    private static final int SAVE_ATTEMPTS = 3;
 
     private static final int BATCH = 500;
     /** Skips ids whose image was deleted since the clustering was computed, instead of failing the FK. */
@@ -94,6 +96,22 @@ public final class ClusterRepository {
             ids.addAll(c.imageIds());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // another process (or clusterer) may store the same group at the same moment: its rows then
+        // collide with ours on the member key; once it has committed, a new try replaces them
+        for (int attempt = 1; ; attempt++) {
+            try {
+                saveOnce(group, signature, algorithm, libraryVersion, checked, ids, now);
+                return;
+            } catch (org.hibernate.exception.ConstraintViolationException e) {
+                if (attempt == SAVE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void saveOnce(GroupKey group, String signature, String algorithm, long libraryVersion,
+            List<SubCluster> checked, List<Long> ids, Instant now) {
         emf.runInTransaction(em -> {
             deleteMembers(em, group);
             for (int from = 0; from < ids.size(); from += BATCH) {

@@ -115,4 +115,32 @@ class ClusterRepositoryTest extends LibraryTestCase {
         assertThatThrownBy(() -> clusters.save(DOGS, "s", "a", 1, List.of(new SubCluster(-1, false, List.of(dog[0])))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void twoWritersStoringTheSameGroupAtOnceBothSucceedAndOneResultStands() throws Exception {
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<?>> saves = new java.util.ArrayList<>();
+                for (int writer = 0; writer < 2; writer++) {
+                    int cluster = writer;
+                    saves.add(two.submit(() -> {
+                        start.await();
+                        clusters.save(DOGS, "sig", "hdbscan", 1, List.of(new SubCluster(cluster, false,
+                                java.util.Arrays.stream(dog).boxed().toList())));
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> save : saves) {
+                    save.get(); // neither fails on the other's rows
+                }
+                StoredGroupClustering stored = clusters.loadAll().get(DOGS);
+                assertThat(stored.clusters()).hasSize(1);
+                assertThat(stored.clusters().get(0).imageIds()).hasSize(dog.length);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
 }
