@@ -32,10 +32,17 @@ final class SearchBench {
     private final int queries;
     private final HnswSettings hnsw;
 
-    SearchBench(Path work, int queries, HnswSettings hnsw) {
+    private final boolean reuseIndex;
+
+    /**
+     * @param reuseIndex keep an approximate index that an earlier run left in {@code work} (the same
+     *                   library: it is reopened, not built; the build time is then the reopening's)
+     */
+    SearchBench(Path work, int queries, HnswSettings hnsw, boolean reuseIndex) {
         this.work = work;
         this.queries = queries;
         this.hnsw = hnsw;
+        this.reuseIndex = reuseIndex;
     }
 
     /** One kind of query's latencies. */
@@ -83,7 +90,9 @@ final class SearchBench {
 
     private Library approximate(SearchLibrary library, String data, int photos) throws IOException {
         Path folder = work.resolve("search-" + data + "-" + photos);
-        deleteFolder(folder);
+        if (!reuseIndex) {
+            deleteFolder(folder);
+        }
         IndexSettings settings = IndexSettings.defaults(folder).withHnsw(hnsw);
         double buildSeconds;
         List<Row> rows;
