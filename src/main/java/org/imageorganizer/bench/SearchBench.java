@@ -158,6 +158,9 @@ final class SearchBench {
             float[] embedding = index.embedding(id).orElseThrow();
             index.search(SearchQuery.of(embedding, 20).excluding(List.of(id)));
         }), target));
+        rows.add(new Row(data, photos, approximate, "text, repeated (10 queries, answers cached)", time(n -> {
+            index.search(SearchQuery.of(library.query(n % 10), 20));
+        }), Double.NaN));
         rows.add(new Row(data, photos, approximate, "text, object filter (top 20)", time(n -> {
             index.search(SearchQuery.of(library.query(n), 20).withObject("object" + n % 20));
         }), Double.NaN));
