@@ -45,8 +45,18 @@ final class SearchBench {
         this.reuseIndex = reuseIndex;
     }
 
-    /** One kind of query's latencies. */
-    record Row(String data, int photos, boolean approximate, String query, Latencies latencies, double targetP99Ms) {
+    /**
+     * One kind of query's latencies, and the process's CPU time per query meanwhile (which other
+     * processes on the machine do not change, unlike the latencies).
+     */
+    record Row(String data, int photos, boolean approximate, String query, Timed timed, double targetP99Ms) {
+        Latencies latencies() {
+            return timed.latencies();
+        }
+    }
+
+    /** Latencies, and the process's CPU milliseconds per call over the same calls. */
+    record Timed(Latencies latencies, double cpuMsPerCall) {
     }
 
     /**
@@ -171,17 +181,19 @@ final class SearchBench {
     }
 
     /** Latencies of {@code queries} calls after as many untimed ones; the query embeddings are made untimed. */
-    private Latencies time(java.util.function.LongConsumer call) {
+    private Timed time(java.util.function.LongConsumer call) {
         for (int n = 0; n < queries; n++) {
             call.accept(1_000_000 + n);
         }
         long[] nanos = new long[queries];
+        long cpuBefore = MachineCpu.now().processCpuNanos();
         for (int n = 0; n < queries; n++) {
             long start = System.nanoTime();
             call.accept(2_000_000 + n);
             nanos[n] = System.nanoTime() - start;
         }
-        return Latencies.ofNanos(nanos);
+        double cpuMs = (MachineCpu.now().processCpuNanos() - cpuBefore) / 1e6 / queries;
+        return new Timed(Latencies.ofNanos(nanos), cpuMs);
     }
 
     /** Recall@10 of the int8 scan against float cosines over the original embeddings. */
