@@ -138,6 +138,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Candidates an approximate search keeps (HNSW's ef; default: the index's own).")
     Integer searchCandidates;
 
+    @Option(names = "--search-reuse-index", description = "Reopen the approximate indexes an earlier search run left "
+            + "in --work instead of building them again (to time queries only).")
+    boolean searchReuseIndex;
+
     @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, variants, clustering, "
             + "rss, rest, startup, search.")
     List<String> only;
@@ -248,7 +252,7 @@ public final class BenchCommand implements Callable<Integer> {
             hnsw = hnsw.withCandidates(searchCandidates);
         }
         report.searchHeader(searchQueries, hnsw);
-        SearchBench bench = new SearchBench(workDir, searchQueries, hnsw);
+        SearchBench bench = new SearchBench(workDir, searchQueries, hnsw, searchReuseIndex);
         for (int size : searchSizes.stream().sorted().toList()) {
             for (SearchLibrary.Kind kind : kinds) {
                 report.search(bench.run(kind, size));

@@ -184,12 +184,14 @@ final class BenchReport {
                     l.matrixBytes() / (double) (1 << 20), perHundredK, perHundredK <= 64 ? "yes" : "NO",
                     l.heapBytes() / (double) (1 << 20), l.recallAt10());
         }
-        out.printf("| query | median | p90 | p99 | max | target | met |%n|---|---:|---:|---:|---:|---|---|%n");
+        out.printf("| query | median | p90 | p99 | max | CPU per query | target | met |%n"
+                + "|---|---:|---:|---:|---:|---:|---|---|%n");
         for (SearchBench.Row row : l.rows()) {
             Latencies t = row.latencies();
             boolean hasTarget = !Double.isNaN(row.targetP99Ms());
-            out.printf("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %s | %s |%n", row.query(), t.medianMs(), t.p90Ms(),
-                    t.p99Ms(), t.maxMs(), hasTarget ? String.format("p99 ≤ %.0f ms", row.targetP99Ms()) : "-",
+            out.printf("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %s | %s |%n", row.query(), t.medianMs(),
+                    t.p90Ms(), t.p99Ms(), t.maxMs(), row.timed().cpuMsPerCall(),
+                    hasTarget ? String.format("p99 ≤ %.0f ms", row.targetP99Ms()) : "-",
                     hasTarget ? (t.p99Ms() <= row.targetP99Ms() ? "yes" : "NO") : "-");
         }
         out.println();

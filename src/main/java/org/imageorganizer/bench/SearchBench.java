@@ -32,14 +32,31 @@ final class SearchBench {
     private final int queries;
     private final HnswSettings hnsw;
 
-    SearchBench(Path work, int queries, HnswSettings hnsw) {
+    private final boolean reuseIndex;
+
+    /**
+     * @param reuseIndex keep an approximate index that an earlier run left in {@code work} (the same
+     *                   library: it is reopened, not built; the build time is then the reopening's)
+     */
+    SearchBench(Path work, int queries, HnswSettings hnsw, boolean reuseIndex) {
         this.work = work;
         this.queries = queries;
         this.hnsw = hnsw;
+        this.reuseIndex = reuseIndex;
     }
 
-    /** One kind of query's latencies. */
-    record Row(String data, int photos, boolean approximate, String query, Latencies latencies, double targetP99Ms) {
+    /**
+     * One kind of query's latencies, and the process's CPU time per query meanwhile (which other
+     * processes on the machine do not change, unlike the latencies).
+     */
+    record Row(String data, int photos, boolean approximate, String query, Timed timed, double targetP99Ms) {
+        Latencies latencies() {
+            return timed.latencies();
+        }
+    }
+
+    /** Latencies, and the process's CPU milliseconds per call over the same calls. */
+    record Timed(Latencies latencies, double cpuMsPerCall) {
     }
 
     /**
@@ -83,7 +100,9 @@ final class SearchBench {
 
     private Library approximate(SearchLibrary library, String data, int photos) throws IOException {
         Path folder = work.resolve("search-" + data + "-" + photos);
-        deleteFolder(folder);
+        if (!reuseIndex) {
+            deleteFolder(folder);
+        }
         IndexSettings settings = IndexSettings.defaults(folder).withHnsw(hnsw);
         double buildSeconds;
         List<Row> rows;
@@ -149,6 +168,9 @@ final class SearchBench {
             float[] embedding = index.embedding(id).orElseThrow();
             index.search(SearchQuery.of(embedding, 20).excluding(List.of(id)));
         }), target));
+        rows.add(new Row(data, photos, approximate, "text, repeated (10 queries, answers cached)", time(n -> {
+            index.search(SearchQuery.of(library.query(n % 10), 20));
+        }), Double.NaN));
         rows.add(new Row(data, photos, approximate, "text, object filter (top 20)", time(n -> {
             index.search(SearchQuery.of(library.query(n), 20).withObject("object" + n % 20));
         }), Double.NaN));
@@ -159,17 +181,19 @@ final class SearchBench {
     }
 
     /** Latencies of {@code queries} calls after as many untimed ones; the query embeddings are made untimed. */
-    private Latencies time(java.util.function.LongConsumer call) {
+    private Timed time(java.util.function.LongConsumer call) {
         for (int n = 0; n < queries; n++) {
             call.accept(1_000_000 + n);
         }
         long[] nanos = new long[queries];
+        long cpuBefore = MachineCpu.now().processCpuNanos();
         for (int n = 0; n < queries; n++) {
             long start = System.nanoTime();
             call.accept(2_000_000 + n);
             nanos[n] = System.nanoTime() - start;
         }
-        return Latencies.ofNanos(nanos);
+        double cpuMs = (MachineCpu.now().processCpuNanos() - cpuBefore) / 1e6 / queries;
+        return new Timed(Latencies.ofNanos(nanos), cpuMs);
     }
 
     /** Recall@10 of the int8 scan against float cosines over the original embeddings. */

@@ -39,6 +39,7 @@ public final class EmbeddingIndex implements AutoCloseable {
     private final ExecutorService scanPool;
     private final ExactSearch exact;
     private final CountDownLatch loaded = new CountDownLatch(1);
+    private final ResultCache cache = new ResultCache(256);
     private volatile Snapshot current;
     private volatile String lastError;
     private HnswIndex hnsw; // only touched on the background thread (and by close)
@@ -93,21 +94,26 @@ public final class EmbeddingIndex implements AutoCloseable {
     }
 
     /**
-     * One page of the photos nearest to the query, best first.
+     * One page of the photos nearest to the query, best first. The last 256 answers are kept until the
+     * snapshot changes, so a repeated query is not searched again.
      *
      * @throws IndexLoadingException    when the first load has not finished within the load wait
      * @throws IllegalArgumentException when the query's length is not the library's embeddings'
      */
     public SearchResults search(SearchQuery query) {
         Snapshot s = awaitSnapshot();
-        if (!s.approximate()) {
-            return exact.search(s.matrix(), query, s.version());
+        SearchResults cached = cache.get(s, query);
+        if (cached != null) {
+            return cached;
         }
+        SearchResults results;
         try {
-            return s.hnsw().search(query, s.version());
+            results = s.approximate() ? s.hnsw().search(query, s.version()) : exact.search(s.matrix(), query, s.version());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        cache.put(s, query, results);
+        return results;
     }
 
     /**

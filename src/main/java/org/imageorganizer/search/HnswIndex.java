@@ -22,17 +22,14 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The approximate index: a Lucene index in a folder, one document per photo with its unit embedding
@@ -155,14 +152,19 @@ final class HnswIndex implements Closeable {
             return new SearchResults(List.of(), 0, true, version);
         }
         float[] target = unit(query.embedding());
-        int k = Math.max(settings.candidates(), query.window());
+        // excluded ids are dropped from the results rather than filtered in Lucene: a filter costs a pass
+        // over every document and the slower filtered graph search, for the few ids a query excludes
+        int k = Math.max(settings.candidates(), query.window() + query.excludedIds().size());
         IndexSearcher s = m.acquire();
         try {
             TopDocs top = s.search(new KnnFloatVectorQuery(VECTOR, target, k, filter(query)), k);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc d : top.scoreDocs) {
-                // Lucene's DOT_PRODUCT score of unit vectors is (1 + cos) / 2
-                hits.add(new SearchHit(idOf(s.getIndexReader(), d.doc), 2 * d.score - 1));
+                long id = idOf(s.getIndexReader(), d.doc);
+                if (!query.excludedIds().contains(id)) {
+                    // Lucene's DOT_PRODUCT score of unit vectors is (1 + cos) / 2
+                    hits.add(new SearchHit(id, 2 * d.score - 1));
+                }
             }
             hits.sort((a, b) -> SearchHit.rank(a.score(), a.id(), b.score(), b.id()));
             int from = Math.min(query.offset(), hits.size());
@@ -199,11 +201,10 @@ final class HnswIndex implements Closeable {
     }
 
     private static Query filter(SearchQuery query) {
-        if (!query.filtered() && query.excludedIds().isEmpty()) {
+        if (!query.filtered()) {
             return null;
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(new MatchAllDocsQuery(), Occur.FILTER);
         if (query.objectLabel() != null) {
             b.add(new TermQuery(new Term(OBJECT, query.objectLabel())), Occur.FILTER);
         }
@@ -212,10 +213,6 @@ final class HnswIndex implements Closeable {
         }
         if (query.clusterId() != null) {
             b.add(new TermQuery(new Term(CLUSTER, Integer.toString(query.clusterId()))), Occur.FILTER);
-        }
-        if (!query.excludedIds().isEmpty()) {
-            List<BytesRef> keys = query.excludedIds().stream().map(id -> new BytesRef(Long.toString(id))).toList();
-            b.add(new TermInSetQuery(KEY, keys), Occur.MUST_NOT);
         }
         return b.build();
     }

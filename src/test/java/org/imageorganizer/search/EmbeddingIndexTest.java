@@ -44,6 +44,8 @@ class EmbeddingIndexTest {
             SearchResults after = index.search(SearchQuery.of(q, 2_000));
             assertThat(ids(after)).doesNotContainAnyElementsOf(before).hasSize(2_000 - 50);
             assertThat(after.version()).isEqualTo(source.version());
+            assertThat(ids(index.search(SearchQuery.of(q, 50)))).as("not the answer cached before the reload")
+                    .doesNotContainAnyElementsOf(before);
             assertThat(index.embedding(before.iterator().next())).isEmpty();
         }
     }
