@@ -16,12 +16,12 @@ import org.imageorganizer.model.PerceptualHash;
  * keeper and the reason for every other photo (docs/decisions/0033).
  *
  * <p>Pairs come from a {@link NearDuplicateIndex} (no comparison of every photo with every other: 100,000 photos in
- * well under a second of queries). Stacks are built by union-find over the pairs, nearest pairs first, with a
- * complete-linkage guard: two stacks merge only if <em>every</em> photo of one is within
- * {@link DuplicateThresholds#stackDiameter()} bits of every photo of the other (or has its content) and no such pair
- * is vetoed by the embeddings ({@link DuplicateThresholds#together}). So a chain of photos, each a little different from the last (a burst, a slow pan),
- * never becomes one stack whose ends are different pictures; the price is that two far variants of one picture
- * (opposite crops) may stay in separate stacks.
+ * about 5 s of CPU). Stacks are built by union-find over the pairs, nearest pairs first, with a complete-linkage
+ * guard: two stacks merge only if <em>every</em> photo of one is within {@link DuplicateThresholds#stackDiameter()}
+ * bits of every photo of the other (or has its content) and no such pair is vetoed by the embeddings
+ * ({@link DuplicateThresholds#together}). So a chain of photos, each a little different from the last (a burst, a
+ * slow pan), never becomes one stack whose ends are different pictures; the price is that two far variants of one
+ * picture (opposite crops) may stay in separate stacks.
  *
  * <p>Stateless apart from its settings; thread-safe.
  */

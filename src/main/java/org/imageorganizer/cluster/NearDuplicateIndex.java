@@ -141,7 +141,8 @@ public final class NearDuplicateIndex {
     /**
      * The indexed photos at most {@code maxDistance} bits from {@code hash} under any quarter turn, nearest first
      * (then by id), each with its best turn (the fewest quarter turns among equally near ones); none for a
-     * low-detail hash.
+     * low-detail hash. Hash distance only: {@link DuplicateThresholds#linked} then says which are near-duplicates
+     * (the tighter distance for turned matches, and the veto).
      *
      * @throws IllegalArgumentException when {@code maxDistance} is outside 0..{@link #MAX_DISTANCE}
      */
