@@ -11,17 +11,17 @@ import java.util.stream.IntStream;
 import org.imageorganizer.model.PerceptualHash;
 
 /**
- * The full pass over a library: groups duplicates (same content) and near-duplicates (perceptual hashes close under
- * some quarter turn, not vetoed by CLIP) into stacks, each with a suggested keeper and the reason for every other
- * photo (docs/decisions/0033).
+ * The full pass over a library: groups duplicates (same content) and near-duplicates (perceptual hashes close, not
+ * vetoed by CLIP, or very close after a quarter turn: {@link DuplicateThresholds}) into stacks, each with a suggested
+ * keeper and the reason for every other photo (docs/decisions/0033).
  *
  * <p>Pairs come from a {@link NearDuplicateIndex} (no comparison of every photo with every other: 100,000 photos in
- * well under a second of queries). Stacks are built by union-find over the pairs, nearest pairs first, with a
- * complete-linkage guard: two stacks merge only if <em>every</em> photo of one is within
- * {@link DuplicateThresholds#stackDiameter()} bits of every photo of the other (or has its content) and no such pair
- * is vetoed by the embeddings. So a chain of photos, each a little different from the last (a burst, a slow pan),
- * never becomes one stack whose ends are different pictures; the price is that two far variants of one picture
- * (opposite crops) may stay in separate stacks.
+ * about 5 s of CPU). Stacks are built by union-find over the pairs, nearest pairs first, with a complete-linkage
+ * guard: two stacks merge only if <em>every</em> photo of one is within {@link DuplicateThresholds#stackDiameter()}
+ * bits of every photo of the other (or has its content) and no such pair is vetoed by the embeddings
+ * ({@link DuplicateThresholds#together}). So a chain of photos, each a little different from the last (a burst, a
+ * slow pan), never becomes one stack whose ends are different pictures; the price is that two far variants of one
+ * picture (opposite crops) may stay in separate stacks.
  *
  * <p>Stateless apart from its settings; thread-safe.
  */
@@ -135,8 +135,11 @@ public final class NearDuplicateFinder {
                 for (int slot = stripe; slot < candidateOfSlot.length; slot += threads) {
                     int from = slot; // each pair once: only photos added after this one
                     int i = candidateOfSlot[slot];
-                    index.query(turned[4 * i], maxDistance, from, (other, distance, turns) ->
-                            found.add((long) distance << 58 | (long) i << 29 | candidateOfSlot[other]));
+                    index.query(turned[4 * i], maxDistance, from, (other, distance, turns) -> {
+                        if (turns == 0 || distance <= thresholds.turnedHashDistance()) { // the veto comes later
+                            found.add((long) distance << 58 | (long) i << 29 | candidateOfSlot[other]);
+                        }
+                    });
                 }
                 synchronized (parts) {
                     parts.add(found.toArray());
@@ -153,7 +156,7 @@ public final class NearDuplicateFinder {
             return Arrays.copyOf(all, unique);
         }
 
-        /** Whether two photos may be in one stack: same content, or hashes within the diameter and no veto. */
+        /** Whether two photos may be in one stack: same content, or {@link DuplicateThresholds#together}. */
         boolean compatible(int a, int b) {
             if (content[a] == content[b]) {
                 return true;
@@ -162,12 +165,12 @@ public final class NearDuplicateFinder {
                 return false;
             }
             long other = turned[4 * b];
-            int best = 64;
+            int best = Integer.MAX_VALUE;
             for (int k = 0; k < 4; k++) {
-                best = Math.min(best, Long.bitCount(turned[4 * a + k] ^ other));
+                best = Math.min(best, Long.bitCount(turned[4 * a + k] ^ other) * 4 + k);
             }
-            return best <= thresholds.stackDiameter()
-                    && !thresholds.vetoes(candidates.get(a).embedding(), candidates.get(b).embedding());
+            return thresholds.together(best >> 2, best & 3, candidates.get(a).embedding(),
+                    candidates.get(b).embedding());
         }
     }
 

@@ -18,7 +18,7 @@ import org.imageorganizer.model.PerceptualHash;
  *
  * <p>Low-detail hashes are kept (so {@link #remove} and {@link #size} count them) but never matched. Thread-safe:
  * the public methods are synchronized; {@link NearDuplicateFinder} queries a private instance from several threads
- * through {@link #query}, which reads only. Memory: about 100 bytes per photo.
+ * through {@link #query}, which reads only. Memory: about 150 bytes per photo (15 MB at 100,000).
  */
 public final class NearDuplicateIndex {
     /** Largest distance a query may ask for: six bands, up to three bits each. */
@@ -141,7 +141,8 @@ public final class NearDuplicateIndex {
     /**
      * The indexed photos at most {@code maxDistance} bits from {@code hash} under any quarter turn, nearest first
      * (then by id), each with its best turn (the fewest quarter turns among equally near ones); none for a
-     * low-detail hash.
+     * low-detail hash. Hash distance only: {@link DuplicateThresholds#linked} then says which are near-duplicates
+     * (the tighter distance for turned matches, and the veto).
      *
      * @throws IllegalArgumentException when {@code maxDistance} is outside 0..{@link #MAX_DISTANCE}
      */

@@ -13,7 +13,7 @@ import org.imageorganizer.model.PerceptualHash;
 import org.junit.jupiter.api.Test;
 
 class NearDuplicateFinderTest {
-    private static final DuplicateThresholds NO_VETO = new DuplicateThresholds(10, 11, -1);
+    private static final DuplicateThresholds NO_VETO = new DuplicateThresholds(10, 11, 6, -1);
 
     private final SyntheticHashes hashes = new SyntheticHashes(5);
 
@@ -89,7 +89,7 @@ class NearDuplicateFinderTest {
         assertThat(stacks).allSatisfy(s -> assertThat(s.size()).isEqualTo(2));
         assertThat(stacks).hasSize(2);
         // plain union-find would have made one stack of four
-        DuplicateThresholds chaining = new DuplicateThresholds(10, 64, -1);
+        DuplicateThresholds chaining = new DuplicateThresholds(10, 64, 6, -1);
         assertThat(new NearDuplicateFinder(chaining, 1).stacks(photos)).singleElement()
                 .satisfies(s -> assertThat(s.size()).isEqualTo(4));
     }
@@ -103,7 +103,7 @@ class NearDuplicateFinderTest {
         List<DuplicateCandidate> photos = List.of(photo(1, "a", a, dog, 400, 300),
                 photo(2, "b", flipped(a, 8), car, 400, 300), photo(3, "c", flipped(a, 9), dogToo, 400, 300),
                 photo(4, "d", flipped(a, 10), null, 400, 300));
-        DuplicateThresholds veto = new DuplicateThresholds(10, 11, 0.9);
+        DuplicateThresholds veto = new DuplicateThresholds(10, 11, 6, 0.9);
         List<DuplicateStack> stacks = new NearDuplicateFinder(veto, 1).stacks(photos);
         // 2 is vetoed against 1 and 3; 4 has no embedding, so nothing vetoes it
         assertThat(stacks).singleElement().satisfies(s -> assertThat(s.ids()).containsExactlyInAnyOrder(1L, 3L, 4L));
@@ -115,6 +115,24 @@ class NearDuplicateFinderTest {
     }
 
     @Test
+    void aTurnedMatchIsNeverVetoedButMustBeCloser() {
+        // CLIP embeddings change when a photo is turned: the veto cannot judge turned pairs
+        PerceptualHash a = hashes.photo();
+        float[] upright = {1, 0};
+        float[] turnedEmbedding = {0, 1};
+        DuplicateThresholds veto = new DuplicateThresholds(10, 11, 6, 0.9);
+        List<DuplicateCandidate> photos = List.of(photo(1, "a", a, upright, 400, 300),
+                photo(2, "b", flipped(a, 3, 4, 5, 6, 7).rotated(1), turnedEmbedding, 300, 400),
+                photo(3, "c", flipped(a, 13, 14, 15, 16, 17, 18, 19, 20).rotated(2), upright, 400, 300));
+        assertThat(new NearDuplicateFinder(veto, 1).stacks(photos)).singleElement()
+                .satisfies(s -> assertThat(s.ids()).containsExactly(1L, 2L));
+        assertThat(veto.linked(5, 1, upright, turnedEmbedding)).isTrue();
+        assertThat(veto.linked(5, 0, upright, turnedEmbedding)).isFalse();
+        assertThat(veto.linked(8, 2, upright, upright)).isFalse();
+        assertThat(veto.linked(8, 0, upright, upright)).isTrue();
+    }
+
+    @Test
     void theKeeperHasTheMostPixelsThenIsTheOldest() {
         PerceptualHash a = hashes.photo();
         Instant old = Instant.parse("2001-01-01T00:00:00Z");
@@ -123,7 +141,7 @@ class NearDuplicateFinderTest {
                 new DuplicateCandidate(2, "t", flipped(a, 2), null, 1600, 1200, "png", 10, null),
                 new DuplicateCandidate(3, "u", flipped(a, 3), null, 1200, 1600, "jpeg", 10, old),
                 new DuplicateCandidate(4, "v", flipped(a, 4), null, 1600, 1200, "jpeg", 10, old.plusSeconds(1)));
-        DuplicateStack stack = new NearDuplicateFinder(new DuplicateThresholds(19, 19, -1), 1).stacks(photos).get(0);
+        DuplicateStack stack = new NearDuplicateFinder(new DuplicateThresholds(19, 19, 19, -1), 1).stacks(photos).get(0);
         assertThat(stack.keeper().id()).isEqualTo(3);
         assertThat(stack.ids()).hasSize(4).startsWith(3L);
     }
@@ -145,25 +163,29 @@ class NearDuplicateFinderTest {
     /** Every pair compared; the same greedy complete-linkage rule, written plainly. */
     private static Set<Set<Long>> reference(PerceptualHash[] library, DuplicateThresholds thresholds) {
         int n = library.length;
-        List<int[]> pairs = new ArrayList<>();
+        Set<List<Integer>> pairs = new TreeSet<>((x, y) -> x.get(0) != y.get(0) ? x.get(0) - y.get(0)
+                : x.get(1) != y.get(1) ? x.get(1) - y.get(1) : x.get(2) - y.get(2));
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                int d = library[i].rotationAwareDistance(library[j]) >> 2;
-                if (d <= thresholds.hashDistance()) {
-                    pairs.add(new int[] {d, i, j});
+                for (int k = 0; k < 4; k++) {
+                    int d = library[i].rotated(k).distance(library[j]);
+                    if (thresholds.linked(d, k, null, null)) {
+                        pairs.add(List.of(d, i, j));
+                    }
                 }
             }
         }
-        pairs.sort((x, y) -> x[0] != y[0] ? x[0] - y[0] : x[1] != y[1] ? x[1] - y[1] : x[2] - y[2]);
         List<Set<Integer>> setOf = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             setOf.add(new HashSet<>(Set.of(i)));
         }
-        for (int[] p : pairs) {
-            Set<Integer> a = setOf.get(p[1]);
-            Set<Integer> b = setOf.get(p[2]);
-            if (a == b || !a.stream().allMatch(x -> b.stream().allMatch(
-                    y -> library[x].rotationAwareDistance(library[y]) >> 2 <= thresholds.stackDiameter()))) {
+        for (List<Integer> p : pairs) {
+            Set<Integer> a = setOf.get(p.get(1));
+            Set<Integer> b = setOf.get(p.get(2));
+            if (a == b || !a.stream().allMatch(x -> b.stream().allMatch(y -> {
+                int best = library[x].rotationAwareDistance(library[y]);
+                return thresholds.together(best >> 2, best & 3, null, null);
+            }))) {
                 continue;
             }
             a.addAll(b);
@@ -182,9 +204,11 @@ class NearDuplicateFinderTest {
 
     @Test
     void thresholdsAreChecked() {
-        assertThatThrownBy(() -> new DuplicateThresholds(12, 11, 0.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DuplicateThresholds(24, 24, 0.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DuplicateThresholds(10, 11, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(DuplicateThresholds.withVeto(0.8)).isEqualTo(new DuplicateThresholds(10, 11, 0.8));
+        assertThatThrownBy(() -> new DuplicateThresholds(12, 11, 6, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DuplicateThresholds(24, 24, 6, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DuplicateThresholds(10, 11, 11, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DuplicateThresholds(10, 11, 6, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(DuplicateThresholds.withVeto(0.8)).isEqualTo(new DuplicateThresholds(10, 11, 6, 0.8));
     }
 }

@@ -22,7 +22,7 @@ class NearDuplicateIndexTest {
         }
         for (int maxDistance : new int[] {0, 3, 5, 6, 10, 13, 19, 23}) {
             for (int q = 0; q < 60; q++) {
-                PerceptualHash query = q % 2 == 0 ? hashes.variant(library[hashes.nextInt(library.length)], q % 9)
+                PerceptualHash query = q % 2 == 0 ? hashes.variant(library[hashes.nextInt(library.length)], q % 9).rotated(q % 4)
                         : hashes.photo();
                 assertThat(index.matches(query, maxDistance)).as("distance %d, query %d", maxDistance, q)
                         .isEqualTo(everyPhoto(library, query, maxDistance));

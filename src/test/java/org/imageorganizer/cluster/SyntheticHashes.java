@@ -6,7 +6,8 @@ import org.imageorganizer.model.PerceptualHash;
 /**
  * Test helper: perceptual hashes shaped like a library's. Bits are biased as photos' are (each bit set with its own
  * probability between 0.25 and 0.75: layouts repeat, a sky is usually above), so the index's buckets are uneven;
- * a share of the photos are near-duplicates of an earlier one: a few bits flipped, sometimes turned.
+ * a share of the photos are near-duplicates of an earlier one: up to 8 bits flipped, or a quarter of them turned
+ * with up to 3 bits flipped.
  */
 final class SyntheticHashes {
     private final SplittableRandom random;
@@ -30,13 +31,13 @@ final class SyntheticHashes {
         return new PerceptualHash(bits, false);
     }
 
-    /** {@code original} with {@code flips} random bits changed, turned by a random quarter turn. */
+    /** {@code original} with {@code flips} random bits changed. */
     PerceptualHash variant(PerceptualHash original, int flips) {
         long bits = original.bits();
         for (int f = 0; f < flips; f++) {
             bits ^= 1L << (1 + random.nextInt(63));
         }
-        return new PerceptualHash(bits, false).rotated(random.nextInt(4));
+        return new PerceptualHash(bits, false);
     }
 
     /** {@code count} hashes, {@code nearShare} of them variants (up to 8 bits away) of an earlier one. */
@@ -49,7 +50,9 @@ final class SyntheticHashes {
         PerceptualHash[] hashes = new PerceptualHash[count];
         for (int i = 0; i < count; i++) {
             source[i] = i > 0 && random.nextDouble() < nearShare ? random.nextInt(i) : -1;
-            hashes[i] = source[i] >= 0 ? variant(hashes[source[i]], random.nextInt(9)) : photo();
+            hashes[i] = source[i] < 0 ? photo() : random.nextInt(4) == 0
+                    ? variant(hashes[source[i]], random.nextInt(4)).rotated(1 + random.nextInt(3)) // turned, re-saved
+                    : variant(hashes[source[i]], random.nextInt(9));
         }
         return hashes;
     }

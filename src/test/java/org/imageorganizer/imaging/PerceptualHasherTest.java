@@ -64,6 +64,15 @@ class PerceptualHasherTest {
         double[][] cells = PerceptualHasher.thumbnail(new RgbImage(48, 48, ramp));
         assertThat(cells[0][0]).isCloseTo((0 * 1.0 + 1 * 0.5) / 1.5, within(1e-6));
         assertThat(cells[3][1]).isCloseTo((1 * 0.5 + 2 * 1.0) / 1.5, within(1e-6));
+        // 10 × 10: a cell is smaller than a pixel, and cell 3 ([0.9375, 1.25)) takes 0.0625 of pixel 0, 0.25 of pixel 1
+        byte[] small = new byte[10 * 10 * 3];
+        for (int i = 0; i < small.length; i += 3) {
+            small[i] = small[i + 1] = small[i + 2] = (byte) (i / 3 % 10 * 10);
+        }
+        double[][] tiny = PerceptualHasher.thumbnail(new RgbImage(10, 10, small));
+        assertThat(tiny[7][0]).isCloseTo(0, within(1e-6));
+        assertThat(tiny[7][3]).isCloseTo(10 * 0.25 / 0.3125, within(1e-6));
+        assertThat(tiny[7][31]).isCloseTo(90, within(1e-6));
     }
 
     @Test
