@@ -36,6 +36,9 @@ import torch
 import torch.nn as nn
 import torchvision
 
+# Random weights cannot tell content apart: the near-duplicate veto is off for this model (ADR 0033).
+RANDOM_WEIGHTS_VETO = -1
+
 from model_manifest import sha256, write_manifest
 from model_variants import (ONNX_VARIANTS, VARIANTS, ImageEncoder, TextEncoder, export_onnx,
                             file_name, make_variant, model_id)
@@ -144,7 +147,8 @@ def write_onnx_variant(out_dir, model, vocab_size, variant):
     manifest = write_manifest(out_dir, model_id(MODEL_ID, variant),
                               f"CLIP ViT-B/32-shaped benchmark model (random weights), {variant} variant",
                               EMBED, image_file, TOKENIZER_FILE, engine="OnnxRuntime",
-                              precision=variant.split("-", 1)[1], text_model_file=text_file)
+                              precision=variant.split("-", 1)[1], text_model_file=text_file,
+                              near_duplicate_min_cosine=RANDOM_WEIGHTS_VETO)
     for entry in manifest["files"]:
         size = os.path.getsize(os.path.join(out_dir, entry["path"]))
         print(f"{size:>12,}  {entry['path']}  sha256 {entry['sha256']}")
@@ -218,7 +222,8 @@ def main():
     if variant != "fp32":
         name += f", {variant} variant"
     manifest = write_manifest(out_dir, model_id(MODEL_ID, variant), name, EMBED, model_file,
-                              TOKENIZER_FILE, precision=variant)
+                              TOKENIZER_FILE, precision=variant,
+                              near_duplicate_min_cosine=RANDOM_WEIGHTS_VETO)
 
     # ---------------------------------------------------------------- self-check
     loaded = torch.jit.load(model_path)

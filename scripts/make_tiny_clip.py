@@ -33,6 +33,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+# Random weights cannot tell content apart: the near-duplicate veto is off for this model (ADR 0033).
+RANDOM_WEIGHTS_VETO = -1
+
 from model_manifest import sha256, write_json, write_manifest
 from model_variants import (ONNX_VARIANTS, VARIANTS, TextEncoder, export_onnx, file_name,
                             make_variant, model_id)
@@ -375,7 +378,7 @@ def write_onnx_variant(out_dir, model, ref, variant):
     write_manifest(out_dir, model_id("tiny-clip-test-1", variant),
                    f"Tiny CLIP-shaped test model (random weights), {variant} variant", EMBED,
                    image_file, "tokenizer.json", engine="OnnxRuntime", precision=precision,
-                   text_model_file=text_file)
+                   text_model_file=text_file, near_duplicate_min_cosine=RANDOM_WEIGHTS_VETO)
     for name in sorted(os.listdir(out_dir)):
         print(f"{os.path.getsize(os.path.join(out_dir, name)):>10}  {name}")
 
@@ -440,7 +443,8 @@ def main():
     if variant != "fp32":
         name += f", {variant} variant"
     manifest = write_manifest(out_dir, model_id("tiny-clip-test-1", variant), name, EMBED,
-                              model_file, "tokenizer.json", precision=variant)
+                              model_file, "tokenizer.json", precision=variant,
+                              near_duplicate_min_cosine=RANDOM_WEIGHTS_VETO)
 
     # ---------------------------------------------------------------- self-check
     loaded = torch.jit.load(model_path)

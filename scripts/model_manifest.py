@@ -27,7 +27,7 @@ PRECISIONS = ("fp32", "int8", "bf16")
 
 
 def write_manifest(folder, model_id, name, embedding_size, model_file, tokenizer_file, tokenizer_sha256=None,
-                   engine="PyTorch", precision="fp32", text_model_file=None):
+                   engine="PyTorch", precision="fp32", text_model_file=None, near_duplicate_min_cosine=None):
     """Writes folder/manifest.json for a CLIP-style model (224 px, CLIP mean/std, 77 tokens, logit scale 100)
     with the SHA-256 of both files; returns the manifest.
 
@@ -35,7 +35,9 @@ def write_manifest(folder, model_id, name, embedding_size, model_file, tokenizer
     or "bf16". Absent from a manifest, they mean PyTorch and fp32. Give each variant its own model_id
     (model_variants.model_id: the fp32 id with "@int8", "@bf16"): the library stores it with every
     embedding, and embeddings of different variants must not be mixed. An OnnxRuntime folder has two
-    graphs: model_file is the image encoder, text_model_file the text encoder."""
+    graphs: model_file is the image encoder, text_model_file the text encoder. near_duplicate_min_cosine is
+    the model's near-duplicate veto (ADR 0033): -1 for a random-weight model, which cannot tell content
+    apart; absent, the application uses its default for CLIP ViT-B/32."""
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     if precision not in PRECISIONS:
@@ -66,5 +68,7 @@ def write_manifest(folder, model_id, name, embedding_size, model_file, tokenizer
         manifest["text_model_file"] = text_model_file
         manifest["files"].insert(1, {"path": text_model_file,
                                      "sha256": sha256(os.path.join(folder, text_model_file))})
+    if near_duplicate_min_cosine is not None:
+        manifest["near_duplicate_min_cosine"] = near_duplicate_min_cosine
     write_json(os.path.join(folder, "manifest.json"), manifest)
     return manifest

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.imageorganizer.cluster.DuplicateThresholds;
@@ -33,6 +34,7 @@ import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
 import org.imageorganizer.ml.LabelEmbeddingCache;
 import org.imageorganizer.ml.ModelFolder;
+import org.imageorganizer.ml.ModelManifest;
 import org.imageorganizer.ml.TestTimeAugmenter;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.model.ExplainedException;
@@ -220,19 +222,33 @@ final class Core {
     }
 
     /**
-     * The CLIP veto of near-duplicates: two photos whose embeddings' cosine is below this are never one
-     * stack, however close their perceptual hashes (ADR 0035). One value for every model for now.
-     */
-    static final double NEAR_DUPLICATE_MIN_COSINE = 0.80;
-
-    /**
      * Duplicates and near-duplicates of the library read through {@code fingerprints}; {@code stamp} changes
-     * with every photo added or removed; {@code removal} resolves stacks.
+     * with every photo added or removed; {@code removal} resolves stacks; {@code veto} gives the library's
+     * model's CLIP veto (see {@link #nearDuplicateVeto}), asked for at each pass.
      */
     PhotoDuplicates photoDuplicates(ImageFingerprints fingerprints, LibraryQueries queries, ImageRemoval removal,
-            LongSupplier stamp) {
+            LongSupplier stamp, DoubleSupplier veto) {
         return new StoredPhotoDuplicates(fingerprints, queries, removal,
-                DuplicateThresholds.withVeto(NEAR_DUPLICATE_MIN_COSINE), stamp);
+                () -> DuplicateThresholds.withVeto(veto.getAsDouble()), stamp);
+    }
+
+    /**
+     * The near-duplicate veto of the library's model: from the manifest of the model folder on this computer
+     * that holds it (never downloading), else the default for CLIP ViT-B/32 (a library moved to a computer
+     * without its model).
+     */
+    double nearDuplicateVeto(Optional<String> recordedModel, List<Path> modelDirs) {
+        if (recordedModel.isPresent()) {
+            try {
+                Optional<ModelManifest> manifest = models.manifestOf(recordedModel.get(), modelDirs);
+                if (manifest.isPresent()) {
+                    return manifest.get().nearDuplicateVeto();
+                }
+            } catch (RuntimeException e) {
+                // a settings or environment problem: said where the model is needed, not here
+            }
+        }
+        return ModelManifest.DEFAULT_NEAR_DUPLICATE_MIN_COSINE;
     }
 
     /** The library's clustering; {@code debounce} is the front end's: how long it waits after a change. */

@@ -177,6 +177,16 @@ final class ModelFolders {
     }
 
     /** Whether the folder's manifest names the model id; a folder that cannot be read does not. */
+    /**
+     * The manifest of the variant {@code modelId} among the command's folders (else the configured ones)
+     * and the model cache, read without opening the model; empty when none holds it.
+     */
+    Optional<ModelManifest> manifestOf(String modelId, List<Path> modelDirs) {
+        List<Path> dirs = new java.util.ArrayList<>(configured(modelDirs));
+        dirs.addAll(cachedDirectories());
+        return dirs.stream().filter(dir -> holds(dir, modelId)).findFirst().map(ModelFolder::manifest);
+    }
+
     private static boolean holds(Path dir, String modelId) {
         try {
             return ModelFolder.manifest(dir).modelId().equals(modelId);

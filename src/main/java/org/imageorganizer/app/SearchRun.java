@@ -68,7 +68,8 @@ final class SearchRun implements CliServices.SearchSession {
         }
         try {
             index = core.searchIndex(source, String.valueOf(core.sources().database(location)), LOAD_WAIT);
-            duplicates = core.photoDuplicates(fingerprints, library.queries(), READ_ONLY, stamp);
+            duplicates = core.photoDuplicates(fingerprints, library.queries(), READ_ONLY, stamp,
+                    () -> core.nearDuplicateVeto(recorded, modelDirs));
             search = core.photoSearch(index, library.queries(), () -> model(core, recorded, modelDirs), duplicates);
         } catch (RuntimeException | Error e) {
             library.close();

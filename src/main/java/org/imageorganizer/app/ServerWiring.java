@@ -3,6 +3,7 @@ package org.imageorganizer.app;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -284,7 +285,10 @@ final class ServerWiring {
         StoredLibraryQueries queries = new StoredLibraryQueries(opened.images(), clusterer);
         ImageRemover remover = core.remover(opened, parts.managed, parts.cloud, clusterer);
         parts.services.libraryOpened(queries, remover);
-        PhotoDuplicates duplicates = core.photoDuplicates(opened.fingerprints(), queries, remover, opened.embeddings()::stamp);
+        // the veto of the model loaded, else of the one the library records, found among the installed ones
+        PhotoDuplicates duplicates = core.photoDuplicates(opened.fingerprints(), queries, remover, opened.embeddings()::stamp,
+                () -> parts.model.get() != null ? parts.model.get().manifest().nearDuplicateVeto()
+                        : core.nearDuplicateVeto(opened.info().modelId(), List.of()));
         parts.services.duplicatesReady(duplicates);
         EmbeddingIndex index = core.searchIndex(StoredEmbeddingSource.of(opened), storageDir.toString(), SEARCH_LOAD_WAIT);
         synchronized (parts) {

@@ -35,7 +35,15 @@ public record ModelManifest(
         @JsonProperty("tokenizer_file") String tokenizerFile,
         @JsonProperty("files") List<FileEntry> files,
         @JsonProperty("text_model_file") @JsonInclude(JsonInclude.Include.NON_NULL) String textModelFile,
-        @JsonProperty("quality") @JsonInclude(JsonInclude.Include.NON_NULL) Quality quality) {
+        @JsonProperty("quality") @JsonInclude(JsonInclude.Include.NON_NULL) Quality quality,
+        @JsonProperty("near_duplicate_min_cosine") @JsonInclude(JsonInclude.Include.NON_NULL) Double nearDuplicateMinCosine) {
+
+    /**
+     * The near-duplicate veto for CLIP ViT-B/32 when a manifest names none: two photos whose embeddings'
+     * cosine is below it are never one stack (ADR 0033 gives 0.85–0.9 as the expected range; a random
+     * test model's folder turns the veto off with -1).
+     */
+    public static final double DEFAULT_NEAR_DUPLICATE_MIN_COSINE = 0.85;
 
     /** The manifest file's name inside a model folder. */
     public static final String FILE_NAME = "manifest.json";
@@ -62,6 +70,11 @@ public record ModelManifest(
      * that id with {@code "@" + }{@link #variant()} unless the manifest's id already ends with it.
      * Two variants never share an id, so their embeddings are never mixed.
      */
+    /** This model's near-duplicate veto: the manifest's, else {@link #DEFAULT_NEAR_DUPLICATE_MIN_COSINE}. */
+    public double nearDuplicateVeto() {
+        return nearDuplicateMinCosine != null ? nearDuplicateMinCosine : DEFAULT_NEAR_DUPLICATE_MIN_COSINE;
+    }
+
     public String modelId() {
         String variant = variant();
         if (baseModelId == null || variant.equals(FP32) || baseModelId.endsWith("@" + variant)) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.imageorganizer.cluster.DuplicateCandidate;
 import org.imageorganizer.cluster.DuplicateReason;
 import org.imageorganizer.cluster.DuplicateStack;
@@ -38,8 +39,7 @@ public final class StoredPhotoDuplicates implements PhotoDuplicates {
     private final ImageFingerprints fingerprints;
     private final LibraryQueries library;
     private final ImageRemoval removal;
-    private final NearDuplicateFinder finder;
-    private final DuplicateThresholds thresholds;
+    private final Supplier<DuplicateThresholds> thresholds;
     private final LongSupplier stamp;
     private volatile Pass last;
 
@@ -48,15 +48,15 @@ public final class StoredPhotoDuplicates implements PhotoDuplicates {
     }
 
     /**
-     * @param stamp changes whenever a photo is added or removed (the store's embedding stamp)
+     * @param thresholds the library's model's thresholds, asked for at each pass (the model may be recorded later)
+     * @param stamp      changes whenever a photo is added or removed (the store's embedding stamp)
      */
     public StoredPhotoDuplicates(ImageFingerprints fingerprints, LibraryQueries library, ImageRemoval removal,
-            DuplicateThresholds thresholds, LongSupplier stamp) {
+            Supplier<DuplicateThresholds> thresholds, LongSupplier stamp) {
         this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
         this.library = Objects.requireNonNull(library, "library");
         this.removal = Objects.requireNonNull(removal, "removal");
-        this.finder = new NearDuplicateFinder(thresholds);
-        this.thresholds = thresholds;
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
         this.stamp = Objects.requireNonNull(stamp, "stamp");
     }
 
@@ -124,7 +124,7 @@ public final class StoredPhotoDuplicates implements PhotoDuplicates {
             });
             List<DuplicateCandidate> candidates = new ArrayList<>();
             fingerprints.of(near).forEach(r -> candidates.add(candidate(r)));
-            stacks = near.size() == 1 ? List.of() : finder.stacks(candidates);
+            stacks = near.size() == 1 ? List.of() : new NearDuplicateFinder(thresholds.get()).stacks(candidates);
         }
         for (DuplicateStack stack : stacks) {
             List<Long> ids = stack.ids();
@@ -140,7 +140,7 @@ public final class StoredPhotoDuplicates implements PhotoDuplicates {
     /** Whether a stored hash is within a stack's reach of {@code hash} under some quarter turn. */
     private boolean close(PerceptualHash hash, byte[] stored) {
         return stored != null && PerceptualHash.isCurrent(stored)
-                && (hash.rotationAwareDistance(PerceptualHash.fromBytes(stored)) >> 2) <= thresholds.stackDiameter();
+                && (hash.rotationAwareDistance(PerceptualHash.fromBytes(stored)) >> 2) <= thresholds.get().stackDiameter();
     }
 
     @Override
@@ -163,7 +163,7 @@ public final class StoredPhotoDuplicates implements PhotoDuplicates {
         if (!token.equals(token(ids, ids.stream().map(id -> byId.get(id).sha256()).toList()))) {
             throw new StackChangedException("A photo of this stack changed since the stack was read; read it again.");
         }
-        List<DuplicateStack> now = finder.stacks(rows.stream().map(StoredPhotoDuplicates::candidate).toList());
+        List<DuplicateStack> now = new NearDuplicateFinder(thresholds.get()).stacks(rows.stream().map(StoredPhotoDuplicates::candidate).toList());
         if (ids.size() > 1 && (now.size() != 1 || !new HashSet<>(now.get(0).ids()).equals(members))) {
             throw new StackChangedException("These photos are no longer one stack; read the duplicates again.");
         }
@@ -188,7 +188,7 @@ public final class StoredPhotoDuplicates implements PhotoDuplicates {
         }
         List<DuplicateCandidate> candidates = new ArrayList<>();
         fingerprints.forEach(row -> candidates.add(candidate(row)));
-        Pass fresh = new Pass(now, finder.stacks(candidates), places);
+        Pass fresh = new Pass(now, new NearDuplicateFinder(thresholds.get()).stacks(candidates), places);
         last = fresh;
         return fresh;
     }

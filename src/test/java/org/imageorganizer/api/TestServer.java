@@ -93,7 +93,7 @@ final class TestServer implements AutoCloseable {
         searchIndex.start();
         QueryEncoder queryEncoder = new QueryEncoder(model);
         PhotoDuplicates duplicates = new StoredPhotoDuplicates(library.fingerprints(), queries, remover,
-                DuplicateThresholds.withVeto(0.8), library.embeddings()::stamp);
+                () -> DuplicateThresholds.withVeto(model.manifest().nearDuplicateVeto()), library.embeddings()::stamp);
         PhotoSearch search = new IndexedPhotoSearch(searchIndex, queries, queryEncoder::encode, file -> {
             throw new IllegalArgumentException("files are not compared through the server");
         }, duplicates::nearDuplicatesOf);

@@ -132,7 +132,7 @@ final class ModelFolderAssembly {
         }
         ModelManifest manifest = new ModelManifest(1, v.modelId(), source.name(), v.engine(), v.precision(),
                 v.embeddingSize(), v.imageSize(), v.mean(), v.std(), v.contextLength(), v.logitScale(), v.modelFile(),
-                v.tokenizerFile(), entries, v.textModelFile(), null);
+                v.tokenizerFile(), entries, v.textModelFile(), null, null);
         byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(manifest);
         Path file = folder.resolve(ModelManifest.FILE_NAME);
         Files.write(file, json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

@@ -1,0 +1,36 @@
+package org.imageorganizer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.imageorganizer.ml.ModelFolder;
+import org.imageorganizer.ml.ModelManifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLIP veto of near-duplicates comes from the library's model's manifest, else the CLIP default. */
+class NearDuplicateVetoTest {
+    private static final Path TINY = Path.of("src/test/resources/models/tiny-clip").toAbsolutePath();
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theLibrarysModelNamesItsVetoAndEveryOtherCaseGetsTheDefault() {
+        Core core = new Core(CommandRun.home(home), Map.of(), new PrintWriter(new StringWriter()));
+        String tiny = ModelFolder.manifest(TINY).modelId();
+
+        assertThat(core.nearDuplicateVeto(Optional.of(tiny), List.of(TINY))).as("a random-weight model: off").isEqualTo(-1.0);
+        assertThat(core.nearDuplicateVeto(Optional.of("another-model"), List.of(TINY)))
+                .isEqualTo(ModelManifest.DEFAULT_NEAR_DUPLICATE_MIN_COSINE);
+        assertThat(core.nearDuplicateVeto(Optional.empty(), List.of(TINY)))
+                .isEqualTo(ModelManifest.DEFAULT_NEAR_DUPLICATE_MIN_COSINE);
+        assertThat(core.nearDuplicateVeto(Optional.of(tiny), List.of()))
+                .as("not on this computer").isEqualTo(ModelManifest.DEFAULT_NEAR_DUPLICATE_MIN_COSINE);
+    }
+}
