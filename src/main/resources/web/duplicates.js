@@ -142,7 +142,9 @@ export class DuplicatesView {
     if (kept && section) {
       head.append(el('span', 'keep-badge', 'Keep'));
     }
-    head.append(el('span', 'member-name', image.filename));
+    const name = el('span', 'member-name', image.filename);
+    name.id = `member-${state.stack.token}-${image.id}`;
+    head.append(name);
     item.append(head);
     if (image.why) {
       item.append(el('p', 'member-why', image.why));
@@ -168,6 +170,7 @@ export class DuplicatesView {
     const action = el('button', kept ? 'button primary small keep-action' : 'button small keep-this',
       kept ? 'Keep this, remove the others from the library' : 'Keep this');
     action.type = 'button';
+    action.setAttribute('aria-describedby', name.id);
     action.addEventListener('click', () => {
       if (kept) {
         this.ask(state);
@@ -188,7 +191,8 @@ export class DuplicatesView {
     const box = state.confirm;
     const list = el('ul', 'confirm-list');
     others.forEach((image) => list.append(el('li', null, `“${image.filename}” is ${removalEffect(image)}`)));
-    const yes = el('button', 'button danger small confirm-yes', `Remove ${plural(others.length, 'photo')} from the library`);
+    const yes = el('button', 'button danger small confirm-yes',
+      `Remove ${plural(others.length, 'photo')} from the library`);
     yes.type = 'button';
     const no = el('button', 'button small confirm-no', 'Cancel');
     no.type = 'button';
@@ -197,7 +201,8 @@ export class DuplicatesView {
     const buttons = el('div', 'detail-actions');
     buttons.append(yes, no);
     box.replaceChildren(
-      el('p', null, `Keep “${keeper.filename}” and remove ${plural(others.length, 'other photo')} from the library:`),
+      el('p', null,
+        `Keep “${keeper.filename}” and remove ${plural(others.length, 'other photo')} from the library:`),
       list, el('p', 'muted', 'A photo indexed where it is is never deleted. Removing cannot be undone here; '
         + 'an indexed file can be added again.'), buttons, error);
     box.hidden = false;
@@ -221,7 +226,8 @@ export class DuplicatesView {
     } catch (failure) {
       yes.disabled = false;
       if (failure instanceof ApiError && failure.status === 409) {
-        this.load(`That stack changed since it was shown (${failure.detail}); here are the stacks as they are now.`);
+        this.load(`That stack changed since it was shown, so nothing was removed; the stacks are read again. ${
+          failure.detail}`);
         return;
       }
       error.textContent = `Could not remove them: ${failure.detail || failure.message}`;
@@ -232,7 +238,8 @@ export class DuplicatesView {
     const next = section.nextElementSibling || section.previousElementSibling;
     section.remove();
     this.count();
-    this.ui.status.textContent = `Kept “${keeper.filename}”; removed ${plural(removed.length, 'photo')} from the library.`;
+    this.ui.status.textContent = `Kept “${keeper.filename}”; removed ${plural(removed.length, 'photo')}`
+      + ' from the library.';
     (next ? next.querySelector('button') : this.ui.section).focus();
     this.on.resolved(keeper, removed);
   }

@@ -11,8 +11,9 @@ export const PAGE = 60;
  * What the gallery can show. A view has
  *   key       the same key keeps the number of images shown when the view is shown again
  *   title     the heading; category: true when it names a category (capitalised)
- *   load(count, signal) → {images, total, count?, empty?, extra?, retryIn?}: the first `count`
- *             images of `total`; `count` replaces the "N images" line, `empty` (text or nodes) is
+ *   load(count, signal) → {images, total, more?, count?, empty?, extra?, retryIn?}: the first `count`
+ *             images of `total`; `more` says whether there are more to show (by default, when
+ *             fewer than `total` are shown); `count` replaces the "N images" line, `empty` (text or nodes) is
  *             shown when there is nothing, `extra` (nodes) above the grid, and `retryIn` (seconds)
  *             asks for the view to be loaded again then.
  */
@@ -94,7 +95,7 @@ export class Gallery {
     }
   }
 
-  render({ images, total, count, empty, extra }) {
+  render({ images, total, more, count, empty, extra }) {
     const cards = new Map();
     const items = images.map((image) => {
       const card = this.cards.get(image.id) || this.card(image);
@@ -104,7 +105,7 @@ export class Gallery {
     this.cards = cards;
     this.ui.grid.replaceChildren(...items);
     this.ui.count.textContent = count !== undefined ? count : countText(images.length, total);
-    this.ui.more.hidden = images.length >= total;
+    this.ui.more.hidden = more === undefined ? images.length >= total : !more;
     this.ui.empty.hidden = images.length > 0;
     if (typeof empty === 'string' || empty === undefined) {
       this.ui.empty.textContent = empty || 'Nothing here.';

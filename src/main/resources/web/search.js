@@ -34,6 +34,11 @@ class RankedPages {
     }
     return this.images.slice(0, count);
   }
+
+  /** Whether there is more than the first `count` (the server's window of pages may end before its total). */
+  more(count) {
+    return this.images.length > count || this.next !== null;
+  }
 }
 
 /** Runs a ranked view's request; while the server gets search ready (503 loading) the view says so and retries. */
@@ -116,6 +121,7 @@ export class PhotoSearch {
     const entry = this.ui.entry;
     entry.hidden = this.text === '';
     entry.querySelector('.node-label').textContent = `Photos that look like “${this.text}”`;
+    entry.title = this.text;
     const current = this.gallery.view && this.gallery.view.key === `search:${this.text}`;
     if (current) entry.setAttribute('aria-current', 'true'); else entry.removeAttribute('aria-current');
   }
@@ -132,7 +138,8 @@ export class PhotoSearch {
           return waiting;
         }
         return {
-          images: found, total: pages.total, count: `${countText(found.length, pages.total, 'photo')}, best match first`,
+          images: found, total: pages.total, more: pages.more(found.length),
+          count: `${countText(found.length, pages.total, 'photo')}, best match first`,
           empty: this.noMatch(text, (pages.first && pages.first.suggestions) || []),
         };
       },
@@ -173,7 +180,7 @@ export class PhotoSearch {
         const duplicates = (pages.first && pages.first.duplicates) || [];
         this.gallery.images.remember(duplicates);
         return {
-          images: found, total: pages.total,
+          images: found, total: pages.total, more: pages.more(found.length),
           count: `${countText(found.length, pages.total, 'photo')}, most alike first`,
           empty: 'No other photo to compare it with yet.',
           extra: duplicates.length > 0 ? [this.duplicateStrip(image, duplicates)] : [],
