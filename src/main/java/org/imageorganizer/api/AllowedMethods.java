@@ -16,7 +16,7 @@ final class AllowedMethods {
             new Entry(Pattern.compile("/clusters(/grouped)?/?"), Set.of("GET")),
             new Entry(Pattern.compile("/health/?"), Set.of("GET")),
             new Entry(Pattern.compile("/storage/.+"), Set.of("GET")),
-            new Entry(Pattern.compile("/|/static/app\\.css|/static/(app|api|upload|library|gallery|images|detail|search|duplicates)\\.js|/favicon\\.ico"), Set.of("GET")));
+            new Entry(Pattern.compile("/|/static/app\\.css|/static/[a-z][a-z-]{0,30}\\.js|/favicon\\.ico"), Set.of("GET")));
 
     private AllowedMethods() {
     }
