@@ -47,9 +47,15 @@ export function forgetApiKey() {
 }
 
 
-/** Performs a request; resolves with the Response when it is 2xx, else rejects with an ApiError. */
-export async function api(path, { method = 'GET', body, signal } = {}) {
+/**
+ * Performs a request (`type` is the body's Content-Type); resolves with the Response when it is 2xx,
+ * else rejects with an ApiError (an AbortError when `signal` cancelled it).
+ */
+export async function api(path, { method = 'GET', body, signal, type } = {}) {
   const headers = new Headers({ Accept: 'application/json' });
+  if (type) {
+    headers.set('Content-Type', type);
+  }
   const key = apiKey();
   if (key) {
     headers.set('X-API-Key', key);

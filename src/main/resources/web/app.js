@@ -1,8 +1,13 @@
-// The page's wiring: drag and drop, the API key form, the footer, messages.
+// The page's wiring: the two views (Library, Duplicates), drag and drop, the API key form, the
+// footer, messages.
 
 import { ApiError, apiKey, forgetApiKey, onKeyNeeded, setApiKey } from './api.js';
 import { DetailView } from './detail.js';
+import { DuplicatesView } from './duplicates.js';
+import { Gallery } from './gallery.js';
+import { ImageCache } from './images.js';
 import { Library } from './library.js';
+import { PhotoSearch } from './search.js';
 import { UploadQueue, droppedFiles } from './upload.js';
 
 const $ = (id) => document.getElementById(id);
@@ -22,19 +27,87 @@ const detail = new DetailView({
   deleted: (image) => {
     toast(`Deleted ${image.filename}`);
     library.removed(image.id);
+    if (showingDuplicates()) {
+      duplicates.load();
+      $('duplicates').focus();
+    } else {
+      $('gallery').focus();
+    }
+  },
+  similar: (image) => {
+    search.similar(image);
     $('gallery').focus();
+  },
+  error: toast,
+});
+
+const gallery = new Gallery({
+  title: $('gallery-title'), count: $('gallery-count'), extra: $('gallery-extra'), empty: $('gallery-empty'),
+  grid: $('grid'), more: $('load-more'),
+}, new ImageCache(), {
+  open: (image, images) => detail.open(image, images),
+  changed: () => {
+    library.renderTree();
+    search.updateEntry();
   },
   error: toast,
 });
 
 const library = new Library({
   tree: $('tree'), filter: $('tree-filter'), treeStatus: $('tree-status'), summary: $('library-summary'),
-  title: $('gallery-title'), count: $('gallery-count'), empty: $('gallery-empty'), grid: $('grid'),
-  more: $('load-more'),
-}, {
-  open: (image, images) => detail.open(image, images),
+}, gallery, {
+  selected: () => showLibrary(),
   error: toast,
 });
+
+const search = new PhotoSearch({ filter: $('tree-filter'), entry: $('search-entry') }, gallery, {
+  started: () => showLibrary(),
+  cleared: () => library.activate(),
+  open: (image, images) => detail.open(image, images),
+});
+
+const duplicates = new DuplicatesView({
+  section: $('duplicates'), list: $('duplicate-stacks'), count: $('duplicates-count'), status: $('duplicates-status'),
+  exactOnly: $('duplicates-exact'), reload: $('duplicates-reload'),
+}, gallery.images, {
+  open: (image, images) => detail.open(image, images),
+  resolved: (keeper, removed) => {
+    toast(`Kept ${keeper.filename}; removed ${removed.length} from the library.`);
+    library.removed(...removed);
+  },
+  error: toast,
+});
+
+// The views: the library (tree, drop zone, gallery) and the duplicates, one link each (#duplicates).
+
+function showingDuplicates() {
+  return window.location.hash === '#duplicates';
+}
+
+function route() {
+  const dup = showingDuplicates();
+  $('duplicates').hidden = !dup;
+  $('gallery').hidden = dup;
+  $('drop-zone').hidden = dup;
+  for (const [id, current] of [['view-library', !dup], ['view-duplicates', dup]]) {
+    if (current) $(id).setAttribute('aria-current', 'page'); else $(id).removeAttribute('aria-current');
+  }
+  if (dup) {
+    duplicates.load();
+  } else {
+    duplicates.hide();
+  }
+}
+
+function showLibrary() {
+  if (showingDuplicates()) {
+    window.location.hash = '#library';
+    route();
+  }
+}
+
+window.addEventListener('hashchange', route);
+route();
 
 const uploads = new UploadQueue({
   section: $('uploads'), list: $('upload-list'), summary: $('upload-summary'), clear: $('clear-uploads'),
@@ -80,6 +153,12 @@ $('api-key-form').addEventListener('submit', (event) => {
   $('key-panel').hidden = true;
   $('forget-key').hidden = false;
   library.refresh();
+  if (!library.active()) {
+    gallery.reload();
+  }
+  if (showingDuplicates()) {
+    duplicates.load();
+  }
   uploads.resume();
 });
 
@@ -87,6 +166,7 @@ $('forget-key').addEventListener('click', () => {
   forgetApiKey();
   $('forget-key').hidden = true;
   library.clear();
+  duplicates.clear();
   toast('The key was forgotten in this tab.');
   library.refresh();
 });

@@ -1,10 +1,13 @@
-// The detail view of one image: the picture, its labels with confidences, its facts, and Delete.
+// The detail view of one image: the picture, its labels with confidences, its facts, Similar and Delete.
 // A modal <dialog>: Escape closes it, ← and → step through the images of the grid.
 
 import { api, el, formatBytes, percent } from './api.js';
 
 export class DetailView {
-  /** @param {object} on  deleted(image): the image was deleted; error(message) */
+  /**
+   * @param {object} on  deleted(image): the image was deleted; similar(image): show the photos like it;
+   *                     error(message)
+   */
   constructor(on) {
     this.on = on;
     this.dialog = document.getElementById('detail');
@@ -14,6 +17,12 @@ export class DetailView {
     this.field('detail-close').addEventListener('click', () => this.dialog.close());
     this.field('detail-prev').addEventListener('click', () => this.step(-1));
     this.field('detail-next').addEventListener('click', () => this.step(1));
+    this.field('detail-similar').addEventListener('click', () => {
+      const image = this.image;
+      this.returnFocus = null; // the similar photos take the focus
+      this.dialog.close();
+      this.on.similar(image);
+    });
     this.field('detail-delete').addEventListener('click', () => this.askDelete());
     this.field('delete-no').addEventListener('click', () => this.cancelDelete());
     this.field('delete-yes').addEventListener('click', () => this.delete());

@@ -1,12 +1,10 @@
-// The category tree (object → background → cluster, from /clusters/grouped) and the thumbnail
-// grid of the selected node. Image metadata is cached for a while (its links are signed for 30 min).
+// The category tree (object → background → cluster, from /clusters/grouped); the gallery shows the
+// selected node's images. Image metadata is cached for a while (its links are signed for 30 min).
 
-import { ApiError, apiJson, el } from './api.js';
-import { ImageCache } from './images.js';
+import { apiJson, el } from './api.js';
 
 const STALE_POLL_MS = 2000;
 const RETRY_MS = 5000;
-const PAGE = 60;
 const ALL = { level: 'all', key: 'all', title: 'All images' };
 
 function nodeKey(...parts) {
@@ -41,30 +39,35 @@ function clusterNodes(object, sub) {
 
 export class Library {
   /**
-   * @param {object} ui  tree, filter, treeStatus, summary, title, count, empty, grid, more elements
-   * @param {object} on  open(image, images): a thumbnail was chosen; error(message)
+   * @param {object} ui      tree, filter, treeStatus, summary elements
+   * @param {Gallery} gallery where the selected node's images are shown
+   * @param {object} on      selected(): a node was chosen; error(message)
    */
-  constructor(ui, on) {
+  constructor(ui, gallery, on) {
     this.ui = ui;
+    this.gallery = gallery;
+    this.images = gallery.images;
     this.on = on;
-    this.images = new ImageCache();
     this.groups = [];
     this.loaded = false;
     this.expanded = new Set();
     this.seen = new Set();
     this.selected = ALL;
-    this.shown = PAGE;
-    this.cards = new Map();
-    this.generation = 0;
     this.pollTimer = null;
     this.loading = null;
     this.again = false;
     this.refreshTimer = null;
     ui.filter.addEventListener('input', () => this.renderTree());
-    ui.more.addEventListener('click', () => {
-      this.shown += PAGE;
-      this.showGrid();
-    });
+  }
+
+  /** Whether the gallery shows a node of the tree (rather than a search, say). */
+  active() {
+    return !this.gallery.view || this.gallery.view.owner === this;
+  }
+
+  /** Shows the selected node's images in the gallery again. */
+  activate() {
+    return this.gallery.show(this.nodeView(this.selected));
   }
 
   /** Reloads the tree soon (several calls in a row make one request). */
@@ -128,7 +131,9 @@ export class Library {
     this.reselect();
     this.renderTree();
     this.renderSummary();
-    await this.showGrid();
+    if (this.active()) {
+      await this.activate();
+    }
   }
 
   /** Forgets everything the server told (the key was forgotten). */
@@ -138,22 +143,16 @@ export class Library {
     this.groups = [];
     this.count = undefined;
     this.loaded = false;
-    this.generation++;
-    this.cards.clear();
-    this.ui.grid.replaceChildren();
-    this.ui.count.textContent = '';
-    this.ui.more.hidden = true;
+    this.gallery.clear();
     this.renderTree();
     this.ui.summary.textContent = '';
   }
 
-  /** An image was deleted: drop it at once, then reload. */
-  removed(id) {
-    this.images.markGone(id);
-    const card = this.cards.get(id);
-    if (card) {
-      card.remove();
-      this.cards.delete(id);
+  /** Images were deleted or removed from the library: drop them at once, then reload. */
+  removed(...ids) {
+    for (const id of ids) {
+      this.images.markGone(id);
+      this.gallery.removed(id);
     }
     this.refresh();
   }
@@ -198,12 +197,29 @@ export class Library {
   }
 
   select(node) {
-    if (node.key !== this.selected.key) {
-      this.shown = PAGE;
-    }
     this.selected = node;
+    this.on.selected();
+    this.activate();
     this.renderTree();
-    this.showGrid();
+  }
+
+  /** What the gallery shows for a node: its images, newest first for All images, else in the tree's order. */
+  nodeView(node) {
+    const empty = node.level === 'all' ? 'Nothing here yet. Drop photos above, or choose them with the button.'
+      : 'These images were removed.';
+    return {
+      owner: this, key: `node:${node.key}`, title: node.title, category: node.level !== 'all',
+      load: async (count) => {
+        if (node.level === 'all') {
+          const page = await apiJson(`/images?limit=${Math.min(count, 500)}&offset=0`);
+          this.images.remember(page.body.images);
+          return { images: page.body.images, total: page.body.total, empty };
+        }
+        const ids = node.ids.slice(0, count);
+        const images = await this.images.get(ids, node.object, node.background);
+        return { images, total: node.ids.length - ids.filter((id) => this.images.isGone(id)).length, empty };
+      },
+    };
   }
 
   renderTree() {
@@ -274,7 +290,7 @@ export class Library {
     if (node.object !== undefined) button.dataset.object = node.object;
     if (node.background !== undefined) button.dataset.background = node.background;
     if (node.cluster !== undefined) button.dataset.cluster = String(node.cluster);
-    if (node.key === this.selected.key) button.setAttribute('aria-current', 'true');
+    if (node.key === this.selected.key && this.active()) button.setAttribute('aria-current', 'true');
     if (node.pending) button.title = 'New images, sorted into clusters in a moment';
     button.append(el('span', 'node-label', node.label), el('span', 'count', node.count));
     button.addEventListener('click', () => this.select(node));
@@ -285,85 +301,6 @@ export class Library {
       children.forEach((child) => list.append(this.treeItem(child, false)));
       item.append(list);
     }
-    return item;
-  }
-
-  /** Shows the selected node's images: the first `shown` of them. */
-  async showGrid() {
-    const generation = ++this.generation;
-    const node = this.selected;
-    this.ui.title.textContent = node.title;
-    this.ui.title.classList.toggle('category', node.level !== 'all');
-    let images;
-    let total;
-    try {
-      if (node.level === 'all') {
-        const page = await apiJson(`/images?limit=${Math.min(this.shown, 500)}&offset=0`);
-        images = page.body.images;
-        total = page.body.total;
-        this.images.remember(images);
-      } else {
-        const ids = node.ids.slice(0, this.shown);
-        images = await this.images.get(ids, node.object, node.background);
-        total = node.ids.length - ids.filter((id) => this.images.isGone(id)).length;
-      }
-    } catch (error) {
-      if (generation === this.generation && !(error instanceof ApiError && error.status === 401)) {
-        this.on.error(`Could not load the images: ${error.detail || error.message}`);
-      }
-      return;
-    }
-    if (generation !== this.generation) {
-      return;
-    }
-    this.renderGrid(images, total);
-  }
-
-  renderGrid(images, total) {
-    const cards = new Map();
-    const items = images.map((image) => {
-      const card = this.cards.get(image.id) || this.card(image);
-      cards.set(image.id, card);
-      return card;
-    });
-    this.cards = cards;
-    this.ui.grid.replaceChildren(...items);
-    this.ui.count.textContent = total === images.length ? `${total} image${total === 1 ? '' : 's'}`
-      : `${images.length} of ${total} images`;
-    this.ui.more.hidden = images.length >= total;
-    this.ui.empty.hidden = total > 0;
-    this.ui.empty.textContent = this.selected.level === 'all'
-      ? 'Nothing here yet. Drop photos above, or choose them with the button.'
-      : 'These images were removed.';
-    this.visible = images;
-  }
-
-  card(image) {
-    const item = el('li', 'grid-item');
-    const button = el('button', 'thumb');
-    button.type = 'button';
-    button.dataset.imageId = String(image.id);
-    const img = document.createElement('img');
-    img.loading = 'lazy';
-    img.decoding = 'async';
-    img.alt = '';
-    img.width = 256;
-    img.height = 256;
-    img.src = ImageCache.thumbnail(image, 256);
-    img.srcset = `${ImageCache.thumbnail(image, 256)} 1x, ${ImageCache.thumbnail(image, 512)} 2x`;
-    img.addEventListener('error', () => {
-      button.classList.add('broken');
-      this.images.forget(image.id); // perhaps an expired link: fetch the metadata again next time
-    });
-    const caption = el('span', 'thumb-caption', image.filename);
-    const labels = el('span', 'thumb-labels', `${image.object_category} · ${image.background_category}`);
-    button.append(img, caption, labels);
-    button.addEventListener('click', () => {
-      const current = this.visible || [];
-      const fresh = current.map((shown) => this.images.peek(shown.id) || shown);
-      this.on.open(this.images.peek(image.id) || image, fresh);
-    });
-    item.append(button);
     return item;
   }
 }

@@ -16,15 +16,18 @@ final class WebPage {
     private static final String CSP = "default-src 'self'; img-src 'self' data: blob:%s; style-src 'self'; "
             + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     /** Kept in step with {@link AllowedMethods}. */
-    static final Map<String, String> ASSETS = Map.of(
-            "/", "index.html",
-            "/static/app.css", "app.css",
-            "/static/app.js", "app.js",
-            "/static/api.js", "api.js",
-            "/static/upload.js", "upload.js",
-            "/static/library.js", "library.js",
-            "/static/images.js", "images.js",
-            "/static/detail.js", "detail.js");
+    static final Map<String, String> ASSETS = Map.ofEntries(
+            Map.entry("/", "index.html"),
+            Map.entry("/static/app.css", "app.css"),
+            Map.entry("/static/app.js", "app.js"),
+            Map.entry("/static/api.js", "api.js"),
+            Map.entry("/static/upload.js", "upload.js"),
+            Map.entry("/static/library.js", "library.js"),
+            Map.entry("/static/gallery.js", "gallery.js"),
+            Map.entry("/static/images.js", "images.js"),
+            Map.entry("/static/detail.js", "detail.js"),
+            Map.entry("/static/search.js", "search.js"),
+            Map.entry("/static/duplicates.js", "duplicates.js"));
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
