@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
@@ -286,11 +288,11 @@ class WebPageFindingBrowserTest {
         HttpResponse<String> probe = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(page.server.url("/duplicates"))).build(), HttpResponse.BodyHandlers.ofString());
         Assumptions.assumeTrue(probe.statusCode() != 404, "GET /duplicates is not served yet");
-        BufferedImage picture = TestImages.picture(1, 4, 640, 480);
+        BufferedImage picture = blocks(11, 640, 480);
         Path large = TestImages.write(picture, "jpg", folder.resolve("photos/large.jpg")).toAbsolutePath();
         Path small = TestImages.write(scaled(picture, 320, 240), "jpg", folder.resolve("photos/small.jpg"))
                 .toAbsolutePath();
-        Path other = TestImages.write(TestImages.picture(2, 9, 320, 240), "jpg", folder.resolve("photos/other.jpg"))
+        Path other = TestImages.write(blocks(40, 640, 480), "jpg", folder.resolve("photos/other.jpg"))
                 .toAbsolutePath();
         page.drop(List.of(large, small, other));
         assertThat(page.waitForUploads(3).values()).containsOnly("done");
@@ -391,6 +393,23 @@ class WebPageFindingBrowserTest {
     private void waitForDetail(long id) {
         page.wait.until(d -> Boolean.TRUE.equals(page.script("const dialog = document.getElementById('detail');"
                 + " return dialog.open && dialog.dataset.imageId === arguments[0]", String.valueOf(id))));
+    }
+
+    /** A picture of large blocks of random brightness and colour: coarse structure, which resizing keeps. */
+    private static BufferedImage blocks(int seed, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        Random random = new Random(seed);
+        for (int row = 0; row < 4; row++) {
+            for (int column = 0; column < 6; column++) {
+                g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+                g.fillRect(column * width / 6, row * height / 4, width / 6 + 1, height / 4 + 1);
+            }
+        }
+        g.setColor(Color.WHITE);
+        g.fillOval(random.nextInt(width / 2), random.nextInt(height / 2), width / 3, height / 3);
+        g.dispose();
+        return image;
     }
 
     private static BufferedImage scaled(BufferedImage image, int width, int height) {
