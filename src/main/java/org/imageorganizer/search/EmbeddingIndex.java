@@ -133,6 +133,7 @@ public final class EmbeddingIndex implements AutoCloseable {
         return row < 0 ? Optional.empty() : Optional.of(s.matrix().dequantized(row));
     }
 
+    /** Whether it is loaded, which index answers, how many photos at which version, and the last failure. */
     public IndexStatus status() {
         Snapshot s = current;
         return s == null ? new IndexStatus(false, false, 0, -1, lastError)
