@@ -21,6 +21,14 @@ final class SystemTrash {
     private SystemTrash() {
     }
 
+    /** $HOME as the desktop's own trash programs read it (gio, KDE), else Java's user.home (from the password entry). */
+    static Path home(String homeVariable, String userHome) {
+        if (homeVariable != null && !homeVariable.isBlank() && Path.of(homeVariable).isAbsolute()) {
+            return Path.of(homeVariable);
+        }
+        return Path.of(userHome);
+    }
+
     static Optional<Trash> find() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("win") || os.contains("mac")) {
@@ -31,7 +39,8 @@ final class SystemTrash {
             return Optional.empty();
         }
         try {
-            return Optional.of(FreedesktopTrash.forCurrentUser(System.getenv(), Path.of(System.getProperty("user.home"))));
+            return Optional.of(FreedesktopTrash.forCurrentUser(System.getenv(), home(System.getenv().get("HOME"),
+                    System.getProperty("user.home"))));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             LOG.info("No trash folder for this user ({}): Move to Trash is not offered", e.toString());
             return Optional.empty();

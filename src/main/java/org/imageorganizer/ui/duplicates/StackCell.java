@@ -59,7 +59,7 @@ final class StackCell extends ListCell<StackEntry> {
         Label title = new Label(entry.title());
         title.getStyleClass().add("stack-title");
         FlowPane members = new FlowPane(10, 10);
-        members.prefWrapLengthProperty().bind(listWidth.subtract(40));
+        members.prefWrapLengthProperty().bind(listWidth.subtract(64)); // the cell's padding and the scroll bar
         for (StackedPhoto photo : entry.members()) {
             members.getChildren().add(member(entry, photo));
         }
