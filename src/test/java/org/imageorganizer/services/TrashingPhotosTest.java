@@ -9,17 +9,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.imageorganizer.model.Classification;
-import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.Label;
-import org.imageorganizer.model.OrganizedTree;
 import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.services.PhotoTrash.Outcome;
 import org.imageorganizer.services.PhotoTrash.Plan;
@@ -173,14 +169,18 @@ class TrashingPhotosTest {
         assertThat(service().available()).isTrue();
     }
 
-    /** The few library reads the service makes, and removals recorded. */
-    private static final class Photos implements LibraryQueries, ImageRemoval {
-        final Map<Long, ImageRecord> images = new HashMap<>();
+    /** The library's records, and removals recorded. */
+    private static final class Photos extends InMemoryRecords implements ImageRemoval {
+        final Map<Long, ImageRecord> images;
         final List<Long> removed = new ArrayList<>();
 
-        @Override
-        public List<ImageRecord> imagesByIds(Collection<Long> ids) {
-            return ids.stream().filter(images::containsKey).map(images::get).toList();
+        Photos() {
+            this(new HashMap<>());
+        }
+
+        private Photos(Map<Long, ImageRecord> images) {
+            super(images);
+            this.images = images;
         }
 
         @Override
@@ -191,46 +191,6 @@ class TrashingPhotosTest {
             }
             removed.add(id);
             return Optional.of(new Removed(gone, false, RemoteOutcome.NONE));
-        }
-
-        @Override
-        public Optional<ImageRecord> image(long id) {
-            return Optional.ofNullable(images.get(id));
-        }
-
-        @Override
-        public OrganizedTree tree() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public OrganizedTree sortedTree() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<GroupKey, List<Long>> groupMembership() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<ImageRecord> newest(String object, String background, int offset, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long count() {
-            return images.size();
-        }
-
-        @Override
-        public long count(String object, String background) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void forEachImage(Consumer<ImageRecord> action) {
-            images.values().forEach(action);
         }
     }
 }
