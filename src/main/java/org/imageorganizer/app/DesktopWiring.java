@@ -23,6 +23,9 @@ import org.imageorganizer.services.CloudBackup;
 import org.imageorganizer.services.CloudSyncBackup;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.ModelSetup;
+import org.imageorganizer.services.PhotoDuplicates;
+import org.imageorganizer.services.PhotoTrash;
+import org.imageorganizer.services.TrashingPhotos;
 import org.imageorganizer.services.StoredImageFiles;
 import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
@@ -74,7 +77,8 @@ final class DesktopWiring implements AutoCloseable {
     /** What the window is given: the services over this wiring's library, and the window's own files and settings. */
     WindowServices windowServices() {
         return new WindowServices(libraries.queries(), changes, files, this::remove, this::organize,
-                new Backup(), new Models(), new SettingsFile(), server, new Files(), BuildInfo.load());
+                new Backup(), new Models(), new SettingsFile(), server, new Files(), BuildInfo.load(), new Duplicates(),
+                new Trashing());
     }
 
     /** An import as {@code organize} runs one; the model loads when a file needs it, and the window is told. */
@@ -163,6 +167,63 @@ final class DesktopWiring implements AutoCloseable {
             CloudinaryStorage store = cloud(concurrency).orElseThrow(() -> new IllegalStateException(
                     "Cloudinary is not configured: set CLOUDINARY_URL or add it to the settings."));
             return new CloudSyncBackup(core.cloudSync(library(), store, concurrency));
+        }
+    }
+
+    /** The duplicates of the window's library, made when the Duplicates view first asks (the library opens then). */
+    private final class Duplicates implements PhotoDuplicates {
+        private PhotoDuplicates made;
+
+        private synchronized PhotoDuplicates made() {
+            if (made == null) {
+                LibraryDatabase opened = library();
+                made = core.photoDuplicates(opened.fingerprints(), libraries.queries(), DesktopWiring.this::remove,
+                        opened.embeddings()::stamp, () -> core.nearDuplicateVeto(opened.info().modelId(), List.of()));
+            }
+            return made;
+        }
+
+        @Override
+        public List<PhotoStack> stacks(boolean exactOnly) {
+            return made().stacks(exactOnly);
+        }
+
+        @Override
+        public List<Long> nearDuplicatesOf(long imageId) {
+            return made().nearDuplicatesOf(imageId);
+        }
+
+        @Override
+        public Resolved resolve(String token, long keep, List<Long> remove) throws InterruptedException {
+            return made().resolve(token, keep, remove);
+        }
+    }
+
+    /** Move to Trash over this computer's trash ({@link SystemTrash}), found when first asked (off the FX thread). */
+    private final class Trashing implements PhotoTrash {
+        private PhotoTrash made;
+
+        private synchronized PhotoTrash made() {
+            if (made == null) {
+                made = new TrashingPhotos(libraries.queries(), id -> library().locations().locationsOf(id),
+                        DesktopWiring.this::remove, SystemTrash.find());
+            }
+            return made;
+        }
+
+        @Override
+        public boolean available() {
+            return made().available();
+        }
+
+        @Override
+        public Plan plan(java.util.Collection<Long> imageIds) {
+            return made().plan(imageIds);
+        }
+
+        @Override
+        public Outcome moveToTrash(Plan plan) throws InterruptedException {
+            return made().moveToTrash(plan);
         }
     }
 

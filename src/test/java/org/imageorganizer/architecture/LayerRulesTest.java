@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The package layers, as a table of what each top-level package may use (docs/decisions/0023):
  * model and common at the bottom, then the core (imaging, ml, store, cluster, search, config, importer,
- * sync), the use-case services, the front ends (api, ui, cli, bench), and app, which wires them.
+ * sync, trash), the use-case services, the front ends (api, ui, cli, bench), and app, which wires them.
  * No cycles between top-level packages; only ui touches JavaFX, only api touches Spark.
  */
 class LayerRulesTest {
@@ -37,7 +37,7 @@ class LayerRulesTest {
     }
 
     private static final List<String> OURS = List.of("model", "common", "imaging", "ml", "store", "cluster", "search", "config",
-            "importer", "sync", "services", "api", "ui", "cli", "bench", "app");
+            "importer", "sync", "trash", "services", "api", "ui", "cli", "bench", "app");
 
     /** What each package may use of ours, besides itself (the JDK and the libraries are not limited here). */
     private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
@@ -51,7 +51,8 @@ class LayerRulesTest {
             Map.entry("config", Set.of("model", "common")),
             Map.entry("importer", Set.of("imaging", "ml", "store", "cluster", "config", "model", "common")),
             Map.entry("sync", Set.of("store", "model", "common")),
-            Map.entry("services", Set.of("importer", "sync", "imaging", "ml", "store", "cluster", "search", "config",
+            Map.entry("trash", Set.of("model", "common")),
+            Map.entry("services", Set.of("importer", "sync", "trash", "imaging", "ml", "store", "cluster", "search", "config",
                     "model", "common")),
             Map.entry("api", Set.of("services", "config", "model", "common")),
             Map.entry("ui", Set.of("services", "config", "model", "common")),
@@ -116,7 +117,7 @@ class LayerRulesTest {
                 "org.imageorganizer.imaging..", "org.imageorganizer.ml..", "org.imageorganizer.store..",
                 "org.imageorganizer.cluster..", "org.imageorganizer.search..", "org.imageorganizer.config..",
                 "org.imageorganizer.importer..",
-                "org.imageorganizer.sync..", "org.imageorganizer.services..")
+                "org.imageorganizer.sync..", "org.imageorganizer.trash..", "org.imageorganizer.services..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "spark..", "picocli..")
                 .check(classes);
     }

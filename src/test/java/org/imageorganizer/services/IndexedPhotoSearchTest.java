@@ -7,19 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.imageorganizer.model.Classification;
-import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.Label;
-import org.imageorganizer.model.OrganizedTree;
 import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.search.EmbeddingIndex;
 import org.imageorganizer.search.EmbeddingRow;
@@ -61,7 +57,7 @@ class IndexedPhotoSearchTest {
     private IndexedPhotoSearch search(EmbeddingSource source, Duration loadWait, List<Long> duplicatesOf1) {
         index = new EmbeddingIndex(source, IndexSettings.defaults(folder).withLoadWait(loadWait));
         index.start();
-        return new IndexedPhotoSearch(index, new InMemoryLibrary(), text -> switch (text) {
+        return new IndexedPhotoSearch(index, new InMemoryRecords(records), text -> switch (text) {
             case "dog" -> at(0);
             case "beach" -> at(90);
             default -> throw new IllegalArgumentException("the search text is empty");
@@ -183,56 +179,5 @@ class IndexedPhotoSearchTest {
         release.countDown();
         index.refreshNow();
         assertThat(ids(search.byText("dog", PhotoSearch.SearchFilter.NONE, 0, 1).images())).containsExactly(2L);
-    }
-
-    /** The library's records in memory; only what the search asks for. */
-    private final class InMemoryLibrary implements LibraryQueries {
-        @Override
-        public List<ImageRecord> imagesByIds(Collection<Long> ids) {
-            return ids.stream().map(records::get).filter(java.util.Objects::nonNull).toList();
-        }
-
-        @Override
-        public Map<GroupKey, List<Long>> groupMembership() {
-            Map<GroupKey, List<Long>> groups = new LinkedHashMap<>();
-            records.values().forEach(r -> groups.computeIfAbsent(new GroupKey(r.classification().object().name(),
-                    r.classification().background().name()), g -> new ArrayList<>()).add(r.id()));
-            return groups;
-        }
-
-        @Override
-        public OrganizedTree tree() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public OrganizedTree sortedTree() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<ImageRecord> newest(String object, String background, int offset, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long count() {
-            return records.size();
-        }
-
-        @Override
-        public long count(String object, String background) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<ImageRecord> image(long id) {
-            return Optional.ofNullable(records.get(id));
-        }
-
-        @Override
-        public void forEachImage(Consumer<ImageRecord> action) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

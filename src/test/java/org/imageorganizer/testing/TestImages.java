@@ -258,4 +258,14 @@ public final class TestImages {
         assertThat(image.channel(x, y, 1)).as("green at %d,%d", x, y).isCloseTo(g, within(tolerance));
         assertThat(image.channel(x, y, 2)).as("blue at %d,%d", x, y).isCloseTo(b, within(tolerance));
     }
+
+    /** The picture drawn at another size, bilinear: a near-duplicate of it (the Duplicates view's tests). */
+    public static BufferedImage resized(BufferedImage image, int width, int height) {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, width, height, null);
+        g.dispose();
+        return out;
+    }
 }

@@ -19,6 +19,7 @@ import org.imageorganizer.ui.Notices;
 import org.imageorganizer.ui.TaskExecutor;
 import org.imageorganizer.ui.WindowServices;
 import org.controlsfx.control.GridView;
+import org.imageorganizer.ui.duplicates.DuplicatesWindow;
 import org.imageorganizer.ui.grid.FirstThumbnails;
 import org.imageorganizer.ui.grid.ImageActions;
 import org.imageorganizer.ui.grid.ImageGridController;
@@ -55,6 +56,7 @@ public final class DesktopWindow {
     private LibraryViewModel library;
     private MainWindowController controller;
     private WindowPlacement placement;
+    private DuplicatesWindow duplicates;
 
     public DesktopWindow(WindowServices services, TaskExecutor executor, MainWindowDialogs dialogs) {
         this.services = services;
@@ -108,6 +110,8 @@ public final class DesktopWindow {
             throw new UncheckedIOException("The main window's layout is missing or broken", e);
         }
         controller = loader.getController();
+        duplicates = new DuplicatesWindow(services.duplicates(), services.trash(), services.files(), executor);
+        controller.setOnShowDuplicates(() -> duplicates.show(stage));
         Scene scene = new Scene(root);
         scene.getStylesheets().add(MainWindowController.class.getResource("MainWindow.css").toExternalForm());
         stage.setTitle("AI Image Organizer");
@@ -151,6 +155,9 @@ public final class DesktopWindow {
         }
         if (thumbnails != null) {
             thumbnails.close();
+        }
+        if (duplicates != null) {
+            duplicates.close();
         }
     }
 }

@@ -48,6 +48,8 @@ public final class MainWindowController {
     @FXML MenuItem serverUrlItem;
     @FXML HBox noticeBar;
     @FXML Label notice;
+    @FXML MenuItem duplicatesItem;
+    private Runnable onShowDuplicates = () -> { };
 
     /**
      * @param logFile the log file Help → Open the Log File opens
@@ -184,6 +186,16 @@ public final class MainWindowController {
     @FXML
     void about() {
         dialogs.about(window());
+    }
+
+    /** What View → Duplicates… opens. */
+    public void setOnShowDuplicates(Runnable action) {
+        onShowDuplicates = action;
+    }
+
+    @FXML
+    void showDuplicates() {
+        onShowDuplicates.run();
     }
 
     /** The split pane, for remembering its divider. */

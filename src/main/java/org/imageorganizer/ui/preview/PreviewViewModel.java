@@ -212,7 +212,8 @@ public final class PreviewViewModel {
         return Math.round(clamped * 100) + "%";
     }
 
-    static String fileSize(long bytes) {
+    /** "900 bytes", "300 KB", "1.5 MB": also the Duplicates view's. */
+    public static String fileSize(long bytes) {
         if (bytes < 1024) {
             return bytes + (bytes == 1 ? " byte" : " bytes");
         }
@@ -225,7 +226,8 @@ public final class PreviewViewModel {
         return String.format(Locale.ROOT, "%.2f GB", bytes / (1024.0 * 1024 * 1024));
     }
 
-    static String dimensions(int width, int height) {
+    /** "4000 × 3000 pixels (12.0 MP)": also the Duplicates view's. */
+    public static String dimensions(int width, int height) {
         double megapixels = (double) width * height / 1_000_000;
         return width + " × " + height + " pixels" + (megapixels >= 0.1
                 ? String.format(Locale.ROOT, " (%.1f MP)", megapixels) : "");

@@ -31,6 +31,14 @@ import org.imageorganizer.services.StoredImageFiles;
 import org.imageorganizer.services.StoredLibraryQueries;
 import org.imageorganizer.services.LibraryQueries;
 import org.imageorganizer.services.ModelSetup;
+import org.imageorganizer.services.PhotoDuplicates;
+import org.imageorganizer.services.PhotoTrash;
+import org.imageorganizer.services.StoredPhotoDuplicates;
+import org.imageorganizer.services.TrashingPhotos;
+import org.imageorganizer.cluster.DuplicateThresholds;
+import org.imageorganizer.trash.FreedesktopTrash;
+import org.imageorganizer.trash.Volumes;
+import java.time.Clock;
 import org.imageorganizer.ui.DesktopFiles;
 import org.imageorganizer.ui.EmbeddedServer;
 import org.imageorganizer.ui.SettingsStore;
@@ -138,7 +146,7 @@ final class TestDesktopServices implements AutoCloseable {
             return queries;
         }), observers,
                 new StoredImageFiles(storage, thumbnails), this::remove, this::organize, new NoBackup(), modelSetup(),
-                store, server, paths, BuildInfo.load());
+                store, server, paths, BuildInfo.load(), duplicates(queries), trash(queries));
     }
 
     /** Organizes folders as the window's import does, building a pipeline each time. */
@@ -152,6 +160,23 @@ final class TestDesktopServices implements AutoCloseable {
             throw removeFailure;
         }
         return ImageRemover.local(library.images(), storage.managed(), changes).remove(id);
+    }
+
+    /** Duplicates as the application finds them, over this library (the veto off, as the tiny model's manifest says). */
+    private PhotoDuplicates duplicates(LibraryQueries queries) {
+        return new StoredPhotoDuplicates(library.fingerprints(), queries, this::remove, () -> DuplicateThresholds.withVeto(-1),
+                library.embeddings()::stamp);
+    }
+
+    /** Move to Trash into a freedesktop.org trash in the test's folder, never the user's. */
+    private PhotoTrash trash(LibraryQueries queries) {
+        return new TrashingPhotos(queries, id -> library.locations().locationsOf(id), this::remove,
+                Optional.of(new FreedesktopTrash(trashFolder(), 1000, Clock.systemDefaultZone(), Volumes.UNIX)));
+    }
+
+    /** Where Move to Trash puts files in the window's tests. */
+    public Path trashFolder() {
+        return dir.resolve("home/.local/share/Trash");
     }
 
     /** Cloudinary is not configured in the window's tests. */
