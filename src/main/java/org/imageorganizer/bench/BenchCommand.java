@@ -35,7 +35,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--model-dir", paramLabel = "DIR", description = "Model folder (e.g. from "
             + "scripts/make_bench_model.py). Repeat it with one folder per variant to compare them (the first is the one "
-            + "the other parts use; one must be PyTorch fp32). Needed by every part but clustering and search.")
+            + "the other parts use; one must be PyTorch fp32). Needed by every part but clustering and search; with search, each folder's text encoder is timed too.")
     List<Path> modelDirs;
 
     @Option(names = "--photos", paramLabel = "DIR", description = "Benchmark photos (scripts/make_bench_photos.py). "
@@ -257,6 +257,9 @@ public final class BenchCommand implements Callable<Integer> {
             for (SearchLibrary.Kind kind : kinds) {
                 report.search(bench.run(kind, size));
             }
+        }
+        if (modelDirs != null && !modelDirs.isEmpty()) {
+            report.queryEncoding(new QueryEncodingBench(services::loadModel, searchQueries).run(modelDirs));
         }
     }
 

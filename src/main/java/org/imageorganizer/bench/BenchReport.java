@@ -198,6 +198,20 @@ final class BenchReport {
         out.flush();
     }
 
+    /** The text encoder per model variant: one new query's three prompts in one batch. */
+    void queryEncoding(List<QueryEncodingBench.Row> rows) {
+        out.printf("### Text encoding of a new query, per variant%n%nEach query is a text not asked before (a repeated one is "
+                + "cached and costs no model call); its three prompts go to the text encoder in one batch.%n%n"
+                + "| variant | first query after loading | median | p90 | p99 | max |%n|---|---:|---:|---:|---:|---:|%n");
+        for (QueryEncodingBench.Row row : rows) {
+            Latencies t = row.latencies();
+            out.printf("| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", row.variant(), row.firstMs(), t.medianMs(),
+                    t.p90Ms(), t.p99Ms(), t.maxMs());
+        }
+        out.println();
+        out.flush();
+    }
+
     /** The start-up part: a line per figure (what, median of the runs, target, met), then the same as a table. */
     void startup(StartupBench.Result result) {
         double floor = result.floor();

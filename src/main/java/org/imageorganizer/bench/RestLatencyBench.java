@@ -38,6 +38,12 @@ final class RestLatencyBench {
     private static final int PAGE = 50;
     private static final Duration FRESH_TIMEOUT = Duration.ofMinutes(10);
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+    /**
+     * The text search timed: the same query again and again, so its embedding is cached and the
+     * figure is the ranking over the in-memory matrix and the answer (issue 17: p99 ≤ 50 ms at 100k).
+     */
+    static final String SEARCH_PATH = "/search?q=a+dog+on+the+beach&limit=" + PAGE;
+    private static final Duration SEARCH_READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final BenchServices services;
     private final Path workDir;
@@ -115,7 +121,7 @@ final class RestLatencyBench {
         RestLibrary.Built library = RestLibrary.build(folder.resolve("library"), images, 7, services::clusterer);
         int deepOffset = (int) Math.max(0, Math.min(DEEP_OFFSET, library.largestObjectImages() - PAGE));
         List<String> paths = List.of("/clusters/grouped", "/images",
-                "/images?object=" + library.largestObject() + "&offset=" + deepOffset);
+                "/images?object=" + library.largestObject() + "&offset=" + deepOffset, SEARCH_PATH);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         List<Row> rows = new ArrayList<>();
@@ -124,12 +130,13 @@ final class RestLatencyBench {
             URI base = server.url();
             awaitFreshClusters(client, base.resolve("/clusters/grouped"));
             checkTotal(client, base.resolve("/images"), images);
+            awaitSearch(client, base.resolve(SEARCH_PATH));
             for (String path : paths) {
                 HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).GET().build();
                 for (int i = 0; i < warmUp; i++) {
                     send(client, request);
                 }
-                double target = path.contains("?") ? Double.NaN : TARGET_P99_MS;
+                double target = path.contains("?") && !path.equals(SEARCH_PATH) ? Double.NaN : TARGET_P99_MS;
                 int bodyBytes = send(client, request).body().length;
                 rows.add(measure(client, request, "GET " + path, 1, requests, bodyBytes, target));
                 if (clients > 1) {
@@ -260,6 +267,31 @@ final class RestLatencyBench {
                 throw new IllegalStateException("the server's clusters were still stale after " + FRESH_TIMEOUT.toMinutes() + " minutes");
             }
             Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Waits until a text search answers 200: the server answers 503 until its model is loaded and the
+     * library's embeddings are in memory (both happen in the background after it starts).
+     */
+    private static void awaitSearch(HttpClient client, URI search) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(search).GET().build();
+        long deadline = System.nanoTime() + SEARCH_READY_TIMEOUT.toNanos();
+        while (true) {
+            int status;
+            try {
+                status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                throw new UncheckedIOException(search + " failed: " + e.getMessage(), e);
+            }
+            if (status == 200) {
+                return;
+            }
+            if (status != 503 || System.nanoTime() > deadline) {
+                throw new IllegalStateException(search + " answered " + status + " (waited for 200 up to "
+                        + SEARCH_READY_TIMEOUT.toMinutes() + " minutes)");
+            }
+            Thread.sleep(200);
         }
     }
 
