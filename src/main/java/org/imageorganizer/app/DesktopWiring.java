@@ -51,6 +51,7 @@ final class DesktopWiring implements AutoCloseable {
     private final StoredImageFiles files;
     private final DesktopLibrary libraries;
     private final Server server = new Server();
+    private final DesktopFind find;
     private ModelOnDemand model;
     private CloudinaryStorage cloud;
 
@@ -60,6 +61,7 @@ final class DesktopWiring implements AutoCloseable {
         this.files = new StoredImageFiles(core.localStorage(), core.thumbnails());
         this.changes = new DesktopLibraryChanges(this::clustererIfOpen);
         this.libraries = new DesktopLibrary(core, CLUSTER_DEBOUNCE, files, changes::clustersRecomputed);
+        this.find = new DesktopFind(core, libraries::library, libraries::queries, this::remove, this::model);
     }
 
     private LibraryClusterer clustererIfOpen() {
@@ -74,7 +76,8 @@ final class DesktopWiring implements AutoCloseable {
     /** What the window is given: the services over this wiring's library, and the window's own files and settings. */
     WindowServices windowServices() {
         return new WindowServices(libraries.queries(), changes, files, this::remove, this::organize,
-                new Backup(), new Models(), new SettingsFile(), server, new Files(), BuildInfo.load());
+                new Backup(), new Models(), new SettingsFile(), server, new Files(), BuildInfo.load(),
+                find.search(), find.duplicates());
     }
 
     /** An import as {@code organize} runs one; the model loads when a file needs it, and the window is told. */
@@ -125,6 +128,7 @@ final class DesktopWiring implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        find.close();
         synchronized (this) {
             if (cloud != null) {
                 cloud.close();

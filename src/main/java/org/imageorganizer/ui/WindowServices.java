@@ -8,6 +8,8 @@ import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryEvents;
 import org.imageorganizer.services.LibraryQueries;
 import org.imageorganizer.services.ModelSetup;
+import org.imageorganizer.services.PhotoDuplicates;
+import org.imageorganizer.services.PhotoSearch;
 
 /**
  * What the window is given by {@code app}: the use-case services it calls and the few things that
@@ -25,8 +27,10 @@ import org.imageorganizer.services.ModelSetup;
  * @param server   the REST server beside the window
  * @param paths    the log file and the window's state file
  * @param build    version and source, for About
+ * @param search   search by text and Show Similar
+ * @param duplicates the stacks of near-duplicates (the grid folds each into one tile)
  */
 public record WindowServices(LibraryQueries library, LibraryEvents events, ImageFiles files, ImageRemoval removal,
         FolderImport imports, CloudBackup backup, ModelSetup model, SettingsStore settings, EmbeddedServer server,
-        DesktopFiles paths, BuildInfo build) {
+        DesktopFiles paths, BuildInfo build, PhotoSearch search, PhotoDuplicates duplicates) {
 }

@@ -3,6 +3,8 @@ package org.imageorganizer.ui.grid;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -24,7 +26,9 @@ public final class ImageGridController {
     private final ImageGridViewModel model;
     private final ThumbnailLoader thumbnails;
     private final ImageActions actions;
+    private final PhotoCommands commands;
     private final GridKeyboard keyboard = new GridKeyboard();
+    private ContextMenu menu;
 
     @FXML GridView<ImageRecord> grid;
     @FXML Pane bandLayer;
@@ -32,10 +36,12 @@ public final class ImageGridController {
     @FXML Label emptyTitle;
     @FXML Label emptyText;
 
-    public ImageGridController(ImageGridViewModel model, ThumbnailLoader thumbnails, ImageActions actions) {
+    public ImageGridController(ImageGridViewModel model, ThumbnailLoader thumbnails, ImageActions actions,
+            PhotoCommands commands) {
         this.model = model;
         this.thumbnails = thumbnails;
         this.actions = actions;
+        this.commands = commands;
     }
 
     @FXML
@@ -48,10 +54,23 @@ public final class ImageGridController {
         grid.setCellFactory(g -> {
             ThumbnailCell cell = new ThumbnailCell(thumbnails, THUMBNAIL_SIZE, marks);
             cell.setOnMouseClicked(e -> clicked(cell.getItem(), e));
+            cell.setOnMousePressed(e -> {
+                if (e.getButton() == MouseButton.SECONDARY || e.isPopupTrigger()) {
+                    showMenu(cell, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
             return cell;
         });
         keyboard.attach(grid, selection, this::preview, this::remove);
         new RubberBand(grid, bandLayer, selection).attach();
+        grid.setOnContextMenuRequested(e -> { // the keyboard's menu key: the menu of the selection
+            List<ImageRecord> targets = selection.targets();
+            if (e.isKeyboardTrigger() && !targets.isEmpty()) {
+                showMenu(targets, grid, e.getScreenX(), e.getScreenY());
+            }
+            e.consume();
+        });
         emptyHint.visibleProperty().bind(Bindings.isEmpty(model.images()));
         String dropHere = emptyTitle.getText();
         emptyTitle.textProperty().bind(Bindings.when(model.placeholderProperty().isEmpty())
@@ -77,13 +96,32 @@ public final class ImageGridController {
         }
     }
 
+    /** The menu acts on the selection when the clicked photo is in it, else on the clicked photo (selected alone). */
+    private void showMenu(ThumbnailCell cell, double screenX, double screenY) {
+        ImageRecord image = cell.getItem();
+        if (image == null || cell.isEmpty()) {
+            return;
+        }
+        GridSelection selection = model.selection();
+        if (!selection.isSelected(image.id())) {
+            selection.select(image);
+        }
+        showMenu(selection.selected(), cell, screenX, screenY);
+    }
+
+    private void showMenu(List<ImageRecord> photos, Node anchor, double screenX, double screenY) {
+        if (menu != null) {
+            menu.hide();
+        }
+        menu = GridContextMenu.forPhotos(photos, commands);
+        menu.show(anchor, screenX, screenY);
+    }
+
     private void preview(ImageRecord image) {
         actions.preview(image, List.copyOf(model.images()));
     }
 
     private void remove(List<ImageRecord> images) {
-        if (actions.confirmRemove(images.size())) {
-            model.remove(images, () -> { });
-        }
+        commands.remove(images);
     }
 }

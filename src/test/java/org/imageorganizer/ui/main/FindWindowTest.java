@@ -107,6 +107,77 @@ class FindWindowTest {
         assertThat(selectedOnScreen()).isEqualTo(names(shown, 0, 1));
     }
 
+    @Test
+    void theContextMenuCopiesThePathsOfTheSelection() {
+        List<ImageRecord> shown = importPhotos(4);
+        fx.robot.clickOn(fx.labelled(shown.get(1).fileName()));
+        fx.robot.press(KeyCode.CONTROL).clickOn(fx.labelled(shown.get(3).fileName())).release(KeyCode.CONTROL);
+
+        fx.robot.rightClickOn(fx.labelled(shown.get(3).fileName())); // in the selection: the menu acts on both
+        fx.waitUntil("the menu", () -> fx.hasLabelled("Copy 2 Paths"));
+        assertThat(fx.hasLabelled("Show Similar")).isTrue();
+        fx.robot.clickOn(fx.labelled("Copy 2 Paths"));
+
+        String expected = photos.resolve(shown.get(1).fileName()).toAbsolutePath() + "\n"
+                + photos.resolve(shown.get(3).fileName()).toAbsolutePath();
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(expected);
+
+        fx.robot.rightClickOn(fx.labelled(shown.get(0).fileName())); // not in the selection: the menu acts on it alone
+        fx.waitUntil("the menu for one photo", () -> fx.hasLabelled("Copy Path"));
+        fx.robot.clickOn(fx.labelled("Copy Path"));
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                .isEqualTo(photos.resolve(shown.get(0).fileName()).toAbsolutePath().toString());
+        assertThat(selectedOnScreen()).isEqualTo(names(shown, 0));
+    }
+
+    @Test
+    void typingInTheSearchBoxShowsTheBestMatchesOfTheRowAndClearingItGoesBack() {
+        importPhotos(6);
+        org.imageorganizer.ui.library.TreeNode object = fx.objectRows().get(0);
+        fx.robot.clickOn(fx.labelled(object.label() + "  (" + object.count() + ")"));
+        fx.waitUntil("the grid to show " + object, () -> fx.grid.getItems().size() == object.count());
+        javafx.scene.control.TextField box = onFx(() -> (javafx.scene.control.TextField) fx.stage.getScene().lookup("#findBox"));
+        javafx.scene.control.Label caption = onFx(() -> (javafx.scene.control.Label) fx.stage.getScene().lookup("#captionLabel"));
+
+        fx.robot.clickOn(box).write("a red square");
+
+        String expected = (object.count() == 1 ? "1 photo matches" : object.count() + " photos match") + " “a red square” in "
+                + object.label() + ", best first";
+        fx.waitUntil("the results", () -> caption.getText().equals(expected));
+        List<Long> ranked = fx.services.search().byText("a red square",
+                new org.imageorganizer.services.PhotoSearch.SearchFilter(object.object(), null, null), 0, 300)
+                .images().stream().map(f -> f.image().id()).toList();
+        assertThat(fx.gridItems()).extracting(ImageRecord::id).isEqualTo(ranked); // best first, only the row's photos
+        assertThat(ranked).containsExactlyInAnyOrderElementsOf(object.imageIds());
+
+        fx.robot.type(KeyCode.ESCAPE);
+        fx.waitUntil("the row again", () -> caption.getText().isEmpty() && box.getText().isEmpty());
+        fx.robot.clickOn(fx.labelled("All photos  (6)"));
+        fx.waitUntil("all photos", () -> fx.grid.getItems().size() == 6);
+    }
+
+    @Test
+    void showSimilarShowsThePhotosLikeOneAndBackReturnsToTheRow() {
+        List<ImageRecord> shown = importPhotos(6);
+        ImageRecord photo = shown.get(2);
+        javafx.scene.control.Label caption = onFx(() -> (javafx.scene.control.Label) fx.stage.getScene().lookup("#captionLabel"));
+
+        fx.robot.rightClickOn(fx.labelled(photo.fileName()));
+        fx.waitUntil("the menu", () -> fx.hasLabelled("Show Similar"));
+        fx.robot.clickOn(fx.labelled("Show Similar"));
+
+        fx.waitUntil("the similar photos", () -> caption.getText().endsWith(" like " + photo.fileName() + ", most alike first"));
+        org.imageorganizer.services.PhotoSearch.SearchPage page = fx.services.search().similarTo(photo.id(),
+                org.imageorganizer.services.PhotoSearch.SearchFilter.NONE, 0, 300);
+        assertThat(fx.gridItems()).extracting(ImageRecord::id)
+                .isEqualTo(page.images().stream().map(f -> f.image().id()).toList())
+                .doesNotContain(photo.id());
+        assertThat(fx.gridItems().size() + page.duplicates().size()).isEqualTo(5);
+
+        fx.robot.clickOn(fx.labelled("Back to All photos"));
+        fx.waitUntil("the row again", () -> caption.getText().isEmpty() && fx.grid.getItems().size() == 6);
+    }
+
     private ThumbnailCell cellOf(ImageRecord image) {
         return fx.visibleCells().stream().filter(c -> c.getItem().id() == image.id()).findFirst().orElseThrow();
     }

@@ -64,6 +64,15 @@ import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.StorageRouter;
 import org.imageorganizer.testing.TestImages;
+import org.imageorganizer.cluster.DuplicateThresholds;
+import org.imageorganizer.ml.QueryEncoder;
+import org.imageorganizer.search.EmbeddingIndex;
+import org.imageorganizer.search.IndexSettings;
+import org.imageorganizer.services.IndexedPhotoSearch;
+import org.imageorganizer.services.PhotoDuplicates;
+import org.imageorganizer.services.PhotoSearch;
+import org.imageorganizer.services.StoredEmbeddingSource;
+import org.imageorganizer.services.StoredPhotoDuplicates;
 
 /**
  * The services of the real window in {@link MainWindowTest}, over a fresh library in a folder, wired from the core classes as
@@ -92,6 +101,8 @@ final class TestDesktopServices implements AutoCloseable {
     /** Told of each import and removal: tells the clustering and the window. */
     private final LibraryObserver changes;
     private ModelOnDemand model;
+    private EmbeddingIndex searchIndex;
+    private volatile PhotoSearch search;
 
     public TestDesktopServices(Path dir) {
         this.dir = dir;
@@ -133,12 +144,38 @@ final class TestDesktopServices implements AutoCloseable {
         };
         // the window's reads wait while the library is "opening" (holdLibrary), as the application's first read opens it
         StoredLibraryQueries queries = new StoredLibraryQueries(library.images(), clusterer);
+        PhotoDuplicates duplicates = duplicates(queries);
         return new WindowServices(new DeferredLibraryQueries(() -> {
             await(libraryGate);
             return queries;
         }), observers,
                 new StoredImageFiles(storage, thumbnails), this::remove, this::organize, new NoBackup(), modelSetup(),
-                store, server, paths, BuildInfo.load());
+                store, server, paths, BuildInfo.load(), search(queries, duplicates), duplicates);
+    }
+
+    /** Duplicates as the application finds them, with the test model's veto off (it cannot tell, ADR 0035). */
+    private PhotoDuplicates duplicates(LibraryQueries queries) {
+        return new StoredPhotoDuplicates(library.fingerprints(), queries, this::remove, () -> DuplicateThresholds.withVeto(-1),
+                library.embeddings()::stamp);
+    }
+
+    /** Search on the library's embeddings held in memory, texts encoded by the tiny model (loaded as for an import). */
+    private synchronized PhotoSearch search(LibraryQueries queries, PhotoDuplicates duplicates) {
+        if (searchIndex == null) {
+            searchIndex = new EmbeddingIndex(StoredEmbeddingSource.of(library),
+                    IndexSettings.defaults(dir.resolve("cache/search")).withPollInterval(Duration.ofMillis(100)));
+            searchIndex.start();
+        }
+        search = new IndexedPhotoSearch(searchIndex, queries, text -> new QueryEncoder(model().model()).encode(text),
+                file -> {
+                    throw new IllegalArgumentException("no files in the window's tests");
+                }, duplicates::nearDuplicatesOf);
+        return search;
+    }
+
+    /** The search the window was given (to compare the window's results with the service's). */
+    public PhotoSearch search() {
+        return search;
     }
 
     /** Organizes folders as the window's import does, building a pipeline each time. */
@@ -293,6 +330,9 @@ final class TestDesktopServices implements AutoCloseable {
         releaseLibrary();
         releaseModelLoad();
         clusterer.close();
+        if (searchIndex != null) {
+            searchIndex.close();
+        }
         if (model != null) {
             model.close();
         }
