@@ -2,7 +2,6 @@ package org.imageorganizer.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.imageorganizer.config.DatabaseLocation;
@@ -10,7 +9,6 @@ import org.imageorganizer.importer.ModelOnDemand;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.model.ExplainedException;
 import org.imageorganizer.search.EmbeddingIndex;
-import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryQueries;
 import org.imageorganizer.services.PhotoDuplicates;
 import org.imageorganizer.services.PhotoSearch;
@@ -19,9 +17,11 @@ import org.imageorganizer.services.StoredEmbeddingSource;
 import org.imageorganizer.store.LibraryDatabase;
 
 /**
- * The window's search and duplicates ({@link PhotoSearch}, {@link PhotoDuplicates}, as the server and
- * the command line build them in {@link Core}), made on first use over the window's full library, in
- * the window's background tasks: nothing is opened before the window shows (ADR 0031). The embeddings
+ * The window's search ({@link PhotoSearch}, as the server and the command line build it in {@link Core}),
+ * made on first use over the window's full library, in the window's background tasks: nothing is
+ * opened before the window shows (ADR 0031). Its near-duplicates come from the window's one
+ * {@link PhotoDuplicates} (one full pass per library change for the grid, the Duplicates view and
+ * Show Similar). The embeddings
  * then load in the background; a search that comes before they are in waits {@link #LOAD_WAIT}, then
  * says search is getting ready. A text needs the model: the window's one ({@code ModelOnDemand}),
  * whose load a text search starts, saying so meanwhile instead of waiting for it.
@@ -33,25 +33,24 @@ final class DesktopFind implements AutoCloseable {
     private final Core core;
     private final Supplier<LibraryDatabase> library;
     private final Supplier<LibraryQueries> queries;
-    private final ImageRemoval removal;
+    private final PhotoDuplicates duplicates;
     private final Function<LibraryDatabase, ModelOnDemand> model;
     private EmbeddingIndex index;
     private PhotoSearch search;
-    private PhotoDuplicates duplicates;
     private boolean closed;
 
     /**
      * @param library the window's full library, opened on first use
-     * @param queries the window's reads of it
-     * @param removal how the window removes photos (resolving a stack)
-     * @param model   the window's model for the library
+     * @param queries    the window's reads of it
+     * @param duplicates the window's duplicates (a photo's near-duplicates are shown apart from its similar ones)
+     * @param model      the window's model for the library
      */
-    DesktopFind(Core core, Supplier<LibraryDatabase> library, Supplier<LibraryQueries> queries, ImageRemoval removal,
+    DesktopFind(Core core, Supplier<LibraryDatabase> library, Supplier<LibraryQueries> queries, PhotoDuplicates duplicates,
             Function<LibraryDatabase, ModelOnDemand> model) {
         this.core = core;
         this.library = library;
         this.queries = queries;
-        this.removal = removal;
+        this.duplicates = duplicates;
         this.model = model;
     }
 
@@ -75,37 +74,10 @@ final class DesktopFind implements AutoCloseable {
         };
     }
 
-    /** The duplicates the window is given: each call made on the services opened on first use. */
-    PhotoDuplicates duplicates() {
-        return new PhotoDuplicates() {
-            @Override
-            public List<PhotoStack> stacks(boolean exactOnly) {
-                return openedDuplicates().stacks(exactOnly);
-            }
-
-            @Override
-            public List<Long> nearDuplicatesOf(long imageId) {
-                return openedDuplicates().nearDuplicatesOf(imageId);
-            }
-
-            @Override
-            public Resolved resolve(String token, long keep, List<Long> remove) throws InterruptedException {
-                return openedDuplicates().resolve(token, keep, remove);
-            }
-        };
-    }
-
     private PhotoSearch opened() {
         open();
         synchronized (this) {
             return search;
-        }
-    }
-
-    private PhotoDuplicates openedDuplicates() {
-        open();
-        synchronized (this) {
-            return duplicates;
         }
     }
 
@@ -118,8 +90,6 @@ final class DesktopFind implements AutoCloseable {
         }
         LibraryDatabase opened = library.get();
         LibraryQueries reads = queries.get();
-        duplicates = core.photoDuplicates(opened.fingerprints(), reads, removal, opened.embeddings()::stamp,
-                () -> core.nearDuplicateVeto(opened.info().modelId(), List.of()));
         index = core.searchIndex(StoredEmbeddingSource.of(opened),
                 String.valueOf(core.sources().database(DatabaseLocation.DEFAULT)), LOAD_WAIT);
         search = core.photoSearch(index, reads, () -> textModel(opened), duplicates);

@@ -23,6 +23,7 @@ import org.imageorganizer.services.CloudBackup;
 import org.imageorganizer.services.CloudSyncBackup;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.ModelSetup;
+import org.imageorganizer.services.PhotoDuplicates;
 import org.imageorganizer.services.StoredImageFiles;
 import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
@@ -51,6 +52,7 @@ final class DesktopWiring implements AutoCloseable {
     private final StoredImageFiles files;
     private final DesktopLibrary libraries;
     private final Server server = new Server();
+    private final Duplicates duplicates = new Duplicates();
     private final DesktopFind find;
     private ModelOnDemand model;
     private CloudinaryStorage cloud;
@@ -61,7 +63,7 @@ final class DesktopWiring implements AutoCloseable {
         this.files = new StoredImageFiles(core.localStorage(), core.thumbnails());
         this.changes = new DesktopLibraryChanges(this::clustererIfOpen);
         this.libraries = new DesktopLibrary(core, CLUSTER_DEBOUNCE, files, changes::clustersRecomputed);
-        this.find = new DesktopFind(core, libraries::library, libraries::queries, this::remove, this::model);
+        this.find = new DesktopFind(core, libraries::library, libraries::queries, duplicates, this::model);
     }
 
     private LibraryClusterer clustererIfOpen() {
@@ -77,7 +79,7 @@ final class DesktopWiring implements AutoCloseable {
     WindowServices windowServices() {
         return new WindowServices(libraries.queries(), changes, files, this::remove, this::organize,
                 new Backup(), new Models(), new SettingsFile(), server, new Files(), BuildInfo.load(),
-                find.search(), find.duplicates());
+                find.search(), duplicates);
     }
 
     /** An import as {@code organize} runs one; the model loads when a file needs it, and the window is told. */
@@ -167,6 +169,35 @@ final class DesktopWiring implements AutoCloseable {
             CloudinaryStorage store = cloud(concurrency).orElseThrow(() -> new IllegalStateException(
                     "Cloudinary is not configured: set CLOUDINARY_URL or add it to the settings."));
             return new CloudSyncBackup(core.cloudSync(library(), store, concurrency));
+        }
+    }
+
+    /** The duplicates of the window's library, made when first asked (the library opens then). */
+    private final class Duplicates implements PhotoDuplicates {
+        private PhotoDuplicates made;
+
+        private synchronized PhotoDuplicates made() {
+            if (made == null) {
+                LibraryDatabase opened = library();
+                made = core.photoDuplicates(opened.fingerprints(), libraries.queries(), DesktopWiring.this::remove,
+                        opened.embeddings()::stamp, () -> core.nearDuplicateVeto(opened.info().modelId(), List.of()));
+            }
+            return made;
+        }
+
+        @Override
+        public List<PhotoStack> stacks(boolean exactOnly) {
+            return made().stacks(exactOnly);
+        }
+
+        @Override
+        public List<Long> nearDuplicatesOf(long imageId) {
+            return made().nearDuplicatesOf(imageId);
+        }
+
+        @Override
+        public Resolved resolve(String token, long keep, List<Long> remove) throws InterruptedException {
+            return made().resolve(token, keep, remove);
         }
     }
 

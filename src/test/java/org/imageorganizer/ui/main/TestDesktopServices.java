@@ -339,7 +339,10 @@ final class TestDesktopServices implements AutoCloseable {
         library.close();
     }
 
-    /** Writes {@code count} distinct pictures (JPEG and PNG, a few visual families) into a folder. */
+    /**
+     * Writes {@code count} distinct pictures (JPEG and PNG, a few visual families) into a folder: distinct
+     * to the near-duplicate detector too, so the grid shows each as a tile of its own.
+     */
     public static List<Path> photos(Path folder, int count) {
         return photos(folder, 0, count);
     }
@@ -349,10 +352,29 @@ final class TestDesktopServices implements AutoCloseable {
         List<Path> files = new ArrayList<>();
         for (int i = first; i < first + count; i++) {
             String format = i % 2 == 0 ? "jpg" : "png";
-            files.add(TestImages.write(TestImages.picture(i % 3, i, 96 + i % 50, 80 + i % 40), format,
+            files.add(TestImages.write(marked(TestImages.picture(i % 3, i, 96 + i % 50, 80 + i % 40), i), format,
                     folder.resolve(String.format("photo-%04d.%s", i, format))));
         }
         return files;
+    }
+
+    /**
+     * The gradients of the first family differ only in tint and size, which makes them the same picture
+     * resized and lightly edited to the near-duplicate detector: each gets dark blocks of its own.
+     */
+    private static java.awt.image.BufferedImage marked(java.awt.image.BufferedImage picture, int number) {
+        if (number % 3 != 0) {
+            return picture;
+        }
+        java.awt.Graphics2D g = picture.createGraphics();
+        java.util.Random random = new java.util.Random(number);
+        g.setColor(new java.awt.Color(30, 30, 60));
+        for (int block = 0; block < 4; block++) {
+            g.fillRect(random.nextInt(picture.getWidth() * 3 / 4), random.nextInt(picture.getHeight() * 3 / 4),
+                    picture.getWidth() / 4, picture.getHeight() / 4);
+        }
+        g.dispose();
+        return picture;
     }
 
     /** A text file named like a photo; its reason mentions text. */
