@@ -54,6 +54,8 @@ final class DesktopWiring implements AutoCloseable {
     private final StoredImageFiles files;
     private final DesktopLibrary libraries;
     private final Server server = new Server();
+    private final Duplicates duplicates = new Duplicates();
+    private final DesktopFind find;
     private ModelOnDemand model;
     private CloudinaryStorage cloud;
 
@@ -63,6 +65,7 @@ final class DesktopWiring implements AutoCloseable {
         this.files = new StoredImageFiles(core.localStorage(), core.thumbnails());
         this.changes = new DesktopLibraryChanges(this::clustererIfOpen);
         this.libraries = new DesktopLibrary(core, CLUSTER_DEBOUNCE, files, changes::clustersRecomputed);
+        this.find = new DesktopFind(core, libraries::library, libraries::queries, duplicates, this::model);
     }
 
     private LibraryClusterer clustererIfOpen() {
@@ -77,8 +80,8 @@ final class DesktopWiring implements AutoCloseable {
     /** What the window is given: the services over this wiring's library, and the window's own files and settings. */
     WindowServices windowServices() {
         return new WindowServices(libraries.queries(), changes, files, this::remove, this::organize,
-                new Backup(), new Models(), new SettingsFile(), server, new Files(), BuildInfo.load(), new Duplicates(),
-                new Trashing());
+                new Backup(), new Models(), new SettingsFile(), server, new Files(), BuildInfo.load(), duplicates,
+                new Trashing(), find.search());
     }
 
     /** An import as {@code organize} runs one; the model loads when a file needs it, and the window is told. */
@@ -129,6 +132,7 @@ final class DesktopWiring implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        find.close();
         synchronized (this) {
             if (cloud != null) {
                 cloud.close();
@@ -170,7 +174,7 @@ final class DesktopWiring implements AutoCloseable {
         }
     }
 
-    /** The duplicates of the window's library, made when the Duplicates view first asks (the library opens then). */
+    /** The duplicates of the window's library, made when first asked (the library opens then). */
     private final class Duplicates implements PhotoDuplicates {
         private PhotoDuplicates made;
 

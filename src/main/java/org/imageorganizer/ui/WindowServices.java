@@ -10,6 +10,7 @@ import org.imageorganizer.services.LibraryQueries;
 import org.imageorganizer.services.ModelSetup;
 import org.imageorganizer.services.PhotoDuplicates;
 import org.imageorganizer.services.PhotoTrash;
+import org.imageorganizer.services.PhotoSearch;
 
 /**
  * What the window is given by {@code app}: the use-case services it calls and the few things that
@@ -27,10 +28,11 @@ import org.imageorganizer.services.PhotoTrash;
  * @param server   the REST server beside the window
  * @param paths    the log file and the window's state file
  * @param build    version and source, for About
- * @param duplicates the Duplicates view's stacks and their resolving
+ * @param duplicates the stacks of duplicates and near-duplicates: the Duplicates view, and the grid folds each into one tile
  * @param trash    Move to Trash (the window only)
+ * @param search   search by text and Show Similar
  */
 public record WindowServices(LibraryQueries library, LibraryEvents events, ImageFiles files, ImageRemoval removal,
         FolderImport imports, CloudBackup backup, ModelSetup model, SettingsStore settings, EmbeddedServer server,
-        DesktopFiles paths, BuildInfo build, PhotoDuplicates duplicates, PhotoTrash trash) {
+        DesktopFiles paths, BuildInfo build, PhotoDuplicates duplicates, PhotoTrash trash, PhotoSearch search) {
 }

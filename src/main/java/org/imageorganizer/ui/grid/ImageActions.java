@@ -3,7 +3,7 @@ package org.imageorganizer.ui.grid;
 import java.util.List;
 import org.imageorganizer.model.ImageRecord;
 
-/** What the grid asks of the window around it: a preview, and the user's yes before a removal. */
+/** What the grid asks of the window around it: a preview, the user's yes before a removal, and Show Similar. */
 public interface ImageActions {
 
     /** Opens the preview of {@code image}, moving through {@code among} (the grid's images). */
@@ -11,4 +11,7 @@ public interface ImageActions {
 
     /** Asks before removing {@code count} images from the library; true when the user agreed. */
     boolean confirmRemove(int count);
+
+    /** Shows the photos like {@code image} in the grid. */
+    void showSimilar(ImageRecord image);
 }

@@ -1,7 +1,7 @@
 package org.imageorganizer.ui.grid;
 
-import javafx.beans.InvalidationListener;
-import javafx.beans.WeakInvalidationListener;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,17 +15,46 @@ import org.controlsfx.control.GridCell;
 import org.imageorganizer.model.ImageRecord;
 
 /**
- * One image in the grid: its thumbnail (loaded in the background) and its file name. The cell
- * whose image is the grid's current one (keyboard and clicks) has the {@code :current} pseudo-class.
+ * One image in the grid: its thumbnail (loaded in the background) and its file name. Cells are
+ * recycled as the grid scrolls, so what marks an image is asked of {@link Marks} by id each time: the
+ * cell of the grid's current image (keyboard and clicks) has the {@code :current} pseudo-class, a
+ * selected one {@code :selected}, and the tile of a stack of near-duplicates a count badge that opens
+ * and folds the stack ({@code :stacked} on the tile, {@code :in-stack} on the members shown).
  */
 public final class ThumbnailCell extends GridCell<ImageRecord> {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass STACKED = PseudoClass.getPseudoClass("stacked");
+    private static final PseudoClass IN_STACK = PseudoClass.getPseudoClass("in-stack");
+
+    /** What marks the grid's images, by id: asked on every update, so a recycled cell shows its new image's marks. */
+    public interface Marks {
+        /** Changes whenever a mark may have changed (the selection, the current image, the stacks). */
+        ObservableValue<?> changes();
+
+        boolean current(ImageRecord image);
+
+        boolean selected(ImageRecord image);
+
+        /** The photos of the stack this image is the tile of (2 or more), else 0. */
+        int stackSize(ImageRecord image);
+
+        /** Whether this image is the tile of an open stack. */
+        boolean stackOpen(ImageRecord image);
+
+        /** Whether this image is shown as a member of an open stack (not its tile). */
+        boolean inOpenStack(ImageRecord image);
+
+        /** The badge was clicked: open the stack, or fold it. */
+        void toggleStack(ImageRecord image);
+    }
 
     private final ThumbnailLoader loader;
-    private final ObservableValue<ImageRecord> current;
-    private final InvalidationListener currentChanged = o -> showCurrent();
+    private final Marks marks;
+    private final ChangeListener<Object> marksChanged = (o, was, now) -> showMarks();
     private final ImageView view = new ImageView();
     private final Label caption = new Label();
+    private final Label badge = new Label();
     private final VBox box;
     /** The image this cell shows now, read by the loader's threads to drop requests the cell no longer needs. */
     private final AtomicReference<ImageRecord> wanted = new AtomicReference<>();
@@ -36,18 +65,28 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
         this(loader, size, null);
     }
 
-    /** A cell that marks itself when its image is {@code current}'s value (may be null: never). */
-    public ThumbnailCell(ThumbnailLoader loader, double size, ObservableValue<ImageRecord> current) {
+    /** A cell that shows the marks of its image ({@code marks} may be null: none). */
+    public ThumbnailCell(ThumbnailLoader loader, double size, Marks marks) {
         this.loader = loader;
-        this.current = current;
-        if (current != null) {
-            current.addListener(new WeakInvalidationListener(currentChanged));
+        this.marks = marks;
+        if (marks != null) {
+            marks.changes().addListener(new WeakChangeListener<Object>(marksChanged));
         }
         view.setFitWidth(size);
         view.setFitHeight(size);
         view.setPreserveRatio(true);
         view.setSmooth(true);
-        StackPane frame = new StackPane(view);
+        badge.getStyleClass().add("stack-badge");
+        badge.setVisible(false);
+        badge.setOnMouseClicked(e -> {
+            ImageRecord mine = getItem();
+            if (marks != null && mine != null) {
+                marks.toggleStack(mine);
+            }
+            e.consume();
+        });
+        StackPane.setAlignment(badge, Pos.TOP_RIGHT);
+        StackPane frame = new StackPane(view, badge);
         frame.setPrefSize(size, size);
         frame.getStyleClass().add("thumbnail-frame");
         caption.getStyleClass().add("thumbnail-caption");
@@ -60,7 +99,7 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
     @Override
     protected void updateItem(ImageRecord image, boolean empty) {
         super.updateItem(image, empty);
-        showCurrent();
+        showMarks();
         wanted.set(empty ? null : image);
         if (empty || image == null) {
             setGraphic(null);
@@ -91,9 +130,18 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
         return !isEmpty() && mine != null && mine.equals(settled);
     }
 
-    private void showCurrent() {
-        ImageRecord mine = getItem();
-        ImageRecord chosen = current == null ? null : current.getValue();
-        pseudoClassStateChanged(CURRENT, !isEmpty() && mine != null && chosen != null && mine.id() == chosen.id());
+    private void showMarks() {
+        ImageRecord mine = isEmpty() ? null : getItem();
+        boolean marked = marks != null && mine != null;
+        pseudoClassStateChanged(CURRENT, marked && marks.current(mine));
+        pseudoClassStateChanged(SELECTED, marked && marks.selected(mine));
+        int stack = marked ? marks.stackSize(mine) : 0;
+        boolean open = stack > 1 && marks.stackOpen(mine);
+        pseudoClassStateChanged(STACKED, stack > 1);
+        pseudoClassStateChanged(IN_STACK, marked && marks.inOpenStack(mine));
+        badge.setVisible(stack > 1);
+        badge.setText(stack > 1 ? (open ? stack + " \u25BE" : stack + " \u25B8") : "");
+        badge.setTooltip(stack > 1 ? new Tooltip(open ? "Fold these " + stack + " near-duplicates into one tile"
+                : stack + " near-duplicates of one picture: click to show them all") : null);
     }
 }

@@ -104,7 +104,7 @@ public final class LibraryTreeBuilder {
     }
 
     /** "golden retriever" → "Golden retriever". */
-    static String display(String label) {
+    public static String display(String label) {
         return label.isEmpty() ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
     }
 }

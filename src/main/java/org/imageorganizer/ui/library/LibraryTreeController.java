@@ -12,19 +12,21 @@ import javafx.scene.control.TreeView;
  */
 public final class LibraryTreeController {
     private final LibraryViewModel library;
+    private final TreeRowActions actions;
 
     @FXML TextField search;
     @FXML TreeView<TreeNode> tree;
     @FXML Label treePlaceholder;
     @FXML Label clusterState;
 
-    public LibraryTreeController(LibraryViewModel library) {
+    public LibraryTreeController(LibraryViewModel library, TreeRowActions actions) {
         this.library = library;
+        this.actions = actions;
     }
 
     @FXML
     void initialize() {
-        new LibraryTreeView(tree, library).bind();
+        new LibraryTreeView(tree, library, actions).bind();
         treePlaceholder.textProperty().bind(library.placeholderProperty());
         treePlaceholder.visibleProperty().bind(library.placeholderProperty().isNotEmpty());
         tree.visibleProperty().bind(library.placeholderProperty().isEmpty());

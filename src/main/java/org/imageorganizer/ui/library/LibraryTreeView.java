@@ -2,23 +2,29 @@ package org.imageorganizer.ui.library;
 
 import java.util.HashSet;
 import java.util.Set;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 
 /**
  * Keeps a TreeView in step with the library view model: rebuilds the items when the tree changes,
- * keeping what was expanded and what was selected, and reports the selection back.
+ * keeping what was expanded and what was selected, and reports the selection back. Each row has a
+ * context menu for its photos (Copy Paths, Remove from Library…).
  */
 final class LibraryTreeView {
     private final TreeView<TreeNode> view;
     private final LibraryViewModel model;
+    private final TreeRowActions actions;
     private final Set<String> expanded = new HashSet<>();
     private boolean updating;
 
-    LibraryTreeView(TreeView<TreeNode> view, LibraryViewModel model) {
+    LibraryTreeView(TreeView<TreeNode> view, LibraryViewModel model, TreeRowActions actions) {
         this.view = view;
         this.model = model;
+        this.actions = actions;
     }
 
     void bind() {
@@ -27,6 +33,7 @@ final class LibraryTreeView {
             protected void updateItem(TreeNode node, boolean empty) {
                 super.updateItem(node, empty);
                 setText(empty || node == null ? null : node.label() + "  (" + node.count() + ")");
+                setContextMenu(empty || node == null || node.count() == 0 ? null : menu(node));
             }
         });
         model.treeProperty().addListener((o, old, now) -> show(now));
@@ -37,6 +44,15 @@ final class LibraryTreeView {
         });
         model.selectedProperty().addListener((o, old, now) -> select(now));
         show(model.treeProperty().get());
+    }
+
+    private ContextMenu menu(TreeNode node) {
+        String photos = node.count() == 1 ? "1 Photo" : node.count() + " Photos";
+        MenuItem copy = new MenuItem(node.count() == 1 ? "Copy Path" : "Copy " + node.count() + " Paths");
+        copy.setOnAction(e -> actions.copyPaths(node));
+        MenuItem remove = new MenuItem("Remove " + photos + " from Library…");
+        remove.setOnAction(e -> actions.remove(node));
+        return new ContextMenu(copy, new SeparatorMenuItem(), remove);
     }
 
     private void show(NodeTree tree) {

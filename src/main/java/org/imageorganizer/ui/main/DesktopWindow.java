@@ -24,7 +24,11 @@ import org.imageorganizer.ui.grid.FirstThumbnails;
 import org.imageorganizer.ui.grid.ImageActions;
 import org.imageorganizer.ui.grid.ImageGridController;
 import org.imageorganizer.ui.grid.ImageGridViewModel;
+import org.imageorganizer.ui.grid.PhotoCommands;
 import org.imageorganizer.ui.grid.ThumbnailLoader;
+import org.imageorganizer.ui.find.FindBarController;
+import org.imageorganizer.ui.find.FindViewModel;
+import org.imageorganizer.ui.find.FxUiDelay;
 import org.imageorganizer.ui.importing.ImportBarController;
 import org.imageorganizer.ui.importing.ImportViewModel;
 import org.imageorganizer.ui.library.LibraryTreeController;
@@ -70,9 +74,13 @@ public final class DesktopWindow {
         thumbnails = new ThumbnailLoader(services.files(), 2);
         ImportViewModel imports = new ImportViewModel(services.imports(), executor);
         library = new LibraryViewModel(services.library(), executor, notices);
-        ImageGridViewModel grid = new ImageGridViewModel(services.library(), services.removal(), executor, notices);
+        ImageGridViewModel grid = new ImageGridViewModel(services.library(), services.removal(), services.duplicates(),
+                executor, notices);
         SyncViewModel backup = new SyncViewModel(services.backup(), executor, notices);
         grid.follow(library.selectedProperty(), library.placeholderProperty());
+        FindViewModel find = new FindViewModel(services.search(), grid, executor, new FxUiDelay(),
+                library.selectedProperty(), library.treeProperty());
+        library.treeProperty().addListener((o, was, now) -> grid.refreshStacks()); // the library changed
         imports.waitForLibrary(library.openingProperty());
         imports.setOnFinished(summary -> library.refresh());
         backup.setOnFailure(f -> imports.failures().add(new FileFailure(Path.of(f.location() == null
@@ -80,7 +88,12 @@ public final class DesktopWindow {
         ImageActions actions = new ImageActions() {
             @Override
             public void preview(ImageRecord image, List<ImageRecord> among) {
-                dialogs.preview(stage, image, among);
+                dialogs.preview(stage, image, among, find::showSimilar);
+            }
+
+            @Override
+            public void showSimilar(ImageRecord image) {
+                find.showSimilar(image);
             }
 
             @Override
@@ -88,11 +101,13 @@ public final class DesktopWindow {
                 return dialogs.confirmRemove(stage, count);
             }
         };
+        PhotoCommands commands = new PhotoCommands(services.files(), grid, actions, notices);
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(executor, imports, library, backup, notices,
                         services.server(), services.settings(), services.paths().logFile(), dialogs),
-                LibraryTreeController.class, () -> new LibraryTreeController(library),
-                ImageGridController.class, () -> new ImageGridController(grid, thumbnails, actions),
+                LibraryTreeController.class, () -> new LibraryTreeController(library, commands),
+                ImageGridController.class, () -> new ImageGridController(grid, thumbnails, actions, commands),
+                FindBarController.class, () -> new FindBarController(find),
                 ImportBarController.class, () -> new ImportBarController(imports),
                 SyncBarController.class, () -> new SyncBarController(backup));
         FXMLLoader loader = new FXMLLoader(MainWindowController.class.getResource("MainWindow.fxml"));

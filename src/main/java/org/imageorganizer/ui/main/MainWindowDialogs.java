@@ -1,6 +1,7 @@
 package org.imageorganizer.ui.main;
 
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.stage.Window;
 import org.imageorganizer.model.ImageRecord;
 
@@ -9,6 +10,11 @@ public interface MainWindowDialogs {
 
     /** Shows one image large, with its labels, confidences, size, dimensions and path, and Open / Show in folder. */
     void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours);
+
+    /** As {@link #preview(Window, ImageRecord, List)}, with Show Similar, which hands the photo shown to {@code showSimilar}. */
+    default void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours, Consumer<ImageRecord> showSimilar) {
+        preview(owner, image, neighbours);
+    }
 
     /** Edits the settings; true when they were saved. */
     boolean settings(Window owner);

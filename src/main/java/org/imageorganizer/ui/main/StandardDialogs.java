@@ -1,6 +1,7 @@
 package org.imageorganizer.ui.main;
 
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -28,6 +29,11 @@ public final class StandardDialogs implements MainWindowDialogs {
     @Override
     public void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours) {
         new PreviewDialog(services.files(), executor).show(owner, image, neighbours);
+    }
+
+    @Override
+    public void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours, Consumer<ImageRecord> showSimilar) {
+        new PreviewDialog(services.files(), executor).show(owner, image, neighbours, showSimilar);
     }
 
     @Override

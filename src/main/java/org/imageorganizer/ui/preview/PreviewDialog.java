@@ -3,6 +3,7 @@ package org.imageorganizer.ui.preview;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.scene.Parent;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -31,9 +32,17 @@ public final class PreviewDialog {
 
     /** Opens the preview (without waiting for it to close) and returns its stage. */
     public Stage show(Window owner, ImageRecord image, List<ImageRecord> neighbours) {
+        return show(owner, image, neighbours, null);
+    }
+
+    /**
+     * As {@link #show(Window, ImageRecord, List)}, with Show Similar, which hands the photo shown to
+     * {@code showSimilar} (null: no such button).
+     */
+    public Stage show(Window owner, ImageRecord image, List<ImageRecord> neighbours, Consumer<ImageRecord> showSimilar) {
         PreviewViewModel model = new PreviewViewModel(files, executor, this::picture, image, neighbours,
                 ZoneId.systemDefault());
-        Parent root = ViewLoader.load("PreviewDialog", new PreviewDialogController(model));
+        Parent root = ViewLoader.load("PreviewDialog", new PreviewDialogController(model, showSimilar));
         Stage stage = ViewLoader.dialogStage(owner, image.fileName(), root);
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(640);

@@ -3,6 +3,7 @@ package org.imageorganizer.ui.preview;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.value.ObservableDoubleValue;
@@ -17,6 +18,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
+import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.ui.SystemShell;
 import org.imageorganizer.ui.preview.PreviewViewModel.State;
 import org.slf4j.Logger;
@@ -28,6 +30,7 @@ public final class PreviewDialogController {
     private static final double PADDING = 16;
 
     private final PreviewViewModel model;
+    private final Consumer<ImageRecord> showSimilar;
 
     @FXML BorderPane root;
     @FXML StackPane imagePane;
@@ -46,12 +49,19 @@ public final class PreviewDialogController {
     @FXML Label positionLabel;
     @FXML Button previousButton;
     @FXML Button nextButton;
+    @FXML Button similarButton;
     @FXML Button openButton;
     @FXML Button showInFolderButton;
     @FXML Button closeButton;
 
     public PreviewDialogController(PreviewViewModel model) {
+        this(model, null);
+    }
+
+    /** @param showSimilar shows the photos like the one previewed in the main window (null: no Show Similar) */
+    public PreviewDialogController(PreviewViewModel model, Consumer<ImageRecord> showSimilar) {
         this.model = model;
+        this.showSimilar = showSimilar;
     }
 
     @FXML
@@ -89,6 +99,8 @@ public final class PreviewDialogController {
         showInFolderButton.disableProperty().bind(model.hasLocalFileProperty().not()
                 .or(model.stateProperty().isEqualTo(State.MISSING)));
         model.imageProperty().addListener((o, old, now) -> actionMessage.setText(""));
+        similarButton.setVisible(showSimilar != null);
+        similarButton.setManaged(showSimilar != null);
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             switch (e.getCode()) {
@@ -153,6 +165,16 @@ public final class PreviewDialogController {
         } catch (IOException e) {
             LOG.info("Cannot {} {}: {}", verb, file.get(), e.toString());
             actionMessage.setText("The desktop could not " + verb + " the file (is a file manager installed?).");
+        }
+    }
+
+    /** Shows the photos like this one in the main window's grid, and closes the preview. */
+    @FXML
+    void showSimilar() {
+        ImageRecord image = model.imageProperty().get();
+        if (showSimilar != null && image != null) {
+            showSimilar.accept(image);
+            close();
         }
     }
 

@@ -88,8 +88,9 @@ class DuplicatesWindowTest {
                 .map(w -> (Stage) w).findFirst().orElse(null));
         ListView<?> list = (ListView<?>) onFx(() -> stage.getScene().lookup("#stacks"));
         waitFor("the stack", () -> list.getItems().size() == 1 ? true : null);
+        // the stack's cell is laid out after the list has its item: wait for both members, not for none
         waitFor("both thumbnails", () -> onFx(() -> stage.getScene().getRoot().lookupAll(".member").stream()
-                .allMatch(m -> m.lookup(".image-view") instanceof ImageView v && v.getImage() != null)) ? true : null);
+                .filter(m -> m.lookup(".image-view") instanceof ImageView v && v.getImage() != null).count() == 2) ? true : null);
         return stage;
     }
 

@@ -72,6 +72,15 @@ import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.ManagedFolder;
 import org.imageorganizer.store.StorageRouter;
 import org.imageorganizer.testing.TestImages;
+import org.imageorganizer.cluster.DuplicateThresholds;
+import org.imageorganizer.ml.QueryEncoder;
+import org.imageorganizer.search.EmbeddingIndex;
+import org.imageorganizer.search.IndexSettings;
+import org.imageorganizer.services.IndexedPhotoSearch;
+import org.imageorganizer.services.PhotoDuplicates;
+import org.imageorganizer.services.PhotoSearch;
+import org.imageorganizer.services.StoredEmbeddingSource;
+import org.imageorganizer.services.StoredPhotoDuplicates;
 
 /**
  * The services of the real window in {@link MainWindowTest}, over a fresh library in a folder, wired from the core classes as
@@ -100,6 +109,8 @@ final class TestDesktopServices implements AutoCloseable {
     /** Told of each import and removal: tells the clustering and the window. */
     private final LibraryObserver changes;
     private ModelOnDemand model;
+    private EmbeddingIndex searchIndex;
+    private volatile PhotoSearch search;
 
     public TestDesktopServices(Path dir) {
         this.dir = dir;
@@ -141,12 +152,32 @@ final class TestDesktopServices implements AutoCloseable {
         };
         // the window's reads wait while the library is "opening" (holdLibrary), as the application's first read opens it
         StoredLibraryQueries queries = new StoredLibraryQueries(library.images(), clusterer);
+        PhotoDuplicates duplicates = duplicates(queries);
         return new WindowServices(new DeferredLibraryQueries(() -> {
             await(libraryGate);
             return queries;
         }), observers,
                 new StoredImageFiles(storage, thumbnails), this::remove, this::organize, new NoBackup(), modelSetup(),
-                store, server, paths, BuildInfo.load(), duplicates(queries), trash(queries));
+                store, server, paths, BuildInfo.load(), duplicates, trash(queries), search(queries, duplicates));
+    }
+
+    /** Search on the library's embeddings held in memory, texts encoded by the tiny model (loaded as for an import). */
+    private synchronized PhotoSearch search(LibraryQueries queries, PhotoDuplicates duplicates) {
+        if (searchIndex == null) {
+            searchIndex = new EmbeddingIndex(StoredEmbeddingSource.of(library),
+                    IndexSettings.defaults(dir.resolve("cache/search")).withPollInterval(Duration.ofMillis(100)));
+            searchIndex.start();
+        }
+        search = new IndexedPhotoSearch(searchIndex, queries, text -> new QueryEncoder(model().model()).encode(text),
+                file -> {
+                    throw new IllegalArgumentException("no files in the window's tests");
+                }, duplicates::nearDuplicatesOf);
+        return search;
+    }
+
+    /** The search the window was given (to compare the window's results with the service's). */
+    public PhotoSearch search() {
+        return search;
     }
 
     /** Organizes folders as the window's import does, building a pipeline each time. */
@@ -318,13 +349,19 @@ final class TestDesktopServices implements AutoCloseable {
         releaseLibrary();
         releaseModelLoad();
         clusterer.close();
+        if (searchIndex != null) {
+            searchIndex.close();
+        }
         if (model != null) {
             model.close();
         }
         library.close();
     }
 
-    /** Writes {@code count} distinct pictures (JPEG and PNG, a few visual families) into a folder. */
+    /**
+     * Writes {@code count} distinct pictures (JPEG and PNG, a few visual families) into a folder: distinct
+     * to the near-duplicate detector too, so the grid shows each as a tile of its own.
+     */
     public static List<Path> photos(Path folder, int count) {
         return photos(folder, 0, count);
     }
@@ -334,10 +371,29 @@ final class TestDesktopServices implements AutoCloseable {
         List<Path> files = new ArrayList<>();
         for (int i = first; i < first + count; i++) {
             String format = i % 2 == 0 ? "jpg" : "png";
-            files.add(TestImages.write(TestImages.picture(i % 3, i, 96 + i % 50, 80 + i % 40), format,
+            files.add(TestImages.write(marked(TestImages.picture(i % 3, i, 96 + i % 50, 80 + i % 40), i), format,
                     folder.resolve(String.format("photo-%04d.%s", i, format))));
         }
         return files;
+    }
+
+    /**
+     * The gradients of the first family differ only in tint and size, which makes them the same picture
+     * resized and lightly edited to the near-duplicate detector: each gets dark blocks of its own.
+     */
+    private static java.awt.image.BufferedImage marked(java.awt.image.BufferedImage picture, int number) {
+        if (number % 3 != 0) {
+            return picture;
+        }
+        java.awt.Graphics2D g = picture.createGraphics();
+        java.util.Random random = new java.util.Random(number);
+        g.setColor(new java.awt.Color(30, 30, 60));
+        for (int block = 0; block < 4; block++) {
+            g.fillRect(random.nextInt(picture.getWidth() * 3 / 4), random.nextInt(picture.getHeight() * 3 / 4),
+                    picture.getWidth() / 4, picture.getHeight() / 4);
+        }
+        g.dispose();
+        return picture;
     }
 
     /** A text file named like a photo; its reason mentions text. */
