@@ -158,32 +158,6 @@ public final class ImageFingerprints {
         });
     }
 
-    /** The ids of the images without a perceptual hash of the current version, with where their bytes are, by id. */
-    public List<Unhashed> withoutCurrentHash(java.util.function.Predicate<byte[]> current) {
-        return transactions.inTransaction(c -> {
-            List<Unhashed> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, perceptual_hash, sha256, location, storage FROM image"
-                    + " ORDER BY id")) {
-                s.setFetchSize(EmbeddingRows.FETCH_SIZE * 10);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        if (!current.test(rs.getBytes(2))) {
-                            out.add(new Unhashed(rs.getLong(1), rs.getString(3), rs.getString(4), rs.getString(5)));
-                        }
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    /**
-     * An image without a current perceptual hash.
-     *
-     * @param storage {@code INDEXED} (a user's file at {@code location}) or {@code MANAGED} (an upload's key)
-     */
-    public record Unhashed(long id, String sha256, String location, String storage) {
-    }
 
     private static Map<Long, List<String>> severalPlaces(Connection c) throws SQLException {
         Map<Long, List<String>> places = new HashMap<>();

@@ -130,6 +130,12 @@ public final class NearDuplicateLinks {
         this.linker = Objects.requireNonNull(linker, "linker");
     }
 
+    /** Whether the links are complete for the linker's rule: false without a linker (then they cannot be built here). */
+    public boolean complete() {
+        Linker using = linker;
+        return using != null && state().completeFor(using.rule());
+    }
+
     /** The serial and the rule the links are complete for. */
     public State state() {
         return transactions.inTransaction(c -> new State(Long.parseLong(info(c, LibraryInfoEntry.NEAR_DUPLICATE_SERIAL)),
