@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.imageorganizer.bench.SyntheticHashes;
 import org.imageorganizer.model.PerceptualHash;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
