@@ -275,8 +275,9 @@ public final class NearDuplicateLinks {
     private record Locked(Connection c, long serial) implements LockedLibrary {
         @Override
         public void forEachHashSince(long since, HashSink sink) {
+            // in id order for a full read; a catch-up reads the few rows through the hash_serial index, in any order
             try (PreparedStatement s = c.prepareStatement("SELECT id, perceptual_hash FROM image"
-                    + " WHERE hash_serial > ? AND perceptual_hash IS NOT NULL ORDER BY id")) {
+                    + " WHERE hash_serial > ? AND perceptual_hash IS NOT NULL" + (since < 0 ? " ORDER BY id" : ""))) {
                 s.setLong(1, since);
                 s.setFetchSize(EmbeddingRows.FETCH_SIZE * 10);
                 try (ResultSet rs = s.executeQuery()) {
