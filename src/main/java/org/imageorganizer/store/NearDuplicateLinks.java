@@ -30,6 +30,7 @@ import org.hibernate.Session;
  * store directly): the first linker to write then builds every link again, as {@link #rebuild} does. Thread-safe.
  */
 public final class NearDuplicateLinks {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NearDuplicateLinks.class);
     private static final String LOCK = "UPDATE library_info SET info_value = CAST(CAST(info_value AS BIGINT) + 1"
             + " AS VARCHAR(1024)) WHERE info_key = ?";
     private static final String INFO = "SELECT info_value FROM library_info WHERE info_key = ?";
@@ -201,7 +202,10 @@ public final class NearDuplicateLinks {
             return;
         }
         if (!using.rule().equals(info(c, LibraryInfoEntry.NEAR_DUPLICATE_LINKS))) {
-            rebuild(c, serial, using); // the first write after the migration, or after a write without a linker
+            long start = System.nanoTime(); // the first write after the migration, or after a write without a linker
+            int written = rebuild(c, serial, using);
+            LOG.info("Near-duplicate links built for the whole library: {} links in {} ms", written,
+                    (System.nanoTime() - start) / 1_000_000);
             return;
         }
         insert(c, using.linksOf(new Locked(c, serial), added));
