@@ -57,7 +57,8 @@ final class DuplicatesBench {
         float[][] embeddings = new float[photos][];
         List<DuplicateCandidate> candidates = new ArrayList<>(photos);
         for (int i = 0; i < photos; i++) {
-            embeddings[i] = unit(random, source[i] < 0 ? null : embeddings[source[i]], 0.2);
+            embeddings[i] = SyntheticHashes.unitVector(random, source[i] < 0 ? null : embeddings[source[i]], 0.2,
+                    DIMENSIONS);
             candidates.add(new DuplicateCandidate(i + 1, "sha" + i, library[i], embeddings[i], 400, 300, "jpeg", 1000,
                     Instant.EPOCH.plusSeconds(i)));
         }
@@ -156,20 +157,6 @@ final class DuplicatesBench {
             nanos[n] = System.nanoTime() - start;
         }
         return new SearchBench.Timed(Latencies.ofNanos(nanos), (MachineCpu.now().processCpuNanos() - cpuBefore) / 1e6 / checks);
-    }
-
-    private static float[] unit(SplittableRandom random, float[] near, double noise) {
-        float[] v = new float[DIMENSIONS];
-        double sum = 0;
-        for (int d = 0; d < v.length; d++) {
-            double g = random.nextGaussian() / Math.sqrt(v.length);
-            v[d] = (float) (near == null ? g : near[d] + noise * g);
-            sum += v[d] * v[d];
-        }
-        for (int d = 0; d < v.length; d++) {
-            v[d] /= (float) Math.sqrt(sum);
-        }
-        return v;
     }
 
     /** A library held in memory, as the linker reads one: nothing changes between checks. */

@@ -60,4 +60,22 @@ public final class SyntheticHashes {
     public int nextInt(int bound) {
         return random.nextInt(bound);
     }
+
+    /**
+     * A random unit vector of {@code dimensions} (an embedding), or {@code near} plus noise of norm about
+     * {@code noise}, normalised: a near-duplicate's embedding.
+     */
+    public static float[] unitVector(SplittableRandom random, float[] near, double noise, int dimensions) {
+        float[] v = new float[dimensions];
+        double sum = 0;
+        for (int d = 0; d < v.length; d++) {
+            double g = random.nextGaussian() / Math.sqrt(v.length);
+            v[d] = (float) (near == null ? g : near[d] + noise * g);
+            sum += v[d] * v[d];
+        }
+        for (int d = 0; d < v.length; d++) {
+            v[d] /= (float) Math.sqrt(sum);
+        }
+        return v;
+    }
 }

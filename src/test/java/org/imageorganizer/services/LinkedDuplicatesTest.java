@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.imageorganizer.bench.SyntheticHashes;
 import org.imageorganizer.cluster.DuplicateThresholds;
 import org.imageorganizer.cluster.IncrementalNearDuplicates;
 import org.imageorganizer.imaging.SafeImageDecoder;
@@ -107,29 +108,16 @@ class LinkedDuplicatesTest {
         List<NewImage> images = new ArrayList<>();
         for (Photo p : photos) {
             while (ofGroup.size() <= p.group()) {
-                ofGroup.add(unit(random, null, 0));
+                ofGroup.add(SyntheticHashes.unitVector(random, null, 0, 32));
             }
             boolean turned = p.variant().name().startsWith("ROTATED") || p.variant().name().startsWith("EXIF");
-            float[] embedding = turned ? unit(random, null, 0) : unit(random, ofGroup.get(p.group()), 0.3);
+            float[] embedding = turned ? SyntheticHashes.unitVector(random, null, 0, 32)
+                    : SyntheticHashes.unitVector(random, ofGroup.get(p.group()), 0.3, 32);
             String name = p.name().replace(" / ", "-").replace(' ', '_') + "." + p.format();
             images.add(new NewImage(p.sha256(), "/photos/" + name, name, p.byteSize(), p.width(), p.height(), p.format(),
                     StorageKind.INDEXED, new Classification(new Label("thing", 0.9), new Label("place", 0.8)), embedding,
                     "test-model", null, p.hash().toBytes()));
         }
         return images;
-    }
-
-    private static float[] unit(SplittableRandom random, float[] near, double noise) {
-        float[] v = new float[32];
-        double sum = 0;
-        for (int d = 0; d < v.length; d++) {
-            double g = random.nextGaussian() / Math.sqrt(v.length);
-            v[d] = (float) (near == null ? g : near[d] + noise * g);
-            sum += v[d] * v[d];
-        }
-        for (int d = 0; d < v.length; d++) {
-            v[d] /= (float) Math.sqrt(sum);
-        }
-        return v;
     }
 }
