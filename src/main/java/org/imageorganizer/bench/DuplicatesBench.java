@@ -46,7 +46,7 @@ final class DuplicatesBench {
     /** One library's figures. */
     record Result(int photos, SearchBench.Timed check, double fullPassSeconds, double fullPassCpuSeconds, int stacks,
             double rebuildSeconds, int links, double fromLinksSeconds, int linkedPhotos, SearchBench.Timed insertLinked,
-            SearchBench.Timed insertUnlinked, String load) {
+            SearchBench.Timed insertUnlinked, SearchBench.Timed checkInH2, String load) {
     }
 
     Result run(int photos, boolean h2) {
@@ -98,13 +98,16 @@ final class DuplicatesBench {
         });
         SearchBench.Timed linkedInsert = null;
         SearchBench.Timed unlinkedInsert = null;
+        SearchBench.Timed checkInH2 = null;
         if (h2) {
             SearchBench.Timed[] inserts = inH2(photos, hashes, library);
             unlinkedInsert = inserts[0];
             linkedInsert = inserts[1];
+            checkInH2 = inserts[2];
         }
         return new Result(photos, check, fullSeconds, fullCpu, stacks.size(), rebuildSeconds, links.size(),
-                fromLinksSeconds, linked.size(), linkedInsert, unlinkedInsert, "load average " + MachineCpu.loadAverage());
+                fromLinksSeconds, linked.size(), linkedInsert, unlinkedInsert, checkInH2,
+                "load average " + MachineCpu.loadAverage());
     }
 
     /** Inserts into an H2 library of {@code photos}: without a linker, then with one (loaded and built first). */
@@ -121,10 +124,13 @@ final class DuplicatesBench {
             }
             int[] n = {0};
             SearchBench.Timed unlinked = time(() -> db.images().insert(image("u" + n[0]++, newPhoto(hashes, library))));
-            db.nearDuplicateLinks().useLinker(new IncrementalNearDuplicates(DuplicateThresholds.withVeto(0.9)));
+            TimedLinker linker = new TimedLinker(new IncrementalNearDuplicates(DuplicateThresholds.withVeto(0.9)));
+            db.nearDuplicateLinks().useLinker(linker);
             db.nearDuplicateLinks().rebuild();
+            linker.nanos.clear();
             SearchBench.Timed linked = time(() -> db.images().insert(image("l" + n[0]++, newPhoto(hashes, library))));
-            return new SearchBench.Timed[] {unlinked, linked};
+            long[] inside = linker.nanos.subList(checks, linker.nanos.size()).stream().mapToLong(Long::longValue).toArray();
+            return new SearchBench.Timed[] {unlinked, linked, new SearchBench.Timed(Latencies.ofNanos(inside), Double.NaN)};
         }
     }
 
@@ -157,6 +163,42 @@ final class DuplicatesBench {
             nanos[n] = System.nanoTime() - start;
         }
         return new SearchBench.Timed(Latencies.ofNanos(nanos), (MachineCpu.now().processCpuNanos() - cpuBefore) / 1e6 / checks);
+    }
+
+    /** A linker that times each check of new photos, in the insert's transaction (catch-up read and existence check included). */
+    private static final class TimedLinker implements NearDuplicateLinks.Linker {
+        private final NearDuplicateLinks.Linker linker;
+        final List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        TimedLinker(NearDuplicateLinks.Linker linker) {
+            this.linker = linker;
+        }
+
+        @Override
+        public String rule() {
+            return linker.rule();
+        }
+
+        @Override
+        public List<NearDuplicateLinks.Link> rebuild(NearDuplicateLinks.LockedLibrary library) {
+            return linker.rebuild(library);
+        }
+
+        @Override
+        public List<NearDuplicateLinks.Link> linksOf(NearDuplicateLinks.LockedLibrary library,
+                List<NearDuplicateLinks.HashedImage> added) {
+            long start = System.nanoTime();
+            try {
+                return linker.linksOf(library, added);
+            } finally {
+                nanos.add(System.nanoTime() - start);
+            }
+        }
+
+        @Override
+        public void forget(long id) {
+            linker.forget(id);
+        }
     }
 
     /** A library held in memory, as the linker reads one: nothing changes between checks. */
@@ -192,13 +234,15 @@ final class DuplicatesBench {
         out.println();
         out.println("## Near-duplicates (synthetic hashes, 10% near-duplicates, 64-dimension embeddings, veto 0.9)");
         out.println();
-        out.println("| photos | check of a new photo p50 / p99 (CPU) | insert in H2 with / without the check, p50 / p99"
-                + " | full pass (CPU) | links built | stacks from links | load |");
-        out.println("|---:|---|---|---|---|---|---|");
+        out.println("| photos | check of a new photo p50 / p99 (CPU) | the check in an H2 insert p50 / p99 | insert in H2"
+                + " with / without the check, p50 / p99 | full pass (CPU) | links built | stacks from links | load |");
+        out.println("|---:|---|---|---|---|---|---|---|");
         for (Result r : results) {
-            out.printf(Locale.ROOT, "| %,d | %.3f / %.3f ms (%.3f ms) | %s | %.1f s (%.1f s), %,d stacks | %,d in %.1f s |"
+            out.printf(Locale.ROOT, "| %,d | %.3f / %.3f ms (%.3f ms) | %s | %s | %.1f s (%.1f s), %,d stacks | %,d in %.1f s |"
                     + " %.2f s over %,d photos | %s |%n", r.photos(), r.check().latencies().medianMs(),
-                    r.check().latencies().p99Ms(), r.check().cpuMsPerCall(), inserts(r), r.fullPassSeconds(),
+                    r.check().latencies().p99Ms(), r.check().cpuMsPerCall(), r.checkInH2() == null ? "–"
+                    : String.format(Locale.ROOT, "%.3f / %.3f ms", r.checkInH2().latencies().medianMs(),
+                    r.checkInH2().latencies().p99Ms()), inserts(r), r.fullPassSeconds(),
                     r.fullPassCpuSeconds(), r.stacks(), r.links(), r.rebuildSeconds(), r.fromLinksSeconds(),
                     r.linkedPhotos(), r.load());
         }
