@@ -11,6 +11,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.imageorganizer.cluster.DuplicateThresholds;
+import org.imageorganizer.cluster.IncrementalNearDuplicates;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.config.ConfigurationSources;
 import org.imageorganizer.config.DatabaseLocation;
@@ -47,6 +48,7 @@ import org.imageorganizer.services.ImageRemover;
 import org.imageorganizer.services.IndexedPhotoSearch;
 import org.imageorganizer.services.LibraryQueries;
 import org.imageorganizer.services.PhotoDuplicates;
+import org.imageorganizer.services.PerceptualHashBackfill;
 import org.imageorganizer.services.PhotoSearch;
 import org.imageorganizer.services.StoredPhotoDuplicates;
 import org.imageorganizer.store.ImageFingerprints;
@@ -56,6 +58,7 @@ import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.LibraryReader;
 import org.imageorganizer.store.LocationKey;
 import org.imageorganizer.store.ManagedFolder;
+import org.imageorganizer.store.NearDuplicateLinks;
 import org.imageorganizer.store.RemoteStore;
 import org.imageorganizer.store.StorageRouter;
 import org.imageorganizer.store.cloud.CloudinaryConfig;
@@ -151,8 +154,18 @@ final class Core {
     /** Opens the library where the options say, else where the environment, the settings or the default put it. */
     LibraryDatabase openLibrary(DatabaseLocation asked) {
         DatabaseLocation location = sources.database(asked);
-        return location.jdbcUrl() != null ? LibraryDatabase.connect(location.jdbcUrl(), location.user(), location.password())
-                : LibraryDatabase.open(location.file());
+        return linked(location.jdbcUrl() != null ? LibraryDatabase.connect(location.jdbcUrl(), location.user(), location.password())
+                : LibraryDatabase.open(location.file()));
+    }
+
+    /**
+     * The library with its near-duplicate linker (docs/decisions/0036): every photo added or hashed through it is
+     * linked to its near-duplicates as it is stored, by the default distances (the model's veto applies when stacks
+     * are read).
+     */
+    static LibraryDatabase linked(LibraryDatabase library) {
+        library.nearDuplicateLinks().useLinker(new IncrementalNearDuplicates(DuplicateThresholds.withVeto(-1)));
+        return library;
     }
 
     /**
@@ -161,9 +174,10 @@ final class Core {
      */
     Supplier<LibraryDatabase> libraryOpener(DatabaseLocation asked) {
         DatabaseLocation location = sources.database(asked);
-        return location.jdbcUrl() != null
+        Supplier<LibraryDatabase> opener = location.jdbcUrl() != null
                 ? () -> LibraryDatabase.connect(location.jdbcUrl(), location.user(), location.password())
                 : LibraryDatabase.opener(location.file());
+        return () -> linked(opener.get());
     }
 
     /** Whether the library where {@link #openLibrary} would open it is an H2 file that does not exist yet. */
@@ -222,13 +236,14 @@ final class Core {
     }
 
     /**
-     * Duplicates and near-duplicates of the library read through {@code fingerprints}; {@code stamp} changes
+     * Duplicates and near-duplicates of the library read through {@code fingerprints} and its near-duplicate
+     * {@code links}; {@code stamp} changes
      * with every photo added or removed; {@code removal} resolves stacks; {@code veto} gives the library's
      * model's CLIP veto (see {@link #nearDuplicateVeto}), asked for at each pass.
      */
-    PhotoDuplicates photoDuplicates(ImageFingerprints fingerprints, LibraryQueries queries, ImageRemoval removal,
-            LongSupplier stamp, DoubleSupplier veto) {
-        return new StoredPhotoDuplicates(fingerprints, queries, removal,
+    PhotoDuplicates photoDuplicates(ImageFingerprints fingerprints, NearDuplicateLinks links, LibraryQueries queries,
+            ImageRemoval removal, LongSupplier stamp, DoubleSupplier veto) {
+        return new StoredPhotoDuplicates(fingerprints, links, queries, removal,
                 () -> DuplicateThresholds.withVeto(veto.getAsDouble()), stamp);
     }
 
@@ -249,6 +264,26 @@ final class Core {
             }
         }
         return ModelManifest.DEFAULT_NEAR_DUPLICATE_MIN_COSINE;
+    }
+
+    /**
+     * The background pass that hashes the photos imported before perceptual hashes existed and builds the library's
+     * near-duplicate links once (docs/decisions/0036), reading files through {@code storage} and decoding them as the
+     * library's model's imports do ({@code recordedModel}'s input size, found without opening the model; 224 when it
+     * is not on this computer).
+     */
+    PerceptualHashBackfill nearDuplicateBackfill(LibraryDatabase library, ImageStorage storage,
+            Optional<String> recordedModel, List<Path> modelDirs) {
+        int size = 224;
+        if (recordedModel.isPresent()) {
+            try {
+                size = models.manifestOf(recordedModel.get(), modelDirs).map(ModelManifest::imageSize).orElse(size);
+            } catch (RuntimeException e) {
+                // a settings or environment problem: said where the model is needed, not here
+            }
+        }
+        return new PerceptualHashBackfill(library.fingerprints(), library.nearDuplicateLinks(), library.images(), storage,
+                decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES), size);
     }
 
     /** The library's clustering; {@code debounce} is the front end's: how long it waits after a change. */

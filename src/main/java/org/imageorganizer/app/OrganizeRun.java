@@ -106,13 +106,30 @@ final class OrganizeRun implements LibraryImport {
             OpeningLibrary library = reader.isPresent() ? OpeningLibrary.readThrough(claimed, reader.get())
                     : created ? OpeningLibrary.created(claimed) : OpeningLibrary.waitingFor(claimed);
             session = core.importSession(library, folder, request.views(), request.adaptive(), this::libraryChanged);
-            return session.pipeline().run(walk, cancelled);
+            ImportSummary summary = session.pipeline().run(walk, cancelled);
+            if (!cancelled.getAsBoolean()) {
+                bringNearDuplicatesUpToDate(modelId, cancelled);
+            }
+            return summary;
         } catch (RuntimeException | Error e) {
             throw openFailureFirst(e);
         } finally {
             if (!handedOver) {
                 reader.ifPresent(LibraryReader::close);
             }
+        }
+    }
+
+    /**
+     * Hashes the photos imported before perceptual hashes existed and builds the near-duplicate links once
+     * (docs/decisions/0036): usually nothing to do; never fails the import (the log says why).
+     */
+    private void bringNearDuplicatesUpToDate(String modelId, BooleanSupplier cancelled) {
+        try {
+            LibraryDatabase opened = awaitWritable().library();
+            core.nearDuplicateBackfill(opened, core.localStorage(), Optional.of(modelId), request.modelDirs()).run(cancelled);
+        } catch (RuntimeException e) {
+            LOG.warn("The library's near-duplicate hashes could not be brought up to date: {}", e.toString());
         }
     }
 

@@ -19,6 +19,7 @@ import org.imageorganizer.services.StoreLibrary;
 import org.imageorganizer.services.StoredEmbeddingSource;
 import org.imageorganizer.store.ImageFingerprints;
 import org.imageorganizer.store.LibraryReader;
+import org.imageorganizer.store.NearDuplicateLinks;
 
 /**
  * A command's search ({@code search}, {@code similar}, {@code duplicates}): the library read as {@code tree} reads it
@@ -51,11 +52,13 @@ final class SearchRun implements CliServices.SearchSession {
         Optional<String> recorded;
         StoredEmbeddingSource source;
         ImageFingerprints fingerprints;
+        NearDuplicateLinks links;
         java.util.function.LongSupplier stamp;
         if (reader.isPresent()) {
             recorded = reader.get().modelId();
             source = StoredEmbeddingSource.of(reader.get());
             fingerprints = reader.get().fingerprints();
+            links = reader.get().nearDuplicateLinks();
             stamp = reader.get()::embeddingStamp;
             library = readOnly.apply(reader.get());
         } else {
@@ -64,11 +67,12 @@ final class SearchRun implements CliServices.SearchSession {
             recorded = store.library().info().modelId();
             source = StoredEmbeddingSource.of(store.library());
             fingerprints = store.library().fingerprints();
+            links = store.library().nearDuplicateLinks();
             stamp = store.library().embeddings()::stamp;
         }
         try {
             index = core.searchIndex(source, String.valueOf(core.sources().database(location)), LOAD_WAIT);
-            duplicates = core.photoDuplicates(fingerprints, library.queries(), READ_ONLY, stamp,
+            duplicates = core.photoDuplicates(fingerprints, links, library.queries(), READ_ONLY, stamp,
                     () -> core.nearDuplicateVeto(recorded, modelDirs));
             search = core.photoSearch(index, library.queries(), () -> model(core, recorded, modelDirs), duplicates);
         } catch (RuntimeException | Error e) {

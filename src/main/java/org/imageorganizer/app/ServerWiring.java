@@ -13,6 +13,7 @@ import org.imageorganizer.api.RestServer;
 import org.imageorganizer.api.StartingServices;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.common.Futures;
+import org.imageorganizer.common.BackgroundThreads;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.config.ServerOptions;
@@ -32,6 +33,7 @@ import org.imageorganizer.search.EmbeddingIndex;
 import org.imageorganizer.services.ImageRemover;
 import org.imageorganizer.services.ImporterUploads;
 import org.imageorganizer.services.ManagedUploadFolder;
+import org.imageorganizer.services.PerceptualHashBackfill;
 import org.imageorganizer.services.PhotoDuplicates;
 import org.imageorganizer.services.RemoteCloudLinks;
 import org.imageorganizer.services.SearchUnavailableException;
@@ -99,6 +101,8 @@ final class ServerWiring {
         private final String url;
         private final Instant startedAt;
         private BackgroundStorageCheck storageCheck;
+        private Thread backfill;
+        private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         private ImporterUploads uploads;
         private EmbeddingIndex searchIndex;
         /** The model, once loaded: search embeds texts with it. */
@@ -124,8 +128,16 @@ final class ServerWiring {
 
         /** Stops the storage check, the server (requests in progress finish), then the uploads. */
         synchronized void stop() {
+            stopping.set(true);
             if (storageCheck != null) {
                 storageCheck.close();
+            }
+            if (backfill != null) {
+                try {
+                    backfill.join(Duration.ofSeconds(10).toMillis()); // it stops between two photos
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             server.stop(Duration.ofSeconds(30));
             if (uploads != null) {
@@ -286,7 +298,7 @@ final class ServerWiring {
         ImageRemover remover = core.remover(opened, parts.managed, parts.cloud, clusterer);
         parts.services.libraryOpened(queries, remover);
         // the veto of the model loaded, else of the one the library records, found among the installed ones
-        PhotoDuplicates duplicates = core.photoDuplicates(opened.fingerprints(), queries, remover, opened.embeddings()::stamp,
+        PhotoDuplicates duplicates = core.photoDuplicates(opened.fingerprints(), opened.nearDuplicateLinks(), queries, remover, opened.embeddings()::stamp,
                 () -> parts.model.get() != null ? parts.model.get().manifest().nearDuplicateVeto()
                         : core.nearDuplicateVeto(opened.info().modelId(), List.of()));
         parts.services.duplicatesReady(duplicates);
@@ -308,6 +320,20 @@ final class ServerWiring {
             parts.storageCheck = BackgroundStorageCheck.start(
                     new StorageReconciler(parts.managed, opened.locations(), opened.info()), parts.startedAt);
         }
+        // photos from before perceptual hashes get theirs, and the links are built once: never holding up the start
+        PerceptualHashBackfill backfill = core.nearDuplicateBackfill(opened, core.storage(parts.managed, parts.cloud),
+                opened.info().modelId(), List.of());
+        Thread thread = BackgroundThreads.factory("near-duplicate-backfill").newThread(() -> {
+            try {
+                backfill.run(parts.stopping::get);
+            } catch (RuntimeException e) {
+                LOG.warn("The library's near-duplicate hashes could not be brought up to date: {}", e.toString());
+            }
+        });
+        synchronized (parts) {
+            parts.backfill = thread;
+        }
+        thread.start();
     }
 
     /** Uploads work from now on. */

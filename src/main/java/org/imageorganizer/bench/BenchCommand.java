@@ -142,8 +142,19 @@ public final class BenchCommand implements Callable<Integer> {
             + "in --work instead of building them again (to time queries only).")
     boolean searchReuseIndex;
 
+    @Option(names = "--duplicate-sizes", split = ",", defaultValue = "10000,100000",
+            description = "Library sizes of the duplicates part (synthetic hashes; an H2 library of each size too).")
+    List<Integer> duplicateSizes;
+
+    @Option(names = "--duplicate-checks", defaultValue = "2000",
+            description = "Timed near-duplicate checks (and H2 inserts) per size in the duplicates part (as many untimed first).")
+    int duplicateChecks;
+
+    @Option(names = "--duplicate-no-h2", description = "Leave out the duplicates part's H2 libraries (the in-memory figures only).")
+    boolean duplicateNoH2;
+
     @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, variants, clustering, "
-            + "rss, rest, startup, search.")
+            + "rss, rest, startup, search, duplicates.")
     List<String> only;
 
     public BenchCommand(BenchServices services) {
@@ -178,7 +189,7 @@ public final class BenchCommand implements Callable<Integer> {
         boolean needsModel = Stream.of("ceiling", "pipeline", "variants", "rss", "rest", "startup").anyMatch(this::wanted);
         if (needsModel && (modelDirs == null || modelDirs.isEmpty() || photos == null)) {
             throw new ParameterException(spec.commandLine(), "--model-dir and --photos are needed by every part but "
-                    + "clustering and search (or choose those with --only clustering,search).");
+                    + "clustering, search and duplicates (or choose those with --only clustering,search,duplicates).");
         }
         if (searchQueries < 1 || searchSizes.stream().anyMatch(n -> n < SearchBench.MIN_PHOTOS)
                 || (searchCandidates != null && searchCandidates < 1)) {
@@ -228,6 +239,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (wanted("search")) {
             searchPart(report, workDir, kinds);
+        }
+        if (wanted("duplicates")) {
+            DuplicatesBench duplicates = new DuplicatesBench(workDir, Math.max(1, duplicateChecks));
+            List<DuplicatesBench.Result> rows = new ArrayList<>();
+            for (int size : duplicateSizes.stream().sorted().toList()) {
+                rows.add(duplicates.run(size, !duplicateNoH2));
+            }
+            DuplicatesBench.print(out, rows);
         }
         out.flush();
         return 0;

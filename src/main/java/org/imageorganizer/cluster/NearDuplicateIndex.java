@@ -146,15 +146,28 @@ public final class NearDuplicateIndex {
      *
      * @throws IllegalArgumentException when {@code maxDistance} is outside 0..{@link #MAX_DISTANCE}
      */
-    public synchronized List<Match> matches(PerceptualHash hash, int maxDistance) {
+    public List<Match> matches(PerceptualHash hash, int maxDistance) {
+        return matches(hash, maxDistance, maxDistance);
+    }
+
+    /**
+     * As {@link #matches(PerceptualHash, int)}, but a match under a quarter or half turn counts only within
+     * {@code maxTurnedDistance}: the link rule ({@link DuplicateThresholds#hashDistance()},
+     * {@link DuplicateThresholds#turnedHashDistance()}). Each photo comes with its best turn among those that count, so
+     * a photo 9 bits away as it is and 8 bits away turned is found, unturned, at 9 (what the full pass links).
+     */
+    public synchronized List<Match> matches(PerceptualHash hash, int maxDistance, int maxTurnedDistance) {
         checkDistance(maxDistance);
         if (hash.lowDetail()) {
             return List.of();
         }
         Map<Integer, Match> best = new HashMap<>();
-        query(hash.bits(), maxDistance, -1, (slot, distance, turns) -> best.merge(slot,
-                new Match(ids[slot], distance, turns), (a, b) -> a.distance() * 4 + a.quarterTurns() <= b.distance() * 4
-                        + b.quarterTurns() ? a : b));
+        query(hash.bits(), maxDistance, -1, (slot, distance, turns) -> {
+            if (turns == 0 || distance <= maxTurnedDistance) {
+                best.merge(slot, new Match(ids[slot], distance, turns), (a, b) -> a.distance() * 4 + a.quarterTurns()
+                        <= b.distance() * 4 + b.quarterTurns() ? a : b);
+            }
+        });
         List<Match> out = new ArrayList<>(best.values());
         out.sort(Comparator.comparingInt(Match::distance).thenComparingLong(Match::id));
         return out;

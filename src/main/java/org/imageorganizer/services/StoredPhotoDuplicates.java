@@ -19,41 +19,57 @@ import org.imageorganizer.cluster.DuplicateCandidate;
 import org.imageorganizer.cluster.DuplicateReason;
 import org.imageorganizer.cluster.DuplicateStack;
 import org.imageorganizer.cluster.DuplicateThresholds;
+import org.imageorganizer.cluster.IncrementalNearDuplicates;
 import org.imageorganizer.cluster.NearDuplicateFinder;
 import org.imageorganizer.cluster.StackMember;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.PerceptualHash;
 import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.store.ImageFingerprints;
+import org.imageorganizer.store.NearDuplicateLinks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@link PhotoDuplicates} on the store: a full pass of {@link NearDuplicateFinder} over every photo's
- * fingerprints, kept until the library changes (its stamp), and the photos in several places
- * ({@code image_location}). A stack's token is its photos' ids and a digest of their content hashes,
- * so resolving checks that every photo is still there, unchanged, and still one stack.
+ * {@link PhotoDuplicates} on the store: the stacks of {@link NearDuplicateFinder} over the photos the library's
+ * near-duplicate links name (kept at import, docs/decisions/0036), or over every photo's fingerprints while the links
+ * are not complete (a library from before them, until they are built once; a library opened for reading only), kept
+ * until the library changes (its stamp and the links' serial), and the photos in several places
+ * ({@code image_location}). Both give the same stacks: a stack only ever joins photos linked to each other, so the
+ * photos without a link are in none, and the finder's own edges among the linked photos are the links. A stack's
+ * token is its photos' ids and a digest of their content hashes, so resolving checks that every photo is still
+ * there, unchanged, and still one stack.
  */
 public final class StoredPhotoDuplicates implements PhotoDuplicates {
     /** The most photos a token names: a stack larger than this cannot be resolved in one step. */
     static final int MAX_TOKEN_IDS = 1_000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(StoredPhotoDuplicates.class);
+
     private final ImageFingerprints fingerprints;
+    private final NearDuplicateLinks links;
     private final LibraryQueries library;
     private final ImageRemoval removal;
     private final Supplier<DuplicateThresholds> thresholds;
     private final LongSupplier stamp;
     private volatile Pass last;
 
-    /** One full pass, at one library stamp. */
-    private record Pass(long stamp, List<DuplicateStack> stacks, Map<Long, List<String>> places) {
+    /** One pass, at one state of the library. */
+    private record Pass(Stamp stamp, List<DuplicateStack> stacks, Map<Long, List<String>> places) {
+    }
+
+    /** The state of the library a pass was made at: the photos, and the links (hashes computed later move it). */
+    private record Stamp(long library, NearDuplicateLinks.State links) {
     }
 
     /**
      * @param thresholds the library's model's thresholds, asked for at each pass (the model may be recorded later)
      * @param stamp      changes whenever a photo is added or removed (the store's embedding stamp)
      */
-    public StoredPhotoDuplicates(ImageFingerprints fingerprints, LibraryQueries library, ImageRemoval removal,
-            Supplier<DuplicateThresholds> thresholds, LongSupplier stamp) {
+    public StoredPhotoDuplicates(ImageFingerprints fingerprints, NearDuplicateLinks links, LibraryQueries library,
+            ImageRemoval removal, Supplier<DuplicateThresholds> thresholds, LongSupplier stamp) {
         this.fingerprints = Objects.requireNonNull(fingerprints, "fingerprints");
+        this.links = Objects.requireNonNull(links, "links");
         this.library = Objects.requireNonNull(library, "library");
         this.removal = Objects.requireNonNull(removal, "removal");
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
@@ -100,31 +116,25 @@ public final class StoredPhotoDuplicates implements PhotoDuplicates {
     }
 
     /**
-     * From the last full pass while the library is unchanged; else from the photos whose hash is close to
-     * this one's (a light read of every hash), judged by the same rules as a full pass.
+     * From the last pass while the library is unchanged; else from the photos linked to this one, directly or
+     * through others (complete links), or from the photos whose hash is close to this one's (a light read of every
+     * hash), judged by the same rules as a full pass.
      */
     @Override
     public List<Long> nearDuplicatesOf(long imageId) {
         Pass cached = last;
+        Stamp now = stamp();
         List<DuplicateStack> stacks;
-        if (cached != null && cached.stamp() == stamp.getAsLong()) {
+        if (cached != null && cached.stamp().equals(now)) {
             stacks = cached.stacks();
         } else {
-            List<ImageFingerprints.Row> photo = fingerprints.of(List.of(imageId));
-            if (photo.isEmpty()) {
-                return List.of();
-            }
-            DuplicateCandidate self = candidate(photo.get(0));
-            List<Long> near = new ArrayList<>();
-            near.add(imageId);
-            fingerprints.forEachHash((bytes, id) -> {
-                if (id != imageId && self.hash() != null && close(self.hash(), bytes)) {
-                    near.add(id);
-                }
-            });
+            DuplicateThresholds rules = thresholds.get();
+            List<Long> near = linksComplete(now, rules) ? linkedTo(imageId) : closeHashes(imageId, rules);
             List<DuplicateCandidate> candidates = new ArrayList<>();
-            fingerprints.of(near).forEach(r -> candidates.add(candidate(r)));
-            stacks = near.size() == 1 ? List.of() : new NearDuplicateFinder(thresholds.get()).stacks(candidates);
+            if (near.size() > 1) {
+                fingerprints.of(near).forEach(r -> candidates.add(candidate(r)));
+            }
+            stacks = candidates.size() > 1 ? new NearDuplicateFinder(rules).stacks(candidates) : List.of();
         }
         for (DuplicateStack stack : stacks) {
             List<Long> ids = stack.ids();
@@ -137,10 +147,46 @@ public final class StoredPhotoDuplicates implements PhotoDuplicates {
         return List.of();
     }
 
+    /** The photo and every photo linked to it, directly or through others (its stacks never reach further). */
+    private List<Long> linkedTo(long imageId) {
+        Map<Long, List<Long>> neighbours = new HashMap<>();
+        links.forEach(l -> {
+            neighbours.computeIfAbsent(l.firstId(), k -> new ArrayList<>()).add(l.secondId());
+            neighbours.computeIfAbsent(l.secondId(), k -> new ArrayList<>()).add(l.firstId());
+        });
+        Set<Long> reached = new HashSet<>(List.of(imageId));
+        List<Long> queue = new ArrayList<>(reached);
+        for (int i = 0; i < queue.size(); i++) {
+            for (long next : neighbours.getOrDefault(queue.get(i), List.of())) {
+                if (reached.add(next)) {
+                    queue.add(next);
+                }
+            }
+        }
+        return queue;
+    }
+
+    /** The photo and the photos whose hash is within a stack's reach of its own (a light read of every hash). */
+    private List<Long> closeHashes(long imageId, DuplicateThresholds rules) {
+        List<ImageFingerprints.Row> photo = fingerprints.of(List.of(imageId));
+        List<Long> near = new ArrayList<>();
+        if (photo.isEmpty()) {
+            return near;
+        }
+        DuplicateCandidate self = candidate(photo.get(0));
+        near.add(imageId);
+        fingerprints.forEachHash((bytes, id) -> {
+            if (id != imageId && self.hash() != null && close(self.hash(), bytes, rules)) {
+                near.add(id);
+            }
+        });
+        return near;
+    }
+
     /** Whether a stored hash is within a stack's reach of {@code hash} under some quarter turn. */
-    private boolean close(PerceptualHash hash, byte[] stored) {
+    private static boolean close(PerceptualHash hash, byte[] stored, DuplicateThresholds rules) {
         return stored != null && PerceptualHash.isCurrent(stored)
-                && (hash.rotationAwareDistance(PerceptualHash.fromBytes(stored)) >> 2) <= thresholds.get().stackDiameter();
+                && (hash.rotationAwareDistance(PerceptualHash.fromBytes(stored)) >> 2) <= rules.stackDiameter();
     }
 
     @Override
@@ -177,20 +223,45 @@ public final class StoredPhotoDuplicates implements PhotoDuplicates {
 
     /** The last pass while the library is as it was, else a new one. */
     private Pass pass(boolean exactOnly) {
-        long now = stamp.getAsLong();
+        Stamp now = stamp();
         Pass cached = last;
-        if (cached != null && cached.stamp() == now) {
+        if (cached != null && cached.stamp().equals(now)) {
             return cached;
         }
         Map<Long, List<String>> places = fingerprints.severalPlaces();
         if (exactOnly) {
             return new Pass(now, List.of(), places);
         }
+        DuplicateThresholds rules = thresholds.get();
+        long start = System.nanoTime();
         List<DuplicateCandidate> candidates = new ArrayList<>();
-        fingerprints.forEach(row -> candidates.add(candidate(row)));
-        Pass fresh = new Pass(now, new NearDuplicateFinder(thresholds.get()).stacks(candidates), places);
+        boolean fromLinks = linksComplete(now, rules);
+        if (fromLinks) {
+            Set<Long> linked = new HashSet<>();
+            links.forEach(l -> {
+                linked.add(l.firstId());
+                linked.add(l.secondId());
+            });
+            fingerprints.of(linked).forEach(row -> candidates.add(candidate(row))); // in id order, as a full pass reads them
+        } else {
+            fingerprints.forEach(row -> candidates.add(candidate(row)));
+        }
+        Pass fresh = new Pass(now, new NearDuplicateFinder(rules).stacks(candidates), places);
+        LOG.info("Duplicates: {} stacks from {} in {} ms", fresh.stacks().size(), fromLinks
+                ? candidates.size() + " photos with near-duplicate links (kept at import)"
+                : "a full pass over " + candidates.size() + " photos (the links are not built yet)",
+                (System.nanoTime() - start) / 1_000_000);
         last = fresh;
         return fresh;
+    }
+
+    private Stamp stamp() {
+        return new Stamp(stamp.getAsLong(), links.state());
+    }
+
+    /** Whether the links name every pair the full pass would find with these distances. */
+    private static boolean linksComplete(Stamp stamp, DuplicateThresholds rules) {
+        return stamp.links().completeFor(IncrementalNearDuplicates.rule(rules));
     }
 
     private static DuplicateCandidate candidate(ImageFingerprints.Row row) {

@@ -79,6 +79,10 @@ class ImageEntity {
     @Column(name = "perceptual_hash")
     byte[] perceptualHash;
 
+    /** The near-duplicate serial of the transaction that gave it its hash (schema version 6; ADR 0036). */
+    @Column(name = "hash_serial")
+    Long hashSerial;
+
     protected ImageEntity() {
     }
 

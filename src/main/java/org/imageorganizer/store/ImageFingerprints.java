@@ -51,10 +51,12 @@ public final class ImageFingerprints {
 
     private final Transactions transactions;
     private final boolean readOnly;
+    private final NearDuplicateLinks links;
 
-    /** Through Hibernate's connection, each call its own transaction. */
-    ImageFingerprints(EntityManagerFactory emf) {
+    /** Through Hibernate's connection, each call its own transaction; hashes stored later are linked through {@code links}. */
+    ImageFingerprints(EntityManagerFactory emf, NearDuplicateLinks links) {
         Objects.requireNonNull(emf, "emf");
+        this.links = Objects.requireNonNull(links, "links");
         this.transactions = new Transactions() {
             @Override
             public <T> T inTransaction(SqlWork<T> work) {
@@ -68,6 +70,7 @@ public final class ImageFingerprints {
     ImageFingerprints(Transactions readOnlyTransactions) {
         this.transactions = readOnlyTransactions;
         this.readOnly = true;
+        this.links = null;
     }
 
     /** Hands every image to {@code sink}, in id order, streamed. */
@@ -129,19 +132,32 @@ public final class ImageFingerprints {
         return transactions.inTransaction(ImageFingerprints::severalPlaces);
     }
 
-    /** Stores a perceptual hash computed later (an image from before schema version 5, read again). */
+    /**
+     * Stores a perceptual hash computed later (an image from before schema version 5, read again), and links the image
+     * to its near-duplicates in the same transaction ({@link NearDuplicateLinks}).
+     *
+     * @return false when there is no image with this id
+     */
     public boolean storePerceptualHash(long id, byte[] hash) {
         if (readOnly) {
             throw new UnsupportedOperationException("the library was opened for reading only");
         }
         return transactions.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE image SET perceptual_hash = ? WHERE id = ?")) {
+            long serial = NearDuplicateLinks.lock(c);
+            try (PreparedStatement s = c.prepareStatement("UPDATE image SET perceptual_hash = ?, hash_serial = ? WHERE id = ?")) {
                 s.setBytes(1, hash);
-                s.setLong(2, id);
-                return s.executeUpdate();
+                s.setObject(2, hash == null ? null : serial, java.sql.Types.BIGINT);
+                s.setLong(3, id);
+                if (s.executeUpdate() == 0) {
+                    return false;
+                }
             }
-        }) > 0;
+            NearDuplicateLinks.unlink(c, id);
+            links.link(c, serial, List.of(new NearDuplicateLinks.HashedImage(id, hash)));
+            return true;
+        });
     }
+
 
     private static Map<Long, List<String>> severalPlaces(Connection c) throws SQLException {
         Map<Long, List<String>> places = new HashMap<>();

@@ -42,14 +42,17 @@ public final class ImageRepository {
 
     private final EntityManagerFactory emf;
     private final Clock clock;
+    private final NearDuplicateLinks links;
 
     /**
      * @param emf   the library's entity manager factory
      * @param clock gives the import time of new images
+     * @param links  links each new image to its near-duplicates in the transaction that adds it
      */
-    ImageRepository(EntityManagerFactory emf, Clock clock) {
+    ImageRepository(EntityManagerFactory emf, Clock clock, NearDuplicateLinks links) {
         this.emf = Objects.requireNonNull(emf, "emf");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.links = Objects.requireNonNull(links, "links");
     }
 
     /** @return the image with this content, if the library has it */
@@ -84,10 +87,13 @@ public final class ImageRepository {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
             long id = emf.callInTransaction(em -> {
+                long serial = lock(em);
                 ImageEntity entity = new ImageEntity(image, now);
+                entity.hashSerial = entity.perceptualHash == null ? null : serial;
                 em.persist(entity);
                 em.flush();
                 recordLocations(em, List.of(entity), List.of(image), now);
+                link(em, serial, List.of(entity));
                 LibraryInfo.bumpVersion(em);
                 return entity.id;
             });
@@ -117,17 +123,32 @@ public final class ImageRepository {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return emf.callInTransaction(em -> {
+            long serial = lock(em);
             List<ImageEntity> entities = new java.util.ArrayList<>(images.size());
             for (NewImage image : images) {
                 ImageEntity entity = new ImageEntity(Objects.requireNonNull(image, "image"), now);
+                entity.hashSerial = entity.perceptualHash == null ? null : serial;
                 em.persist(entity);
                 entities.add(entity);
             }
             em.flush();
             recordLocations(em, entities, images, now);
+            link(em, serial, entities);
             LibraryInfo.bumpVersion(em);
             return entities.stream().map(e -> e.id).toList();
         });
+    }
+
+    /** Takes the library's near-duplicate lock first, before any row is written ({@link NearDuplicateLinks}). */
+    private static long lock(EntityManager em) {
+        return em.unwrap(Session.class).doReturningWork(NearDuplicateLinks::lock);
+    }
+
+    /** Links the new images to their near-duplicates, in their transaction. */
+    private void link(EntityManager em, long serial, List<ImageEntity> entities) {
+        List<NearDuplicateLinks.HashedImage> added = entities.stream()
+                .map(e -> new NearDuplicateLinks.HashedImage(e.id, e.perceptualHash)).toList();
+        em.unwrap(Session.class).doWork(c -> links.link(c, serial, added));
     }
 
     /** The place each new indexed image is read from is its first location ({@link ImageLocations}). */
@@ -144,20 +165,25 @@ public final class ImageRepository {
     }
 
     /**
-     * Removes an image; its cluster membership goes with it (ON DELETE CASCADE).
+     * Removes an image; its cluster membership and near-duplicate links go with it (ON DELETE CASCADE).
      *
      * @return true if the image existed
      */
     public boolean delete(long id) {
-        return emf.callInTransaction(em -> {
-            int deleted = em.createQuery("delete from ImageEntity i where i.id = :id")
+        boolean deleted = emf.callInTransaction(em -> {
+            lock(em); // no photo goes while another's links to it are written
+            int rows = em.createQuery("delete from ImageEntity i where i.id = :id")
                     .setParameter("id", id)
                     .executeUpdate();
-            if (deleted > 0) {
+            if (rows > 0) {
                 LibraryInfo.bumpVersion(em);
             }
-            return deleted > 0;
+            return rows > 0;
         });
+        if (deleted) {
+            links.removed(id);
+        }
+        return deleted;
     }
 
     /** @return up to {@code limit} images from position {@code offset}, by ascending id */

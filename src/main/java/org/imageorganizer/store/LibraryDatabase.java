@@ -43,6 +43,7 @@ public final class LibraryDatabase implements AutoCloseable {
     private final ImageLocations locations;
     private final ImageEmbeddings embeddings;
     private final ImageFingerprints fingerprints;
+    private final NearDuplicateLinks nearDuplicateLinks;
     private final ClusterRepository clusters;
     private final LibraryInfo info;
     private final RemoteCopyRepository remoteCopies;
@@ -50,10 +51,11 @@ public final class LibraryDatabase implements AutoCloseable {
     private LibraryDatabase(Runnable closePool, EntityManagerFactory emf, Clock clock) {
         this.closePool = closePool;
         this.emf = emf;
-        this.images = new ImageRepository(emf, clock);
+        this.nearDuplicateLinks = new NearDuplicateLinks(emf);
+        this.images = new ImageRepository(emf, clock, nearDuplicateLinks);
         this.locations = new ImageLocations(emf);
         this.embeddings = new ImageEmbeddings(emf);
-        this.fingerprints = new ImageFingerprints(emf);
+        this.fingerprints = new ImageFingerprints(emf, nearDuplicateLinks);
         this.clusters = new ClusterRepository(emf, clock);
         this.info = new LibraryInfo(emf);
         this.remoteCopies = new RemoteCopyRepository(emf, clock);
@@ -252,6 +254,11 @@ public final class LibraryDatabase implements AutoCloseable {
     /** @return what duplicate finding reads of the images, in bulk */
     public ImageFingerprints fingerprints() {
         return fingerprints;
+    }
+
+    /** @return the near-duplicate links kept at import (give it a linker, or photos hashed leave them incomplete) */
+    public NearDuplicateLinks nearDuplicateLinks() {
+        return nearDuplicateLinks;
     }
 
     /** @return the stored sub-clusterings */

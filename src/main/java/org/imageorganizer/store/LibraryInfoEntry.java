@@ -13,6 +13,10 @@ class LibraryInfoEntry {
     static final String LIBRARY_VERSION = "library_version";
     static final String MODEL_ID = "model_id";
     static final String LIBRARY_ID = "library_id";
+    /** Counts the transactions that add, hash or remove photos; its row lock serialises them (ADR 0036). */
+    static final String NEAR_DUPLICATE_SERIAL = "near_duplicate_serial";
+    /** The link rule the near-duplicate links are complete for, or null (ADR 0036). */
+    static final String NEAR_DUPLICATE_LINKS = "near_duplicate_links";
 
     @Id
     @Column(name = "info_key", length = 64)

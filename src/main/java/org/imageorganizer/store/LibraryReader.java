@@ -39,7 +39,7 @@ import org.imageorganizer.model.SubCluster;
  */
 public final class LibraryReader implements AutoCloseable {
     /** The schema version the migrations ({@link LibraryDatabase#MIGRATIONS}) bring a library to: the highest {@code V<n>__}. */
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
 
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
     private static final int IN_CHUNK = 500;
@@ -131,7 +131,16 @@ public final class LibraryReader implements AutoCloseable {
      * the reader is for reading).
      */
     public ImageFingerprints fingerprints() {
-        return new ImageFingerprints(new ImageFingerprints.Transactions() {
+        return new ImageFingerprints(readOnlyTransactions());
+    }
+
+    /** The near-duplicate links, read through this reader's connection. */
+    public NearDuplicateLinks nearDuplicateLinks() {
+        return new NearDuplicateLinks(readOnlyTransactions());
+    }
+
+    private ImageFingerprints.Transactions readOnlyTransactions() {
+        return new ImageFingerprints.Transactions() {
             @Override
             public <T> T inTransaction(ImageFingerprints.SqlWork<T> work) {
                 synchronized (LibraryReader.this) {
@@ -149,7 +158,7 @@ public final class LibraryReader implements AutoCloseable {
                     }
                 }
             }
-        });
+        };
     }
 
     /** @return as {@link ImageEmbeddings#stamp()} */

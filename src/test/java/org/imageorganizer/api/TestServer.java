@@ -92,7 +92,7 @@ final class TestServer implements AutoCloseable {
                 .withPollInterval(Duration.ofMillis(100)).withLoadWait(Duration.ofSeconds(30)));
         searchIndex.start();
         QueryEncoder queryEncoder = new QueryEncoder(model);
-        PhotoDuplicates duplicates = new StoredPhotoDuplicates(library.fingerprints(), queries, remover,
+        PhotoDuplicates duplicates = new StoredPhotoDuplicates(library.fingerprints(), library.nearDuplicateLinks(), queries, remover,
                 () -> DuplicateThresholds.withVeto(model.manifest().nearDuplicateVeto()), library.embeddings()::stamp);
         PhotoSearch search = new IndexedPhotoSearch(searchIndex, queries, queryEncoder::encode, file -> {
             throw new IllegalArgumentException("files are not compared through the server");

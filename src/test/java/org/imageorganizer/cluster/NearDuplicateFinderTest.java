@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.imageorganizer.bench.SyntheticHashes;
 import org.imageorganizer.model.PerceptualHash;
 import org.junit.jupiter.api.Test;
 

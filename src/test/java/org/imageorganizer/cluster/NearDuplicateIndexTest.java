@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.imageorganizer.cluster.NearDuplicateIndex.Match;
+import org.imageorganizer.bench.SyntheticHashes;
 import org.imageorganizer.model.PerceptualHash;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.imageorganizer.bench.SyntheticHashes;
 import org.imageorganizer.model.PerceptualHash;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,8 @@ class NearDuplicateScaleTest {
         for (int i = 0; i < size; i++) {
             root[i] = source[i] < 0 ? i : root[source[i]];
             if (veto) {
-                embeddings[i] = source[i] < 0 ? unit(random, null, 0) : unit(random, embeddings[root[i]], 0.2);
+                embeddings[i] = source[i] < 0 ? SyntheticHashes.unitVector(random, null, 0, 64)
+                        : SyntheticHashes.unitVector(random, embeddings[root[i]], 0.2, 64);
             }
             photos.add(new DuplicateCandidate(i, "sha" + i, library[i], embeddings[i], 400, 300, "jpeg", 1000,
                     Instant.EPOCH.plusSeconds(i)));
@@ -148,17 +150,4 @@ class NearDuplicateScaleTest {
     }
 
     /** A random unit vector in 64 dimensions, or {@code near} plus noise of norm about {@code noise}, normalised. */
-    private static float[] unit(SplittableRandom random, float[] near, double noise) {
-        float[] v = new float[64];
-        double sum = 0;
-        for (int d = 0; d < v.length; d++) {
-            double g = random.nextGaussian() / Math.sqrt(v.length);
-            v[d] = (float) (near == null ? g : near[d] + noise * g);
-            sum += v[d] * v[d];
-        }
-        for (int d = 0; d < v.length; d++) {
-            v[d] /= (float) Math.sqrt(sum);
-        }
-        return v;
-    }
 }

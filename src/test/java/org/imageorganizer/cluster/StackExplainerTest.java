@@ -3,6 +3,7 @@ package org.imageorganizer.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.imageorganizer.bench.SyntheticHashes;
 import org.imageorganizer.model.PerceptualHash;
 import org.junit.jupiter.api.Test;
 

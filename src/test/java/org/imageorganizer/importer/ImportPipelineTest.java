@@ -102,7 +102,7 @@ class ImportPipelineTest {
     }
 
     /** Records every progress event and failure. */
-    private static final class Recorder implements ImportListener {
+    static final class Recorder implements ImportListener {
         final List<ImportProgress> events = Collections.synchronizedList(new ArrayList<>());
         final List<FileFailure> failures = Collections.synchronizedList(new ArrayList<>());
 

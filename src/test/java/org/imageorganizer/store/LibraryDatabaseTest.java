@@ -52,6 +52,7 @@ class LibraryDatabaseTest {
             }
         }
         assertThat(tables).containsExactly("CLUSTER_MEMBER", "GROUP_CLUSTERING", "IMAGE", "IMAGE_LOCATION", "LIBRARY_INFO",
+                "NEAR_DUPLICATE_LINK",
                 "REMOTE_COPY", "flyway_schema_history");
     }
 
