@@ -181,7 +181,7 @@ final class DesktopWiring implements AutoCloseable {
         private synchronized PhotoDuplicates made() {
             if (made == null) {
                 LibraryDatabase opened = library();
-                made = core.photoDuplicates(opened.fingerprints(), libraries.queries(), DesktopWiring.this::remove,
+                made = core.photoDuplicates(opened.fingerprints(), opened.nearDuplicateLinks(), libraries.queries(), DesktopWiring.this::remove,
                         opened.embeddings()::stamp, () -> core.nearDuplicateVeto(opened.info().modelId(), List.of()));
             }
             return made;

@@ -195,7 +195,7 @@ final class TestDesktopServices implements AutoCloseable {
 
     /** Duplicates as the application finds them, over this library (the veto off, as the tiny model's manifest says). */
     private PhotoDuplicates duplicates(LibraryQueries queries) {
-        return new StoredPhotoDuplicates(library.fingerprints(), queries, this::remove, () -> DuplicateThresholds.withVeto(-1),
+        return new StoredPhotoDuplicates(library.fingerprints(), library.nearDuplicateLinks(), queries, this::remove, () -> DuplicateThresholds.withVeto(-1),
                 library.embeddings()::stamp);
     }
 
