@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.imageorganizer.ml.ModelFolder;
 
 /**
  * Latency of the REST server's read endpoints over a library of synthetic images whose clusters
@@ -118,7 +119,9 @@ final class RestLatencyBench {
      */
     Result run(int images, int warmUp, int requests, int clients, UploadRun uploads) throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory(workDir, "rest-");
-        RestLibrary.Built library = RestLibrary.build(folder.resolve("library"), images, 7, services::clusterer);
+        // the library's embeddings are as long as the model's, so that a text search can rank them
+        int dimension = ModelFolder.manifest(modelDir).embeddingSize();
+        RestLibrary.Built library = RestLibrary.build(folder.resolve("library"), images, dimension, 7, services::clusterer);
         int deepOffset = (int) Math.max(0, Math.min(DEEP_OFFSET, library.largestObjectImages() - PAGE));
         List<String> paths = List.of("/clusters/grouped", "/images",
                 "/images?object=" + library.largestObject() + "&offset=" + deepOffset, SEARCH_PATH);

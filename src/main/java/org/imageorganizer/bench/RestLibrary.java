@@ -25,7 +25,8 @@ import org.imageorganizer.store.NewImage;
  */
 final class RestLibrary {
     private static final int BATCH = 500;
-    private static final int DIMENSION = 512;
+    /** The embeddings' length when no model says otherwise (CLIP ViT-B/32's). */
+    static final int DIMENSION = 512;
     private static final String MODEL_ID = "synthetic-embeddings";
 
     /**
@@ -47,8 +48,14 @@ final class RestLibrary {
     /** @param clusterers the library's clustering as the application builds it ({@link BenchServices#clusterer}) */
     static Built build(Path database, int images, long seed,
             BiFunction<LibraryDatabase, ClusterSettings, LibraryClusterer> clusterers) {
+        return build(database, images, DIMENSION, seed, clusterers);
+    }
+
+    /** As {@link #build(Path, int, long, BiFunction)}, with embeddings of {@code dimension} numbers (the model's, to search them). */
+    static Built build(Path database, int images, int dimension, long seed,
+            BiFunction<LibraryDatabase, ClusterSettings, LibraryClusterer> clusterers) {
         List<EmbeddedImage> all = new ArrayList<>(images);
-        Map<GroupKey, List<EmbeddedImage>> groups = SyntheticLibrary.generate(images, DIMENSION, seed);
+        Map<GroupKey, List<EmbeddedImage>> groups = SyntheticLibrary.generate(images, dimension, seed);
         groups.values().forEach(all::addAll);
         Random random = new Random(seed);
         Collections.shuffle(all, random);

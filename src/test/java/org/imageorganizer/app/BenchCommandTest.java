@@ -50,10 +50,26 @@ class BenchCommandTest {
         assertThat(report).contains("## REST API latency (1500 images, clusters up to date)")
                 .containsPattern("\\| GET /clusters/grouped \\| 1 \\| 60 \\| [0-9.]+ KB \\| [0-9.]+ ms \\|.* \\| p99 ≤ 50 ms \\| (yes|NO) \\|")
                 .containsPattern("\\| GET /images \\| 2 \\| 60 \\|")
-                .containsPattern("\\| GET /images\\?object=object0&offset=\\d+ \\| 1 \\| 60 \\| .* \\| - \\| - \\|");
+                .containsPattern("\\| GET /images\\?object=object0&offset=\\d+ \\| 1 \\| 60 \\| .* \\| - \\| - \\|")
+                .containsPattern("\\| GET /search\\?q=a\\+dog\\+on\\+the\\+beach&limit=50 \\| 2 \\| 60 \\| [0-9.]+ KB \\| .* \\| p99 ≤ 50 ms \\| (yes|NO) \\|");
         assertThat(report).contains("### While 3 clients upload").containsPattern("The library took [0-9.]+ images/s")
                 .containsPattern("\\| GET /clusters/grouped \\| 1 \\| 30 \\| .* \\| p99 ≤ 100 ms \\| (yes|NO) \\|")
                 .containsPattern("\\| GET /images \\| 1 \\| 30 \\| .* \\| p99 ≤ 100 ms \\| (yes|NO) \\|");
+    }
+
+    @Test
+    void theSearchPartTimesTheTextEncoderOfEachModelGiven() {
+        Environment environment = new Environment(home.resolve("data"), home.resolve("cache"), home.resolve("config"),
+                home.resolve("logs"));
+        StringWriter out = new StringWriter();
+        int code = new CommandLine(new BenchCommand(new BenchWiring(new Core(environment, Map.of(), new PrintWriter(new StringWriter(), true), Settings.defaults()))))
+                .setOut(new PrintWriter(out, true))
+                .execute("--model-dir", "src/test/resources/models/tiny-clip", "--work", home.resolve("work").toString(),
+                        "--search-sizes", "1000", "--search-data", "clustered", "--search-queries", "8", "--only", "search");
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("### clustered, 1,000 photos, exact")
+                .contains("### Text encoding of a new query, per variant")
+                .containsPattern("\\| PyTorch fp32 \\| [0-9.]+ ms \\| [0-9.]+ ms \\| [0-9.]+ ms \\| [0-9.]+ ms \\| [0-9.]+ ms \\|");
     }
 
     @Test
