@@ -2,12 +2,14 @@ package org.imageorganizer.services;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongFunction;
@@ -84,11 +86,22 @@ public final class IndexedPhotoSearch implements PhotoSearch {
         Map<Long, ImageRecord> records = byId(duplicates);
         for (long id : duplicates) {
             ImageRecord record = records.get(id);
-            if (record != null) {
-                apart.add(new FoundImage(record, 1.0));
+            Optional<float[]> other = record == null ? Optional.empty() : loaded(() -> index.embedding(id));
+            if (other.isPresent()) { // one imported this second shows once the index has followed the library
+                apart.add(new FoundImage(record, cosine(embedding, other.get())));
             }
         }
+        apart.sort(Comparator.comparingDouble(FoundImage::score).reversed());
         return page(results, offset, limit, apart, false);
+    }
+
+    /** How alike two photos' unit-length embeddings are, as the search scores its results. */
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
     }
 
     @Override

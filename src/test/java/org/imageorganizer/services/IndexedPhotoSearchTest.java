@@ -1,6 +1,7 @@
 package org.imageorganizer.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -141,6 +142,8 @@ class IndexedPhotoSearchTest {
         PhotoSearch.SearchPage similar = search.similarTo(1, PhotoSearch.SearchFilter.NONE, 0, 10);
         assertThat(ids(similar.images())).containsExactly(5L, 3L, 4L);
         assertThat(ids(similar.duplicates())).containsExactly(2L);
+        // scored like the results: photos 1 and 2 are 10° apart (int8 rows: a little off)
+        assertThat(similar.duplicates().get(0).score()).isCloseTo(Math.cos(Math.toRadians(10)), within(0.01));
         assertThat(ids(search.similarToFile(Path.of("outside.jpg"), PhotoSearch.SearchFilter.NONE, 2).images()))
                 .containsExactly(5L, 3L);
         assertThatThrownBy(() -> search.similarTo(99, PhotoSearch.SearchFilter.NONE, 0, 10))
