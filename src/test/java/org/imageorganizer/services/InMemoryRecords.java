@@ -12,7 +12,7 @@ import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.OrganizedTree;
 
-/** A library's records in memory, for the services' tests: reads by id, the groups, the count; no tree, no pages. */
+/** A library's records in memory, for the services' tests: reads by id, the groups, counts and pages (newest first); no tree. */
 class InMemoryRecords implements LibraryQueries {
     private final Map<Long, ImageRecord> records;
 
@@ -46,7 +46,16 @@ class InMemoryRecords implements LibraryQueries {
 
     @Override
     public List<ImageRecord> newest(String object, String background, int offset, int limit) {
-        throw new UnsupportedOperationException();
+        List<ImageRecord> newestFirst = inGroup(object, background).sorted(
+                java.util.Comparator.comparingLong(ImageRecord::id).reversed()).toList();
+        int size = newestFirst.size();
+        return newestFirst.subList(Math.min(offset, size), (int) Math.min((long) offset + limit, size));
+    }
+
+    private java.util.stream.Stream<ImageRecord> inGroup(String object, String background) {
+        return records.values().stream()
+                .filter(r -> object == null || r.classification().object().name().equals(object))
+                .filter(r -> background == null || r.classification().background().name().equals(background));
     }
 
     @Override
@@ -56,7 +65,7 @@ class InMemoryRecords implements LibraryQueries {
 
     @Override
     public long count(String object, String background) {
-        throw new UnsupportedOperationException();
+        return inGroup(object, background).count();
     }
 
     @Override

@@ -3,17 +3,12 @@ package org.imageorganizer.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.imageorganizer.model.Classification;
-import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.Label;
-import org.imageorganizer.model.OrganizedTree;
 import org.imageorganizer.model.StorageKind;
 import org.junit.jupiter.api.Test;
 
@@ -22,54 +17,9 @@ class LibraryQueriesPageTest {
 
     /** A library of {@code size} images, ids 1..size, in memory. */
     private static LibraryQueries library(int size) {
-        List<ImageRecord> newestFirst = LongStream.rangeClosed(1, size).map(i -> size + 1 - i).mapToObj(
-                LibraryQueriesPageTest::image).toList();
-        return new LibraryQueries() {
-            @Override
-            public List<ImageRecord> newest(String object, String background, int offset, int limit) {
-                return newestFirst.subList(Math.min(offset, size), Math.min(offset + limit, size));
-            }
-
-            @Override
-            public long count(String object, String background) {
-                return size;
-            }
-
-            @Override
-            public OrganizedTree tree() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public OrganizedTree sortedTree() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Map<GroupKey, List<Long>> groupMembership() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<ImageRecord> imagesByIds(Collection<Long> ids) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public long count() {
-                return size;
-            }
-
-            @Override
-            public Optional<ImageRecord> image(long id) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void forEachImage(Consumer<ImageRecord> action) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        Map<Long, ImageRecord> records = new LinkedHashMap<>();
+        LongStream.rangeClosed(1, size).forEach(id -> records.put(id, image(id)));
+        return new InMemoryRecords(records);
     }
 
     static ImageRecord image(long id) {
