@@ -138,6 +138,11 @@ final class DesktopLibrary implements AutoCloseable {
             }
 
             @Override
+            public java.util.Map<Long, java.util.List<String>> severalPlaces() {
+                return library().fingerprints().severalPlaces();
+            }
+
+            @Override
             public void close() {
                 // the window's library stays open until the window closes
             }

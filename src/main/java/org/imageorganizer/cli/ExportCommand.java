@@ -87,6 +87,7 @@ final class ExportCommand implements Callable<Integer> {
                 files.put(r.id(), file);
                 names.put(r.id(), r.fileName());
             }));
+            Map<Long, List<String>> places = lib.severalPlaces();
             int written = 0;
             int skipped = 0;
             for (ObjectGroup object : tree.objects()) {
@@ -95,7 +96,7 @@ final class ExportCommand implements Callable<Integer> {
                         Path folder = root.resolve(FolderNames.safe(object.objectCategory()))
                                 .resolve(FolderNames.safe(background.backgroundCategory()))
                                 .resolve(cluster.pending() ? "sorting" : cluster.noise() ? "unclustered" : "cluster-" + cluster.clusterId());
-                        int[] counts = exportCluster(folder, cluster.imageIds(), files, names, out);
+                        int[] counts = exportCluster(folder, cluster.imageIds(), files, names, places, out);
                         written += counts[0];
                         skipped += counts[1];
                     }
@@ -103,13 +104,18 @@ final class ExportCommand implements Callable<Integer> {
             }
             out.printf("%s %d files into %s%s.%n", dryRun ? "Would write" : "Wrote", written, root,
                     skipped > 0 ? " (" + skipped + " skipped: original missing or not a local file)" : "");
+            long inSeveral = files.keySet().stream().filter(places::containsKey).count();
+            if (inSeveral > 0) {
+                out.printf("%d %s in several places on disk; each is written once, from the place shown"
+                        + " (`duplicates --exact-only` lists every place).%n", inSeveral, inSeveral == 1 ? "photo is" : "photos are");
+            }
             out.flush();
             return 0;
         }
     }
 
     private int[] exportCluster(Path folder, List<Long> ids, Map<Long, Path> files, Map<Long, String> names,
-            PrintWriter out) throws IOException {
+            Map<Long, List<String>> places, PrintWriter out) throws IOException {
         int written = 0;
         int skipped = 0;
         Set<String> used = new HashSet<>();
@@ -122,7 +128,9 @@ final class ExportCommand implements Callable<Integer> {
             String name = FolderNames.uniqueFileName(names.get(id), id, used);
             Path destination = folder.resolve(name);
             if (dryRun) {
-                out.println((mode.copy ? "copy " : "link ") + source + " -> " + destination);
+                List<String> all = places.get(id);
+                out.println((mode.copy ? "copy " : "link ") + source + " -> " + destination
+                        + (all == null ? "" : "  (the same photo is in " + all.size() + " places)"));
                 written++;
                 continue;
             }

@@ -1,5 +1,8 @@
 package org.imageorganizer.services;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * A library opened for a while (a command's run): its queries and files, and the clustering that
  * keeps its tree; closing it stops the clustering and closes the database.
@@ -11,6 +14,9 @@ public interface OpenedLibrary extends AutoCloseable {
 
     /** The images' bytes. */
     ImageFiles files();
+
+    /** Every place each photo was seen (path order), for the photos found in more than one place. */
+    Map<Long, List<String>> severalPlaces();
 
     @Override
     void close();

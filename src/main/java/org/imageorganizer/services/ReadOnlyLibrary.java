@@ -1,5 +1,7 @@
 package org.imageorganizer.services;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.imageorganizer.cluster.StoredTree;
@@ -51,6 +53,11 @@ public final class ReadOnlyLibrary implements OpenedLibrary {
     /** Whether the full library had to be opened (to recompute stale clusterings). */
     public synchronized boolean openedFully() {
         return opened != null;
+    }
+
+    @Override
+    public Map<Long, List<String>> severalPlaces() {
+        return reader.fingerprints().severalPlaces();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.imageorganizer.services;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.store.ImageStorage;
@@ -49,6 +51,11 @@ public final class StoreLibrary implements OpenedLibrary {
     /** The clustering, told of every change. */
     public LibraryClusterer clusterer() {
         return clusterer;
+    }
+
+    @Override
+    public Map<Long, List<String>> severalPlaces() {
+        return library.fingerprints().severalPlaces();
     }
 
     @Override

@@ -244,6 +244,22 @@ class OrganizeEndToEndTest {
     }
 
     @Test
+    void exportSaysWhichPhotosAreInSeveralPlaces() throws IOException {
+        List<Path> good = goodImages().subList(0, 3);
+        Path copies = Files.createDirectories(home.resolve("copies"));
+        Path copy = Files.copy(good.get(0), copies.resolve("copy of " + good.get(0).getFileName()));
+        Path lib = home.resolve("lib4");
+        for (Path file : List.of(good.get(0), good.get(1), good.get(2), copy)) {
+            assertThat(run("organize", file.toString(), "--model-dir", MODEL, "--db", lib.toString(), "--views", "1")).isZero();
+        }
+        assertThat(run("export", home.resolve("sorted4").toString(), "--db", lib.toString(), "--dry-run")).isZero();
+        assertThat(out).containsPattern("link \\S*" + java.util.regex.Pattern.quote(good.get(0).getFileName().toString())
+                + " -> .*  \\(the same photo is in 2 places\\)\n");
+        assertThat(out.lines().filter(l -> l.contains("places)"))).hasSize(1);
+        assertThat(out).contains("Would write 3 files into").contains("1 photo is in several places on disk");
+    }
+
+    @Test
     void movedPhotosAreFoundAgainWithoutTheModelRunning() throws IOException {
         List<Path> good = goodImages().subList(0, 4);
         Path lib = home.resolve("lib3");
