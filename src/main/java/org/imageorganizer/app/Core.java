@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -55,6 +56,7 @@ import org.imageorganizer.store.ImageFingerprints;
 import org.imageorganizer.store.ImageStorage;
 import org.imageorganizer.store.IndexedFiles;
 import org.imageorganizer.store.LibraryDatabase;
+import org.imageorganizer.store.LibraryInfo;
 import org.imageorganizer.store.LibraryReader;
 import org.imageorganizer.store.LocationKey;
 import org.imageorganizer.store.ManagedFolder;
@@ -209,7 +211,7 @@ final class Core {
 
     /** Records the model as the library's (refusing another one) and loads it. */
     ClipModel loadModel(LibraryDatabase library, ModelFolder folder) {
-        library.info().claimModel(folder.manifest().modelId());
+        claimModel(library.info(), folder.manifest());
         return ClipModels.load(folder);
     }
 
@@ -249,41 +251,44 @@ final class Core {
 
     /**
      * The near-duplicate veto of the library's model: from the manifest of the model folder on this computer
-     * that holds it (never downloading), else the default for CLIP ViT-B/32 (a library moved to a computer
-     * without its model).
+     * that holds it (never downloading), else the one the library recorded when the model claimed it
+     * ({@code recordedVeto}: the model was given on another command's line, or moved), else the default for
+     * CLIP ViT-B/32 (a library claimed before the veto was recorded, moved to a computer without its model).
      */
-    double nearDuplicateVeto(Optional<String> recordedModel, List<Path> modelDirs) {
-        if (recordedModel.isPresent()) {
-            try {
-                Optional<ModelManifest> manifest = models.manifestOf(recordedModel.get(), modelDirs);
-                if (manifest.isPresent()) {
-                    return manifest.get().nearDuplicateVeto();
-                }
-            } catch (RuntimeException e) {
-                // a settings or environment problem: said where the model is needed, not here
-            }
-        }
-        return ModelManifest.DEFAULT_NEAR_DUPLICATE_MIN_COSINE;
+    double nearDuplicateVeto(Optional<String> recordedModel, List<Path> modelDirs, OptionalDouble recordedVeto) {
+        return manifestOf(recordedModel, modelDirs).map(ModelManifest::nearDuplicateVeto)
+                .orElse(recordedVeto.orElse(ModelManifest.DEFAULT_NEAR_DUPLICATE_MIN_COSINE));
     }
 
     /**
      * The background pass that hashes the photos imported before perceptual hashes existed and builds the library's
      * near-duplicate links once (docs/decisions/0036), reading files through {@code storage} and decoding them as the
-     * library's model's imports do ({@code recordedModel}'s input size, found without opening the model; 224 when it
-     * is not on this computer).
+     * library's model's imports do: {@code recordedModel}'s input size, found without opening the model, else the
+     * size the library recorded, else 224.
      */
     PerceptualHashBackfill nearDuplicateBackfill(LibraryDatabase library, ImageStorage storage,
             Optional<String> recordedModel, List<Path> modelDirs) {
-        int size = 224;
+        int size = manifestOf(recordedModel, modelDirs).map(ModelManifest::imageSize)
+                .orElseGet(() -> library.info().modelImageSize().orElse(224));
+        return new PerceptualHashBackfill(library.fingerprints(), library.nearDuplicateLinks(), library.images(), storage,
+                decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES), size);
+    }
+
+    /** The manifest of {@code recordedModel}'s folder on this computer, if found (never downloading). */
+    private Optional<ModelManifest> manifestOf(Optional<String> recordedModel, List<Path> modelDirs) {
         if (recordedModel.isPresent()) {
             try {
-                size = models.manifestOf(recordedModel.get(), modelDirs).map(ModelManifest::imageSize).orElse(size);
+                return models.manifestOf(recordedModel.get(), modelDirs);
             } catch (RuntimeException e) {
                 // a settings or environment problem: said where the model is needed, not here
             }
         }
-        return new PerceptualHashBackfill(library.fingerprints(), library.nearDuplicateLinks(), library.images(), storage,
-                decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES), size);
+        return Optional.empty();
+    }
+
+    /** Records the model in {@code manifest} as the library's (refusing another one), with its veto and image size. */
+    static void claimModel(LibraryInfo info, ModelManifest manifest) {
+        info.claimModel(manifest.modelId(), manifest.nearDuplicateVeto(), manifest.imageSize());
     }
 
     /** The library's clustering; {@code debounce} is the front end's: how long it waits after a change. */
@@ -337,7 +342,7 @@ final class Core {
      * @param observer told when images were added (the clusterer, the window)
      */
     ImportPipeline pipeline(ClipModel model, LibraryDatabase library, int views, LibraryObserver observer, ImportOptions options) {
-        library.info().claimModel(model.manifest().modelId());
+        claimModel(library.info(), model.manifest());
         return new ImportPipeline(decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES), embedder(model, views), classifier(model),
                 library, localStorage(), observer, options);
     }
@@ -356,7 +361,7 @@ final class Core {
 
     /** The model in {@code folder}, recorded as the library's now (refusing another one), loaded when an import needs it. */
     ModelOnDemand modelOnDemand(LibraryDatabase library, ModelFolder folder) {
-        library.info().claimModel(folder.manifest().modelId());
+        claimModel(library.info(), folder.manifest());
         return modelOnDemand(folder);
     }
 

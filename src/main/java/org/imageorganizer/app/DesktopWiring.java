@@ -182,7 +182,8 @@ final class DesktopWiring implements AutoCloseable {
             if (made == null) {
                 LibraryDatabase opened = library();
                 made = core.photoDuplicates(opened.fingerprints(), opened.nearDuplicateLinks(), libraries.queries(), DesktopWiring.this::remove,
-                        opened.embeddings()::stamp, () -> core.nearDuplicateVeto(opened.info().modelId(), List.of()));
+                        opened.embeddings()::stamp, () -> core.nearDuplicateVeto(opened.info().modelId(), List.of(),
+                                opened.info().nearDuplicateVeto()));
             }
             return made;
         }

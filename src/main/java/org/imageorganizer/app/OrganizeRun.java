@@ -100,7 +100,7 @@ final class OrganizeRun implements LibraryImport {
             ModelFolder folder = chooseModel(reader, created);
             String modelId = folder.manifest().modelId();
             CompletableFuture<LibraryDatabase> claimed = writable.thenApply(opened -> {
-                opened.library().info().claimModel(modelId);
+                Core.claimModel(opened.library().info(), folder.manifest());
                 return opened.library();
             });
             OpeningLibrary library = reader.isPresent() ? OpeningLibrary.readThrough(claimed, reader.get())

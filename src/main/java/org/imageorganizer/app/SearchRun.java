@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.imageorganizer.cli.CliServices;
 import org.imageorganizer.config.DatabaseLocation;
@@ -50,12 +51,14 @@ final class SearchRun implements CliServices.SearchSession {
             java.util.function.Supplier<OpenedLibrary> full) {
         Optional<LibraryReader> reader = core.openReader(location);
         Optional<String> recorded;
+        OptionalDouble recordedVeto;
         StoredEmbeddingSource source;
         ImageFingerprints fingerprints;
         NearDuplicateLinks links;
         java.util.function.LongSupplier stamp;
         if (reader.isPresent()) {
             recorded = reader.get().modelId();
+            recordedVeto = reader.get().nearDuplicateVeto();
             source = StoredEmbeddingSource.of(reader.get());
             fingerprints = reader.get().fingerprints();
             links = reader.get().nearDuplicateLinks();
@@ -65,6 +68,7 @@ final class SearchRun implements CliServices.SearchSession {
             library = full.get();
             StoreLibrary store = StoreLibrary.of(library);
             recorded = store.library().info().modelId();
+            recordedVeto = store.library().info().nearDuplicateVeto();
             source = StoredEmbeddingSource.of(store.library());
             fingerprints = store.library().fingerprints();
             links = store.library().nearDuplicateLinks();
@@ -73,7 +77,7 @@ final class SearchRun implements CliServices.SearchSession {
         try {
             index = core.searchIndex(source, String.valueOf(core.sources().database(location)), LOAD_WAIT);
             duplicates = core.photoDuplicates(fingerprints, links, library.queries(), READ_ONLY, stamp,
-                    () -> core.nearDuplicateVeto(recorded, modelDirs));
+                    () -> core.nearDuplicateVeto(recorded, modelDirs, recordedVeto));
             search = core.photoSearch(index, library.queries(), () -> model(core, recorded, modelDirs), duplicates);
         } catch (RuntimeException | Error e) {
             library.close();

@@ -194,7 +194,7 @@ final class ServerWiring {
             Optional<ClipModel> loaded = Futures.join(early);
             if (loaded.isPresent()) {
                 model = loaded.get();
-                opened.info().claimModel(model.manifest().modelId());
+                Core.claimModel(opened.info(), model.manifest());
             } else {
                 model = core.loadModel(opened, chooseModel.apply(opened));
             }
@@ -300,7 +300,7 @@ final class ServerWiring {
         // the veto of the model loaded, else of the one the library records, found among the installed ones
         PhotoDuplicates duplicates = core.photoDuplicates(opened.fingerprints(), opened.nearDuplicateLinks(), queries, remover, opened.embeddings()::stamp,
                 () -> parts.model.get() != null ? parts.model.get().manifest().nearDuplicateVeto()
-                        : core.nearDuplicateVeto(opened.info().modelId(), List.of()));
+                        : core.nearDuplicateVeto(opened.info().modelId(), List.of(), opened.info().nearDuplicateVeto()));
         parts.services.duplicatesReady(duplicates);
         EmbeddingIndex index = core.searchIndex(StoredEmbeddingSource.of(opened), storageDir.toString(), SEARCH_LOAD_WAIT);
         synchronized (parts) {

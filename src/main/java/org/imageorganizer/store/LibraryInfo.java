@@ -4,6 +4,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -34,6 +36,22 @@ public final class LibraryInfo {
     }
 
     /**
+     * The near-duplicate veto of the model that claimed the library, as recorded by
+     * {@link #claimModel(String, double, int)}; empty for a library claimed before it was recorded.
+     */
+    public OptionalDouble nearDuplicateVeto() {
+        return LibraryInfoEntry.veto(value(LibraryInfoEntry.NEAR_DUPLICATE_VETO));
+    }
+
+    /**
+     * The input image size of the model that claimed the library, as recorded by
+     * {@link #claimModel(String, double, int)}; empty for a library claimed before it was recorded.
+     */
+    public OptionalInt modelImageSize() {
+        return LibraryInfoEntry.imageSize(value(LibraryInfoEntry.MODEL_IMAGE_SIZE));
+    }
+
+    /**
      * Records {@code modelId} as the library's model if it has none yet, or checks that it is the same.
      * The claim is a conditional update, so two processes claiming at once cannot both win.
      *
@@ -42,15 +60,63 @@ public final class LibraryInfo {
      */
     public void claimModel(String modelId) {
         Objects.requireNonNull(modelId, "modelId");
+        emf.runInTransaction(em -> claim(em, modelId));
+    }
+
+    /**
+     * As {@link #claimModel(String)}, and records the model's near-duplicate veto and input image size, so that
+     * a process that cannot find the model's folder (given on another command's line, moved) still stacks and
+     * hashes as the model does. A later claim with other values (the manifest changed) replaces them.
+     *
+     * @param nearDuplicateVeto the model's minimum CLIP cosine for a near-duplicate
+     * @param imageSize         the model's input image size in pixels
+     * @throws ModelMismatchException if the library was built with another model (nothing is recorded then)
+     */
+    public void claimModel(String modelId, double nearDuplicateVeto, int imageSize) {
+        Objects.requireNonNull(modelId, "modelId");
+        if (!Double.isFinite(nearDuplicateVeto) || imageSize <= 0) {
+            throw new IllegalArgumentException("veto " + nearDuplicateVeto + ", image size " + imageSize);
+        }
         emf.runInTransaction(em -> {
-            int claimed = claimIfUnset(em, LibraryInfoEntry.MODEL_ID, modelId);
-            if (claimed == 0) {
-                String existing = required(em, LibraryInfoEntry.MODEL_ID);
-                if (!existing.equals(modelId)) {
-                    throw new ModelMismatchException(existing, modelId);
-                }
-            }
+            // the model row's lock, held to the commit, serialises claims: a missing row is inserted by one of them
+            em.createNativeQuery("SELECT info_value FROM library_info WHERE info_key = ?1 FOR UPDATE")
+                    .setParameter(1, LibraryInfoEntry.MODEL_ID)
+                    .getResultList();
+            claim(em, modelId);
+            put(em, LibraryInfoEntry.NEAR_DUPLICATE_VETO, Double.toString(nearDuplicateVeto));
+            put(em, LibraryInfoEntry.MODEL_IMAGE_SIZE, Integer.toString(imageSize));
         });
+    }
+
+    private static void claim(EntityManager em, String modelId) {
+        int claimed = claimIfUnset(em, LibraryInfoEntry.MODEL_ID, modelId);
+        if (claimed == 0) {
+            String existing = required(em, LibraryInfoEntry.MODEL_ID);
+            if (!existing.equals(modelId)) {
+                throw new ModelMismatchException(existing, modelId);
+            }
+        }
+    }
+
+    /**
+     * Sets a value, inserting its row when the library has none (one made before the key existed); the caller
+     * holds the model row's lock, so no other process inserts the same row meanwhile.
+     */
+    private static void put(EntityManager em, String key, String value) {
+        int updated = em.createNativeQuery("UPDATE library_info SET info_value = ?1 WHERE info_key = ?2")
+                .setParameter(1, value)
+                .setParameter(2, key)
+                .executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("INSERT INTO library_info (info_key, info_value) VALUES (?1, ?2)")
+                    .setParameter(1, key)
+                    .setParameter(2, value)
+                    .executeUpdate();
+        }
+    }
+
+    private String value(String key) {
+        return emf.callInTransaction(em -> Optional.ofNullable(em.find(LibraryInfoEntry.class, key)).map(e -> e.value).orElse(null));
     }
 
     /**

@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /** A row of {@code library_info}: one named setting of the library. */
 @Entity(name = "LibraryInfoEntry")
@@ -17,6 +19,13 @@ class LibraryInfoEntry {
     static final String NEAR_DUPLICATE_SERIAL = "near_duplicate_serial";
     /** The link rule the near-duplicate links are complete for, or null (ADR 0036). */
     static final String NEAR_DUPLICATE_LINKS = "near_duplicate_links";
+    /**
+     * The claiming model's near-duplicate veto (minimum CLIP cosine), recorded at each claim; no row in a library
+     * claimed before it was recorded (there is no migration for it: rows are inserted when missing).
+     */
+    static final String NEAR_DUPLICATE_VETO = "near_duplicate_veto";
+    /** The claiming model's input image size in pixels, recorded like {@link #NEAR_DUPLICATE_VETO}. */
+    static final String MODEL_IMAGE_SIZE = "model_image_size";
 
     @Id
     @Column(name = "info_key", length = 64)
@@ -26,5 +35,25 @@ class LibraryInfoEntry {
     String value;
 
     protected LibraryInfoEntry() {
+    }
+
+    /** A recorded veto read back: empty when there is no row, no value or a value that is not a finite number. */
+    static OptionalDouble veto(String value) {
+        try {
+            double veto = value == null ? Double.NaN : Double.parseDouble(value);
+            return Double.isFinite(veto) ? OptionalDouble.of(veto) : OptionalDouble.empty();
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    /** A recorded image size read back: empty when there is no row, no value or not a positive whole number. */
+    static OptionalInt imageSize(String value) {
+        try {
+            int size = value == null ? 0 : Integer.parseInt(value.strip());
+            return size > 0 ? OptionalInt.of(size) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
     }
 }

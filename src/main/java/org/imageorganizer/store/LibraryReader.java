@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.imageorganizer.model.GroupKey;
@@ -196,25 +198,34 @@ public final class LibraryReader implements AutoCloseable {
     }
 
     /** @return the current library version (see {@link LibraryInfo#libraryVersion()}) */
-    public synchronized long libraryVersion() {
-        try (PreparedStatement s = connection.prepareStatement("SELECT info_value FROM library_info WHERE info_key = ?")) {
-            s.setString(1, LibraryInfoEntry.LIBRARY_VERSION);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next() || rs.getString(1) == null) {
-                    throw new IllegalStateException("library_info has no value for " + LibraryInfoEntry.LIBRARY_VERSION);
-                }
-                return Long.parseLong(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw failed(e);
+    public long libraryVersion() {
+        String value = info(LibraryInfoEntry.LIBRARY_VERSION);
+        if (value == null) {
+            throw new IllegalStateException("library_info has no value for " + LibraryInfoEntry.LIBRARY_VERSION);
         }
+        return Long.parseLong(value);
     }
 
     /** @return as {@link LibraryInfo#modelId()}: the model the library's embeddings were computed with, empty for a new library */
-    public synchronized Optional<String> modelId() {
-        try (PreparedStatement s = prepare("SELECT info_value FROM library_info WHERE info_key = ?", LibraryInfoEntry.MODEL_ID);
+    public Optional<String> modelId() {
+        return Optional.ofNullable(info(LibraryInfoEntry.MODEL_ID));
+    }
+
+    /** @return as {@link LibraryInfo#nearDuplicateVeto()}: the claiming model's veto, empty when not recorded */
+    public OptionalDouble nearDuplicateVeto() {
+        return LibraryInfoEntry.veto(info(LibraryInfoEntry.NEAR_DUPLICATE_VETO));
+    }
+
+    /** @return as {@link LibraryInfo#modelImageSize()}: the claiming model's input size, empty when not recorded */
+    public OptionalInt modelImageSize() {
+        return LibraryInfoEntry.imageSize(info(LibraryInfoEntry.MODEL_IMAGE_SIZE));
+    }
+
+    /** A {@code library_info} value; null when it has no row or no value. */
+    private synchronized String info(String key) {
+        try (PreparedStatement s = prepare("SELECT info_value FROM library_info WHERE info_key = ?", key);
                 ResultSet rs = s.executeQuery()) {
-            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
             throw failed(e);
         }

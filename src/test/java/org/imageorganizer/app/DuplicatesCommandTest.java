@@ -12,7 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.opencv.core.Mat;
 import org.imageorganizer.config.Environment;
+import org.imageorganizer.imaging.OpenCvNatives;
+import org.imageorganizer.testing.NearDuplicateSet;
+import org.imageorganizer.testing.NearDuplicateSet.Variant;
 import org.imageorganizer.testing.Scenes;
 import org.imageorganizer.testing.TestImages;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +108,46 @@ class DuplicatesCommandTest {
         assertThat(stacks.get(0).get("others")).isEmpty();
         assertThat(stacks.get(0).get("keeper").get("places")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder(original.toString(), photos.resolve("backup/original.jpg").toString());
+    }
+
+    /**
+     * The library records its model's veto when the model claims it, so {@code duplicates} without the model's folder
+     * (given to {@code organize} only) stacks as the model says: the tiny model's -1, not CLIP's default 0.85, which
+     * with the tiny model's random weights keeps the cropped variants apart.
+     */
+    @Test
+    void withoutTheModelFolderTheLibrarysRecordedVetoStacksAsTheImportsModel() throws Exception {
+        OpenCvNatives.ensureLoaded();
+        Path variants = home.resolve("variants");
+        // with the tiny model and the 0.85 default, the two crops of this scene are a stack of their own
+        Mat scene = NearDuplicateSet.toMat(Scenes.scene(1, 640, 480));
+        List<String> names = new ArrayList<>();
+        try {
+            for (Variant variant : List.of(Variant.ORIGINAL, Variant.PNG, Variant.BRIGHTER, Variant.RECOMPRESSED,
+                    Variant.RESIZED_HALF, Variant.CROPPED_EDGES, Variant.CROPPED_CORNER)) {
+                String name = variant.name().toLowerCase(java.util.Locale.ROOT) + (variant == Variant.PNG ? ".png" : ".jpg");
+                Files.createDirectories(variants);
+                Files.write(variants.resolve(name), variant.file(scene));
+                names.add(name);
+            }
+        } finally {
+            scene.release();
+        }
+        String other = home.resolve("variants.mv.db").toString();
+        assertThat(run("organize", variants.toString(), "--db", other, "--model-dir", MODEL, "--views", "1").exitCode()).isZero();
+
+        CommandRun without = run("duplicates", "--db", other, "--json");
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        JsonNode stacks = JSON.readTree(without.out());
+        assertThat(stacks).as("the veto the library recorded").hasSize(1);
+        assertThat(stacked(stacks.get(0))).containsExactlyInAnyOrderElementsOf(names);
+    }
+
+    private static List<String> stacked(JsonNode stack) {
+        List<String> names = new ArrayList<>();
+        names.add(Path.of(stack.get("keeper").get("path").asText()).getFileName().toString());
+        stack.get("others").forEach(o -> names.add(Path.of(o.get("path").asText()).getFileName().toString()));
+        return names;
     }
 
     @Test
