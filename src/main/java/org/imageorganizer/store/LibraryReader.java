@@ -110,6 +110,9 @@ public final class LibraryReader implements AutoCloseable {
 
     /** Whether Flyway's history says every migration of this program, and no other, was applied successfully. */
     static boolean schemaIsCurrent(Connection connection) throws SQLException {
+        if (!hasHistoryTable(connection)) {
+            return false; // a new library: asked first, so that the database does not log a missing table as an error
+        }
         int highest = 0;
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
@@ -126,6 +129,17 @@ public final class LibraryReader implements AutoCloseable {
             }
         }
         return highest == SCHEMA_VERSION;
+    }
+
+    /** Whether Flyway's history table is there (H2 and PostgreSQL keep its quoted name in lower case). */
+    private static boolean hasHistoryTable(Connection connection) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = ?")) {
+            s.setString(1, "flyway_schema_history");
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
     }
 
     /**

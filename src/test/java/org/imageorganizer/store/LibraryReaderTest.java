@@ -105,6 +105,29 @@ class LibraryReaderTest {
     }
 
     @Test
+    void aNewLibraryIsNotLoggedAsADatabaseError() throws Exception {
+        Path fresh = dir.resolve("fresh");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + fresh, "sa", "")) {
+            c.createStatement().execute("CREATE TABLE unrelated (id INT)");
+        }
+        ch.qos.logback.classic.Logger h2 = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("h2database");
+        ch.qos.logback.classic.Level before = h2.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        h2.addAppender(events);
+        h2.setLevel(ch.qos.logback.classic.Level.ALL);
+        try {
+            // the file's URL as the library opens it: H2 logs a failed statement on it at ERROR
+            assertThat(LibraryReader.open(dir.resolve("fresh.mv.db"))).isEmpty();
+        } finally {
+            h2.detachAppender(events);
+            h2.setLevel(before);
+        }
+        assertThat(events.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
+    }
+
+    @Test
     void aFailedOrNewerMigrationIsLeftToTheFullPath() throws Exception {
         Path file = dir.resolve("library.mv.db");
         LibraryDatabase.open(file).close();
