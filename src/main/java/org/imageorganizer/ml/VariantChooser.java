@@ -112,12 +112,18 @@ public final class VariantChooser {
 
     /**
      * Calibration within about {@value #DEFAULT_TOTAL_SECONDS} s in all (loading included; ADR 0024),
-     * at most 1.5 s of timing per variant, at the importer's batch size, bf16 as the CPU says.
+     * at most 1.5 s of timing per variant, bf16 as the CPU says, in batches of {@value #DEFAULT_BATCH}: each
+     * variant costs at least a warm-up batch and a timed one whatever the budget, and with a full-size fp32
+     * model at about 16 images/s on two cores the importer's 16 made that alone 2 s, so two variants took
+     * 5.2–5.6 s (the bench's `--precision auto` figure). Per-image throughput differs little between the two sizes.
      */
     public static VariantChooser defaults() {
-        return new VariantChooser(VariantChooser::cpuHasNativeBf16, Duration.ofMillis(1500), 16,
+        return new VariantChooser(VariantChooser::cpuHasNativeBf16, Duration.ofMillis(1500), DEFAULT_BATCH,
                 Duration.ofSeconds(DEFAULT_TOTAL_SECONDS));
     }
+
+    /** Images per model call while calibrating (and synthetic images compared with fp32). */
+    static final int DEFAULT_BATCH = 8;
 
     /** On Linux, whether /proc/cpuinfo lists avx512_bf16 or amx_bf16; elsewhere false. */
     public static boolean cpuHasNativeBf16() {
