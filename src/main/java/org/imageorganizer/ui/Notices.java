@@ -6,7 +6,7 @@ import org.imageorganizer.model.ExplainedException;
 
 /**
  * The window's notice line: the last thing that went wrong in the background, in one sentence
- * (a Remove that failed, a library that could not be read…). The task executor has logged the
+ * (a Remove that failed, a library that could not be read…), or what an action did. The task executor has logged the
  * details at WARN; the user reads the sentence until it is dismissed or replaced. UI thread only.
  */
 public final class Notices {
@@ -15,6 +15,11 @@ public final class Notices {
     /** Shows {@code what} went wrong, followed by why. */
     public void failed(String what, Throwable error) {
         message.set(what + ": " + reason(error));
+    }
+
+    /** Shows what an action the user asked for did (Move to Trash), until dismissed or replaced. */
+    public void show(String sentence) {
+        message.set(sentence);
     }
 
     /** Clears the notice (the user dismissed it). */

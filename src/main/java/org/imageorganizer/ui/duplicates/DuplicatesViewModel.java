@@ -21,6 +21,7 @@ import org.imageorganizer.services.PhotoDuplicates.StackedPhoto;
 import org.imageorganizer.services.PhotoTrash;
 import org.imageorganizer.ui.Notices;
 import org.imageorganizer.ui.TaskExecutor;
+import org.imageorganizer.ui.TrashWording;
 import org.imageorganizer.ui.preview.PreviewViewModel;
 
 /**
@@ -175,7 +176,7 @@ public final class DuplicatesViewModel {
                 return;
             }
             if (prompts.confirmTrash(trashHeader(plan), trashText(plan, kept), plan.files().stream().map(Path::toString).toList(),
-                    "Move " + plural(plan.files().size(), "File") + " to Trash")) {
+                    TrashWording.action(plan))) {
                 moveToTrash(entry, plan);
             }
         }, error -> {
@@ -198,44 +199,20 @@ public final class DuplicatesViewModel {
     }
 
     static String trashHeader(PhotoTrash.Plan plan) {
-        return "Move " + plural(plan.files().size(), "file") + " to the trash?";
+        return TrashWording.header(plan);
     }
 
     /** What moving to the trash does, exactly. */
     static String trashText(PhotoTrash.Plan plan, StackedPhoto kept) {
-        int photos = plan.photos().size();
-        StringBuilder text = new StringBuilder(plan.files().size() == 1 ? "This file goes" : "These files go");
-        text.append(" to the system trash, where you can restore ").append(plan.files().size() == 1 ? "it" : "them")
-                .append(", and ").append(photos == 1 ? "its photo leaves" : "their " + photos + " photos leave")
-                .append(" the library.");
-        if (plan.files().size() > photos) {
-            text.append(" A photo found in several places goes from every place listed.");
-        }
-        text.append(" “").append(kept.image().fileName()).append("” is kept.");
-        if (!plan.notFiles().isEmpty()) {
-            text.append(" ").append(plural(plan.notFiles().size(), "upload")).append(" kept by the server ")
-                    .append(plan.notFiles().size() == 1 ? "is" : "are").append(" not a file of yours and stay")
-                    .append(plan.notFiles().size() == 1 ? "s" : "").append(" in the library.");
-        }
-        return text.toString();
+        return TrashWording.text(plan, kept.image().fileName());
     }
 
     static String outcomeText(PhotoTrash.Outcome outcome) {
-        StringBuilder text = new StringBuilder(plural(outcome.moved().size(), "file"))
-                .append(outcome.moved().size() == 1 ? " was" : " were").append(" moved to the trash; ")
-                .append(plural(outcome.removed().size(), "photo")).append(" left the library.");
-        if (!outcome.left().isEmpty()) {
-            text.append(" ").append(plural(outcome.left().size(), "file")).append(outcome.left().size() == 1 ? " was" : " were")
-                    .append(" left where ").append(outcome.left().size() == 1 ? "it was" : "they were").append(", and ")
-                    .append(plural(outcome.kept().size(), "photo")).append(outcome.kept().size() == 1 ? " stays" : " stay")
-                    .append(" in the library: ")
-                    .append(outcome.left().get(0).reason());
-        }
-        return text.toString();
+        return TrashWording.outcome(outcome);
     }
 
     static String plural(long count, String word) {
-        return count + " " + word + (count == 1 ? "" : "s");
+        return TrashWording.plural(count, word);
     }
 
     /** Stops a read nobody will see. */

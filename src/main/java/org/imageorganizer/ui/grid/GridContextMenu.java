@@ -8,8 +8,9 @@ import org.imageorganizer.model.ImageRecord;
 
 /**
  * The context menu of the grid's thumbnails, for the photos it acts on: Open, Show in Folder, Copy
- * Path, Show Similar (one photo), Remove from Library…. Open and Show in Folder are disabled unless
- * every photo is a file on this computer.
+ * Path, Show Similar (one photo), Remove from Library…, Move to Trash… (the one item that takes files
+ * away; it lists them first). Open, Show in Folder and Move to Trash are disabled unless every photo is a
+ * file on this computer (and, for the trash, the computer has one).
  */
 final class GridContextMenu {
     private GridContextMenu() {
@@ -28,7 +29,10 @@ final class GridContextMenu {
         similar.setDisable(!one);
         MenuItem remove = item(one ? "Remove from Library…" : "Remove " + photos.size() + " Photos from Library…",
                 () -> commands.remove(photos));
-        ContextMenu menu = new ContextMenu(open, show, copy, new SeparatorMenuItem(), similar, new SeparatorMenuItem(), remove);
+        MenuItem trash = item("Move to Trash…", () -> commands.moveToTrash(photos));
+        trash.setDisable(!commands.canTrash(photos));
+        ContextMenu menu = new ContextMenu(open, show, copy, new SeparatorMenuItem(), similar, new SeparatorMenuItem(), remove,
+                trash);
         menu.getStyleClass().add("photo-menu");
         return menu;
     }

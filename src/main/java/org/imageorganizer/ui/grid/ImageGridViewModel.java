@@ -242,6 +242,11 @@ public final class ImageGridViewModel {
         });
     }
 
+    /** Drops photos that left the library another way (Move to Trash): the tree follows when the library says so. */
+    public void dropLeft(List<ImageRecord> left) {
+        dropRemoved(left);
+    }
+
     private void dropRemoved(List<ImageRecord> removed) {
         if (removed.isEmpty()) {
             return;

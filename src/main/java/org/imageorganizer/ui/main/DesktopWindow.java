@@ -100,8 +100,13 @@ public final class DesktopWindow {
             public boolean confirmRemove(int count) {
                 return dialogs.confirmRemove(stage, count);
             }
+
+            @Override
+            public boolean confirmTrash(String header, String text, List<String> files, String action) {
+                return dialogs.confirmTrash(stage, header, text, files, action);
+            }
         };
-        PhotoCommands commands = new PhotoCommands(services.files(), grid, actions, notices);
+        PhotoCommands commands = new PhotoCommands(services.files(), grid, actions, notices, services.trash(), executor);
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(executor, imports, library, backup, notices,
                         services.server(), services.settings(), services.paths().logFile(), dialogs),

@@ -28,6 +28,13 @@ public interface MainWindowDialogs {
     /** Asks before removing images from the library (never from disk). */
     boolean confirmRemove(Window owner, int count);
 
+    /**
+     * Asks before Move to Trash, listing every file that will go (Cancel is the default).
+     *
+     * @param action the confirming button's text
+     */
+    boolean confirmTrash(Window owner, String header, String text, List<String> files, String action);
+
     /** Tells the user something went wrong, in a sentence. */
     void problem(Window owner, String title, String sentence);
 }

@@ -1,5 +1,7 @@
 package org.imageorganizer.ui.main;
 
+import org.imageorganizer.ui.TrashQuestion;
+
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.Alert;
@@ -49,6 +51,11 @@ public final class StandardDialogs implements MainWindowDialogs {
     @Override
     public boolean modelSetup(Window owner) {
         return new ModelSetupDialog(services.model(), executor).showAndWait(owner);
+    }
+
+    @Override
+    public boolean confirmTrash(Window owner, String header, String text, List<String> files, String action) {
+        return TrashQuestion.ask(owner, header, text, files, action);
     }
 
     @Override

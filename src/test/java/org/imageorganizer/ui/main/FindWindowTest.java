@@ -131,6 +131,31 @@ class FindWindowTest {
     }
 
     @Test
+    void moveToTrashListsTheFilesThenTrashesThemAndTheirPhotosLeaveTheGrid() throws Exception {
+        List<ImageRecord> shown = importPhotos(3);
+        ImageRecord photo = shown.get(1);
+        Path file = photos.resolve(photo.fileName()).toAbsolutePath();
+
+        fx.dialogs.confirm(false); // Cancel: nothing moves
+        fx.robot.rightClickOn(fx.labelled(photo.fileName()));
+        fx.waitUntil("the menu", () -> fx.hasLabelled("Move to Trash…"));
+        fx.robot.clickOn(fx.labelled("Move to Trash…"));
+        fx.waitUntil("the question", () -> fx.dialogs.calls().stream().anyMatch(c -> c.startsWith("confirmTrash")));
+        assertThat(fx.dialogs.calls()).contains("confirmTrash: Move 1 file to the trash? [" + file + "]");
+        assertThat(file).exists();
+
+        fx.dialogs.confirm(true);
+        fx.robot.rightClickOn(fx.labelled(photo.fileName()));
+        fx.waitUntil("the menu", () -> fx.hasLabelled("Move to Trash…"));
+        fx.robot.clickOn(fx.labelled("Move to Trash…"));
+        fx.waitUntil("the grid without the photo", () -> fx.grid.getItems().size() == 2);
+        assertThat(file).doesNotExist();
+        assertThat(fx.services.trashFolder().resolve("files").resolve(photo.fileName())).exists();
+        assertThat(fx.services.library().images().count()).isEqualTo(2);
+        assertThat(onFx(() -> fx.controller.notice.getText())).isEqualTo("1 file was moved to the trash; 1 photo left the library.");
+    }
+
+    @Test
     void typingInTheSearchBoxShowsTheBestMatchesOfTheRowAndClearingItGoesBack() {
         importPhotos(6);
         org.imageorganizer.ui.library.TreeNode object = fx.objectRows().get(0);

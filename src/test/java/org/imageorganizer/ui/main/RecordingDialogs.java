@@ -51,6 +51,12 @@ final class RecordingDialogs implements MainWindowDialogs {
     }
 
     @Override
+    public boolean confirmTrash(Window owner, String header, String text, List<String> files, String action) {
+        record("confirmTrash: " + header + " " + files);
+        return confirm;
+    }
+
+    @Override
     public void problem(Window owner, String title, String sentence) {
         record("problem: " + title + ": " + sentence);
     }
