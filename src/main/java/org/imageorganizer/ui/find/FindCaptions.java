@@ -3,6 +3,7 @@ package org.imageorganizer.ui.find;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.ModelException;
 import org.imageorganizer.services.PhotoSearch.SearchFilter;
 import org.imageorganizer.services.PhotoSearch.SearchPage;
 import org.imageorganizer.services.SearchUnavailableException;
@@ -62,6 +63,11 @@ final class FindCaptions {
         }
         if (error instanceof NoSuchElementException) {
             return "That photo is no longer in the library.";
+        }
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof ModelException) { // no model on this computer yet: say what still works and how to get it
+                return "Text search needs the CLIP model, which is not on this computer yet: adding photos offers to get it.";
+            }
         }
         return "The search failed: " + Notices.reason(error);
     }

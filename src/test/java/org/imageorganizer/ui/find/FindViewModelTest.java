@@ -134,6 +134,21 @@ class FindViewModelTest {
     }
 
     @Test
+    void withoutAModelOnThisComputerItSaysHowToGetOne() {
+        ImageGridViewModel grid = grid(new SameThreadTaskExecutor());
+        FindViewModel find = find(new SameThreadTaskExecutor(), grid);
+        search.answer = text -> {
+            throw new org.imageorganizer.model.ModelException("there is no CLIP model on this computer yet.");
+        };
+
+        find.textProperty().set("dog");
+        delay.fireAll();
+
+        assertThat(find.captionProperty().get())
+                .isEqualTo("Text search needs the CLIP model, which is not on this computer yet: adding photos offers to get it.");
+    }
+
+    @Test
     void whileSearchIsGettingReadyItSaysSoAndTriesAgain() {
         ImageGridViewModel grid = grid(new SameThreadTaskExecutor());
         FindViewModel find = find(new SameThreadTaskExecutor(), grid);
