@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import org.imageorganizer.services.SearchUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,12 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception | Error e) {
-                LOG.warn("A background task failed: {}", e.toString(), e);
+                if (e instanceof SearchUnavailableException wait && wait.temporary()) {
+                    // still loading (the search asks again in a moment): expected, not a failure to trace
+                    LOG.info("A background task must wait: {}", e.getMessage());
+                } else {
+                    LOG.warn("A background task failed: {}", e.toString(), e);
+                }
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });
