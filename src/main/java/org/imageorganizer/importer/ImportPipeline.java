@@ -46,9 +46,10 @@ public final class ImportPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(ImportPipeline.class);
     private static final Duration NOTIFY_EVERY = Duration.ofSeconds(3);
     /**
-     * Files in flight while the library is still opening: enough for the first batches, so that the
-     * first images are ready to commit when it opens, and few enough that reading and embedding more
-     * of them does not hold up the open (the cores are few; ADR 0029).
+     * Files in flight while the library is still opening, or the model asked for by then still loading:
+     * enough for the first batches, so that the first images are ready to commit when both are, and few
+     * enough that decoding more of them does not hold up the open and the load (the cores are few;
+     * ADRs 0029 and 0039).
      */
     static final int BEFORE_OPEN = 4;
 
@@ -107,7 +108,14 @@ public final class ImportPipeline {
         BlockingQueue<FileOutcome> results = new LinkedBlockingQueue<>();
         int beforeOpen = Math.min(BEFORE_OPEN, options.queueImages());
         Semaphore inFlight = new Semaphore(beforeOpen);
-        library.whenSettled(() -> inFlight.release(options.queueImages() - beforeOpen));
+        Runnable releaseRest = () -> inFlight.release(options.queueImages() - beforeOpen);
+        library.whenSettled(() -> {
+            if (model.requested()) {
+                model.whenSettled(releaseRest);
+            } else {
+                releaseRest.run();
+            }
+        });
         ExecutorService workers = Executors.newFixedThreadPool(options.decodeWorkers(), daemon("import-decode-"));
         InferenceBatcher batcher = InferenceBatcher.forFolders(embedder, model::classifier, options);
         // the first file with new content starts the model's load, in the background while the workers go on

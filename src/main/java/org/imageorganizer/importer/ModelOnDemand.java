@@ -113,6 +113,11 @@ public final class ModelOnDemand implements AutoCloseable {
         return done(classifier) || done(load.model);
     }
 
+    /** Runs {@code action} once the load has ended, ready or failed (on the thread that ended it, or now). */
+    public void whenSettled(Runnable action) {
+        classifier.whenComplete((ready, failure) -> action.run());
+    }
+
     /** Runs {@code action} once the classifier is ready (on the thread that made it, or now); never when the load fails. */
     public void whenReady(Runnable action) {
         classifier.thenRun(action);

@@ -1,27 +1,31 @@
 package org.imageorganizer.store;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.hibernate.Session;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.SubCluster;
 
 /**
- * The stored sub-clusterings, one per object → background group. Thread-safe: every call uses
- * its own entity manager and one short transaction.
+ * The stored sub-clusterings, one per object → background group, in {@code group_clustering} and
+ * {@code cluster_member}. Plain SQL: clustering ends every import (ADR 0039). Thread-safe: every call is
+ * one short transaction.
  */
 public final class ClusterRepository {
     /** Tries of a save that meets another writer's rows for the same images. */
@@ -32,16 +36,14 @@ public final class ClusterRepository {
     private static final String INSERT_MEMBER = "INSERT INTO cluster_member"
             + " (image_id, object_label, background_label, cluster_id)"
             + " SELECT id, ?, ?, ? FROM image WHERE id = ?";
+    private static final String GROUP_KEY = " WHERE object_label = ? AND background_label = ?";
 
-    private final EntityManagerFactory emf;
+    private final SqlTransactions sql;
     private final Clock clock;
 
-    /**
-     * @param emf   the library's entity manager factory
-     * @param clock gives the time a clustering is saved
-     */
-    ClusterRepository(EntityManagerFactory emf, Clock clock) {
-        this.emf = Objects.requireNonNull(emf, "emf");
+    /** @param clock gives the time a clustering is saved */
+    ClusterRepository(SqlTransactions sql, Clock clock) {
+        this.sql = Objects.requireNonNull(sql, "sql");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -52,24 +54,33 @@ public final class ClusterRepository {
      * @return clusterings by group, in {@link GroupKey} order
      */
     public Map<GroupKey, StoredGroupClustering> loadAll() {
-        return emf.callInTransaction(em -> {
-            Map<GroupKey, TreeMap<Integer, List<Long>>> members = new HashMap<>();
-            em.createQuery("select m.objectLabel, m.backgroundLabel, m.clusterId, m.imageId"
-                            + " from ClusterMemberEntity m order by m.imageId", Object[].class)
-                    .getResultStream()
-                    .forEach(row -> members
-                            .computeIfAbsent(new GroupKey((String) row[0], (String) row[1]), k -> new TreeMap<>())
-                            .computeIfAbsent((Integer) row[2], k -> new ArrayList<>())
-                            .add((Long) row[3]));
-            Map<GroupKey, StoredGroupClustering> out = new TreeMap<>();
-            for (GroupClusteringEntity g : em.createQuery("from GroupClusteringEntity", GroupClusteringEntity.class)
-                    .getResultList()) {
-                GroupKey key = new GroupKey(g.objectLabel, g.backgroundLabel);
-                out.put(key, new StoredGroupClustering(key, g.signature, g.algorithm, g.libraryVersion,
-                        g.computedAt, subClusters(members.getOrDefault(key, new TreeMap<>()))));
+        return sql.inTransaction(ClusterRepository::loadAll);
+    }
+
+    /** As {@link #loadAll()}, on the caller's connection (the read-only reader's too). */
+    static Map<GroupKey, StoredGroupClustering> loadAll(Connection c) throws SQLException {
+        Map<GroupKey, TreeMap<Integer, List<Long>>> members = new HashMap<>();
+        Map<GroupKey, StoredGroupClustering> out = new TreeMap<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT object_label, background_label, cluster_id, image_id"
+                    + " FROM cluster_member ORDER BY image_id")) {
+                while (rs.next()) {
+                    members.computeIfAbsent(new GroupKey(rs.getString(1), rs.getString(2)), k -> new TreeMap<>())
+                            .computeIfAbsent(rs.getInt(3), k -> new ArrayList<>())
+                            .add(rs.getLong(4));
+                }
             }
-            return Collections.unmodifiableMap(new LinkedHashMap<>(out));
-        });
+            try (ResultSet rs = s.executeQuery("SELECT object_label, background_label, signature, algorithm,"
+                    + " library_version, computed_at FROM group_clustering")) {
+                while (rs.next()) {
+                    GroupKey key = new GroupKey(rs.getString(1), rs.getString(2));
+                    out.put(key, new StoredGroupClustering(key, rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getObject(6, OffsetDateTime.class).toInstant(),
+                            subClusters(members.getOrDefault(key, new TreeMap<>()))));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(out));
     }
 
     /**
@@ -95,51 +106,77 @@ public final class ClusterRepository {
             }
             ids.addAll(c.imageIds());
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         // another process (or clusterer) may store the same group at the same moment: its rows then
-        // collide with ours on the member key; once it has committed, a new try replaces them
+        // collide with ours on a key; once it has committed, a new try replaces them
         for (int attempt = 1; ; attempt++) {
             try {
-                saveOnce(group, signature, algorithm, libraryVersion, checked, ids, now);
+                sql.inTransaction(c -> {
+                    saveOnce(c, group, signature, algorithm, libraryVersion, checked, ids, now);
+                    return null;
+                });
                 return;
-            } catch (org.hibernate.exception.ConstraintViolationException e) {
-                if (attempt == SAVE_ATTEMPTS) {
+            } catch (RuntimeException e) {
+                if (attempt == SAVE_ATTEMPTS || !isConstraintViolation(e)) {
                     throw e;
                 }
             }
         }
     }
 
-    private void saveOnce(GroupKey group, String signature, String algorithm, long libraryVersion,
-            List<SubCluster> checked, List<Long> ids, Instant now) {
-        emf.runInTransaction(em -> {
-            deleteMembers(em, group);
-            for (int from = 0; from < ids.size(); from += BATCH) {
-                em.createQuery("delete from ClusterMemberEntity m where m.imageId in :ids")
-                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + BATCH)))
-                        .executeUpdate();
-            }
-            em.merge(new GroupClusteringEntity(group.objectLabel(), group.backgroundLabel(), signature, algorithm,
-                    libraryVersion, now));
-            em.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(INSERT_MEMBER)) {
-                    int pending = 0;
-                    for (SubCluster c : checked) {
-                        for (long id : c.imageIds()) {
-                            insert.setString(1, group.objectLabel());
-                            insert.setString(2, group.backgroundLabel());
-                            insert.setInt(3, c.clusterId());
-                            insert.setLong(4, id);
-                            insert.addBatch();
-                            if (++pending % BATCH == 0) {
-                                insert.executeBatch();
-                            }
-                        }
-                    }
-                    insert.executeBatch();
+    private static void saveOnce(Connection c, GroupKey group, String signature, String algorithm,
+            long libraryVersion, List<SubCluster> checked, List<Long> ids, OffsetDateTime now) throws SQLException {
+        deleteGroup(c, "cluster_member", group);
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM cluster_member WHERE image_id IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setLong(i + 1, chunk.get(i));
                 }
-            });
-        });
+                s.executeUpdate();
+            }
+        }
+        int updated;
+        try (PreparedStatement s = c.prepareStatement("UPDATE group_clustering"
+                + " SET signature = ?, algorithm = ?, library_version = ?, computed_at = ?" + GROUP_KEY)) {
+            updated = bindGroupRow(s, group, signature, algorithm, libraryVersion, now).executeUpdate();
+        }
+        if (updated == 0) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO group_clustering"
+                    + " (signature, algorithm, library_version, computed_at, object_label, background_label)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                bindGroupRow(s, group, signature, algorithm, libraryVersion, now).executeUpdate();
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement(INSERT_MEMBER)) {
+            int pending = 0;
+            for (SubCluster cluster : checked) {
+                for (long id : cluster.imageIds()) {
+                    insert.setString(1, group.objectLabel());
+                    insert.setString(2, group.backgroundLabel());
+                    insert.setInt(3, cluster.clusterId());
+                    insert.setLong(4, id);
+                    insert.addBatch();
+                    if (++pending % BATCH == 0) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Binds signature, algorithm, version, time, then the group's two labels. */
+    private static PreparedStatement bindGroupRow(PreparedStatement s, GroupKey group, String signature,
+            String algorithm, long libraryVersion, OffsetDateTime now) throws SQLException {
+        s.setString(1, signature);
+        s.setString(2, algorithm);
+        s.setLong(3, libraryVersion);
+        s.setObject(4, now);
+        s.setString(5, group.objectLabel());
+        s.setString(6, group.backgroundLabel());
+        return s;
     }
 
     /**
@@ -149,33 +186,44 @@ public final class ClusterRepository {
      */
     public void deleteGroupsNotIn(Set<GroupKey> existing) {
         Objects.requireNonNull(existing, "existing");
-        emf.runInTransaction(em -> {
-            List<Object[]> stored = new ArrayList<>(em.createQuery(
-                    "select g.objectLabel, g.backgroundLabel from GroupClusteringEntity g", Object[].class)
-                    .getResultList());
-            stored.addAll(em.createQuery(
-                    "select distinct m.objectLabel, m.backgroundLabel from ClusterMemberEntity m", Object[].class)
-                    .getResultList());
-            stored.stream()
-                    .map(row -> new GroupKey((String) row[0], (String) row[1]))
-                    .distinct()
-                    .filter(key -> !existing.contains(key))
-                    .forEach(key -> {
-                        deleteMembers(em, key);
-                        em.createQuery("delete from GroupClusteringEntity g"
-                                        + " where g.objectLabel = :o and g.backgroundLabel = :b")
-                                .setParameter("o", key.objectLabel())
-                                .setParameter("b", key.backgroundLabel())
-                                .executeUpdate();
-                    });
+        sql.inTransaction(c -> {
+            Set<GroupKey> stored = new LinkedHashSet<>();
+            try (Statement s = c.createStatement()) {
+                for (String query : List.of("SELECT object_label, background_label FROM group_clustering",
+                        "SELECT DISTINCT object_label, background_label FROM cluster_member")) {
+                    try (ResultSet rs = s.executeQuery(query)) {
+                        while (rs.next()) {
+                            stored.add(new GroupKey(rs.getString(1), rs.getString(2)));
+                        }
+                    }
+                }
+            }
+            for (GroupKey key : stored) {
+                if (!existing.contains(key)) {
+                    deleteGroup(c, "cluster_member", key);
+                    deleteGroup(c, "group_clustering", key);
+                }
+            }
+            return null;
         });
     }
 
-    private static void deleteMembers(EntityManager em, GroupKey group) {
-        em.createQuery("delete from ClusterMemberEntity m where m.objectLabel = :o and m.backgroundLabel = :b")
-                .setParameter("o", group.objectLabel())
-                .setParameter("b", group.backgroundLabel())
-                .executeUpdate();
+    private static void deleteGroup(Connection c, String table, GroupKey group) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + GROUP_KEY)) {
+            s.setString(1, group.objectLabel());
+            s.setString(2, group.backgroundLabel());
+            s.executeUpdate();
+        }
+    }
+
+    /** Whether a key or foreign key refused a row (SQLSTATE class 23, the same in H2 and PostgreSQL). */
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Clusters by ascending id, the noise cluster last (also the plain-JDBC reader's order). */

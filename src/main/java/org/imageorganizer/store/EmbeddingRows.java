@@ -27,7 +27,7 @@ final class EmbeddingRows {
     static long stamp(Connection c) throws SQLException {
         long version;
         try (PreparedStatement s = c.prepareStatement("SELECT info_value FROM library_info WHERE info_key = ?")) {
-            s.setString(1, LibraryInfoEntry.LIBRARY_VERSION);
+            s.setString(1, LibraryInfoKeys.LIBRARY_VERSION);
             try (ResultSet rs = s.executeQuery()) {
                 version = rs.next() && rs.getString(1) != null ? Long.parseLong(rs.getString(1).strip()) : 0;
             }

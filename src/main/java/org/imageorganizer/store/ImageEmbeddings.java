@@ -1,9 +1,7 @@
 package org.imageorganizer.store;
 
-import jakarta.persistence.EntityManagerFactory;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.hibernate.Session;
 
 /**
  * The library's embeddings in bulk, with the labels and sub-cluster of each image: what the search
@@ -18,24 +16,27 @@ public final class ImageEmbeddings {
     public record Row(long id, String objectLabel, String backgroundLabel, Integer clusterId, float[] embedding) {
     }
 
-    private final EntityManagerFactory emf;
+    private final SqlTransactions sql;
 
-    ImageEmbeddings(EntityManagerFactory emf) {
-        this.emf = Objects.requireNonNull(emf, "emf");
+    ImageEmbeddings(SqlTransactions sql) {
+        this.sql = Objects.requireNonNull(sql, "sql");
     }
 
     /** A number that changes whenever an image is added or removed or a group is clustered again. */
     public long stamp() {
-        return emf.callInTransaction(em -> em.unwrap(Session.class).doReturningWork(EmbeddingRows::stamp));
+        return sql.inTransaction(EmbeddingRows::stamp);
     }
 
     /** How many images have an embedding. */
     public int count() {
-        return emf.callInTransaction(em -> em.unwrap(Session.class).doReturningWork(EmbeddingRows::count));
+        return sql.inTransaction(EmbeddingRows::count);
     }
 
     /** Hands every image with an embedding to {@code sink}, in id order, streamed in one transaction. */
     public void forEach(Consumer<Row> sink) {
-        emf.runInTransaction(em -> em.unwrap(Session.class).doWork(c -> EmbeddingRows.forEach(c, sink)));
+        sql.inTransaction(c -> {
+            EmbeddingRows.forEach(c, sink);
+            return null;
+        });
     }
 }

@@ -85,26 +85,4 @@ class ImageEntity {
 
     protected ImageEntity() {
     }
-
-    ImageEntity(NewImage n, Instant importedAt) {
-        this.sha256 = n.sha256();
-        this.location = n.location();
-        this.fileName = n.fileName();
-        this.byteSize = n.byteSize();
-        this.width = n.width();
-        this.height = n.height();
-        this.format = n.format();
-        this.importedAt = importedAt;
-        this.storage = n.storage().name();
-        this.objectLabel = n.classification().object().name();
-        this.objectConfidence = n.classification().object().confidence();
-        this.backgroundLabel = n.classification().background().name();
-        this.backgroundConfidence = n.classification().background().confidence();
-        float[] vector = n.embedding();
-        this.embedding = EmbeddingCodec.encode(vector);
-        this.embeddingDim = vector.length;
-        this.modelId = n.modelId();
-        this.fileModifiedNanos = n.fileModifiedNanos();
-        this.perceptualHash = n.perceptualHash();
-    }
 }

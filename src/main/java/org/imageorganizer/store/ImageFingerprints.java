@@ -1,6 +1,5 @@
 package org.imageorganizer.store;
 
-import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.hibernate.Session;
 
 /**
  * What duplicate finding reads of each image, in bulk: its content hash, perceptual hash, embedding,
@@ -37,37 +35,19 @@ public final class ImageFingerprints {
             + " i.width, i.height, i.format, i.byte_size, i.imported_at,"
             + " (SELECT MIN(l.file_modified_ns) FROM image_location l WHERE l.image_id = i.id) FROM image i";
 
-    /** Runs SQL on a connection in one transaction. */
-    @FunctionalInterface
-    interface Transactions {
-        <T> T inTransaction(SqlWork<T> work);
-    }
-
-    /** SQL on a connection. */
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private final Transactions transactions;
+    private final SqlTransactions transactions;
     private final boolean readOnly;
     private final NearDuplicateLinks links;
 
-    /** Through Hibernate's connection, each call its own transaction; hashes stored later are linked through {@code links}. */
-    ImageFingerprints(EntityManagerFactory emf, NearDuplicateLinks links) {
-        Objects.requireNonNull(emf, "emf");
+    /** Each call its own transaction; hashes stored later are linked through {@code links}. */
+    ImageFingerprints(SqlTransactions transactions, NearDuplicateLinks links) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.links = Objects.requireNonNull(links, "links");
-        this.transactions = new Transactions() {
-            @Override
-            public <T> T inTransaction(SqlWork<T> work) {
-                return emf.callInTransaction(em -> em.unwrap(Session.class).doReturningWork(work::run));
-            }
-        };
         this.readOnly = false;
     }
 
     /** Through a connection whose transactions are never committed (the read-only reader's). */
-    ImageFingerprints(Transactions readOnlyTransactions) {
+    ImageFingerprints(SqlTransactions readOnlyTransactions) {
         this.transactions = readOnlyTransactions;
         this.readOnly = true;
         this.links = null;

@@ -1,15 +1,16 @@
 package org.imageorganizer.store;
 
-import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.hibernate.Session;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.StorageKind;
 
@@ -19,14 +20,13 @@ import org.imageorganizer.model.StorageKind;
  * modification time it had when last read (ADR 0026). An import asks which walked files are
  * unchanged, records the time of a file it read again, and follows a file that moved; the storage
  * check walks every location. None of this changes the library version: clusters stay valid.
- * Thread-safe: every call uses its own entity manager and one short transaction.
+ * Plain SQL (ADR 0039). Thread-safe: every call is one short transaction.
  */
 public final class ImageLocations {
-    private final EntityManagerFactory emf;
+    private final SqlTransactions sql;
 
-    /** @param emf the library's entity manager factory */
-    ImageLocations(EntityManagerFactory emf) {
-        this.emf = Objects.requireNonNull(emf, "emf");
+    ImageLocations(SqlTransactions sql) {
+        this.sql = Objects.requireNonNull(sql, "sql");
     }
 
     /**
@@ -47,25 +47,30 @@ public final class ImageLocations {
     public void relocate(long id, String newLocation, String newFileName, Long fileModifiedNanos) {
         Objects.requireNonNull(newLocation, "newLocation");
         Instant now = Instant.now();
-        boolean found = emf.callInTransaction(em -> {
-            Object[] old = em.createQuery("select i.location, i.storage from ImageEntity i where i.id = :id", Object[].class)
-                    .setParameter("id", id)
-                    .getResultStream().findFirst().orElse(null);
-            if (old == null) {
-                return false;
+        boolean found = sql.inTransaction(c -> {
+            String oldLocation;
+            String storage;
+            try (PreparedStatement s = c.prepareStatement("SELECT location, storage FROM image WHERE id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    oldLocation = rs.getString(1);
+                    storage = rs.getString(2);
+                }
             }
-            em.createQuery("update ImageEntity i set i.location = :location,"
-                            + " i.fileName = :fileName, i.fileModifiedNanos = :modified where i.id = :id")
-                    .setParameter("location", newLocation)
-                    .setParameter("fileName", newFileName)
-                    .setParameter("modified", fileModifiedNanos)
-                    .setParameter("id", id)
-                    .executeUpdate();
-            if (StorageKind.INDEXED.name().equals(old[1])) {
-                em.unwrap(Session.class).doWork(c -> {
-                    LocationRows.forget(c, id, (String) old[0]);
-                    LocationRows.record(c, id, newLocation, newFileName, fileModifiedNanos, now);
-                });
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE image SET location = ?, file_name = ?, file_modified_ns = ? WHERE id = ?")) {
+                s.setString(1, newLocation);
+                s.setString(2, newFileName);
+                s.setObject(3, fileModifiedNanos, java.sql.Types.BIGINT);
+                s.setLong(4, id);
+                s.executeUpdate();
+            }
+            if (StorageKind.INDEXED.name().equals(storage)) {
+                LocationRows.forget(c, id, oldLocation);
+                LocationRows.record(c, id, newLocation, newFileName, fileModifiedNanos, now);
             }
             return true;
         });
@@ -96,20 +101,23 @@ public final class ImageLocations {
     public boolean recordCopy(long id, String location, String fileName, Long fileModifiedNanos) {
         Objects.requireNonNull(location, "location");
         Instant now = Instant.now();
-        return emf.callInTransaction(em -> {
-            Long exists = em.createQuery("select count(i) from ImageEntity i where i.id = :id", Long.class)
-                    .setParameter("id", id).getSingleResult();
-            if (exists == 0) {
-                return false;
+        return sql.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM image WHERE id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                }
             }
-            em.unwrap(Session.class).doWork(c -> LocationRows.record(c, id, location, fileName, fileModifiedNanos, now));
+            LocationRows.record(c, id, location, fileName, fileModifiedNanos, now);
             return true;
         });
     }
 
     /** Every place a user's file with the image's content was seen (none for uploads), in path order. */
     public List<String> locationsOf(long id) {
-        return emf.callInTransaction(em -> em.unwrap(Session.class).doReturningWork(c -> LocationRows.of(c, id)));
+        return sql.inTransaction(c -> LocationRows.of(c, id));
     }
 
     /**
@@ -121,8 +129,7 @@ public final class ImageLocations {
      *         time (or none recorded), are left out
      */
     public Map<String, ImageRecord> unchangedFiles(Collection<FileStamp> files) {
-        return emf.callInTransaction(em -> em.unwrap(Session.class)
-                .doReturningWork(connection -> UnchangedFileQuery.find(connection, files)));
+        return sql.inTransaction(c -> UnchangedFileQuery.find(c, files));
     }
 
     /**
@@ -137,18 +144,27 @@ public final class ImageLocations {
             throw new IllegalArgumentException("pageSize must be >= 1: " + pageSize);
         }
         long after = Long.MIN_VALUE;
-        List<Object[]> page;
+        List<String> page;
         do {
             long from = after;
-            page = emf.callInTransaction(em -> em.createQuery(
-                            "select i.id, i.location from ImageEntity i where i.id > :after order by i.id", Object[].class)
-                    .setParameter("after", from)
-                    .setMaxResults(pageSize)
-                    .getResultList());
-            for (Object[] row : page) {
-                action.accept((String) row[1]);
-                after = (Long) row[0];
-            }
+            long[] last = {after};
+            page = sql.inTransaction(c -> {
+                List<String> locations = new ArrayList<>(Math.min(pageSize, 4096));
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT id, location FROM image WHERE id > ? ORDER BY id LIMIT ?")) {
+                    s.setLong(1, from);
+                    s.setInt(2, pageSize);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            last[0] = rs.getLong(1);
+                            locations.add(rs.getString(2));
+                        }
+                    }
+                }
+                return locations;
+            });
+            page.forEach(action);
+            after = last[0];
         } while (page.size() == pageSize);
     }
 }

@@ -1,10 +1,12 @@
 package org.imageorganizer.store;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.hibernate.Session;
 import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.EmbeddedImage;
 import org.imageorganizer.model.GroupKey;
@@ -26,8 +27,12 @@ import org.imageorganizer.model.StorageKind;
 
 /**
  * The images of the library (where their files are, and when an indexed file last changed, is
- * {@link ImageLocations}'). Thread-safe: every call uses its own entity manager and one short
- * transaction. Inserts and deletes add one to the library version in the same transaction.
+ * {@link ImageLocations}'). Thread-safe: every call is one short transaction. Inserts and deletes add
+ * one to the library version in the same transaction.
+ *
+ * <p>What an import and the clustering do (look up a content, add images, read groups and embeddings) is
+ * plain SQL, so that a process that only imports never starts Hibernate; the paged and filtered reads of
+ * the server and the window are HQL, on Hibernate started when they first need it (ADR 0039).
  */
 public final class ImageRepository {
 
@@ -40,40 +45,53 @@ public final class ImageRepository {
             + " i.backgroundLabel, i.backgroundConfidence, i.storage";
     private static final String RECORD_SELECT = "select " + RECORD_COLUMNS + " from ImageEntity i";
 
-    private final EntityManagerFactory emf;
+    private static final String INSERT = "INSERT INTO image (sha256, location, file_name, byte_size, width, height,"
+            + " format, imported_at, storage, object_label, object_confidence, background_label, background_confidence,"
+            + " embedding, embedding_dim, model_id, file_modified_ns, perceptual_hash, hash_serial)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final SqlTransactions sql;
+    private final HibernateOnDemand hibernate;
     private final Clock clock;
     private final NearDuplicateLinks links;
 
     /**
-     * @param emf   the library's entity manager factory
-     * @param clock gives the import time of new images
-     * @param links  links each new image to its near-duplicates in the transaction that adds it
+     * @param sql       the import's and the clustering's transactions
+     * @param hibernate the paged reads' Hibernate
+     * @param clock     gives the import time of new images
+     * @param links     links each new image to its near-duplicates in the transaction that adds it
      */
-    ImageRepository(EntityManagerFactory emf, Clock clock, NearDuplicateLinks links) {
-        this.emf = Objects.requireNonNull(emf, "emf");
+    ImageRepository(SqlTransactions sql, HibernateOnDemand hibernate, Clock clock, NearDuplicateLinks links) {
+        this.sql = Objects.requireNonNull(sql, "sql");
+        this.hibernate = Objects.requireNonNull(hibernate, "hibernate");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.links = Objects.requireNonNull(links, "links");
     }
 
     /** @return the image with this content, if the library has it */
     public Optional<ImageRecord> findBySha256(String sha256) {
-        return first(RECORD_SELECT + " where i.sha256 = :v", "v", sha256);
+        return first(ImageRows.SELECT + " WHERE sha256 = ?", sha256);
     }
 
     /** @return the image with this id, if any */
     public Optional<ImageRecord> findById(long id) {
-        return first(RECORD_SELECT + " where i.id = :v", "v", id);
+        return first(ImageRows.SELECT + " WHERE id = ?", id);
+    }
+
+    private Optional<ImageRecord> first(String query, Object value) {
+        return sql.inTransaction(c -> ImageRows.records(c, query, value).stream().findFirst());
     }
 
     /** @return the embedding of this image, if the image exists and has one */
     public Optional<float[]> embeddingOf(long id) {
-        return emf.callInTransaction(em -> em.createQuery(
-                        "select i.embedding, i.embeddingDim from ImageEntity i where i.id = :id", Object[].class)
-                .setParameter("id", id)
-                .getResultStream()
-                .findFirst()
-                .filter(row -> row[0] != null)
-                .map(ImageRepository::decode));
+        return sql.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT embedding, embedding_dim FROM image WHERE id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(embedding(rs, 1)) : Optional.<float[]>empty();
+                }
+            }
+        });
     }
 
     /**
@@ -84,19 +102,8 @@ public final class ImageRepository {
      */
     public ImageRecord insert(NewImage image) {
         Objects.requireNonNull(image, "image");
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
-            long id = emf.callInTransaction(em -> {
-                long serial = lock(em);
-                ImageEntity entity = new ImageEntity(image, now);
-                entity.hashSerial = entity.perceptualHash == null ? null : serial;
-                em.persist(entity);
-                em.flush();
-                recordLocations(em, List.of(entity), List.of(image), now);
-                link(em, serial, List.of(entity));
-                LibraryInfo.bumpVersion(em);
-                return entity.id;
-            });
+            long id = insertAll(List.of(image)).get(0);
             return findById(id).orElseThrow();
         } catch (RuntimeException e) {
             if (isUniqueViolation(e)) {
@@ -121,47 +128,59 @@ public final class ImageRepository {
         if (images.isEmpty()) {
             return List.of();
         }
+        images.forEach(image -> Objects.requireNonNull(image, "image"));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return emf.callInTransaction(em -> {
-            long serial = lock(em);
-            List<ImageEntity> entities = new java.util.ArrayList<>(images.size());
-            for (NewImage image : images) {
-                ImageEntity entity = new ImageEntity(Objects.requireNonNull(image, "image"), now);
-                entity.hashSerial = entity.perceptualHash == null ? null : serial;
-                em.persist(entity);
-                entities.add(entity);
-            }
-            em.flush();
-            recordLocations(em, entities, images, now);
-            link(em, serial, entities);
-            LibraryInfo.bumpVersion(em);
-            return entities.stream().map(e -> e.id).toList();
-        });
-    }
-
-    /** Takes the library's near-duplicate lock first, before any row is written ({@link NearDuplicateLinks}). */
-    private static long lock(EntityManager em) {
-        return em.unwrap(Session.class).doReturningWork(NearDuplicateLinks::lock);
-    }
-
-    /** Links the new images to their near-duplicates, in their transaction. */
-    private void link(EntityManager em, long serial, List<ImageEntity> entities) {
-        List<NearDuplicateLinks.HashedImage> added = entities.stream()
-                .map(e -> new NearDuplicateLinks.HashedImage(e.id, e.perceptualHash)).toList();
-        em.unwrap(Session.class).doWork(c -> links.link(c, serial, added));
-    }
-
-    /** The place each new indexed image is read from is its first location ({@link ImageLocations}). */
-    private static void recordLocations(EntityManager em, List<ImageEntity> entities, List<NewImage> images, Instant now) {
-        em.unwrap(Session.class).doWork(c -> {
-            for (int i = 0; i < entities.size(); i++) {
-                NewImage image = images.get(i);
-                if (image.storage() == StorageKind.INDEXED) {
-                    LocationRows.record(c, entities.get(i).id, image.location(), image.fileName(),
-                            image.fileModifiedNanos(), now);
+        return sql.inTransaction(c -> {
+            long serial = NearDuplicateLinks.lock(c); // before any row is written
+            List<Long> ids = new ArrayList<>(images.size());
+            List<NearDuplicateLinks.HashedImage> added = new ArrayList<>(images.size());
+            try (PreparedStatement insert = c.prepareStatement(INSERT, new String[] {"id"})) {
+                for (NewImage image : images) {
+                    long id = insertRow(insert, image, now, serial);
+                    ids.add(id);
+                    added.add(new NearDuplicateLinks.HashedImage(id, image.perceptualHash()));
+                    if (image.storage() == StorageKind.INDEXED) {
+                        // the place an indexed image is read from is its first location (ImageLocations)
+                        LocationRows.record(c, id, image.location(), image.fileName(), image.fileModifiedNanos(), now);
+                    }
                 }
             }
+            links.link(c, serial, added);
+            LibraryInfo.bumpVersion(c);
+            return List.copyOf(ids);
         });
+    }
+
+    /** Inserts one row with {@link #INSERT}; its hash serial is the transaction's when it has a hash. */
+    private static long insertRow(PreparedStatement insert, NewImage image, Instant now, long serial) throws SQLException {
+        float[] vector = image.embedding();
+        byte[] hash = image.perceptualHash();
+        insert.setString(1, image.sha256());
+        insert.setString(2, image.location());
+        insert.setString(3, image.fileName());
+        insert.setLong(4, image.byteSize());
+        insert.setInt(5, image.width());
+        insert.setInt(6, image.height());
+        insert.setString(7, image.format());
+        insert.setObject(8, now.atOffset(ZoneOffset.UTC));
+        insert.setString(9, image.storage().name());
+        insert.setString(10, image.classification().object().name());
+        insert.setDouble(11, image.classification().object().confidence());
+        insert.setString(12, image.classification().background().name());
+        insert.setDouble(13, image.classification().background().confidence());
+        insert.setBytes(14, EmbeddingCodec.encode(vector));
+        insert.setInt(15, vector.length);
+        insert.setString(16, image.modelId());
+        insert.setObject(17, image.fileModifiedNanos(), Types.BIGINT);
+        insert.setBytes(18, hash);
+        insert.setObject(19, hash == null ? null : serial, Types.BIGINT);
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("the database gave no id for the new image " + image.sha256());
+            }
+            return keys.getLong(1);
+        }
     }
 
     /**
@@ -170,15 +189,16 @@ public final class ImageRepository {
      * @return true if the image existed
      */
     public boolean delete(long id) {
-        boolean deleted = emf.callInTransaction(em -> {
-            lock(em); // no photo goes while another's links to it are written
-            int rows = em.createQuery("delete from ImageEntity i where i.id = :id")
-                    .setParameter("id", id)
-                    .executeUpdate();
-            if (rows > 0) {
-                LibraryInfo.bumpVersion(em);
+        boolean deleted = sql.inTransaction(c -> {
+            NearDuplicateLinks.lock(c); // no photo goes while another's links to it are written
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM image WHERE id = ?")) {
+                s.setLong(1, id);
+                if (s.executeUpdate() == 0) {
+                    return false;
+                }
             }
-            return rows > 0;
+            LibraryInfo.bumpVersion(c);
+            return true;
         });
         if (deleted) {
             links.removed(id);
@@ -191,7 +211,7 @@ public final class ImageRepository {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must be >= 0: " + offset + ", " + limit);
         }
-        return emf.callInTransaction(em -> em.createQuery(RECORD_SELECT + " order by i.id", Object[].class)
+        return hibernate.callInTransaction(em -> em.createQuery(RECORD_SELECT + " order by i.id", Object[].class)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultStream()
@@ -209,7 +229,7 @@ public final class ImageRepository {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must be >= 0: " + offset + ", " + limit);
         }
-        return emf.callInTransaction(em -> {
+        return hibernate.callInTransaction(em -> {
             var query = em.createQuery(RECORD_SELECT + labelFilter(object, background) + " order by i.id desc", Object[].class);
             bindLabels(query, object, background);
             return query.setFirstResult(offset).setMaxResults(limit).getResultStream()
@@ -220,7 +240,7 @@ public final class ImageRepository {
 
     /** The number of images with these labels (null for any). */
     public long count(String object, String background) {
-        return emf.callInTransaction(em -> {
+        return hibernate.callInTransaction(em -> {
             var query = em.createQuery("select count(i) from ImageEntity i" + labelFilter(object, background), Long.class);
             bindLabels(query, object, background);
             return query.getSingleResult();
@@ -248,14 +268,18 @@ public final class ImageRepository {
 
     /** @return the number of images */
     public long count() {
-        return emf.callInTransaction(em -> em.createQuery("select count(i) from ImageEntity i", Long.class)
-                .getSingleResult());
+        return sql.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM image"); ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     /** @return the images with these ids, by ascending id; unknown ids are left out */
     public List<ImageRecord> listByIds(Collection<Long> ids) {
         List<Long> sorted = new ArrayList<>(new TreeSet<>(ids));
-        return emf.callInTransaction(em -> {
+        return hibernate.callInTransaction(em -> {
             List<ImageRecord> out = new ArrayList<>(sorted.size());
             for (int from = 0; from < sorted.size(); from += IN_CHUNK) {
                 List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + IN_CHUNK));
@@ -277,23 +301,28 @@ public final class ImageRepository {
      * @return groups in {@link GroupKey} order, ids ascending within each
      */
     public Map<GroupKey, List<Long>> groupMembership() {
-        List<Object[]> rows = emf.callInTransaction(em -> em.createQuery(
-                        "select i.id, i.objectLabel, i.backgroundLabel from ImageEntity i"
-                                + " order by i.objectLabel, i.backgroundLabel, i.id", Object[].class)
-                .getResultList());
-        return groups(rows);
+        return groups("SELECT id, object_label, background_label FROM image ORDER BY object_label, background_label, id");
     }
 
-    /** @param rows {@code id, objectLabel, backgroundLabel}, by ascending id within each group */
-    private static Map<GroupKey, List<Long>> groups(List<Object[]> rows) {
-        Map<GroupKey, List<Long>> groups = new TreeMap<>();
-        for (Object[] row : rows) {
-            GroupKey key = new GroupKey((String) row[1], (String) row[2]);
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add((Long) row[0]);
-        }
-        Map<GroupKey, List<Long>> out = new LinkedHashMap<>();
-        groups.forEach((key, ids) -> out.put(key, List.copyOf(ids)));
-        return Collections.unmodifiableMap(out);
+    /** The groups of a query of {@code id, object_label, background_label}, by ascending id within each group. */
+    private Map<GroupKey, List<Long>> groups(String query, Object... parameters) {
+        return sql.inTransaction(c -> {
+            Map<GroupKey, List<Long>> groups = new TreeMap<>();
+            try (PreparedStatement s = c.prepareStatement(query)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    s.setObject(i + 1, parameters[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        groups.computeIfAbsent(new GroupKey(rs.getString(2), rs.getString(3)), k -> new ArrayList<>())
+                                .add(rs.getLong(1));
+                    }
+                }
+            }
+            Map<GroupKey, List<Long>> out = new LinkedHashMap<>();
+            groups.forEach((key, ids) -> out.put(key, List.copyOf(ids)));
+            return Collections.unmodifiableMap(out);
+        });
     }
 
     /**
@@ -303,38 +332,36 @@ public final class ImageRepository {
      * @return groups in {@link GroupKey} order, ids ascending within each
      */
     public Map<GroupKey, List<Long>> groupMembershipAfter(long afterId) {
-        return groups(emf.callInTransaction(em -> em.createQuery(
-                        "select i.id, i.objectLabel, i.backgroundLabel from ImageEntity i where i.id > :after"
-                                + " order by i.id", Object[].class)
-                .setParameter("after", afterId)
-                .getResultList()));
+        return groups("SELECT id, object_label, background_label FROM image WHERE id > ? ORDER BY id", afterId);
     }
 
     /** @return the embedded images of one group, by ascending id (images without an embedding are left out) */
     public List<EmbeddedImage> embeddingsOf(GroupKey group) {
-        return emf.callInTransaction(em -> em.createQuery("select i.id, i.embedding, i.embeddingDim"
-                                + " from ImageEntity i where i.objectLabel = :o and i.backgroundLabel = :b"
-                                + " and i.embedding is not null order by i.id", Object[].class)
-                .setParameter("o", group.objectLabel())
-                .setParameter("b", group.backgroundLabel())
-                .getResultStream()
-                .map(row -> new EmbeddedImage((Long) row[0], group.objectLabel(), group.backgroundLabel(),
-                        decode(new Object[] {row[1], row[2]})))
-                .toList());
+        return sql.inTransaction(c -> {
+            List<EmbeddedImage> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, embedding, embedding_dim FROM image"
+                    + " WHERE object_label = ? AND background_label = ? AND embedding IS NOT NULL ORDER BY id")) {
+                s.setString(1, group.objectLabel());
+                s.setString(2, group.backgroundLabel());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new EmbeddedImage(rs.getLong(1), group.objectLabel(), group.backgroundLabel(),
+                                embedding(rs, 2)));
+                    }
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
-    private Optional<ImageRecord> first(String query, String parameter, Object value) {
-        return emf.callInTransaction(em -> em.createQuery(query, Object[].class)
-                .setParameter(parameter, value)
-                .getResultStream()
-                .findFirst()
-                .map(ImageRepository::toRecord));
-    }
-
-    /** @param row {@code embedding, embeddingDim} */
-    private static float[] decode(Object[] row) {
-        byte[] bytes = (byte[]) row[0];
-        return row[1] == null ? EmbeddingCodec.decode(bytes) : EmbeddingCodec.decode(bytes, (Integer) row[1]);
+    /** The embedding in the columns {@code embedding, embedding_dim} from {@code column}; null when it has none. */
+    private static float[] embedding(ResultSet rs, int column) throws SQLException {
+        byte[] bytes = rs.getBytes(column);
+        if (bytes == null) {
+            return null;
+        }
+        int dim = rs.getInt(column + 1);
+        return rs.wasNull() ? EmbeddingCodec.decode(bytes) : EmbeddingCodec.decode(bytes, dim);
     }
 
     /** @param r a row of {@link #RECORD_SELECT} */

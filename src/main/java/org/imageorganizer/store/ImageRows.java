@@ -1,8 +1,12 @@
 package org.imageorganizer.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.Label;
@@ -23,7 +27,26 @@ final class ImageRows {
     /** How many they are: further columns of a query start after them. */
     static final int COLUMN_COUNT = 14;
 
+    /** Every image column, {@link #COLUMNS} first: a query that reads records. */
+    static final String SELECT = "SELECT " + COLUMNS + " FROM image";
+
     private ImageRows() {
+    }
+
+    /** The records a query that starts with {@link #COLUMNS} finds, on the caller's connection. */
+    static List<ImageRecord> records(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                List<ImageRecord> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(record(rs));
+                }
+                return out;
+            }
+        }
     }
 
     /**

@@ -38,7 +38,7 @@ public final class LibraryDatabase implements AutoCloseable {
     static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:org/imageorganizer/store/migration"};
 
     private final Runnable closePool;
-    private final EntityManagerFactory emf;
+    private final HibernateOnDemand hibernate;
     private final ImageRepository images;
     private final ImageLocations locations;
     private final ImageEmbeddings embeddings;
@@ -48,17 +48,21 @@ public final class LibraryDatabase implements AutoCloseable {
     private final LibraryInfo info;
     private final RemoteCopyRepository remoteCopies;
 
-    private LibraryDatabase(Runnable closePool, EntityManagerFactory emf, Clock clock) {
+    /**
+     * @param sql       plain-SQL transactions: the import's writes and the bulk reads
+     * @param hibernate Hibernate, started when a query first needs it
+     */
+    private LibraryDatabase(Runnable closePool, SqlTransactions sql, HibernateOnDemand hibernate, Clock clock) {
         this.closePool = closePool;
-        this.emf = emf;
-        this.nearDuplicateLinks = new NearDuplicateLinks(emf);
-        this.images = new ImageRepository(emf, clock, nearDuplicateLinks);
-        this.locations = new ImageLocations(emf);
-        this.embeddings = new ImageEmbeddings(emf);
-        this.fingerprints = new ImageFingerprints(emf, nearDuplicateLinks);
-        this.clusters = new ClusterRepository(emf, clock);
-        this.info = new LibraryInfo(emf);
-        this.remoteCopies = new RemoteCopyRepository(emf, clock);
+        this.hibernate = hibernate;
+        this.nearDuplicateLinks = new NearDuplicateLinks(sql);
+        this.images = new ImageRepository(sql, hibernate, clock, nearDuplicateLinks);
+        this.locations = new ImageLocations(sql);
+        this.embeddings = new ImageEmbeddings(sql);
+        this.fingerprints = new ImageFingerprints(sql, nearDuplicateLinks);
+        this.clusters = new ClusterRepository(sql, clock);
+        this.info = new LibraryInfo(sql);
+        this.remoteCopies = new RemoteCopyRepository(hibernate, clock);
     }
 
     /**
@@ -145,7 +149,9 @@ public final class LibraryDatabase implements AutoCloseable {
         try {
             probe(pool, shown);
             migrateUnlessCurrent(pool, shown);
-            return new LibraryDatabase(pool::dispose, bootHibernate(pool, shown), Clock.systemUTC());
+            SchemaCheck.check(pool, shown);
+            return new LibraryDatabase(pool::dispose, SqlTransactions.on(pool),
+                    new HibernateOnDemand(() -> bootHibernate(pool, shown)), Clock.systemUTC());
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -154,7 +160,8 @@ public final class LibraryDatabase implements AutoCloseable {
 
     /** A library on a PostgreSQL database whose pool Hibernate owns. */
     static LibraryDatabase onPostgres(EntityManagerFactory emf) {
-        return new LibraryDatabase(() -> { }, emf, Clock.systemUTC());
+        HibernateOnDemand hibernate = HibernateOnDemand.started(emf);
+        return new LibraryDatabase(() -> { }, hibernate.sql(), hibernate, Clock.systemUTC());
     }
 
     /** Opens one connection first, so that the common failures get a clear message. */
@@ -212,8 +219,7 @@ public final class LibraryDatabase implements AutoCloseable {
     /** Hibernate's settings for the library, without the connection. */
     static HibernatePersistenceConfiguration configuration() {
         return new HibernatePersistenceConfiguration("library")
-                    .managedClasses(ImageEntity.class, LibraryInfoEntry.class,
-                            GroupClusteringEntity.class, ClusterMemberEntity.class, RemoteCopyEntity.class)
+                    .managedClasses(ImageEntity.class, RemoteCopyEntity.class)
                     .property(SchemaToolingSettings.HBM2DDL_AUTO, "validate")
                     // failures reach the caller as exceptions (DuplicateImageException...); no WARN lines too
                     .property(JdbcSettings.LOG_JDBC_ERRORS, false)
@@ -234,6 +240,19 @@ public final class LibraryDatabase implements AutoCloseable {
             root = root.getCause();
         }
         return root.getMessage();
+    }
+
+    /**
+     * Starts the library's Hibernate on a background thread, for a process (the server, the window) whose
+     * queries will soon need it; the import and clustering never do (ADR 0039).
+     */
+    public void prepareQueries() {
+        hibernate.startInBackground();
+    }
+
+    /** Whether Hibernate has started in this process (tests: which calls need it). */
+    boolean queriesStarted() {
+        return hibernate.started();
     }
 
     /** @return the images */
@@ -280,7 +299,7 @@ public final class LibraryDatabase implements AutoCloseable {
     @Override
     public void close() {
         try {
-            emf.close();
+            hibernate.close();
         } finally {
             closePool.run();
         }

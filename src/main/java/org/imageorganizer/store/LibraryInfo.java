@@ -1,7 +1,9 @@
 package org.imageorganizer.store;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -11,28 +13,25 @@ import java.util.UUID;
 /**
  * Library-wide settings: the model the embeddings belong to, the library's id, and the library
  * version, a counter that grows with every insert and delete so that stale clusterings can be recognised.
- * Thread-safe; every call runs in its own short transaction.
+ * Plain SQL on {@code library_info}'s rows (ADR 0039). Thread-safe; every call runs in its own short transaction.
  */
 public final class LibraryInfo {
+    private static final String SELECT = "SELECT info_value FROM library_info WHERE info_key = ?";
 
-    private final EntityManagerFactory emf;
+    private final SqlTransactions sql;
 
-    /**
-     * @param emf the library's entity manager factory
-     */
-    LibraryInfo(EntityManagerFactory emf) {
-        this.emf = Objects.requireNonNull(emf, "emf");
+    LibraryInfo(SqlTransactions sql) {
+        this.sql = Objects.requireNonNull(sql, "sql");
     }
 
     /** @return the current library version, 0 for a new library */
     public long libraryVersion() {
-        return emf.callInTransaction(em -> Long.parseLong(required(em, LibraryInfoEntry.LIBRARY_VERSION)));
+        return sql.inTransaction(c -> Long.parseLong(required(c, LibraryInfoKeys.LIBRARY_VERSION)));
     }
 
     /** @return the model the library's embeddings were computed with, empty for a new library */
     public Optional<String> modelId() {
-        return emf.callInTransaction(em -> Optional.ofNullable(em.find(LibraryInfoEntry.class,
-                LibraryInfoEntry.MODEL_ID)).map(e -> e.value));
+        return Optional.ofNullable(value(LibraryInfoKeys.MODEL_ID));
     }
 
     /**
@@ -40,7 +39,7 @@ public final class LibraryInfo {
      * {@link #claimModel(String, double, int)}; empty for a library claimed before it was recorded.
      */
     public OptionalDouble nearDuplicateVeto() {
-        return LibraryInfoEntry.veto(value(LibraryInfoEntry.NEAR_DUPLICATE_VETO));
+        return LibraryInfoKeys.veto(value(LibraryInfoKeys.NEAR_DUPLICATE_VETO));
     }
 
     /**
@@ -48,7 +47,7 @@ public final class LibraryInfo {
      * {@link #claimModel(String, double, int)}; empty for a library claimed before it was recorded.
      */
     public OptionalInt modelImageSize() {
-        return LibraryInfoEntry.imageSize(value(LibraryInfoEntry.MODEL_IMAGE_SIZE));
+        return LibraryInfoKeys.imageSize(value(LibraryInfoKeys.MODEL_IMAGE_SIZE));
     }
 
     /**
@@ -60,7 +59,10 @@ public final class LibraryInfo {
      */
     public void claimModel(String modelId) {
         Objects.requireNonNull(modelId, "modelId");
-        emf.runInTransaction(em -> claim(em, modelId));
+        sql.inTransaction(c -> {
+            claim(c, modelId);
+            return null;
+        });
     }
 
     /**
@@ -77,21 +79,23 @@ public final class LibraryInfo {
         if (!Double.isFinite(nearDuplicateVeto) || imageSize <= 0) {
             throw new IllegalArgumentException("veto " + nearDuplicateVeto + ", image size " + imageSize);
         }
-        emf.runInTransaction(em -> {
+        sql.inTransaction(c -> {
             // the model row's lock, held to the commit, serialises claims: a missing row is inserted by one of them
-            em.createNativeQuery("SELECT info_value FROM library_info WHERE info_key = ?1 FOR UPDATE")
-                    .setParameter(1, LibraryInfoEntry.MODEL_ID)
-                    .getResultList();
-            claim(em, modelId);
-            put(em, LibraryInfoEntry.NEAR_DUPLICATE_VETO, Double.toString(nearDuplicateVeto));
-            put(em, LibraryInfoEntry.MODEL_IMAGE_SIZE, Integer.toString(imageSize));
+            try (PreparedStatement s = c.prepareStatement(SELECT + " FOR UPDATE")) {
+                s.setString(1, LibraryInfoKeys.MODEL_ID);
+                s.executeQuery().close();
+            }
+            claim(c, modelId);
+            put(c, LibraryInfoKeys.NEAR_DUPLICATE_VETO, Double.toString(nearDuplicateVeto));
+            put(c, LibraryInfoKeys.MODEL_IMAGE_SIZE, Integer.toString(imageSize));
+            return null;
         });
     }
 
-    private static void claim(EntityManager em, String modelId) {
-        int claimed = claimIfUnset(em, LibraryInfoEntry.MODEL_ID, modelId);
+    private static void claim(Connection c, String modelId) throws SQLException {
+        int claimed = claimIfUnset(c, LibraryInfoKeys.MODEL_ID, modelId);
         if (claimed == 0) {
-            String existing = required(em, LibraryInfoEntry.MODEL_ID);
+            String existing = required(c, LibraryInfoKeys.MODEL_ID);
             if (!existing.equals(modelId)) {
                 throw new ModelMismatchException(existing, modelId);
             }
@@ -102,21 +106,14 @@ public final class LibraryInfo {
      * Sets a value, inserting its row when the library has none (one made before the key existed); the caller
      * holds the model row's lock, so no other process inserts the same row meanwhile.
      */
-    private static void put(EntityManager em, String key, String value) {
-        int updated = em.createNativeQuery("UPDATE library_info SET info_value = ?1 WHERE info_key = ?2")
-                .setParameter(1, value)
-                .setParameter(2, key)
-                .executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("INSERT INTO library_info (info_key, info_value) VALUES (?1, ?2)")
-                    .setParameter(1, key)
-                    .setParameter(2, value)
-                    .executeUpdate();
+    private static void put(Connection c, String key, String value) throws SQLException {
+        if (update(c, "UPDATE library_info SET info_value = ? WHERE info_key = ?", value, key) == 0) {
+            update(c, "INSERT INTO library_info (info_value, info_key) VALUES (?, ?)", value, key);
         }
     }
 
     private String value(String key) {
-        return emf.callInTransaction(em -> Optional.ofNullable(em.find(LibraryInfoEntry.class, key)).map(e -> e.value).orElse(null));
+        return sql.inTransaction(c -> value(c, key));
     }
 
     /**
@@ -126,9 +123,9 @@ public final class LibraryInfo {
      */
     public String libraryId() {
         String candidate = UUID.randomUUID().toString();
-        return emf.callInTransaction(em -> {
-            claimIfUnset(em, LibraryInfoEntry.LIBRARY_ID, candidate);
-            return required(em, LibraryInfoEntry.LIBRARY_ID);
+        return sql.inTransaction(c -> {
+            claimIfUnset(c, LibraryInfoKeys.LIBRARY_ID, candidate);
+            return required(c, LibraryInfoKeys.LIBRARY_ID);
         });
     }
 
@@ -136,34 +133,44 @@ public final class LibraryInfo {
      * Adds one to the library version inside the caller's transaction. A single UPDATE, so the row
      * lock it takes serialises concurrent writers until they commit.
      */
-    static void bumpVersion(EntityManager em) {
-        int updated = em.createNativeQuery("UPDATE library_info"
-                        + " SET info_value = CAST(CAST(info_value AS BIGINT) + 1 AS VARCHAR(1024))"
-                        + " WHERE info_key = ?1")
-                .setParameter(1, LibraryInfoEntry.LIBRARY_VERSION)
-                .executeUpdate();
-        if (updated != 1) {
-            throw new IllegalStateException("library_info has no " + LibraryInfoEntry.LIBRARY_VERSION + " row");
+    static void bumpVersion(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE library_info"
+                + " SET info_value = CAST(CAST(info_value AS BIGINT) + 1 AS VARCHAR(1024)) WHERE info_key = ?")) {
+            s.setString(1, LibraryInfoKeys.LIBRARY_VERSION);
+            if (s.executeUpdate() != 1) {
+                throw new IllegalStateException("library_info has no " + LibraryInfoKeys.LIBRARY_VERSION + " row");
+            }
         }
     }
 
-    /**
-     * Sets a value that has none yet, in one conditional UPDATE; returns the rows updated (0 when it had
-     * one). Plain SQL, like {@link #bumpVersion}: an import's first commit does this, and the first HQL
-     * statement of a process costs it the start of Hibernate's query parser (about 0.3 s).
-     */
-    private static int claimIfUnset(EntityManager em, String key, String value) {
-        return em.createNativeQuery("UPDATE library_info SET info_value = ?1 WHERE info_key = ?2 AND info_value IS NULL")
-                .setParameter(1, value)
-                .setParameter(2, key)
-                .executeUpdate();
+    /** Sets a value that has none yet, in one conditional UPDATE; returns the rows updated (0 when it had one). */
+    private static int claimIfUnset(Connection c, String key, String value) throws SQLException {
+        return update(c, "UPDATE library_info SET info_value = ? WHERE info_key = ? AND info_value IS NULL", value, key);
     }
 
-    private static String required(EntityManager em, String key) {
-        LibraryInfoEntry entry = em.find(LibraryInfoEntry.class, key);
-        if (entry == null || entry.value == null) {
+    private static int update(Connection c, String statement, String value, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(statement)) {
+            s.setString(1, value);
+            s.setString(2, key);
+            return s.executeUpdate();
+        }
+    }
+
+    /** A value of {@code library_info} on the caller's connection; null when the row or its value is missing. */
+    static String value(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SELECT)) {
+            s.setString(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static String required(Connection c, String key) throws SQLException {
+        String value = value(c, key);
+        if (value == null) {
             throw new IllegalStateException("library_info has no value for " + key);
         }
-        return entry.value;
+        return value;
     }
 }

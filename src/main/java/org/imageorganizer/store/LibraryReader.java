@@ -152,13 +152,13 @@ public final class LibraryReader implements AutoCloseable {
 
     /** The near-duplicate links, read through this reader's connection. */
     public NearDuplicateLinks nearDuplicateLinks() {
-        return new NearDuplicateLinks(readOnlyTransactions());
+        return new NearDuplicateLinks(readOnlyTransactions(), true);
     }
 
-    private ImageFingerprints.Transactions readOnlyTransactions() {
-        return new ImageFingerprints.Transactions() {
+    private SqlTransactions readOnlyTransactions() {
+        return new SqlTransactions() {
             @Override
-            public <T> T inTransaction(ImageFingerprints.SqlWork<T> work) {
+            public <T> T inTransaction(SqlWork<T> work) {
                 synchronized (LibraryReader.this) {
                     try {
                         boolean autoCommit = connection.getAutoCommit();
@@ -213,26 +213,26 @@ public final class LibraryReader implements AutoCloseable {
 
     /** @return the current library version (see {@link LibraryInfo#libraryVersion()}) */
     public long libraryVersion() {
-        String value = info(LibraryInfoEntry.LIBRARY_VERSION);
+        String value = info(LibraryInfoKeys.LIBRARY_VERSION);
         if (value == null) {
-            throw new IllegalStateException("library_info has no value for " + LibraryInfoEntry.LIBRARY_VERSION);
+            throw new IllegalStateException("library_info has no value for " + LibraryInfoKeys.LIBRARY_VERSION);
         }
         return Long.parseLong(value);
     }
 
     /** @return as {@link LibraryInfo#modelId()}: the model the library's embeddings were computed with, empty for a new library */
     public Optional<String> modelId() {
-        return Optional.ofNullable(info(LibraryInfoEntry.MODEL_ID));
+        return Optional.ofNullable(info(LibraryInfoKeys.MODEL_ID));
     }
 
     /** @return as {@link LibraryInfo#nearDuplicateVeto()}: the claiming model's veto, empty when not recorded */
     public OptionalDouble nearDuplicateVeto() {
-        return LibraryInfoEntry.veto(info(LibraryInfoEntry.NEAR_DUPLICATE_VETO));
+        return LibraryInfoKeys.veto(info(LibraryInfoKeys.NEAR_DUPLICATE_VETO));
     }
 
     /** @return as {@link LibraryInfo#modelImageSize()}: the claiming model's input size, empty when not recorded */
     public OptionalInt modelImageSize() {
-        return LibraryInfoEntry.imageSize(info(LibraryInfoEntry.MODEL_IMAGE_SIZE));
+        return LibraryInfoKeys.imageSize(info(LibraryInfoKeys.MODEL_IMAGE_SIZE));
     }
 
     /** A {@code library_info} value; null when it has no row or no value. */
@@ -270,30 +270,11 @@ public final class LibraryReader implements AutoCloseable {
 
     /** @return as {@link ClusterRepository#loadAll()}: every stored clustering, in {@link GroupKey} order */
     public synchronized Map<GroupKey, StoredGroupClustering> clusterings() {
-        Map<GroupKey, TreeMap<Integer, List<Long>>> members = new HashMap<>();
-        Map<GroupKey, StoredGroupClustering> out = new TreeMap<>();
-        try (Statement s = connection.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT object_label, background_label, cluster_id, image_id"
-                    + " FROM cluster_member ORDER BY image_id")) {
-                while (rs.next()) {
-                    members.computeIfAbsent(new GroupKey(rs.getString(1), rs.getString(2)), k -> new TreeMap<>())
-                            .computeIfAbsent(rs.getInt(3), k -> new ArrayList<>())
-                            .add(rs.getLong(4));
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT object_label, background_label, signature, algorithm,"
-                    + " library_version, computed_at FROM group_clustering")) {
-                while (rs.next()) {
-                    GroupKey key = new GroupKey(rs.getString(1), rs.getString(2));
-                    out.put(key, new StoredGroupClustering(key, rs.getString(3), rs.getString(4), rs.getLong(5),
-                            rs.getObject(6, OffsetDateTime.class).toInstant(),
-                            ClusterRepository.subClusters(members.getOrDefault(key, new TreeMap<>()))));
-                }
-            }
+        try {
+            return ClusterRepository.loadAll(connection);
         } catch (SQLException e) {
             throw failed(e);
         }
-        return Collections.unmodifiableMap(new LinkedHashMap<>(out));
     }
 
     /** @return as {@link ImageLocations#unchangedFiles}: the images whose file is as the library recorded it, by location */

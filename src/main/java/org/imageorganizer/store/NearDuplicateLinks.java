@@ -1,6 +1,5 @@
 package org.imageorganizer.store;
 
-import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.hibernate.Session;
 
 /**
  * The near-duplicate links the library keeps (schema version 6, docs/decisions/0036): one row per pair of photos
@@ -33,7 +31,6 @@ public final class NearDuplicateLinks {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NearDuplicateLinks.class);
     private static final String LOCK = "UPDATE library_info SET info_value = CAST(CAST(info_value AS BIGINT) + 1"
             + " AS VARCHAR(1024)) WHERE info_key = ?";
-    private static final String INFO = "SELECT info_value FROM library_info WHERE info_key = ?";
     private static final int BATCH = 1_000;
 
     /**
@@ -101,26 +98,19 @@ public final class NearDuplicateLinks {
         }
     }
 
-    private final ImageFingerprints.Transactions transactions;
+    private final SqlTransactions transactions;
     private final boolean readOnly;
     private volatile Linker linker;
 
-    /** Through Hibernate's connection, each call its own transaction. */
-    NearDuplicateLinks(EntityManagerFactory emf) {
-        Objects.requireNonNull(emf, "emf");
-        this.transactions = new ImageFingerprints.Transactions() {
-            @Override
-            public <T> T inTransaction(ImageFingerprints.SqlWork<T> work) {
-                return emf.callInTransaction(em -> em.unwrap(Session.class).doReturningWork(work::run));
-            }
-        };
-        this.readOnly = false;
+    /** Each call its own transaction. */
+    NearDuplicateLinks(SqlTransactions transactions) {
+        this(transactions, false);
     }
 
-    /** Through the read-only reader's connection. */
-    NearDuplicateLinks(ImageFingerprints.Transactions readOnlyTransactions) {
-        this.transactions = readOnlyTransactions;
-        this.readOnly = true;
+    /** @param readOnly whether the transactions are the read-only reader's, which refuse writes */
+    NearDuplicateLinks(SqlTransactions transactions, boolean readOnly) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.readOnly = readOnly;
     }
 
     /** Links every photo added or hashed through this library from now on with {@code linker}. */
@@ -139,8 +129,8 @@ public final class NearDuplicateLinks {
 
     /** The serial and the rule the links are complete for. */
     public State state() {
-        return transactions.inTransaction(c -> new State(Long.parseLong(info(c, LibraryInfoEntry.NEAR_DUPLICATE_SERIAL)),
-                info(c, LibraryInfoEntry.NEAR_DUPLICATE_LINKS)));
+        return transactions.inTransaction(c -> new State(Long.parseLong(info(c, LibraryInfoKeys.NEAR_DUPLICATE_SERIAL)),
+                info(c, LibraryInfoKeys.NEAR_DUPLICATE_LINKS)));
     }
 
     /** Every link, streamed in (first, second) order. */
@@ -176,12 +166,12 @@ public final class NearDuplicateLinks {
     /** Takes the library's lock for this transaction (before anything else is written): the new serial. */
     static long lock(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(LOCK)) {
-            s.setString(1, LibraryInfoEntry.NEAR_DUPLICATE_SERIAL);
+            s.setString(1, LibraryInfoKeys.NEAR_DUPLICATE_SERIAL);
             if (s.executeUpdate() != 1) {
-                throw new IllegalStateException("library_info has no " + LibraryInfoEntry.NEAR_DUPLICATE_SERIAL + " row");
+                throw new IllegalStateException("library_info has no " + LibraryInfoKeys.NEAR_DUPLICATE_SERIAL + " row");
             }
         }
-        return Long.parseLong(info(c, LibraryInfoEntry.NEAR_DUPLICATE_SERIAL));
+        return Long.parseLong(info(c, LibraryInfoKeys.NEAR_DUPLICATE_SERIAL));
     }
 
     /**
@@ -196,12 +186,12 @@ public final class NearDuplicateLinks {
         if (using == null) {
             try (PreparedStatement s = c.prepareStatement("UPDATE library_info SET info_value = NULL"
                     + " WHERE info_key = ? AND info_value IS NOT NULL")) {
-                s.setString(1, LibraryInfoEntry.NEAR_DUPLICATE_LINKS);
+                s.setString(1, LibraryInfoKeys.NEAR_DUPLICATE_LINKS);
                 s.executeUpdate();
             }
             return;
         }
-        if (!using.rule().equals(info(c, LibraryInfoEntry.NEAR_DUPLICATE_LINKS))) {
+        if (!using.rule().equals(info(c, LibraryInfoKeys.NEAR_DUPLICATE_LINKS))) {
             long start = System.nanoTime(); // the first write after the migration, or after a write without a linker
             int written = rebuild(c, serial, using);
             LOG.info("Near-duplicate links built for the whole library: {} links in {} ms", written,
@@ -236,7 +226,7 @@ public final class NearDuplicateLinks {
         insert(c, links);
         try (PreparedStatement s = c.prepareStatement("UPDATE library_info SET info_value = ? WHERE info_key = ?")) {
             s.setString(1, using.rule());
-            s.setString(2, LibraryInfoEntry.NEAR_DUPLICATE_LINKS);
+            s.setString(2, LibraryInfoKeys.NEAR_DUPLICATE_LINKS);
             s.executeUpdate();
         }
         return links.size();
@@ -267,12 +257,7 @@ public final class NearDuplicateLinks {
     }
 
     private static String info(Connection c, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(INFO)) {
-            s.setString(1, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return LibraryInfo.value(c, key);
     }
 
     /** The library as a linker sees it, on the locked transaction's connection. */

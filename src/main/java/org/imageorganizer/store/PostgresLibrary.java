@@ -32,6 +32,11 @@ final class PostgresLibrary {
             throw new LibraryException("Cannot open the library " + shown + ": its schema could not be updated ("
                     + LibraryException.firstLine(e.getMessage()) + ").", e);
         }
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            SchemaCheck.check(c, shown);
+        } catch (SQLException e) {
+            throw new LibraryException("Cannot open the library " + shown + ": " + reason(e) + ".", e);
+        }
         EntityManagerFactory emf;
         try {
             emf = LibraryDatabase.configuration()

@@ -1,7 +1,6 @@
 package org.imageorganizer.store;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,10 +46,10 @@ public final class RemoteCopyRepository {
 
     private static final int MAX_ERROR = 1024;
 
-    private final EntityManagerFactory emf;
+    private final HibernateOnDemand emf;
     private final Clock clock;
 
-    RemoteCopyRepository(EntityManagerFactory emf, Clock clock) {
+    RemoteCopyRepository(HibernateOnDemand emf, Clock clock) {
         this.emf = Objects.requireNonNull(emf, "emf");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.imageorganizer.imaging.DecodedImage;
 import org.imageorganizer.imaging.ImageDecoder;
@@ -76,7 +77,19 @@ class OpeningLibraryTest {
 
     /** The pipeline as {@code organize} builds it: the model loaded on demand, the library given. */
     private ImportPipeline pipeline(OpeningLibrary library, ImageDecoder decoder) {
-        ModelOnDemand model = new ModelOnDemand(TinyModel.load().manifest(), TinyModel::load,
+        return pipeline(library, decoder, new CountDownLatch(0));
+    }
+
+    /** As {@link #pipeline(OpeningLibrary, ImageDecoder)}, the model's load held until {@code modelLoads} opens. */
+    private ImportPipeline pipeline(OpeningLibrary library, ImageDecoder decoder, CountDownLatch modelLoads) {
+        ModelOnDemand model = new ModelOnDemand(TinyModel.load().manifest(), () -> {
+                    try {
+                        modelLoads.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return TinyModel.load();
+                },
                 m -> ImageClassifier.create(m, LabelSettings.defaults(), new LabelEmbeddingCache(dir.resolve("labels"))));
         opened.add(model);
         return new ImportPipeline(decoder, new ImageEmbedder(model.model(), new TestTimeAugmenter(1)), model, library,
@@ -133,6 +146,36 @@ class OpeningLibraryTest {
             assertThat(summary.imported()).isEqualTo(files.size());
         });
         assertThat(decoder.beforeOpen).hasValue(ImportPipeline.BEFORE_OPEN);
+        assertThat(opening.get().images().count()).isEqualTo(files.size());
+    }
+
+    @Test
+    void whileTheModelLoadsAfterTheLibraryOpenedOnlyTheFirstFilesAreDecoded() throws Exception {
+        List<Path> files = pictures(12);
+        CompletableFuture<LibraryDatabase> opening = new CompletableFuture<>();
+        CountingDecoder decoder = new CountingDecoder(opening);
+        CountDownLatch modelLoads = new CountDownLatch(1);
+        ImportPipeline pipeline = pipeline(OpeningLibrary.created(opening), decoder, modelLoads);
+
+        CompletableFuture<ImportSummary> run = CompletableFuture.supplyAsync(
+                () -> pipeline.run(List.of(dir.resolve("photos")), ImportListener.NONE, () -> false));
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                // a new library: the first file asks for the model, which loads while the library opens
+                while (decoder.decoded.get() == 0) {
+                    Thread.sleep(10);
+                }
+                opening.complete(library("library"));
+                // the library is open, the model is not: the decoders leave the cores to its load
+                Thread.sleep(300);
+                assertThat(decoder.decoded).hasValue(ImportPipeline.BEFORE_OPEN);
+                assertThat(run).isNotDone();
+                modelLoads.countDown();
+                assertThat(run.get().imported()).isEqualTo(files.size());
+            });
+        } finally {
+            modelLoads.countDown();
+        }
         assertThat(opening.get().images().count()).isEqualTo(files.size());
     }
 

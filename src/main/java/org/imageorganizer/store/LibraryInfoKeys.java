@@ -1,16 +1,10 @@
 package org.imageorganizer.store;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
-/** A row of {@code library_info}: one named setting of the library. */
-@Entity(name = "LibraryInfoEntry")
-@Table(name = "library_info")
-class LibraryInfoEntry {
+/** The keys of {@code library_info}'s rows (one named setting of the library each), and how values are read back. */
+final class LibraryInfoKeys {
 
     static final String LIBRARY_VERSION = "library_version";
     static final String MODEL_ID = "model_id";
@@ -27,14 +21,7 @@ class LibraryInfoEntry {
     /** The claiming model's input image size in pixels, recorded like {@link #NEAR_DUPLICATE_VETO}. */
     static final String MODEL_IMAGE_SIZE = "model_image_size";
 
-    @Id
-    @Column(name = "info_key", length = 64)
-    String key;
-
-    @Column(name = "info_value", length = 1024)
-    String value;
-
-    protected LibraryInfoEntry() {
+    private LibraryInfoKeys() {
     }
 
     /** A recorded veto read back: empty when there is no row, no value or a value that is not a finite number. */
