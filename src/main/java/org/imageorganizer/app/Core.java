@@ -353,9 +353,8 @@ final class Core {
      * still be opening; closing the session frees the model if it was loaded. Views and adaptive TTA
      * default to the settings'. The caller has the library claim the model before the first commit.
      */
-    ImportSession importSession(OpeningLibrary library, ModelFolder folder, Integer views, Boolean adaptive,
+    ImportSession importSession(OpeningLibrary library, ModelOnDemand model, Integer views, Boolean adaptive,
             LibraryObserver observer) {
-        ModelOnDemand model = modelOnDemand(folder);
         return new ImportSession(model, pipeline(model, library, views, adaptive, observer));
     }
 
@@ -365,7 +364,8 @@ final class Core {
         return modelOnDemand(folder);
     }
 
-    private ModelOnDemand modelOnDemand(ModelFolder folder) {
+    /** The model in {@code folder}, loaded when an import needs it (or when {@link ModelOnDemand#load} is called). */
+    ModelOnDemand modelOnDemand(ModelFolder folder) {
         return new ModelOnDemand(folder.manifest(), () -> ClipModels.load(folder), this::classifier);
     }
 

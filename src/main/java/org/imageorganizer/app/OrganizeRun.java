@@ -1,5 +1,6 @@
 package org.imageorganizer.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.imageorganizer.common.Futures;
 import org.imageorganizer.config.DatabaseLocation;
 import org.imageorganizer.importer.FolderWalk;
 import org.imageorganizer.importer.ImportSession;
+import org.imageorganizer.importer.ModelOnDemand;
 import org.imageorganizer.importer.OpeningLibrary;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.model.ImportListener;
@@ -83,9 +85,17 @@ final class OrganizeRun implements LibraryImport {
         Optional<LibraryReader> reader = core.openReader(location);
         boolean created = reader.isEmpty() && core.libraryAbsent(location);
         boolean handedOver = false;
+        ModelFolder folder = null;
+        ModelOnDemand model = null;
         try {
             if (reader.isEmpty()) {
                 startOpening(); // a new library is created, an older one migrated, while the files are walked
+            }
+            if (created && roots.stream().anyMatch(Files::exists)) {
+                // every photo of a new library is new: its model loads while the files are walked (ADR 0039)
+                folder = chooseModel(reader, true);
+                model = core.modelOnDemand(folder);
+                model.load();
             }
             FolderWalk walk = FolderWalk.of(roots, listener, cancelled);
             if (reader.isPresent()) {
@@ -97,21 +107,28 @@ final class OrganizeRun implements LibraryImport {
                 }
                 startOpening();
             }
-            ModelFolder folder = chooseModel(reader, created);
-            String modelId = folder.manifest().modelId();
+            if (folder == null) {
+                folder = chooseModel(reader, created);
+                model = core.modelOnDemand(folder);
+            }
+            ModelFolder chosen = folder;
+            String modelId = chosen.manifest().modelId();
             CompletableFuture<LibraryDatabase> claimed = writable.thenApply(opened -> {
-                Core.claimModel(opened.library().info(), folder.manifest());
+                Core.claimModel(opened.library().info(), chosen.manifest());
                 return opened.library();
             });
             OpeningLibrary library = reader.isPresent() ? OpeningLibrary.readThrough(claimed, reader.get())
                     : created ? OpeningLibrary.created(claimed) : OpeningLibrary.waitingFor(claimed);
-            session = core.importSession(library, folder, request.views(), request.adaptive(), this::libraryChanged);
+            session = core.importSession(library, model, request.views(), request.adaptive(), this::libraryChanged);
             ImportSummary summary = session.pipeline().run(walk, cancelled);
             if (!cancelled.getAsBoolean()) {
                 bringNearDuplicatesUpToDate(modelId, cancelled);
             }
             return summary;
         } catch (RuntimeException | Error e) {
+            if (session == null && model != null) {
+                model.close(); // loaded ahead for a session that did not start
+            }
             throw openFailureFirst(e);
         } finally {
             if (!handedOver) {

@@ -36,7 +36,7 @@ final class InferenceBatcher implements AutoCloseable {
     static final Duration UPLOAD_PAUSE = Duration.ofMillis(15);
     private static final long IDLE_POLL_MILLIS = 200;
     /** Images in the first batch of a folder import; each later batch may take twice as many, up to the full size. */
-    static final int FIRST_FOLDER_BATCH = 2;
+    static final int FIRST_FOLDER_BATCH = 1;
 
     /** The model's answer for one image. */
     record Inferred(float[] embedding, Classification classification) {
