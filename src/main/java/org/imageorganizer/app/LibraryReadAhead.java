@@ -1,6 +1,11 @@
 package org.imageorganizer.app;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -25,6 +30,10 @@ import org.imageorganizer.store.LibraryReader;
  * a command line which turns out wrong (an unknown option, say) opened and closed the library for nothing. The
  * settings are read here, on a third thread, to find the library (when the options do not name it) and to have
  * Jackson ready, without a word: the command reads them again as always, and says what is wrong with them.
+ *
+ * <p>Nothing here may log before the logging has started on the main thread: SLF4J hands a thread that asks for a
+ * logger while another one starts it a stand-in that records the calls, and then prints a warning about them on
+ * stderr. Until then the library thread only loads H2's engine, on an in-memory database that traces nothing.
  */
 final class LibraryReadAhead implements AutoCloseable {
     private static final LibraryReadAhead NONE = new LibraryReadAhead(null);
@@ -57,13 +66,32 @@ final class LibraryReadAhead implements AutoCloseable {
      * does nothing.
      */
     static LibraryReadAhead start(String[] args, Environment environment, Map<String, String> variables) {
+        return start(args, environment, variables, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * As {@link #start(String[], Environment, Map)}, in a process whose logging starts meanwhile.
+     *
+     * @param logging completes once the logging has started (see the class's comment)
+     */
+    static LibraryReadAhead start(String[] args, Environment environment, Map<String, String> variables,
+            CompletableFuture<?> logging) {
         Optional<DatabaseLocation> asked = ReadOnlyCommandLine.library(args);
         if (asked.isEmpty()) {
             return NONE;
         }
-        CompletableFuture<Settings> settings = Futures.onNewThread("settings-read-ahead", true,
-                () -> new SettingsStore(environment.settingsFile()).loadOrDefaults());
+        // read in any case, beside the open: the command's own read of the settings then finds Jackson ready
+        CompletableFuture<Settings> settings = Futures.onNewThread("settings-read-ahead", true, () -> {
+            logging.join();
+            return new SettingsStore(environment.settingsFile()).loadOrDefaults();
+        });
+        boolean h2 = asked.get().jdbcUrl() == null ? variables.get(ConfigurationSources.DB_URL_VARIABLE) == null
+                : asked.get().jdbcUrl().startsWith("jdbc:h2:");
         return new LibraryReadAhead(Futures.onNewThread("library-read-ahead", true, () -> {
+            if (h2 && !logging.isDone()) {
+                loadH2();
+            }
+            logging.join();
             // the settings are waited for only when they say where the library is
             DatabaseLocation location = new ConfigurationSources(environment, variables, () -> Futures.join(settings))
                     .database(asked.get());
@@ -73,6 +101,19 @@ final class LibraryReadAhead implements AutoCloseable {
                 return new Ahead(location, Optional.empty(), e);
             }
         }));
+    }
+
+    /**
+     * Loads H2's engine (about two thirds of the cost of opening a library on a cold start) on an in-memory database
+     * that traces nothing, so that nothing is logged; any failure is left to the real open.
+     */
+    private static void loadH2() {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0");
+                Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'X'").close();
+        } catch (SQLException e) {
+            // the library's own open says what is wrong, if anything
+        }
     }
 
     /** As {@link Core#openReader} for a location found already. */
@@ -89,11 +130,17 @@ final class LibraryReadAhead implements AutoCloseable {
      */
     Optional<LibraryReader> reader(DatabaseLocation location, Function<DatabaseLocation, Optional<LibraryReader>> open) {
         Optional<Ahead> ahead = take();
-        if (ahead.isPresent() && location.equals(ahead.get().location())) {
+        if (ahead.isPresent() && same(location, ahead.get().location())) {
             return ahead.get().get();
         }
         ahead.flatMap(Ahead::reader).ifPresent(LibraryReader::close);
         return open.apply(location);
+    }
+
+    /** As {@code a.equals(b)}, without the run-time bootstrap of a record's equals (a few ms on a cold start). */
+    private static boolean same(DatabaseLocation a, DatabaseLocation b) {
+        return Objects.equals(a.file(), b.file()) && Objects.equals(a.jdbcUrl(), b.jdbcUrl())
+                && Objects.equals(a.user(), b.user()) && Objects.equals(a.password(), b.password());
     }
 
     /**

@@ -40,10 +40,16 @@ public final class Main {
             StartupSplash.close(); // a command has no window: the launcher's splash goes at once (ADR 0027)
         }
         Path logFile = Logging.init(environment.logDir());
+        // the window: its toolkit starts now, beside the set-up below (which starts the logging, seconds on a busy machine)
+        CompletableFuture<Void> toolkit = args.length == 0 ? DesktopLauncher.startToolkit() : null;
         // tree, list, export: their library opens on a second thread while the set-up below and picocli run (ADR 0040)
-        try (LibraryReadAhead readAhead = LibraryReadAhead.start(args, environment, variables)) {
-            // the window: its toolkit starts now, beside the set-up below (which starts the logging, seconds on a busy machine)
-            CompletableFuture<Void> toolkit = args.length == 0 ? DesktopLauncher.startToolkit() : null;
+        CompletableFuture<Void> logging = new CompletableFuture<>();
+        try (LibraryReadAhead readAhead = LibraryReadAhead.start(args, environment, variables, logging)) {
+            try {
+                Logging.start();
+            } finally {
+                logging.complete(null);
+            }
             NativeLibraries.configure(environment);
             PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());
             Core core = new Core(environment, variables, err);
