@@ -36,9 +36,16 @@ final class CliWiring implements CliServices {
     static final Duration CLUSTER_DEBOUNCE = Duration.ofSeconds(3);
 
     private final Core core;
+    private final LibraryReadAhead readAhead;
 
     CliWiring(Core core) {
+        this(core, LibraryReadAhead.none());
+    }
+
+    /** @param readAhead the library a read-only command will read, opened ahead (see {@link #readLibrary}) */
+    CliWiring(Core core, LibraryReadAhead readAhead) {
         this.core = core;
+        this.readAhead = readAhead;
     }
 
     @Override
@@ -65,7 +72,8 @@ final class CliWiring implements CliServices {
     /** Plain JDBC when the library exists with this program's schema; else the full path, which creates or migrates it. */
     @Override
     public OpenedLibrary readLibrary(DatabaseLocation location, ClusterSettings clustering) {
-        Optional<LibraryReader> reader = core.openReader(location);
+        // where the options, the environment and the settings put it: the library opened ahead is taken only if there
+        Optional<LibraryReader> reader = readAhead.reader(core.sources().database(location), core::openReader);
         return reader.isPresent() ? readOnly(reader.get(), location, clustering) : openLibrary(location, clustering);
     }
 

@@ -20,6 +20,11 @@ final class Logging {
         return Path.of(System.getProperty(LOG_DIR_PROPERTY)).resolve("image-organizer.log");
     }
 
+    /** Starts SLF4J and Logback on this thread (otherwise the first logger asked for starts them). */
+    static void start() {
+        org.slf4j.LoggerFactory.getILoggerFactory();
+    }
+
     /** Closes the log file; nothing is logged after this (for a process about to exit). */
     static void stop() {
         if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {

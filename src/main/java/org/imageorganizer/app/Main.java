@@ -5,12 +5,12 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.imageorganizer.cli.CommandFactory;
 import org.imageorganizer.cli.ErrorHandler;
 import org.imageorganizer.cli.RootCommand;
 import org.imageorganizer.config.Environment;
 import org.imageorganizer.config.Settings;
-import picocli.CommandLine;
 
 /** Entry point: sets up logging and native library folders, wires the services and runs the command. */
 public final class Main {
@@ -42,23 +42,32 @@ public final class Main {
         Path logFile = Logging.init(environment.logDir());
         // the window: its toolkit starts now, beside the set-up below (which starts the logging, seconds on a busy machine)
         CompletableFuture<Void> toolkit = args.length == 0 ? DesktopLauncher.startToolkit() : null;
-        NativeLibraries.configure(environment);
-        PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());
-        Core core = new Core(environment, variables, err);
-        if (args.length == 0) {
+        // tree, list, export: their library opens on a second thread while the set-up below and picocli run (ADR 0040)
+        CompletableFuture<Void> logging = new CompletableFuture<>();
+        try (LibraryReadAhead readAhead = LibraryReadAhead.start(args, environment, variables, logging)) {
             try {
-                // the window needs no command line: building it (picocli's reflection) would delay the window
-                return DesktopLauncher.run(core, logFile, toolkit);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 130;
+                Logging.start();
+            } finally {
+                logging.complete(null);
             }
+            NativeLibraries.configure(environment);
+            PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());
+            Core core = new Core(environment, variables, err);
+            if (args.length == 0) {
+                try {
+                    // the window needs no command line: building it (picocli's reflection) would delay the window
+                    return DesktopLauncher.run(core, logFile, toolkit);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 130;
+                }
+            }
+            Map<String, Supplier<Object>> bench = Map.of("bench", () -> new org.imageorganizer.bench.BenchCommand(
+                    new BenchWiring(new Core(environment, variables, err, Settings.defaults()))));
+            return RootCommand.forArguments(args, new CommandFactory(new CliWiring(core, readAhead)), bench)
+                    .setExecutionExceptionHandler(new ErrorHandler(logFile))
+                    .setErr(err)
+                    .execute(args);
         }
-        CommandLine commandLine = new CommandLine(new RootCommand(), new CommandFactory(new CliWiring(core)))
-                .setExecutionExceptionHandler(new ErrorHandler(logFile))
-                .setErr(err);
-        commandLine.addSubcommand(new org.imageorganizer.bench.BenchCommand(
-                new BenchWiring(new Core(environment, variables, err, Settings.defaults()))));
-        return commandLine.execute(args);
     }
 }

@@ -46,7 +46,7 @@ public final class CdsTrainingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StringWriter said = new StringWriter(); // the commands' stderr: shown only when one fails
-        CommandLine commands = new CommandLine(new RootCommand(), new CommandFactory(services))
+        CommandLine commands = RootCommand.commandLine(new CommandFactory(services))
                 .setExecutionExceptionHandler(spec.root().commandLine().getExecutionExceptionHandler())
                 .setOut(new PrintWriter(Writer.nullWriter())).setErr(new PrintWriter(said, true));
         CliServices.Training training = services.startTraining(modelDirs);

@@ -30,9 +30,11 @@ import picocli.CommandLine.Spec;
  * {@code export DIR}: writes the tree as real folders (object/background/cluster-N, "unclustered"
  * for noise) of symbolic links or copies. Originals are only read, never moved or changed.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = ExportCommand.NAME, mixinStandardHelpOptions = true,
         description = "Write the tree as folders object/background/cluster-N of links (default) or copies of your photos.")
 final class ExportCommand implements Callable<Integer> {
+    static final String NAME = "export";
+
     private final CliServices services;
 
     @Spec

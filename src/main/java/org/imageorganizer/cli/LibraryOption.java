@@ -9,18 +9,23 @@ import picocli.CommandLine.Option;
 
 /** The options that say where the library is, shared by the commands. */
 final class LibraryOption {
-    @Option(names = "--db", paramLabel = "FILE",
+    static final String DB = "--db";
+    static final String DB_URL = "--db-url";
+    static final String DB_USER = "--db-user";
+    static final String DB_PASSWORD_FILE = "--db-password-file";
+
+    @Option(names = DB, paramLabel = "FILE",
             description = "Library database file (default: env IMAGE_ORGANIZER_DB_URL, the settings, or the per-user data folder).")
     Path database;
 
-    @Option(names = "--db-url", paramLabel = "URL",
+    @Option(names = DB_URL, paramLabel = "URL",
             description = "A database server instead of a file, e.g. jdbc:postgresql://host:5432/library (env IMAGE_ORGANIZER_DB_URL).")
     String url;
 
-    @Option(names = "--db-user", paramLabel = "USER", description = "Database user for --db-url (env IMAGE_ORGANIZER_DB_USER).")
+    @Option(names = DB_USER, paramLabel = "USER", description = "Database user for --db-url (env IMAGE_ORGANIZER_DB_USER).")
     String user;
 
-    @Option(names = "--db-password-file", paramLabel = "F",
+    @Option(names = DB_PASSWORD_FILE, paramLabel = "F",
             description = "File holding the password for --db-url, first line (env IMAGE_ORGANIZER_DB_PASSWORD or _PASSWORD_FILE).")
     Path passwordFile;
 

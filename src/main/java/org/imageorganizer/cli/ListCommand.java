@@ -15,9 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code list}: the images with id, labels, cluster and path. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = ListCommand.NAME, mixinStandardHelpOptions = true,
         description = "List the images with their id, labels, cluster and path.")
 final class ListCommand implements Callable<Integer> {
+    static final String NAME = "list";
+
     private final CliServices services;
 
     @Spec

@@ -11,9 +11,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tree}: print the library's tree without importing. */
-@Command(name = "tree", mixinStandardHelpOptions = true,
+@Command(name = TreeCommand.NAME, mixinStandardHelpOptions = true,
         description = "Print the library as object / background / cluster, without importing anything.")
 final class TreeCommand implements Callable<Integer> {
+    static final String NAME = "tree";
+
     private final CliServices services;
 
     @Spec

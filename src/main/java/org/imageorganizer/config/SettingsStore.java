@@ -19,9 +19,13 @@ public final class SettingsStore {
     private static final long MAX_BYTES = 1024 * 1024;
 
     private final Path file;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Made on first use: building a mapper takes about 0.1 s of a cold start, which a command that reads no settings skips. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     public SettingsStore(Path file) {
         this.file = file;
@@ -44,7 +48,7 @@ public final class SettingsStore {
             if (Files.size(file) > MAX_BYTES) {
                 throw new SettingsException(file + " is larger than 1 MB; it cannot be a settings file.");
             }
-            Settings settings = mapper.readValue(file.toFile(), Settings.class);
+            Settings settings = Json.MAPPER.readValue(file.toFile(), Settings.class);
             if (settings == null) {
                 throw new SettingsException(file + " is empty.");
             }
@@ -63,12 +67,24 @@ public final class SettingsStore {
     }
 
     /**
+     * The settings as {@link #load} reads them, or the defaults when the file cannot be used, without a word:
+     * for a look ahead of the command that reads them again and says what is wrong (ADR 0040).
+     */
+    public Settings loadOrDefaults() {
+        try {
+            return load();
+        } catch (SettingsException e) {
+            return Settings.defaults();
+        }
+    }
+
+    /**
      * Saves atomically: the old file stays whole until the new one is complete. Settings that hold
      * a secret (the Cloudinary URL) are written readable by their owner only.
      */
     public void save(Settings settings) {
         try {
-            AtomicFiles.write(file, mapper.writeValueAsBytes(settings), settings.holdsSecret());
+            AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(settings), settings.holdsSecret());
         } catch (IOException e) {
             // AccessDeniedException's message is only the path it was refused
             String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();

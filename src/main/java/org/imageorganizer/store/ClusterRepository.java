@@ -11,8 +11,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +57,8 @@ public final class ClusterRepository {
 
     /** As {@link #loadAll()}, on the caller's connection (the read-only reader's too). */
     static Map<GroupKey, StoredGroupClustering> loadAll(Connection c) throws SQLException {
-        Map<GroupKey, TreeMap<Integer, List<Long>>> members = new HashMap<>();
+        // sorted maps: a read-only command's only use of GroupKey then needs no record hashCode (ADR 0040)
+        Map<GroupKey, TreeMap<Integer, List<Long>>> members = new TreeMap<>();
         Map<GroupKey, StoredGroupClustering> out = new TreeMap<>();
         try (Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT object_label, background_label, cluster_id, image_id"
@@ -80,7 +79,7 @@ public final class ClusterRepository {
                 }
             }
         }
-        return Collections.unmodifiableMap(new LinkedHashMap<>(out));
+        return Collections.unmodifiableMap(out);
     }
 
     /**

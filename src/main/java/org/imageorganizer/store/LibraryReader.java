@@ -8,12 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -252,20 +249,29 @@ public final class LibraryReader implements AutoCloseable {
 
     /** @return as {@link ImageRepository#groupMembership()}: groups in {@link GroupKey} order, ids ascending */
     public synchronized Map<GroupKey, List<Long>> groupMembership() {
-        Map<GroupKey, List<Long>> groups = new TreeMap<>();
+        // sorted maps throughout: a record's hashCode and equals are made at run time on first use (a few ms cold)
+        TreeMap<GroupKey, List<Long>> groups = new TreeMap<>();
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id, object_label, background_label FROM image"
                         + " ORDER BY object_label, background_label, id")) {
+            String object = null;
+            String background = null;
+            List<Long> ids = null;
             while (rs.next()) {
-                groups.computeIfAbsent(new GroupKey(rs.getString(2), rs.getString(3)), k -> new ArrayList<>())
-                        .add(rs.getLong(1));
+                String rowObject = rs.getString(2);
+                String rowBackground = rs.getString(3);
+                if (ids == null || !Objects.equals(rowObject, object) || !Objects.equals(rowBackground, background)) {
+                    object = rowObject; // the rows of a group come together: its list is looked up once
+                    background = rowBackground;
+                    ids = groups.computeIfAbsent(new GroupKey(object, background), k -> new ArrayList<>());
+                }
+                ids.add(rs.getLong(1));
             }
         } catch (SQLException e) {
             throw failed(e);
         }
-        Map<GroupKey, List<Long>> out = new LinkedHashMap<>();
-        groups.forEach((key, ids) -> out.put(key, List.copyOf(ids)));
-        return Collections.unmodifiableMap(out);
+        groups.replaceAll((key, ids) -> List.copyOf(ids));
+        return Collections.unmodifiableMap(groups);
     }
 
     /** @return as {@link ClusterRepository#loadAll()}: every stored clustering, in {@link GroupKey} order */

@@ -8,21 +8,26 @@ import org.imageorganizer.cli.CommandFactory;
 import org.imageorganizer.cli.ErrorHandler;
 import org.imageorganizer.cli.RootCommand;
 import org.imageorganizer.config.Environment;
-import picocli.CommandLine;
 
-/** One run of the real command line, in process, wired as {@code Main} wires it; what it printed and returned. */
+/**
+ * One run of the real command line, in process, wired as {@code Main} wires it (a read-only command's library read
+ * ahead included); what it printed and returned.
+ */
 record CommandRun(int exitCode, String out, String err) {
     /** Runs {@code args} with the per-user folders of {@code environment} and the given environment variables. */
     static CommandRun of(Environment environment, Map<String, String> variables, String... args) {
         StringWriter outText = new StringWriter();
         StringWriter errText = new StringWriter();
         PrintWriter errWriter = new PrintWriter(errText, true);
-        int code = new CommandLine(new RootCommand(), new CommandFactory(new CliWiring(new Core(environment, variables, errWriter))))
-                .setExecutionExceptionHandler(new ErrorHandler(environment.logDir().resolve("image-organizer.log")))
-                .setOut(new PrintWriter(outText, true))
-                .setErr(errWriter)
-                .execute(args);
-        return new CommandRun(code, outText.toString(), errText.toString());
+        try (LibraryReadAhead readAhead = LibraryReadAhead.start(args, environment, variables)) {
+            CliWiring wiring = new CliWiring(new Core(environment, variables, errWriter), readAhead);
+            int code = RootCommand.forArguments(args, new CommandFactory(wiring), Map.of())
+                    .setExecutionExceptionHandler(new ErrorHandler(environment.logDir().resolve("image-organizer.log")))
+                    .setOut(new PrintWriter(outText, true))
+                    .setErr(errWriter)
+                    .execute(args);
+            return new CommandRun(code, outText.toString(), errText.toString());
+        }
     }
 
     /** The folders of a test's home: {@code data}, {@code cache}, {@code config} and {@code logs} below it. */

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code tree}, {@code list} and {@code export} on the read path (plain JDBC) print exactly what they
@@ -59,7 +58,7 @@ class ReadOnlyCommandsTest {
         StringWriter err = new StringWriter();
         PrintWriter errWriter = new PrintWriter(err, true);
         CliServices wiring = new CliWiring(new Core(environment, Map.of(), errWriter));
-        int code = new CommandLine(new RootCommand(), new CommandFactory(new FullPath(wiring)))
+        int code = RootCommand.forArguments(args, new CommandFactory(new FullPath(wiring)), Map.of())
                 .setExecutionExceptionHandler(new ErrorHandler(environment.logDir().resolve("image-organizer.log")))
                 .setOut(new PrintWriter(out, true))
                 .setErr(errWriter)

@@ -51,6 +51,18 @@ class SettingsStoreTest {
     }
 
     @Test
+    void aLookAheadGetsTheSettingsOrTheDefaultsWithoutAWord() throws IOException {
+        assertThat(new SettingsStore(file()).loadOrDefaults()).isEqualTo(Settings.defaults());
+        assertThat(storeWith("{\"database\": \"/data/library.mv.db\", \"tta_views\": 2}").loadOrDefaults())
+                .isEqualTo(Settings.defaults().withTtaViews(2).withDatabase("/data/library.mv.db"));
+        SettingsStore broken = storeWith("{\"tta_views\": 99}");
+        assertThatThrownBy(broken::load).isInstanceOf(SettingsException.class);
+        assertThat(broken.loadOrDefaults()).isEqualTo(Settings.defaults());
+        assertThat(storeWith("not json").loadOrDefaults()).isEqualTo(Settings.defaults());
+        assertThat(leftovers(file().getParent())).isEmpty();
+    }
+
+    @Test
     void aMissingFileGivesTheDefaultsAndCreatesNothing() {
         SettingsStore store = new SettingsStore(file());
 
