@@ -165,7 +165,7 @@ final class DesktopLibrary implements AutoCloseable {
                 }
                 long start = System.nanoTime();
                 LibraryDatabase opened = core.openLibrary(DatabaseLocation.DEFAULT);
-                opened.prepareQueries(); // the grid's paged reads need Hibernate soon
+                opened.prepareQueries(); // removals go through Hibernate: it starts when the CPU is free
                 try {
                     clusterer = newClusterer(opened, core.settings());
                 } catch (RuntimeException | Error e) {

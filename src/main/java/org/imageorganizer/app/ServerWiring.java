@@ -294,7 +294,7 @@ final class ServerWiring {
 
     /** Reads and removals work from now on; the clusters catch up and the storage check starts. */
     private void libraryOpened(Parts parts, LibraryDatabase opened, LibraryClusterer clusterer) {
-        opened.prepareQueries(); // the paged reads' Hibernate starts now, not at the first request
+        opened.prepareQueries(); // removals and sync go through Hibernate: it starts when the CPU is free
         StoredLibraryQueries queries = new StoredLibraryQueries(opened.images(), clusterer);
         ImageRemover remover = core.remover(opened, parts.managed, parts.cloud, clusterer);
         parts.services.libraryOpened(queries, remover);

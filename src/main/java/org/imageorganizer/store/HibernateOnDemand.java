@@ -7,13 +7,15 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
+import org.imageorganizer.common.BackgroundThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The library's Hibernate, started the first time a query needs it (or ahead, in the background, by a
- * process that will need it soon): its start costs about 2.3 s and 4 CPU-seconds on a two-core machine,
- * which a command-line import that writes and clusters through plain SQL never pays (ADR 0039).
+ * process that may need it): its start costs about 2.3 s and 4 CPU-seconds on a two-core machine, which
+ * the import, the clustering and the pages of the server and the window, all plain SQL, never wait for
+ * (ADR 0039). The cloud copies' bookkeeping ({@link RemoteCopyRepository}) is what uses it.
  * Thread-safe; a failed start is thrown to every caller.
  */
 final class HibernateOnDemand implements AutoCloseable {
@@ -37,18 +39,19 @@ final class HibernateOnDemand implements AutoCloseable {
         return started;
     }
 
-    /** Starts Hibernate on a daemon thread now, unless it has started; the calls that need it then wait less. */
+    /**
+     * Starts Hibernate now on a daemon thread of background priority ({@link BackgroundThreads}), unless it
+     * has started: it then takes only the CPU nothing else wants, and a later call that needs it waits less.
+     */
     void startInBackground() {
-        Thread thread = new Thread(() -> {
+        BackgroundThreads.factory("hibernate-start").newThread(() -> {
             try {
                 get();
             } catch (RuntimeException e) {
-                // the first query that needs it gets the same failure, with its sentence
+                // the first call that needs it gets the same failure, with its sentence
                 LOG.debug("Hibernate did not start in the background", e);
             }
-        }, "hibernate-start");
-        thread.setDaemon(true);
-        thread.start();
+        }).start();
     }
 
     /** Hibernate, started on first use. */

@@ -17,12 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.EmbeddedImage;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.model.Label;
 import org.imageorganizer.model.StorageKind;
 
 /**
@@ -30,20 +27,14 @@ import org.imageorganizer.model.StorageKind;
  * {@link ImageLocations}'). Thread-safe: every call is one short transaction. Inserts and deletes add
  * one to the library version in the same transaction.
  *
- * <p>What an import and the clustering do (look up a content, add images, read groups and embeddings) is
- * plain SQL, so that a process that only imports never starts Hibernate; the paged and filtered reads of
- * the server and the window are HQL, on Hibernate started when they first need it (ADR 0039).
+ * <p>Plain SQL (ADR 0039): an import, the clustering and the pages of the server and the window never wait
+ * for Hibernate to start. {@link ImageRows} holds the queries the read-only {@link LibraryReader} shares.
  */
 public final class ImageRepository {
 
     /** SQLSTATE of a unique-constraint violation, the same in H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final int IN_CHUNK = 500;
-    /** Everything an {@link ImageRecord} needs, and no embedding. */
-    private static final String RECORD_COLUMNS = "i.id, i.sha256, i.location, i.fileName, i.byteSize,"
-            + " i.width, i.height, i.format, i.importedAt, i.objectLabel, i.objectConfidence,"
-            + " i.backgroundLabel, i.backgroundConfidence, i.storage";
-    private static final String RECORD_SELECT = "select " + RECORD_COLUMNS + " from ImageEntity i";
+
 
     private static final String INSERT = "INSERT INTO image (sha256, location, file_name, byte_size, width, height,"
             + " format, imported_at, storage, object_label, object_confidence, background_label, background_confidence,"
@@ -51,19 +42,16 @@ public final class ImageRepository {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final SqlTransactions sql;
-    private final HibernateOnDemand hibernate;
     private final Clock clock;
     private final NearDuplicateLinks links;
 
     /**
-     * @param sql       the import's and the clustering's transactions
-     * @param hibernate the paged reads' Hibernate
+     * @param sql       each call's transaction
      * @param clock     gives the import time of new images
      * @param links     links each new image to its near-duplicates in the transaction that adds it
      */
-    ImageRepository(SqlTransactions sql, HibernateOnDemand hibernate, Clock clock, NearDuplicateLinks links) {
+    ImageRepository(SqlTransactions sql, Clock clock, NearDuplicateLinks links) {
         this.sql = Objects.requireNonNull(sql, "sql");
-        this.hibernate = Objects.requireNonNull(hibernate, "hibernate");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.links = Objects.requireNonNull(links, "links");
     }
@@ -208,15 +196,8 @@ public final class ImageRepository {
 
     /** @return up to {@code limit} images from position {@code offset}, by ascending id */
     public List<ImageRecord> list(int offset, int limit) {
-        if (offset < 0 || limit < 0) {
-            throw new IllegalArgumentException("offset and limit must be >= 0: " + offset + ", " + limit);
-        }
-        return hibernate.callInTransaction(em -> em.createQuery(RECORD_SELECT + " order by i.id", Object[].class)
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultStream()
-                .map(ImageRepository::toRecord)
-                .toList());
+        ImageRows.requirePage(offset, limit);
+        return sql.inTransaction(c -> ImageRows.records(c, ImageRows.SELECT + " ORDER BY id LIMIT ? OFFSET ?", limit, offset));
     }
 
     /**
@@ -226,71 +207,23 @@ public final class ImageRepository {
      * @param background a background label, or null for any
      */
     public List<ImageRecord> listNewest(String object, String background, int offset, int limit) {
-        if (offset < 0 || limit < 0) {
-            throw new IllegalArgumentException("offset and limit must be >= 0: " + offset + ", " + limit);
-        }
-        return hibernate.callInTransaction(em -> {
-            var query = em.createQuery(RECORD_SELECT + labelFilter(object, background) + " order by i.id desc", Object[].class);
-            bindLabels(query, object, background);
-            return query.setFirstResult(offset).setMaxResults(limit).getResultStream()
-                    .map(ImageRepository::toRecord)
-                    .toList();
-        });
+        ImageRows.requirePage(offset, limit);
+        return sql.inTransaction(c -> ImageRows.newest(c, object, background, offset, limit));
     }
 
     /** The number of images with these labels (null for any). */
     public long count(String object, String background) {
-        return hibernate.callInTransaction(em -> {
-            var query = em.createQuery("select count(i) from ImageEntity i" + labelFilter(object, background), Long.class);
-            bindLabels(query, object, background);
-            return query.getSingleResult();
-        });
-    }
-
-    private static String labelFilter(String object, String background) {
-        if (object != null && background != null) {
-            return " where i.objectLabel = :object and i.backgroundLabel = :background";
-        }
-        if (object != null) {
-            return " where i.objectLabel = :object";
-        }
-        return background != null ? " where i.backgroundLabel = :background" : "";
-    }
-
-    private static void bindLabels(jakarta.persistence.TypedQuery<?> query, String object, String background) {
-        if (object != null) {
-            query.setParameter("object", object);
-        }
-        if (background != null) {
-            query.setParameter("background", background);
-        }
+        return sql.inTransaction(c -> ImageRows.count(c, object, background));
     }
 
     /** @return the number of images */
     public long count() {
-        return sql.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM image"); ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return count(null, null);
     }
 
     /** @return the images with these ids, by ascending id; unknown ids are left out */
     public List<ImageRecord> listByIds(Collection<Long> ids) {
-        List<Long> sorted = new ArrayList<>(new TreeSet<>(ids));
-        return hibernate.callInTransaction(em -> {
-            List<ImageRecord> out = new ArrayList<>(sorted.size());
-            for (int from = 0; from < sorted.size(); from += IN_CHUNK) {
-                List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + IN_CHUNK));
-                em.createQuery(RECORD_SELECT + " where i.id in :ids order by i.id", Object[].class)
-                        .setParameter("ids", chunk)
-                        .getResultStream()
-                        .map(ImageRepository::toRecord)
-                        .forEach(out::add);
-            }
-            return Collections.unmodifiableList(out);
-        });
+        return sql.inTransaction(c -> ImageRows.byIds(c, ids));
     }
 
     /**
@@ -364,16 +297,6 @@ public final class ImageRepository {
         return rs.wasNull() ? EmbeddingCodec.decode(bytes) : EmbeddingCodec.decode(bytes, dim);
     }
 
-    /** @param r a row of {@link #RECORD_SELECT} */
-    private static ImageRecord toRecord(Object[] r) {
-        Classification classification = new Classification(
-                new Label((String) r[9], r[10] == null ? 0 : (Double) r[10]),
-                new Label((String) r[11], r[12] == null ? 0 : (Double) r[12]));
-        return new ImageRecord((Long) r[0], (String) r[1], (String) r[2], (String) r[3],
-                r[4] == null ? 0 : (Long) r[4], r[5] == null ? 0 : (Integer) r[5], r[6] == null ? 0 : (Integer) r[6],
-                (String) r[7], (Instant) r[8], classification,
-                r[13] == null ? null : StorageKind.valueOf((String) r[13]));
-    }
 
     private static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

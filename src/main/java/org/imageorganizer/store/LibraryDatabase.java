@@ -56,7 +56,7 @@ public final class LibraryDatabase implements AutoCloseable {
         this.closePool = closePool;
         this.hibernate = hibernate;
         this.nearDuplicateLinks = new NearDuplicateLinks(sql);
-        this.images = new ImageRepository(sql, hibernate, clock, nearDuplicateLinks);
+        this.images = new ImageRepository(sql, clock, nearDuplicateLinks);
         this.locations = new ImageLocations(sql);
         this.embeddings = new ImageEmbeddings(sql);
         this.fingerprints = new ImageFingerprints(sql, nearDuplicateLinks);
@@ -243,8 +243,8 @@ public final class LibraryDatabase implements AutoCloseable {
     }
 
     /**
-     * Starts the library's Hibernate on a background thread, for a process (the server, the window) whose
-     * queries will soon need it; the import and clustering never do (ADR 0039).
+     * Starts the library's Hibernate on a thread of background priority, for a process (the server, the
+     * window) that may sync or remove photos, which go through it; nothing else does (ADR 0039).
      */
     public void prepareQueries() {
         hibernate.startInBackground();

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.SubCluster;
@@ -41,8 +40,7 @@ public final class LibraryReader implements AutoCloseable {
     static final int SCHEMA_VERSION = 6;
 
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
-    private static final int IN_CHUNK = 500;
-    private static final String RECORD_SELECT = "SELECT " + ImageRows.COLUMNS + " FROM image";
+    private static final String RECORD_SELECT = ImageRows.SELECT;
 
     private final Connection connection;
     private final String shown;
@@ -234,9 +232,8 @@ public final class LibraryReader implements AutoCloseable {
 
     /** A {@code library_info} value; null when it has no row or no value. */
     private synchronized String info(String key) {
-        try (PreparedStatement s = prepare("SELECT info_value FROM library_info WHERE info_key = ?", key);
-                ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
+        try {
+            return LibraryInfo.value(connection, key);
         } catch (SQLException e) {
             throw failed(e);
         }
@@ -294,26 +291,24 @@ public final class LibraryReader implements AutoCloseable {
 
     /** @return up to {@code limit} images whose id is above {@code afterId}, by ascending id */
     public synchronized List<ImageRecord> listAfter(long afterId, int limit) {
-        requireLimit(0, limit);
+        ImageRows.requirePage(0, limit);
         return records(RECORD_SELECT + " WHERE id > ? ORDER BY id LIMIT ?", afterId, limit);
     }
 
     /** @return as {@link ImageRepository#listNewest}: a page of images, newest first, with these labels (null for any) */
     public synchronized List<ImageRecord> listNewest(String object, String background, int offset, int limit) {
-        requireLimit(offset, limit);
-        List<Object> parameters = labelParameters(object, background);
-        parameters.add(limit);
-        parameters.add(offset);
-        return records(RECORD_SELECT + labelFilter(object, background) + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                parameters.toArray());
+        ImageRows.requirePage(offset, limit);
+        try {
+            return ImageRows.newest(connection, object, background, offset, limit);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
     }
 
     /** @return the number of images with these labels (null for any) */
     public synchronized long count(String object, String background) {
-        try (PreparedStatement s = prepare("SELECT COUNT(*) FROM image" + labelFilter(object, background),
-                labelParameters(object, background).toArray()); ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+        try {
+            return ImageRows.count(connection, object, background);
         } catch (SQLException e) {
             throw failed(e);
         }
@@ -326,65 +321,18 @@ public final class LibraryReader implements AutoCloseable {
 
     /** @return the images with these ids, by ascending id; unknown ids are left out */
     public synchronized List<ImageRecord> listByIds(Collection<Long> ids) {
-        List<Long> sorted = new ArrayList<>(new TreeSet<>(ids));
-        List<ImageRecord> out = new ArrayList<>(sorted.size());
-        for (int from = 0; from < sorted.size(); from += IN_CHUNK) {
-            List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + IN_CHUNK));
-            out.addAll(records(RECORD_SELECT + " WHERE id IN (" + String.join(",", Collections.nCopies(chunk.size(), "?"))
-                    + ") ORDER BY id", chunk.toArray()));
-        }
-        return Collections.unmodifiableList(out);
-    }
-
-    private static String labelFilter(String object, String background) {
-        if (object != null && background != null) {
-            return " WHERE object_label = ? AND background_label = ?";
-        }
-        if (object != null) {
-            return " WHERE object_label = ?";
-        }
-        return background != null ? " WHERE background_label = ?" : "";
-    }
-
-    private static List<Object> labelParameters(String object, String background) {
-        List<Object> parameters = new ArrayList<>(4);
-        if (object != null) {
-            parameters.add(object);
-        }
-        if (background != null) {
-            parameters.add(background);
-        }
-        return parameters;
-    }
-
-    private static void requireLimit(int offset, int limit) {
-        if (offset < 0 || limit < 0) {
-            throw new IllegalArgumentException("offset and limit must be >= 0: " + offset + ", " + limit);
-        }
-    }
-
-    private List<ImageRecord> records(String sql, Object... parameters) {
-        try (PreparedStatement s = prepare(sql, parameters); ResultSet rs = s.executeQuery()) {
-            List<ImageRecord> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(ImageRows.record(rs));
-            }
-            return out;
+        try {
+            return ImageRows.byIds(connection, ids);
         } catch (SQLException e) {
             throw failed(e);
         }
     }
 
-    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
-        PreparedStatement s = connection.prepareStatement(sql);
+    private List<ImageRecord> records(String sql, Object... parameters) {
         try {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            return s;
+            return ImageRows.records(connection, sql, parameters);
         } catch (SQLException e) {
-            s.close();
-            throw e;
+            throw failed(e);
         }
     }
 

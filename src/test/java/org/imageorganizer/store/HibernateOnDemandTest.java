@@ -28,7 +28,7 @@ class HibernateOnDemandTest {
     Path dir;
 
     @Test
-    void anImportAndTheClusteringAfterItNeverStartHibernate() {
+    void anImportTheClusteringAndThePagesNeverStartHibernate() {
         try (LibraryDatabase library = LibraryDatabase.open(dir.resolve("library.mv.db"))) {
             library.info().claimModel(TestRecords.MODEL, 0.9, 224);
             List<Long> ids = new ArrayList<>(library.images().insertAll(List.of(
@@ -54,10 +54,16 @@ class HibernateOnDemandTest {
             assertThat(library.images().delete(ids.get(0))).isTrue();
             assertThat(library.images().count()).isEqualTo(2);
 
+            // nor do the pages of the server and the window
+            assertThat(library.images().list(0, 10)).extracting(ImageRecord::id).containsExactly(ids.get(1), ids.get(2));
+            assertThat(library.images().listNewest("dog", "park", 0, 10)).extracting(ImageRecord::id)
+                    .containsExactly(ids.get(1));
+            assertThat(library.images().count("cat", null)).isEqualTo(1);
+            assertThat(library.images().listByIds(ids)).extracting(ImageRecord::id).containsExactly(ids.get(1), ids.get(2));
             assertThat(library.queriesStarted()).isFalse();
 
-            // a paged read of the server or the window starts it, and sees the same rows
-            assertThat(library.images().list(0, 10)).extracting(ImageRecord::id).containsExactly(ids.get(1), ids.get(2));
+            // the cloud copies' bookkeeping starts it, and sees the same rows
+            assertThat(library.remoteCopies().countWithoutCopy()).isEqualTo(2);
             assertThat(library.queriesStarted()).isTrue();
         }
     }
