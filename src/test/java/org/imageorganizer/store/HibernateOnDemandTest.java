@@ -17,6 +17,8 @@ import org.imageorganizer.model.SubCluster;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Hibernate starts only when a query needs it: an import and the clustering after it go through plain
@@ -68,30 +70,19 @@ class HibernateOnDemandTest {
         }
     }
 
-    @Test
-    void aColumnThePlainSqlNeedsMissingIsSaidWhenTheLibraryOpens() throws Exception {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ALTER TABLE cluster_member DROP COLUMN cluster_id | the table cluster_member has no column cluster_id",
+            "DROP TABLE near_duplicate_link | it has no table near_duplicate_link"})
+    void whatThePlainSqlNeedsAndIsMissingIsSaidWhenTheLibraryOpens(String damage, String reason) throws Exception {
         Path file = dir.resolve("library.mv.db");
         LibraryDatabase.open(file).close();
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("library"), "sa", "")) {
-            c.createStatement().execute("ALTER TABLE cluster_member DROP COLUMN cluster_id");
+            c.createStatement().execute(damage);
         }
         assertThatThrownBy(() -> LibraryDatabase.open(file))
                 .isInstanceOf(LibraryException.class)
-                .hasMessage("Cannot open the library " + file
-                        + ": its schema does not match this program (the table cluster_member has no column cluster_id).");
-    }
-
-    @Test
-    void aMissingTableIsSaidWhenTheLibraryOpens() throws Exception {
-        Path file = dir.resolve("library.mv.db");
-        LibraryDatabase.open(file).close();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("library"), "sa", "")) {
-            c.createStatement().execute("DROP TABLE near_duplicate_link");
-        }
-        assertThatThrownBy(() -> LibraryDatabase.open(file))
-                .isInstanceOf(LibraryException.class)
-                .hasMessage("Cannot open the library " + file
-                        + ": its schema does not match this program (it has no table near_duplicate_link).");
+                .hasMessage("Cannot open the library " + file + ": its schema does not match this program (" + reason + ").");
     }
 
     @Test
