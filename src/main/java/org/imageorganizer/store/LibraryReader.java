@@ -40,7 +40,6 @@ public final class LibraryReader implements AutoCloseable {
     static final int SCHEMA_VERSION = 6;
 
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
-    private static final String RECORD_SELECT = ImageRows.SELECT;
 
     private final Connection connection;
     private final String shown;
@@ -241,7 +240,7 @@ public final class LibraryReader implements AutoCloseable {
 
     /** @return as {@link ImageRepository#findBySha256}: the image with this content, if the library has it */
     public synchronized Optional<ImageRecord> findBySha256(String sha256) {
-        return records(RECORD_SELECT + " WHERE sha256 = ?", sha256).stream().findFirst();
+        return records(ImageRows.SELECT + " WHERE sha256 = ?", sha256).stream().findFirst();
     }
 
     /** @return as {@link ImageRepository#groupMembership()}: groups in {@link GroupKey} order, ids ascending */
@@ -292,7 +291,7 @@ public final class LibraryReader implements AutoCloseable {
     /** @return up to {@code limit} images whose id is above {@code afterId}, by ascending id */
     public synchronized List<ImageRecord> listAfter(long afterId, int limit) {
         ImageRows.requirePage(0, limit);
-        return records(RECORD_SELECT + " WHERE id > ? ORDER BY id LIMIT ?", afterId, limit);
+        return records(ImageRows.SELECT + " WHERE id > ? ORDER BY id LIMIT ?", afterId, limit);
     }
 
     /** @return as {@link ImageRepository#listNewest}: a page of images, newest first, with these labels (null for any) */
@@ -316,7 +315,7 @@ public final class LibraryReader implements AutoCloseable {
 
     /** @return the image with this id, if any */
     public synchronized Optional<ImageRecord> findById(long id) {
-        return records(RECORD_SELECT + " WHERE id = ?", id).stream().findFirst();
+        return records(ImageRows.SELECT + " WHERE id = ?", id).stream().findFirst();
     }
 
     /** @return the images with these ids, by ascending id; unknown ids are left out */

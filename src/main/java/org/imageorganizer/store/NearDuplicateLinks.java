@@ -129,8 +129,8 @@ public final class NearDuplicateLinks {
 
     /** The serial and the rule the links are complete for. */
     public State state() {
-        return transactions.inTransaction(c -> new State(Long.parseLong(info(c, LibraryInfoKeys.NEAR_DUPLICATE_SERIAL)),
-                info(c, LibraryInfoKeys.NEAR_DUPLICATE_LINKS)));
+        return transactions.inTransaction(c -> new State(Long.parseLong(LibraryInfo.value(c, LibraryInfoKeys.NEAR_DUPLICATE_SERIAL)),
+                LibraryInfo.value(c, LibraryInfoKeys.NEAR_DUPLICATE_LINKS)));
     }
 
     /** Every link, streamed in (first, second) order. */
@@ -171,7 +171,7 @@ public final class NearDuplicateLinks {
                 throw new IllegalStateException("library_info has no " + LibraryInfoKeys.NEAR_DUPLICATE_SERIAL + " row");
             }
         }
-        return Long.parseLong(info(c, LibraryInfoKeys.NEAR_DUPLICATE_SERIAL));
+        return Long.parseLong(LibraryInfo.value(c, LibraryInfoKeys.NEAR_DUPLICATE_SERIAL));
     }
 
     /**
@@ -191,7 +191,7 @@ public final class NearDuplicateLinks {
             }
             return;
         }
-        if (!using.rule().equals(info(c, LibraryInfoKeys.NEAR_DUPLICATE_LINKS))) {
+        if (!using.rule().equals(LibraryInfo.value(c, LibraryInfoKeys.NEAR_DUPLICATE_LINKS))) {
             long start = System.nanoTime(); // the first write after the migration, or after a write without a linker
             int written = rebuild(c, serial, using);
             LOG.info("Near-duplicate links built for the whole library: {} links in {} ms", written,
@@ -254,10 +254,6 @@ public final class NearDuplicateLinks {
                 s.executeBatch();
             }
         }
-    }
-
-    private static String info(Connection c, String key) throws SQLException {
-        return LibraryInfo.value(c, key);
     }
 
     /** The library as a linker sees it, on the locked transaction's connection. */
