@@ -39,11 +39,13 @@ public final class Main {
         if (args.length > 0) {
             StartupSplash.close(); // a command has no window: the launcher's splash goes at once (ADR 0027)
         }
+        CompletableFuture<Void> logging = new CompletableFuture<>();
+        // tree, list, export end within a second or so: C2's code would come too late to help them (ADR 0041)
+        ShortCommandJit.start(args, environment.sharedCacheDir(), logging);
         Path logFile = Logging.init(environment.logDir());
         // the window: its toolkit starts now, beside the set-up below (which starts the logging, seconds on a busy machine)
         CompletableFuture<Void> toolkit = args.length == 0 ? DesktopLauncher.startToolkit() : null;
         // tree, list, export: their library opens on a second thread while the set-up below and picocli run (ADR 0040)
-        CompletableFuture<Void> logging = new CompletableFuture<>();
         try (LibraryReadAhead readAhead = LibraryReadAhead.start(args, environment, variables, logging)) {
             try {
                 Logging.start();
