@@ -41,7 +41,7 @@ public final class Main {
         }
         CompletableFuture<Void> logging = new CompletableFuture<>();
         // tree, list, export end within a second or so: C2's code would come too late to help them (ADR 0041)
-        ShortCommandJit.start(args, environment.sharedCacheDir(), logging);
+        CommandLineJit.start(args, environment.sharedCacheDir(), logging);
         Path logFile = Logging.init(environment.logDir());
         // the window: its toolkit starts now, beside the set-up below (which starts the logging, seconds on a busy machine)
         CompletableFuture<Void> toolkit = args.length == 0 ? DesktopLauncher.startToolkit() : null;

@@ -15,7 +15,7 @@ import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ShortCommandJitTest {
+class CommandLineJitTest {
     @TempDir
     Path cache;
 
@@ -27,15 +27,15 @@ class ShortCommandJitTest {
     }
 
     private Path directive() {
-        return cache.resolve("jit/short-command-v1.json");
+        return cache.resolve("jit/command-line-v1.json");
     }
 
     @Test
     void theDirectiveIsWrittenOnceAndAddedByItsQuotedPath() throws Exception {
-        String outcome = ShortCommandJit.turnOffC2(cache, this::recorded);
+        String outcome = CommandLineJit.turnOffC2(cache, this::recorded);
 
-        assertThat(outcome).isEqualTo("C2 is off for this short command: 1 compiler directives added");
-        assertThat(Files.readString(directive())).isEqualTo(ShortCommandJit.DIRECTIVE);
+        assertThat(outcome).isEqualTo("C2 is off for this command but for the clustering: 1 compiler directives added");
+        assertThat(Files.readString(directive())).isEqualTo(CommandLineJit.DIRECTIVES);
         assertThat(run).containsExactly("compilerDirectivesAdd \"" + directive().toAbsolutePath() + "\"");
         Path folder = directive().getParent();
         try (var files = Files.list(folder)) {
@@ -48,9 +48,9 @@ class ShortCommandJitTest {
         Files.createDirectories(directive().getParent());
         Files.writeString(directive(), "[{ match: \"*.*\", c2: { PrintAssembly: true } }]", StandardCharsets.US_ASCII);
 
-        ShortCommandJit.turnOffC2(cache, this::recorded);
+        CommandLineJit.turnOffC2(cache, this::recorded);
 
-        assertThat(Files.readString(directive())).isEqualTo(ShortCommandJit.DIRECTIVE);
+        assertThat(Files.readString(directive())).isEqualTo(CommandLineJit.DIRECTIVES);
         assertThat(run).hasSize(1);
     }
 
@@ -58,30 +58,36 @@ class ShortCommandJitTest {
     void aCacheThatCannotBeWrittenLeavesTheCompilerAsItWas() throws Exception {
         Path notAFolder = Files.writeString(cache.resolve("file"), "x");
 
-        String outcome = ShortCommandJit.turnOffC2(notAFolder, this::recorded);
+        String outcome = CommandLineJit.turnOffC2(notAFolder, this::recorded);
 
-        assertThat(outcome).startsWith("C2 stays on: cannot write its directive to ");
+        assertThat(outcome).startsWith("C2 stays on: cannot write its directives to ");
         assertThat(run).isEmpty();
     }
 
     @Test
     void aJvmThatRefusesTheDirectiveIsToldInTheOutcomeNotThrown() {
-        String outcome = ShortCommandJit.turnOffC2(cache, (command, arguments) -> {
+        String outcome = CommandLineJit.turnOffC2(cache, (command, arguments) -> {
             throw new IllegalArgumentException("Unknown diagnostic command");
         });
-        assertThat(outcome).isEqualTo("C2 stays on: this JVM took no compiler directive"
+        assertThat(outcome).isEqualTo("C2 stays on: this JVM took no compiler directives"
                 + " (java.lang.IllegalArgumentException: Unknown diagnostic command).");
 
-        assertThat(ShortCommandJit.turnOffC2(cache, (command, arguments) -> {
+        assertThat(CommandLineJit.turnOffC2(cache, (command, arguments) -> {
             throw new NoClassDefFoundError("javax/management/ObjectName");
-        })).startsWith("C2 stays on: this JVM took no compiler directive (java.lang.NoClassDefFoundError");
+        })).startsWith("C2 stays on: this JVM took no compiler directives (java.lang.NoClassDefFoundError");
     }
 
     @Test
-    void onlyTheReadOnlyCommandsAskForIt() {
-        for (String[] args : List.of(new String[0], new String[] {"organize", "photos"}, new String[] {"serve"},
-                new String[] {"list", "--help"}, new String[] {"--version"}, new String[] {"search", "a dog"})) {
-            CompletableFuture<String> started = ShortCommandJit.start(args, cache, CompletableFuture.completedFuture(null));
+    void theReadOnlyCommandsAndOrganizeAskForItTheirHelpAndTheOtherCommandsDoNot() {
+        assertThat(CommandLineJit.wanted(new String[] {"list", "--db", "x.mv.db"})).isTrue();
+        assertThat(CommandLineJit.wanted(new String[] {"tree"})).isTrue();
+        assertThat(CommandLineJit.wanted(new String[] {"export", "out", "--dry-run"})).isTrue();
+        assertThat(CommandLineJit.wanted(new String[] {"organize", "photos", "--views", "1"})).isTrue();
+        for (String[] args : List.of(new String[0], new String[] {"serve"}, new String[] {"list", "--help"},
+                new String[] {"organize", "-h"}, new String[] {"--version"}, new String[] {"search", "a dog"},
+                new String[] {"photos", "organize"})) {
+            assertThat(CommandLineJit.wanted(args)).as(Arrays.toString(args)).isFalse();
+            CompletableFuture<String> started = CommandLineJit.start(args, cache, CompletableFuture.completedFuture(null));
             assertThat(started.join()).as(Arrays.toString(args)).isNull();
         }
         assertThat(cache.resolve("jit")).doesNotExist();
