@@ -159,6 +159,10 @@ public final class ModelOnDemand implements AutoCloseable {
         if (!owned || !load.started.get()) {
             return;
         }
+        if (requested.get()) {
+            // its labels are encoded on the loading thread once the model is there: let that end first
+            classifier.exceptionally(failure -> null).join();
+        }
         try {
             load.model.join().close();
         } catch (CompletionException | CancellationException e) {

@@ -34,6 +34,7 @@ public final class DjlClipModel implements ClipModel {
     private final Model model;
     private final Block block;
     private final HuggingFaceTokenizer tokenizer;
+    private final NativeCalls calls = new NativeCalls();
     private final NativeInputBuffer inputBuffer = new NativeInputBuffer();
 
     private DjlClipModel(ModelManifest manifest, Model model, HuggingFaceTokenizer tokenizer) {
@@ -92,6 +93,10 @@ public final class DjlClipModel implements ClipModel {
 
     @Override
     public float[][] embedImages(float[] pixels, int count) {
+        return calls.run(() -> imageFeatures(pixels, count));
+    }
+
+    private float[][] imageFeatures(float[] pixels, int count) {
         int size = manifest.imageSize();
         long expected = EncoderTensors.pixelCount(pixels, count, size);
         try (NDManager scope = model.getNDManager().newSubManager()) {
@@ -106,6 +111,10 @@ public final class DjlClipModel implements ClipModel {
         if (texts.isEmpty()) {
             return new float[0][];
         }
+        return calls.run(() -> textFeatures(texts));
+    }
+
+    private float[][] textFeatures(List<String> texts) {
         EncoderTensors.TokenBatch tokens = EncoderTensors.TokenBatch.of(tokenizer, texts);
         try (NDManager scope = model.getNDManager().newSubManager()) {
             Shape shape = new Shape(tokens.count(), tokens.length());
@@ -126,7 +135,7 @@ public final class DjlClipModel implements ClipModel {
 
     /** The token ids the model sees for a text (start and end tokens included, no padding). */
     long[] tokenIds(String text) {
-        return tokenizer.encode(text).getIds();
+        return calls.run(() -> tokenizer.encode(text).getIds());
     }
 
     private void checkShapes() {
@@ -137,8 +146,10 @@ public final class DjlClipModel implements ClipModel {
 
     @Override
     public void close() {
-        tokenizer.close();
-        model.close();
+        if (calls.close()) {
+            tokenizer.close();
+            model.close();
+        }
     }
 
     private static String stripExtension(String name) {

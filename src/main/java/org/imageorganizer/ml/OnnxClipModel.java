@@ -39,6 +39,7 @@ public final class OnnxClipModel implements ClipModel {
     private final Block textBlock;
     private final List<String> textInputs;
     private final HuggingFaceTokenizer tokenizer;
+    private final NativeCalls calls = new NativeCalls();
     private final NativeInputBuffer inputBuffer = new NativeInputBuffer();
 
     private OnnxClipModel(ModelManifest manifest, Model vision, Model text, HuggingFaceTokenizer tokenizer) {
@@ -121,6 +122,10 @@ public final class OnnxClipModel implements ClipModel {
 
     @Override
     public float[][] embedImages(float[] pixels, int count) {
+        return calls.run(() -> imageFeatures(pixels, count));
+    }
+
+    private float[][] imageFeatures(float[] pixels, int count) {
         int size = manifest.imageSize();
         long expected = EncoderTensors.pixelCount(pixels, count, size);
         try (NDManager scope = vision.getNDManager().newSubManager()) {
@@ -136,6 +141,10 @@ public final class OnnxClipModel implements ClipModel {
         if (texts.isEmpty()) {
             return new float[0][];
         }
+        return calls.run(() -> textFeatures(texts));
+    }
+
+    private float[][] textFeatures(List<String> texts) {
         EncoderTensors.TokenBatch tokens = EncoderTensors.TokenBatch.of(tokenizer, texts);
         try (NDManager scope = text.getNDManager().newSubManager()) {
             Shape shape = new Shape(tokens.count(), tokens.length());
@@ -175,9 +184,11 @@ public final class OnnxClipModel implements ClipModel {
 
     @Override
     public void close() {
-        tokenizer.close();
-        vision.close();
-        text.close();
+        if (calls.close()) {
+            tokenizer.close();
+            vision.close();
+            text.close();
+        }
     }
 
     private static String stripExtension(Path file) {

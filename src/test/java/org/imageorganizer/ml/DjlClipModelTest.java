@@ -34,6 +34,24 @@ class DjlClipModelTest {
     }
 
     @Test
+    void aCloseWhileTextsAreEncodedWaitsForThemAndLaterCallsFailWithASentence() throws Exception {
+        DjlClipModel own = TinyModel.load();
+        List<String> texts = java.util.stream.IntStream.range(0, 2_000).mapToObj(i -> "a photo of thing " + i + ".").toList();
+        java.util.concurrent.CompletableFuture<float[][]> encoding = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> own.embedTexts(texts));
+        own.close(); // freed the tokenizer under the encoding before: the JVM crashed in its native code
+        try {
+            assertThat(encoding.get()).hasDimensions(texts.size(), 32);
+        } catch (java.util.concurrent.ExecutionException e) {
+            assertThat(e.getCause()).as("started after the close").isInstanceOf(IllegalStateException.class);
+        }
+        assertThatThrownBy(() -> own.embedTexts(List.of("a cat"))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("The model was closed before this call.");
+        assertThatThrownBy(() -> own.embedImages(new float[3 * 224 * 224], 1)).isInstanceOf(IllegalStateException.class);
+        own.close(); // twice is harmless
+    }
+
+    @Test
     void imageFeaturesHaveTheManifestShapeAndAreDeterministic() {
         int per = 3 * 224 * 224;
         float[] batch = new float[per * 3];
