@@ -103,6 +103,17 @@ final class CliWiring implements CliServices {
     }
 
     @Override
+    public SortingSession openSorting(DatabaseLocation location, List<Path> modelDirs) {
+        StoreLibrary library = withClusterer(core.openLibrary(location), settings().clustering().toClusterSettings());
+        try {
+            return new SortingRun(core, library, modelDirs);
+        } catch (RuntimeException | Error e) {
+            library.close();
+            throw e;
+        }
+    }
+
+    @Override
     public Map<Path, String> downloadModels(String precision) {
         Map<Path, String> folders = new LinkedHashMap<>();
         core.models().download(precision).forEach(f -> folders.put(f.directory(), f.manifest().modelId()));

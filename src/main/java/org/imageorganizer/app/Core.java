@@ -32,9 +32,7 @@ import org.imageorganizer.importer.ModelOnDemand;
 import org.imageorganizer.importer.OpeningLibrary;
 import org.imageorganizer.ml.ClipModel;
 import org.imageorganizer.ml.ClipModels;
-import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.ImageEmbedder;
-import org.imageorganizer.ml.LabelEmbeddingCache;
 import org.imageorganizer.ml.ModelFolder;
 import org.imageorganizer.ml.ModelManifest;
 import org.imageorganizer.ml.TestTimeAugmenter;
@@ -326,9 +324,9 @@ final class Core {
         return new ThumbnailCache(environment.thumbnailCacheDir(), new Thumbnailer(decoder));
     }
 
-    /** Zero-shot classification with the settings' labels (their text embeddings cached on disk). */
-    ImageClassifier classifier(ClipModel model) {
-        return ImageClassifier.create(model, settings().labels(), new LabelEmbeddingCache(environment.labelEmbeddingCacheDir()));
+    /** Zero-shot classification by a library's categories (their text embeddings cached on disk). */
+    SortingClassifiers classifiers() {
+        return new SortingClassifiers(() -> settings().labels(), environment.labelEmbeddingCacheDir());
     }
 
     /** Image embeddings averaged over {@code views} test-time augmentations. */
@@ -343,7 +341,7 @@ final class Core {
      */
     ImportPipeline pipeline(ClipModel model, LibraryDatabase library, int views, LibraryObserver observer, ImportOptions options) {
         claimModel(library.info(), model.manifest());
-        return new ImportPipeline(decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES), embedder(model, views), classifier(model),
+        return new ImportPipeline(decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES), embedder(model, views), classifiers().of(model, library),
                 library, localStorage(), observer, options);
     }
 
@@ -361,12 +359,16 @@ final class Core {
     /** The model in {@code folder}, recorded as the library's now (refusing another one), loaded when an import needs it. */
     ModelOnDemand modelOnDemand(LibraryDatabase library, ModelFolder folder) {
         claimModel(library.info(), folder.manifest());
-        return modelOnDemand(folder);
+        return modelOnDemand(folder, () -> library);
     }
 
-    /** The model in {@code folder}, loaded when an import needs it (or when {@link ModelOnDemand#load} is called). */
-    ModelOnDemand modelOnDemand(ModelFolder folder) {
-        return new ModelOnDemand(folder.manifest(), () -> ClipModels.load(folder), this::classifier);
+    /**
+     * The model in {@code folder}, loaded when an import needs it (or when {@link ModelOnDemand#load} is called),
+     * classifying by the categories of the library {@code library} gives (waited for, when it is still opening).
+     */
+    ModelOnDemand modelOnDemand(ModelFolder folder, Supplier<LibraryDatabase> library) {
+        SortingClassifiers classifiers = classifiers();
+        return new ModelOnDemand(folder.manifest(), () -> ClipModels.load(folder), model -> classifiers.of(model, library.get()));
     }
 
     /**

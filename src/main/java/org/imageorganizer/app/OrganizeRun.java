@@ -94,7 +94,7 @@ final class OrganizeRun implements LibraryImport {
             if (created && roots.stream().anyMatch(Files::exists)) {
                 // every photo of a new library is new: its model loads while the files are walked (ADR 0039)
                 folder = chooseModel(reader, true);
-                model = core.modelOnDemand(folder);
+                model = core.modelOnDemand(folder, () -> awaitWritable().library());
                 model.load();
             }
             FolderWalk walk = FolderWalk.of(roots, listener, cancelled);
@@ -109,7 +109,7 @@ final class OrganizeRun implements LibraryImport {
             }
             if (folder == null) {
                 folder = chooseModel(reader, created);
-                model = core.modelOnDemand(folder);
+                model = core.modelOnDemand(folder, () -> awaitWritable().library());
             }
             ModelFolder chosen = folder;
             String modelId = chosen.manifest().modelId();

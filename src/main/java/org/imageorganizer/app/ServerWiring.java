@@ -340,7 +340,7 @@ final class ServerWiring {
     /** Uploads work from now on. */
     private void modelLoaded(Parts parts, ServerOptions options, LibraryDatabase opened, ClipModel model, LibraryClusterer clusterer) {
         SafeImageDecoder decoder = core.decoder(options.maxFileBytes());
-        ImageClassifier classifier = core.classifier(model);
+        ImageClassifier classifier = core.classifiers().of(model, opened);
         ImageEmbedder embedder = core.embedder(model, core.settings().ttaViews());
         UploadStore store = parts.cloud.<UploadStore>map(c -> c).orElse(parts.managed);
         ImporterUploads uploads = ImporterUploads.start(decoder, embedder, classifier, opened.images(), store,

@@ -1,5 +1,9 @@
 package org.imageorganizer.cli;
 
+import org.imageorganizer.services.LabelCorrecting;
+import org.imageorganizer.services.LibraryCategories;
+import org.imageorganizer.services.LibraryResort;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +66,28 @@ public interface CliServices {
         PhotoSearch search();
 
         PhotoDuplicates duplicates();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Opens the library (as {@link #openLibrary}) to correct photos' labels, edit its categories and re-sort it
+     * ({@code label}, {@code categories}, {@code resort}). The library's model variant (among {@code modelDirs}, or
+     * where {@link #openImport} looks) is loaded only when a category's text embedding is not cached yet.
+     */
+    SortingSession openSorting(DatabaseLocation location, List<Path> modelDirs);
+
+    /** An open library for sorting it by hand; closing it frees the library and the model. */
+    interface SortingSession extends AutoCloseable {
+        LabelCorrecting corrections();
+
+        LibraryCategories categories();
+
+        LibraryResort resort();
+
+        /** Brings the clusters of the groups that changed up to date (the command's process ends next). */
+        void finish();
 
         @Override
         void close();

@@ -34,6 +34,15 @@ public final class CommandFactory implements CommandLine.IFactory {
         if (type == SimilarCommand.class) {
             return type.cast(new SimilarCommand(services));
         }
+        if (type == LabelCommand.class) {
+            return type.cast(new LabelCommand(services));
+        }
+        if (type == CategoriesCommand.class) {
+            return type.cast(new CategoriesCommand(services));
+        }
+        if (type == ResortCommand.class) {
+            return type.cast(new ResortCommand(services));
+        }
         if (type == SyncCommand.class) {
             return type.cast(new SyncCommand(services));
         }

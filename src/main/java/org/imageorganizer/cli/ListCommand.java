@@ -48,7 +48,9 @@ final class ListCommand implements Callable<Integer> {
                @JsonProperty("cluster_id") Integer clusterId,
                @JsonProperty("width") int width,
                @JsonProperty("height") int height,
-               @JsonProperty("format") String format) {
+               @JsonProperty("format") String format,
+               @JsonProperty("object_by_user") boolean objectByUser,
+               @JsonProperty("background_by_user") boolean backgroundByUser) {
     }
 
     @Override
@@ -62,7 +64,8 @@ final class ListCommand implements Callable<Integer> {
                 rows.add(new Row(r.id(), r.location(), r.classification().object().name(),
                         r.classification().object().confidence(), r.classification().background().name(),
                         r.classification().background().confidence(), c == null ? null : c.clusterId(),
-                        r.width(), r.height(), r.format()));
+                        r.width(), r.height(), r.format(), r.classification().object().byUser(),
+                        r.classification().background().byUser()));
             });
             if (json) {
                 out.println(JsonOutput.toString(rows));

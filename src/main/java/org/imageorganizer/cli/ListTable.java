@@ -44,8 +44,8 @@ final class ListTable {
     /** One row's line, with its line separator. */
     String line(ListCommand.Row row) {
         String cluster = row.clusterId() == null ? "-" : row.clusterId() < 0 ? "unclustered" : "cluster " + row.clusterId();
-        String object = label(row.object(), row.objectConfidence());
-        String background = label(row.background(), row.backgroundConfidence());
+        String object = row.objectByUser() ? yours(row.object()) : label(row.object(), row.objectConfidence());
+        String background = row.backgroundByUser() ? yours(row.background()) : label(row.background(), row.backgroundConfidence());
         if (!asciiDigits || row.id() < 0) {
             return String.format(locale, LINE, row.id(), object, background, cluster, row.path());
         }
@@ -57,6 +57,11 @@ final class ListTable {
         padded(line, background, LABEL_WIDTH).append(' ');
         padded(line, cluster, CLUSTER_WIDTH).append(' ');
         return line.append(row.path()).append(System.lineSeparator()).toString();
+    }
+
+    /** A category the user chose: no confidence, since the model's is not for it. */
+    static String yours(String name) {
+        return name + " (yours)";
     }
 
     /** {@code String.format("%s %.2f", name, confidence)}. */

@@ -69,7 +69,7 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
         this.groupClusterer = new GroupClusterer(clusterer, settings);
         this.algorithm = clusterer.describe() + ", minGroupSize=" + settings.minGroupSize();
         this.debounce = debounce;
-        this.groups = new Membership(images);
+        this.groups = new Membership(images, info::labelSerial);
     }
 
     /** Schedules a refresh after the debounce delay, unless one is already waiting. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.TreeMap;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.store.ImageRepository;
@@ -20,30 +21,36 @@ import org.imageorganizer.store.ImageRepository;
  */
 final class Membership {
     private final ImageRepository images;
+    private final LongSupplier labelSerial;
     private volatile Known known;
 
-    private record Known(Map<GroupKey, List<Long>> groups, long count, long maxId) {
-        static Known of(Map<GroupKey, List<Long>> groups) {
+    private record Known(Map<GroupKey, List<Long>> groups, long count, long maxId, long labelSerial) {
+        static Known of(Map<GroupKey, List<Long>> groups, long labelSerial) {
             long count = 0;
             long max = 0;
             for (List<Long> ids : groups.values()) {
                 count += ids.size();
                 max = Math.max(max, ids.isEmpty() ? 0 : ids.get(ids.size() - 1));
             }
-            return new Known(groups, count, max);
+            return new Known(groups, count, max, labelSerial);
         }
     }
 
-    Membership(ImageRepository images) {
+    /**
+     * @param labelSerial counts the changes of existing images' labels (corrections, re-sorts): when it moves, every
+     *                    image's group is read again
+     */
+    Membership(ImageRepository images, LongSupplier labelSerial) {
         this.images = images;
+        this.labelSerial = labelSerial;
     }
 
     /** The groups as the library has them now; ids ascending within each, groups in {@link GroupKey} order. */
     Map<GroupKey, List<Long>> current() {
         Known last = known;
-        if (last != null) {
+        if (last != null && last.labelSerial() == labelSerial.getAsLong()) {
             Map<GroupKey, List<Long>> added = images.groupMembershipAfter(last.maxId());
-            Known merged = added.isEmpty() ? last : Known.of(merge(last.groups(), added));
+            Known merged = added.isEmpty() ? last : Known.of(merge(last.groups(), added), last.labelSerial());
             if (merged.count() == images.count()) {
                 known = merged;
                 return merged.groups();
@@ -54,8 +61,9 @@ final class Membership {
 
     /** Reads every image's group again. */
     Map<GroupKey, List<Long>> reload() {
+        long serial = labelSerial.getAsLong(); // before the read: a change during it is seen next time
         Map<GroupKey, List<Long>> groups = images.groupMembership();
-        known = Known.of(groups);
+        known = Known.of(groups, serial);
         return groups;
     }
 

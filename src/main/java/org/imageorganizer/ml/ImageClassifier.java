@@ -1,5 +1,8 @@
 package org.imageorganizer.ml;
 
+import org.imageorganizer.model.Category;
+import org.imageorganizer.model.SortingCategories;
+
 import org.imageorganizer.model.LabelSettings;
 
 import java.util.List;
@@ -31,6 +34,26 @@ public final class ImageClassifier {
         return new ImageClassifier(
                 new ZeroShotClassifier(labels.objects(), objectEmbeddings, scale, labels.confidenceThreshold()),
                 new ZeroShotClassifier(labels.backgrounds(), backgroundEmbeddings, scale, labels.confidenceThreshold()));
+    }
+
+    /**
+     * Both classifiers from a library's categories (each described to the model by its words, else its name,
+     * written into the templates) and its threshold; the text embeddings are cached per model and description.
+     */
+    public static ImageClassifier create(ClipModel model, SortingCategories categories, List<String> objectTemplates,
+            List<String> backgroundTemplates, LabelEmbeddingCache cache) {
+        return new ImageClassifier(zeroShot(model, categories.objects(), objectTemplates, categories.threshold(), cache),
+                zeroShot(model, categories.backgrounds(), backgroundTemplates, categories.threshold(), cache));
+    }
+
+    private static ZeroShotClassifier zeroShot(ClipModel model, List<Category> categories, List<String> templates,
+            double threshold, LabelEmbeddingCache cache) {
+        PromptEnsemble prompts = new PromptEnsemble(templates);
+        List<String> descriptions = categories.stream().map(Category::description).toList();
+        float[][] embeddings = cache.get(model.manifest().modelId(), descriptions, prompts.templates(),
+                () -> prompts.embed(model, descriptions));
+        return new ZeroShotClassifier(categories.stream().map(Category::name).toList(), embeddings,
+                model.manifest().logitScale(), threshold);
     }
 
     /** Below this gap between the two most likely labels, an image counts as uncertain (adaptive TTA). */

@@ -38,8 +38,8 @@ public final class ImageRepository {
 
     private static final String INSERT = "INSERT INTO image (sha256, location, file_name, byte_size, width, height,"
             + " format, imported_at, storage, object_label, object_confidence, background_label, background_confidence,"
-            + " embedding, embedding_dim, model_id, file_modified_ns, perceptual_hash, hash_serial)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " embedding, embedding_dim, model_id, file_modified_ns, perceptual_hash, hash_serial, predicted_object,"
+            + " predicted_background) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final SqlTransactions sql;
     private final Clock clock;
@@ -134,6 +134,7 @@ public final class ImageRepository {
                 }
             }
             links.link(c, serial, added);
+            LabelCorrections.applyTo(c, ids); // content the user corrected before (removed, or in another library)
             LibraryInfo.bumpVersion(c);
             return List.copyOf(ids);
         });
@@ -162,6 +163,8 @@ public final class ImageRepository {
         insert.setObject(17, image.fileModifiedNanos(), Types.BIGINT);
         insert.setBytes(18, hash);
         insert.setObject(19, hash == null ? null : serial, Types.BIGINT);
+        insert.setString(20, image.classification().object().name()); // the model's, kept apart from corrections
+        insert.setString(21, image.classification().background().name());
         insert.executeUpdate();
         try (ResultSet keys = insert.getGeneratedKeys()) {
             if (!keys.next()) {

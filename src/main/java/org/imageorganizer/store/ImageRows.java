@@ -19,7 +19,8 @@ import org.imageorganizer.model.StorageKind;
 final class ImageRows {
     /** The columns {@link #record} reads, in its order. */
     static final String COLUMNS = "id, sha256, location, file_name, byte_size, width, height, format, imported_at,"
-            + " object_label, object_confidence, background_label, background_confidence, storage";
+            + " object_label, object_confidence, background_label, background_confidence, storage, object_by_user,"
+            + " background_by_user";
     /** {@link #COLUMNS} of the table named {@code alias} in a join. */
     static String columnsOf(String alias) {
         return java.util.Arrays.stream(COLUMNS.split(","))
@@ -28,7 +29,7 @@ final class ImageRows {
     }
 
     /** How many they are: further columns of a query start after them. */
-    static final int COLUMN_COUNT = 14;
+    static final int COLUMN_COUNT = 16;
 
     /** Every image column, {@link #COLUMNS} first: a query that reads records. */
     static final String SELECT = "SELECT " + COLUMNS + " FROM image";
@@ -126,8 +127,8 @@ final class ImageRows {
      */
     static ImageRecord record(ResultSet rs) throws SQLException {
         Classification classification = new Classification(
-                new Label(rs.getString(10), rs.getDouble(11)),
-                new Label(rs.getString(12), rs.getDouble(13)));
+                new Label(rs.getString(10), rs.getDouble(11), rs.getBoolean(15)),
+                new Label(rs.getString(12), rs.getDouble(13), rs.getBoolean(16)));
         OffsetDateTime importedAt = rs.getObject(9, OffsetDateTime.class);
         String storage = rs.getString(14);
         return new ImageRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -7,10 +7,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.imageorganizer.model.LabelSettings;
+import org.imageorganizer.store.migration.V7__categories_and_corrections;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.hibernate.cfg.JdbcSettings;
@@ -41,6 +45,9 @@ public final class LibraryDatabase implements AutoCloseable {
     private final HibernateOnDemand hibernate;
     private final ImageRepository images;
     private final ImageLocations locations;
+    private final CategoryRepository categories;
+    private final LabelCorrections corrections;
+    private final ImageLabels labels;
     private final ImageEmbeddings embeddings;
     private final ImageFingerprints fingerprints;
     private final NearDuplicateLinks nearDuplicateLinks;
@@ -62,6 +69,9 @@ public final class LibraryDatabase implements AutoCloseable {
         this.fingerprints = new ImageFingerprints(sql, nearDuplicateLinks);
         this.clusters = new ClusterRepository(sql, clock);
         this.info = new LibraryInfo(sql);
+        this.categories = new CategoryRepository(sql);
+        this.corrections = new LabelCorrections(sql, clock);
+        this.labels = new ImageLabels(sql);
         this.remoteCopies = new RemoteCopyRepository(hibernate, clock);
     }
 
@@ -77,6 +87,14 @@ public final class LibraryDatabase implements AutoCloseable {
     }
 
     /**
+     * As {@link #open(Path)}; a library that gets its categories now (new, or older than them) takes them from
+     * {@code seed} (the user's label settings), else from the defaults.
+     */
+    public static LibraryDatabase open(Path h2File, LabelSettings seed) {
+        return opener(h2File, seed).get();
+    }
+
+    /**
      * Checks at once what {@link #open} checks before it connects (the path, the folder's permissions),
      * and gives the rest of the open (H2, Flyway, Hibernate: seconds) to run later, on another thread
      * if the caller likes.
@@ -84,6 +102,12 @@ public final class LibraryDatabase implements AutoCloseable {
      * @throws LibraryException if the file cannot be used, with a one-line reason
      */
     public static Supplier<LibraryDatabase> opener(Path h2File) {
+        return opener(h2File, LabelSettings.defaults());
+    }
+
+    /** As {@link #opener(Path)}, with the categories' seed of {@link #open(Path, LabelSettings)}. */
+    public static Supplier<LibraryDatabase> opener(Path h2File, LabelSettings seed) {
+        Objects.requireNonNull(seed, "seed");
         Path base = h2Base(h2File);
         String shown = base + H2_SUFFIX;
         if (base.toString().contains(";")) {
@@ -92,7 +116,7 @@ public final class LibraryDatabase implements AutoCloseable {
         WritableFolder.check(base.getParent(), shown);
         // "retry:" reopens the file when a thread is interrupted mid-I/O (NIO closes the channel then, and
         // plain "file:" would leave the whole database closed: a cancelled UI task must not break the library)
-        return () -> connect(h2Url(base), "sa", "", shown);
+        return () -> connect(h2Url(base), "sa", "", shown, seed);
     }
 
     /** Whether the H2 library at {@code h2File} (the {@code .mv.db} suffix may be left out) exists: {@link #open} would not create it. */
@@ -127,7 +151,12 @@ public final class LibraryDatabase implements AutoCloseable {
      * @throws LibraryException if the database cannot be used, with a one-line reason
      */
     public static LibraryDatabase connect(String jdbcUrl, String user, String password) {
-        return connect(jdbcUrl, user, password, shown(jdbcUrl));
+        return connect(jdbcUrl, user, password, LabelSettings.defaults());
+    }
+
+    /** As {@link #connect(String, String, String)}, with the categories' seed of {@link #open(Path, LabelSettings)}. */
+    public static LibraryDatabase connect(String jdbcUrl, String user, String password, LabelSettings seed) {
+        return connect(jdbcUrl, user, password, shown(jdbcUrl), Objects.requireNonNull(seed, "seed"));
     }
 
     /** The URL without its query (which may carry a password). */
@@ -136,10 +165,11 @@ public final class LibraryDatabase implements AutoCloseable {
         return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }
 
-    private static LibraryDatabase connect(String jdbcUrl, String user, String password, String shown) {
+    private static LibraryDatabase connect(String jdbcUrl, String user, String password, String shown,
+            LabelSettings seed) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            return PostgresLibrary.open(jdbcUrl, user, password, shown);
+            return PostgresLibrary.open(jdbcUrl, user, password, shown, seed);
         }
         if (!jdbcUrl.startsWith("jdbc:h2:")) {
             throw new LibraryException("Cannot open the library " + shown
@@ -148,7 +178,7 @@ public final class LibraryDatabase implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user, password);
         try {
             probe(pool, shown);
-            migrateUnlessCurrent(pool, shown);
+            migrateUnlessCurrent(pool, shown, seed);
             SchemaCheck.check(pool, shown);
             return new LibraryDatabase(pool::dispose, SqlTransactions.on(pool),
                     new HibernateOnDemand(() -> bootHibernate(pool, shown)), Clock.systemUTC());
@@ -182,7 +212,7 @@ public final class LibraryDatabase implements AutoCloseable {
      * start of an up-to-date library would pay for nothing. Hibernate's validation still checks the
      * tables against the entities either way.
      */
-    static void migrateUnlessCurrent(DataSource dataSource, String shown) {
+    static void migrateUnlessCurrent(DataSource dataSource, String shown, LabelSettings seed) {
         try (Connection c = dataSource.getConnection()) {
             if (LibraryReader.schemaIsCurrent(c)) {
                 return;
@@ -190,20 +220,23 @@ public final class LibraryDatabase implements AutoCloseable {
         } catch (SQLException e) {
             // no history table yet (a new library): Flyway creates it
         }
-        migrate(dataSource, shown);
+        migrate(dataSource, shown, seed);
     }
 
-    static void migrate(DataSource dataSource, String shown) {
+    static void migrate(DataSource dataSource, String shown, LabelSettings seed) {
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations(MIGRATIONS)
-                    .load()
-                    .migrate();
+            flyway(seed).dataSource(dataSource).load().migrate();
         } catch (FlywayException e) {
             throw new LibraryException("Cannot open the library " + shown + ": its schema could not be updated ("
                     + LibraryException.firstLine(e.getMessage()) + ").", e);
         }
+    }
+
+    /** Flyway with this program's migrations, the categories' seed given to the migration that needs it (V7). */
+    static FluentConfiguration flyway(LabelSettings seed) {
+        return Flyway.configure()
+                .locations(MIGRATIONS)
+                .placeholders(Map.of(V7__categories_and_corrections.SEED_PLACEHOLDER, V7__categories_and_corrections.placeholder(seed)));
     }
 
     private static EntityManagerFactory bootHibernate(DataSource dataSource, String shown) {
@@ -261,6 +294,19 @@ public final class LibraryDatabase implements AutoCloseable {
     }
 
     /** @return where the images' files are, and which of them are unchanged since they were read */
+    public CategoryRepository categories() {
+        return categories;
+    }
+
+    public LabelCorrections corrections() {
+        return corrections;
+    }
+
+    /** What a re-sort reads and writes. */
+    public ImageLabels labels() {
+        return labels;
+    }
+
     public ImageLocations locations() {
         return locations;
     }

@@ -143,6 +143,50 @@ public final class LibraryInfo {
         }
     }
 
+    /**
+     * Steps the library version and the label serial: some photos' labels changed without any photo being added or
+     * removed (a correction, a re-sort, a renamed or removed category), so that the groups are read again.
+     */
+    static void labelsChanged(Connection c) throws SQLException {
+        bumpVersion(c);
+        try (PreparedStatement s = c.prepareStatement("UPDATE library_info"
+                + " SET info_value = CAST(CAST(info_value AS BIGINT) + 1 AS VARCHAR(1024)) WHERE info_key = ?")) {
+            s.setString(1, LibraryInfoKeys.LABEL_SERIAL);
+            s.executeUpdate();
+        }
+    }
+
+    /** Counts the changes of existing photos' labels (see {@link #labelsChanged}); 0 for a library without any. */
+    public long labelSerial() {
+        String value = value(LibraryInfoKeys.LABEL_SERIAL);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    /** Below this confidence a photo's label is "other"; the default when the library has none recorded. */
+    public double confidenceThreshold() {
+        return LibraryInfoKeys.threshold(value(LibraryInfoKeys.CONFIDENCE_THRESHOLD));
+    }
+
+    /**
+     * Sets the confidence below which a photo's label is "other" (the caller re-sorts the library).
+     *
+     * @throws IllegalArgumentException unless it is at least 0 and below 1
+     */
+    public void confidenceThreshold(double threshold) {
+        if (!(threshold >= 0 && threshold < 1)) {
+            throw new IllegalArgumentException("The confidence threshold is at least 0 and below 1, not " + threshold + ".");
+        }
+        sql.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(SELECT + " FOR UPDATE")) {
+                s.setString(1, LibraryInfoKeys.MODEL_ID); // the row lock that serialises inserts of missing rows
+                s.executeQuery().close();
+            }
+            put(c, LibraryInfoKeys.CONFIDENCE_THRESHOLD, Double.toString(threshold));
+            bumpVersion(c);
+            return null;
+        });
+    }
+
     /** Sets a value that has none yet, in one conditional UPDATE; returns the rows updated (0 when it had one). */
     private static int claimIfUnset(Connection c, String key, String value) throws SQLException {
         return update(c, "UPDATE library_info SET info_value = ? WHERE info_key = ? AND info_value IS NULL", value, key);

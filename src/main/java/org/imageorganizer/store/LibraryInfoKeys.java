@@ -20,6 +20,10 @@ final class LibraryInfoKeys {
     static final String NEAR_DUPLICATE_VETO = "near_duplicate_veto";
     /** The claiming model's input image size in pixels, recorded like {@link #NEAR_DUPLICATE_VETO}. */
     static final String MODEL_IMAGE_SIZE = "model_image_size";
+    /** Below this confidence a photo's label is "other" (V7; the settings' value when the library got it). */
+    static final String CONFIDENCE_THRESHOLD = "confidence_threshold";
+    /** Counts the changes of existing photos' labels (V7), so that the groups are read again. */
+    static final String LABEL_SERIAL = "label_serial";
 
     private LibraryInfoKeys() {
     }
@@ -43,4 +47,17 @@ final class LibraryInfoKeys {
             return OptionalInt.empty();
         }
     }
+
+    /** The recorded confidence threshold, or the default when none is recorded or it cannot be read. */
+    static double threshold(String value) {
+        try {
+            double threshold = value == null ? Double.NaN : Double.parseDouble(value);
+            return threshold >= 0 && threshold < 1 ? threshold : DEFAULT_THRESHOLD;
+        } catch (NumberFormatException e) {
+            return DEFAULT_THRESHOLD;
+        }
+    }
+
+    /** The threshold of a library without one (the settings' default). */
+    static final double DEFAULT_THRESHOLD = org.imageorganizer.model.LabelSettings.defaults().confidenceThreshold();
 }

@@ -4,7 +4,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
+import org.imageorganizer.model.LabelSettings;
 import org.flywaydb.core.api.FlywayException;
 import org.hibernate.cfg.JdbcSettings;
 
@@ -20,14 +20,10 @@ final class PostgresLibrary {
     private PostgresLibrary() {
     }
 
-    static LibraryDatabase open(String url, String user, String password, String shown) {
+    static LibraryDatabase open(String url, String user, String password, String shown, LabelSettings seed) {
         probe(url, user, password, shown);
         try {
-            Flyway.configure()
-                    .dataSource(url, user, password)
-                    .locations(LibraryDatabase.MIGRATIONS)
-                    .load()
-                    .migrate();
+            LibraryDatabase.flyway(seed).dataSource(url, user, password).load().migrate();
         } catch (FlywayException e) {
             throw new LibraryException("Cannot open the library " + shown + ": its schema could not be updated ("
                     + LibraryException.firstLine(e.getMessage()) + ").", e);

@@ -26,13 +26,16 @@ final class SchemaCheck {
         columns.put("image", List.of("id", "sha256", "location", "file_name", "byte_size", "width", "height", "format",
                 "imported_at", "storage", "object_label", "object_confidence", "background_label",
                 "background_confidence", "embedding", "embedding_dim", "model_id", "file_modified_ns",
-                "perceptual_hash", "hash_serial"));
+                "perceptual_hash", "hash_serial", "predicted_object", "predicted_background", "object_by_user",
+                "background_by_user"));
         columns.put("image_location", List.of("image_id", "location_key", "location", "file_name", "file_modified_ns",
                 "seen_at"));
         columns.put("library_info", List.of("info_key", "info_value"));
         columns.put("group_clustering", List.of("object_label", "background_label", "signature", "algorithm",
                 "library_version", "computed_at"));
         columns.put("cluster_member", List.of("image_id", "object_label", "background_label", "cluster_id"));
+        columns.put("category", List.of("id", "kind", "name", "words", "position"));
+        columns.put("label_correction", List.of("sha256", "kind", "category_id", "set_by", "set_at"));
         columns.put("near_duplicate_link", List.of("first_id", "second_id", "distance", "quarter_turns"));
         return columns;
     }

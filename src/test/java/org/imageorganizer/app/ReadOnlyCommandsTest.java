@@ -188,6 +188,11 @@ class ReadOnlyCommandsTest {
         }
 
         @Override
+        public SortingSession openSorting(DatabaseLocation location, List<Path> modelDirs) {
+            throw new UnsupportedOperationException("these tests sort nothing");
+        }
+
+        @Override
         public SearchSession openSearch(DatabaseLocation location, List<Path> modelDirs) {
             return wiring.openSearch(location, modelDirs);
         }

@@ -111,6 +111,11 @@ class ReadOnlyCommandLineTest {
         }
 
         @Override
+        public SortingSession openSorting(DatabaseLocation location, List<Path> modelDirs) {
+            throw new UnsupportedOperationException("these tests sort nothing");
+        }
+
+        @Override
         public SearchSession openSearch(DatabaseLocation location, List<Path> modelDirs) {
             throw new UnsupportedOperationException();
         }

@@ -55,7 +55,7 @@ class MembershipTest {
 
     @Test
     void followsAddedImagesAndKeepsTheListsOfGroupsThatDidNotChange() {
-        Membership membership = new Membership(library.images());
+        Membership membership = new Membership(library.images(), library.info()::labelSerial);
         assertThat(membership.current()).isEmpty();
         insert(DOGS);
         insert(CATS);
@@ -76,7 +76,7 @@ class MembershipTest {
 
     @Test
     void aDeletionIsSeenAtOnce() {
-        Membership membership = new Membership(library.images());
+        Membership membership = new Membership(library.images(), library.info()::labelSerial);
         long gone = insert(CATS);
         insert(CATS);
         insert(DOGS);

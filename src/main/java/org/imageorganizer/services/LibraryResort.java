@@ -1,0 +1,113 @@
+package org.imageorganizer.services;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.imageorganizer.ml.ImageClassifier;
+import org.imageorganizer.model.CategoryKind;
+import org.imageorganizer.model.Classification;
+import org.imageorganizer.model.Label;
+import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.model.SortedLabels;
+import org.imageorganizer.model.SortingCategories;
+import org.imageorganizer.store.ImageLabels;
+import org.imageorganizer.store.LibraryDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-sorts the library (ADR 0042): every photo is classified again from its stored embedding with the library's
+ * current categories and threshold (no image model runs), the user's corrections win, and only the photos whose
+ * labels changed are written; the clustering then recomputes the groups that changed. A photo whose labels did not
+ * change keeps its stored confidences. One re-sort at a time.
+ */
+public final class LibraryResort {
+    private static final Logger LOG = LoggerFactory.getLogger(LibraryResort.class);
+
+    private final LibraryDatabase library;
+    private final Function<SortingCategories, ImageClassifier> classifiers;
+    private final LibraryObserver clustering;
+    private final ReentrantLock running = new ReentrantLock();
+
+    /** What a re-sort did. */
+    public record Summary(int photos, int changed, long computeMillis, long writeMillis) {
+    }
+
+    /**
+     * @param classifiers the classifier of a set of categories (text embeddings cached, the model loaded if needed)
+     * @param clustering  told when labels changed
+     */
+    public LibraryResort(LibraryDatabase library, Function<SortingCategories, ImageClassifier> classifiers,
+            LibraryObserver clustering) {
+        this.library = Objects.requireNonNull(library, "library");
+        this.classifiers = Objects.requireNonNull(classifiers, "classifiers");
+        this.clustering = Objects.requireNonNull(clustering, "clustering");
+    }
+
+    /** The categories and threshold the library sorts by now. */
+    public SortingCategories categories() {
+        return SortingCategories.of(library.categories().all(), library.info().confidenceThreshold());
+    }
+
+    /** Classifies every photo again and writes the labels that changed. */
+    public Summary resort() {
+        running.lock();
+        try {
+            long start = System.nanoTime();
+            if (library.images().count() == 0) {
+                return new Summary(0, 0, 0, 0); // nothing to sort, and no model recorded to sort it with
+            }
+            ImageClassifier classifier = classifiers.apply(categories());
+            Map<String, Map<CategoryKind, String>> corrections = library.labels().corrections();
+            List<SortedLabels> changed = new ArrayList<>();
+            int[] photos = {0};
+            library.labels().forEach(photo -> {
+                photos[0]++;
+                SortedLabels next = sorted(photo, classifier.classify(photo.embedding()), corrections.get(photo.sha256()));
+                if (!sameLabels(next, photo.labels())) {
+                    changed.add(next);
+                }
+            });
+            long computed = System.nanoTime();
+            int written = library.labels().write(changed);
+            long end = System.nanoTime();
+            if (written > 0) {
+                clustering.libraryChanged();
+            }
+            Summary summary = new Summary(photos[0], written, (computed - start) / 1_000_000, (end - computed) / 1_000_000);
+            LOG.info("Re-sorted {} photos: {} changed ({} ms to classify, {} ms to write)", summary.photos(),
+                    summary.changed(), summary.computeMillis(), summary.writeMillis());
+            return summary;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** The labels a photo gets: the model's, where the user chose none. */
+    static SortedLabels sorted(ImageLabels.Stored photo, Classification predicted, Map<CategoryKind, String> corrected) {
+        return new SortedLabels(photo.labels().imageId(), new Classification(
+                effective(predicted.object(), corrected, CategoryKind.OBJECT),
+                effective(predicted.background(), corrected, CategoryKind.BACKGROUND)),
+                predicted.object().name(), predicted.background().name());
+    }
+
+    private static Label effective(Label predicted, Map<CategoryKind, String> corrected, CategoryKind kind) {
+        String chosen = corrected == null ? null : corrected.get(kind);
+        return chosen == null ? predicted : new Label(chosen, predicted.confidence(), true);
+    }
+
+    /** Whether the names, whose they are and the model's choices are the same (confidences aside). */
+    static boolean sameLabels(SortedLabels a, SortedLabels b) {
+        return same(a.classification().object(), b.classification().object())
+                && same(a.classification().background(), b.classification().background())
+                && Objects.equals(a.predictedObject(), b.predictedObject())
+                && Objects.equals(a.predictedBackground(), b.predictedBackground());
+    }
+
+    private static boolean same(Label a, Label b) {
+        return Objects.equals(a.name(), b.name()) && a.byUser() == b.byUser();
+    }
+}
