@@ -153,9 +153,7 @@ final class Core {
 
     /** Opens the library where the options say, else where the environment, the settings or the default put it. */
     LibraryDatabase openLibrary(DatabaseLocation asked) {
-        DatabaseLocation location = sources.database(asked);
-        return linked(location.jdbcUrl() != null ? LibraryDatabase.connect(location.jdbcUrl(), location.user(), location.password())
-                : LibraryDatabase.open(location.file()));
+        return libraryOpener(asked).get();
     }
 
     /**
@@ -174,9 +172,10 @@ final class Core {
      */
     Supplier<LibraryDatabase> libraryOpener(DatabaseLocation asked) {
         DatabaseLocation location = sources.database(asked);
+        // a library that gets its categories now takes the settings' lists (ADR 0042): read when it opens
         Supplier<LibraryDatabase> opener = location.jdbcUrl() != null
-                ? () -> LibraryDatabase.connect(location.jdbcUrl(), location.user(), location.password())
-                : LibraryDatabase.opener(location.file());
+                ? () -> LibraryDatabase.connect(location.jdbcUrl(), location.user(), location.password(), () -> settings().labels())
+                : LibraryDatabase.opener(location.file(), () -> settings().labels());
         return () -> linked(opener.get());
     }
 

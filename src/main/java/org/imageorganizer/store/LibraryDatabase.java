@@ -91,7 +91,8 @@ public final class LibraryDatabase implements AutoCloseable {
      * {@code seed} (the user's label settings), else from the defaults.
      */
     public static LibraryDatabase open(Path h2File, LabelSettings seed) {
-        return opener(h2File, seed).get();
+        Objects.requireNonNull(seed, "seed");
+        return opener(h2File, () -> seed).get();
     }
 
     /**
@@ -102,11 +103,14 @@ public final class LibraryDatabase implements AutoCloseable {
      * @throws LibraryException if the file cannot be used, with a one-line reason
      */
     public static Supplier<LibraryDatabase> opener(Path h2File) {
-        return opener(h2File, LabelSettings.defaults());
+        return opener(h2File, LabelSettings::defaults);
     }
 
-    /** As {@link #opener(Path)}, with the categories' seed of {@link #open(Path, LabelSettings)}. */
-    public static Supplier<LibraryDatabase> opener(Path h2File, LabelSettings seed) {
+    /**
+     * As {@link #opener(Path)}, with the categories' seed of {@link #open(Path, LabelSettings)}, asked for only when
+     * the library gets its categories.
+     */
+    public static Supplier<LibraryDatabase> opener(Path h2File, Supplier<LabelSettings> seed) {
         Objects.requireNonNull(seed, "seed");
         Path base = h2Base(h2File);
         String shown = base + H2_SUFFIX;
@@ -151,11 +155,11 @@ public final class LibraryDatabase implements AutoCloseable {
      * @throws LibraryException if the database cannot be used, with a one-line reason
      */
     public static LibraryDatabase connect(String jdbcUrl, String user, String password) {
-        return connect(jdbcUrl, user, password, LabelSettings.defaults());
+        return connect(jdbcUrl, user, password, LabelSettings::defaults);
     }
 
     /** As {@link #connect(String, String, String)}, with the categories' seed of {@link #open(Path, LabelSettings)}. */
-    public static LibraryDatabase connect(String jdbcUrl, String user, String password, LabelSettings seed) {
+    public static LibraryDatabase connect(String jdbcUrl, String user, String password, Supplier<LabelSettings> seed) {
         return connect(jdbcUrl, user, password, shown(jdbcUrl), Objects.requireNonNull(seed, "seed"));
     }
 
@@ -166,7 +170,7 @@ public final class LibraryDatabase implements AutoCloseable {
     }
 
     private static LibraryDatabase connect(String jdbcUrl, String user, String password, String shown,
-            LabelSettings seed) {
+            Supplier<LabelSettings> seed) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return PostgresLibrary.open(jdbcUrl, user, password, shown, seed);
@@ -212,7 +216,7 @@ public final class LibraryDatabase implements AutoCloseable {
      * start of an up-to-date library would pay for nothing. Hibernate's validation still checks the
      * tables against the entities either way.
      */
-    static void migrateUnlessCurrent(DataSource dataSource, String shown, LabelSettings seed) {
+    static void migrateUnlessCurrent(DataSource dataSource, String shown, Supplier<LabelSettings> seed) {
         try (Connection c = dataSource.getConnection()) {
             if (LibraryReader.schemaIsCurrent(c)) {
                 return;
@@ -223,7 +227,7 @@ public final class LibraryDatabase implements AutoCloseable {
         migrate(dataSource, shown, seed);
     }
 
-    static void migrate(DataSource dataSource, String shown, LabelSettings seed) {
+    static void migrate(DataSource dataSource, String shown, Supplier<LabelSettings> seed) {
         try {
             flyway(seed).dataSource(dataSource).load().migrate();
         } catch (FlywayException e) {
@@ -233,10 +237,10 @@ public final class LibraryDatabase implements AutoCloseable {
     }
 
     /** Flyway with this program's migrations, the categories' seed given to the migration that needs it (V7). */
-    static FluentConfiguration flyway(LabelSettings seed) {
+    static FluentConfiguration flyway(Supplier<LabelSettings> seed) {
         return Flyway.configure()
                 .locations(MIGRATIONS)
-                .placeholders(Map.of(V7__categories_and_corrections.SEED_PLACEHOLDER, V7__categories_and_corrections.placeholder(seed)));
+                .placeholders(Map.of(V7__categories_and_corrections.SEED_PLACEHOLDER, V7__categories_and_corrections.placeholder(seed.get())));
     }
 
     private static EntityManagerFactory bootHibernate(DataSource dataSource, String shown) {

@@ -20,7 +20,7 @@ final class PostgresLibrary {
     private PostgresLibrary() {
     }
 
-    static LibraryDatabase open(String url, String user, String password, String shown, LabelSettings seed) {
+    static LibraryDatabase open(String url, String user, String password, String shown, java.util.function.Supplier<LabelSettings> seed) {
         probe(url, user, password, shown);
         try {
             LibraryDatabase.flyway(seed).dataSource(url, user, password).load().migrate();
