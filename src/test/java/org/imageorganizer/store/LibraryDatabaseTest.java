@@ -97,6 +97,40 @@ class LibraryDatabaseTest {
     }
 
     @Test
+    void aLibraryOfSchemaVersion6GetsTheCategoriesOfTheSettingsAndKeepsItsLabelsAsTheModels() throws Exception {
+        Path base = dir.resolve("v6");
+        String url = "jdbc:h2:file:" + base;
+        org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations(LibraryDatabase.MIGRATIONS)
+                .target("6").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.createStatement().executeUpdate("INSERT INTO image (sha256, location, storage, object_label, object_confidence,"
+                    + " background_label, background_confidence) VALUES ('" + TestRecords.sha("v6")
+                    + "', '/photos/v6.jpg', 'INDEXED', 'receipt', 0.8, 'kitchen', 0.6)");
+        }
+        org.imageorganizer.model.LabelSettings seed = new org.imageorganizer.model.LabelSettings(
+                List.of("receipt", "cake", "Other"), List.of("kitchen", "garden"), null, null, 0.35);
+        try (LibraryDatabase library = LibraryDatabase.open(dir.resolve("v6.mv.db"), seed)) {
+            assertThat(library.categories().all()).extracting(org.imageorganizer.model.Category::name)
+                    .as("\"other\" is not a category").containsExactly("receipt", "cake", "kitchen", "garden");
+            assertThat(library.info().confidenceThreshold()).isEqualTo(0.35);
+            org.imageorganizer.model.ImageRecord old = library.images().findBySha256(TestRecords.sha("v6")).orElseThrow();
+            assertThat(old.classification().object()).isEqualTo(new org.imageorganizer.model.Label("receipt", 0.8, false));
+            java.util.List<ImageLabels.Stored> none = new java.util.ArrayList<>();
+            library.labels().forEach(none::add); // it has no embedding
+            assertThat(none).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                ResultSet rs = c.createStatement().executeQuery("SELECT predicted_object, predicted_background FROM image")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("receipt");
+            assertThat(rs.getString(2)).isEqualTo("kitchen");
+        }
+        try (LibraryDatabase again = LibraryDatabase.open(dir.resolve("v6.mv.db"))) {
+            assertThat(again.categories().all()).as("seeded once").hasSize(4);
+        }
+    }
+
+    @Test
     void reopeningKeepsTheData() {
         Path file = dir.resolve("library.mv.db");
         ImageRecord stored;
