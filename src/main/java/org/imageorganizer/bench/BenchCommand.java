@@ -153,8 +153,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duplicate-no-h2", description = "Leave out the duplicates part's H2 libraries (the in-memory figures only).")
     boolean duplicateNoH2;
 
+    @Option(names = "--resort-sizes", split = ",", defaultValue = "100000", description = "Library sizes for the resort part.")
+    List<Integer> resortSizes;
+
     @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, variants, clustering, "
-            + "rss, rest, startup, search, duplicates.")
+            + "rss, rest, startup, search, duplicates, resort.")
     List<String> only;
 
     public BenchCommand(BenchServices services) {
@@ -239,6 +242,13 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (wanted("search")) {
             searchPart(report, workDir, kinds);
+        }
+        if (wanted("resort")) {
+            List<ResortBench.Result> rows = new ArrayList<>();
+            for (int size : resortSizes.stream().sorted().toList()) {
+                rows.add(ResortBench.run(workDir, size, services::clusterer));
+            }
+            ResortBench.print(out, rows);
         }
         if (wanted("duplicates")) {
             DuplicatesBench duplicates = new DuplicatesBench(workDir, Math.max(1, duplicateChecks));

@@ -1,5 +1,7 @@
 package org.imageorganizer.cli;
 
+
+import org.imageorganizer.model.CorrectionsTaken;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +63,24 @@ final class OrganizeCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print each skipped file as it happens, and name every duplicate.")
     boolean verbose;
 
+    @Option(names = "--corrections-from", paramLabel = "OLD_DB", description = "Take the category choices you made in "
+            + "another library (its H2 file), with the categories they name, before importing: for photos moving to a "
+            + "new library, say for another model variant.")
+    Path correctionsFrom;
+
     OrganizeCommand(CliServices services) {
         this.services = services;
+    }
+
+    private void carryCorrections(PrintWriter err) {
+        try (CliServices.SortingSession session = services.openSorting(library.location(), List.of())) {
+            CorrectionsTaken done = session.corrections().carryFrom(correctionsFrom, LabelCommand.SET_BY);
+            err.printf("Took %d corrections from %s (%d categories added).%n", done.corrections(), correctionsFrom,
+                    done.categoriesAdded());
+            err.flush();
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
     }
 
     @Override
@@ -74,6 +92,9 @@ final class OrganizeCommand implements Callable<Integer> {
             throw new UserException("--views must be between 1 and 16.");
         }
         refuseMissing(paths);
+        if (correctionsFrom != null) {
+            carryCorrections(err);
+        }
         AtomicBoolean cancelled = new AtomicBoolean();
         try (InterruptSignals signals = new InterruptSignals(() -> {
                  cancelled.set(true);

@@ -1,5 +1,7 @@
 package org.imageorganizer.services;
 
+import org.imageorganizer.model.CorrectionsTaken;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -12,7 +14,9 @@ import org.imageorganizer.model.CategoryKind;
 import org.imageorganizer.model.Correction;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.LibraryObserver;
+import org.imageorganizer.store.LabelCorrections;
 import org.imageorganizer.store.LibraryDatabase;
+import org.imageorganizer.store.LibraryReader;
 
 /**
  * Corrects photos' labels (ADR 0042): the user's category of one kind for one photo or a selection, or the model's
@@ -65,6 +69,30 @@ public final class LabelCorrecting {
     public Batch undo(Batch batch, String setBy) {
         List<Correction> reversed = new ArrayList<>(batch.before());
         return changed(library.corrections().apply(reversed, setBy));
+    }
+
+    /**
+     * Takes the corrections of another library (an H2 file), with the categories they name, into this one: the way to
+     * keep them when the photos move to a new library (another model variant, say). This library's own corrections
+     * stay where they differ.
+     *
+     * @throws IllegalArgumentException when there is no library there, or one of another version, with a sentence
+     */
+    public CorrectionsTaken carryFrom(Path otherLibrary, String setBy) {
+        if (!LibraryDatabase.exists(otherLibrary)) {
+            throw new IllegalArgumentException("There is no library at " + otherLibrary + " to take corrections from.");
+        }
+        List<LabelCorrections.Carried> carried;
+        try (LibraryReader reader = LibraryReader.open(otherLibrary).orElseThrow(() -> new IllegalArgumentException(
+                "The library " + otherLibrary + " was made by another version of this program: open it once with this"
+                        + " version (image-organizer tree --db " + otherLibrary + "), then take its corrections."))) {
+            carried = reader.corrections();
+        }
+        CorrectionsTaken done = library.corrections().carryIn(carried, setBy);
+        if (done.corrections() > 0) {
+            clustering.libraryChanged();
+        }
+        return done;
     }
 
     private Batch changed(List<Correction> before) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.model.CategoryKind;
 import org.imageorganizer.model.Classification;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LibraryResort {
     private static final Logger LOG = LoggerFactory.getLogger(LibraryResort.class);
+    /** Photos classified at once, on every core; their embeddings are what a re-sort holds in memory. */
+    private static final int CHUNK = 8_192;
 
     private final LibraryDatabase library;
     private final Function<SortingCategories, ImageClassifier> classifiers;
@@ -64,13 +67,16 @@ public final class LibraryResort {
             Map<String, Map<CategoryKind, String>> corrections = library.labels().corrections();
             List<SortedLabels> changed = new ArrayList<>();
             int[] photos = {0};
+            List<ImageLabels.Stored> chunk = new ArrayList<>(CHUNK);
             library.labels().forEach(photo -> {
                 photos[0]++;
-                SortedLabels next = sorted(photo, classifier.classify(photo.embedding()), corrections.get(photo.sha256()));
-                if (!sameLabels(next, photo.labels())) {
-                    changed.add(next);
+                chunk.add(photo);
+                if (chunk.size() == CHUNK) {
+                    changed.addAll(changedIn(chunk, classifier, corrections));
+                    chunk.clear();
                 }
             });
+            changed.addAll(changedIn(chunk, classifier, corrections));
             long computed = System.nanoTime();
             int written = library.labels().write(changed);
             long end = System.nanoTime();
@@ -84,6 +90,28 @@ public final class LibraryResort {
         } finally {
             running.unlock();
         }
+    }
+
+    /** The photos of a chunk whose labels change, classified on every core while the next chunk is read. */
+    private static List<SortedLabels> changedIn(List<ImageLabels.Stored> chunk, ImageClassifier classifier,
+            Map<String, Map<CategoryKind, String>> corrections) {
+        Classification[] predicted = classifyAll(classifier, chunk.stream().map(ImageLabels.Stored::embedding).toList());
+        List<SortedLabels> changed = new ArrayList<>();
+        for (int i = 0; i < predicted.length; i++) {
+            ImageLabels.Stored photo = chunk.get(i);
+            SortedLabels next = sorted(photo, predicted[i], corrections.get(photo.sha256()));
+            if (!sameLabels(next, photo.labels())) {
+                changed.add(next);
+            }
+        }
+        return changed;
+    }
+
+    /** Every embedding's labels, on all cores. */
+    public static Classification[] classifyAll(ImageClassifier classifier, List<float[]> embeddings) {
+        Classification[] out = new Classification[embeddings.size()];
+        IntStream.range(0, out.length).parallel().forEach(i -> out[i] = classifier.classify(embeddings.get(i)));
+        return out;
     }
 
     /** The labels a photo gets: the model's, where the user chose none. */

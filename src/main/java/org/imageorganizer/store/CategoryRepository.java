@@ -72,30 +72,36 @@ public final class CategoryRepository {
         String described = Category.checkedWords(words);
         return sql.inTransaction(c -> {
             requireFree(c, kind, checked, -1);
-            int position;
-            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(position) + 1, 0) FROM category WHERE kind = ?")) {
-                s.setString(1, kind.name());
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    position = rs.getInt(1);
-                }
-            }
-            long id;
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO category (kind, name, words, position) VALUES (?, ?, ?, ?)",
-                    new String[] {"id"})) {
-                s.setString(1, kind.name());
-                s.setString(2, checked);
-                s.setString(3, described);
-                s.setInt(4, position);
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
+            Category added = insert(c, kind, checked, described);
             LibraryInfo.bumpVersion(c);
-            return new Category(id, kind, checked, described, position);
+            return added;
         });
+    }
+
+    /** Adds a category at the end of its kind's list, on the caller's transaction; the name is checked and free. */
+    static Category insert(Connection c, CategoryKind kind, String checked, String described) throws SQLException {
+        int position;
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(position) + 1, 0) FROM category WHERE kind = ?")) {
+            s.setString(1, kind.name());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                position = rs.getInt(1);
+            }
+        }
+        long id;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO category (kind, name, words, position) VALUES (?, ?, ?, ?)",
+                new String[] {"id"})) {
+            s.setString(1, kind.name());
+            s.setString(2, checked);
+            s.setString(3, described);
+            s.setInt(4, position);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        return new Category(id, kind, checked, described, position);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Objects;
 import org.imageorganizer.model.Category;
 import org.imageorganizer.model.CategoryKind;
 import org.imageorganizer.model.Correction;
+import org.imageorganizer.model.CorrectionsTaken;
 
 /**
  * The user's corrections of photos' labels (ADR 0042), kept by content (SHA-256) in {@code label_correction}, and
@@ -99,6 +100,84 @@ public final class LabelCorrections {
         }
         execute(c, "UPDATE image SET " + column + "_label = ?, " + column + "_by_user = TRUE WHERE id = ?",
                 category.name(), imageId);
+    }
+
+    /** A correction as it leaves one library for another: by content, with its category's name and words. */
+    public record Carried(String sha256, CategoryKind kind, String category, String words) {
+    }
+
+    static List<Carried> carried(Connection c) throws SQLException {
+        List<Carried> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT lc.sha256, lc.kind, k.name, k.words FROM label_correction lc"
+                + " JOIN category k ON k.id = lc.category_id ORDER BY lc.sha256, lc.kind");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Carried(rs.getString(1), CategoryKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Takes another library's corrections, in one transaction: a category this library lacks is added (with its
+     * words), a content this library already has a correction for keeps it, and the photos here with a carried
+     * content show the user's choice at once. Content this library does not have yet is kept for its import.
+     */
+    public CorrectionsTaken carryIn(List<Carried> corrections, String setBy) {
+        if (corrections.isEmpty()) {
+            return new CorrectionsTaken(0, 0, 0);
+        }
+        return sql.inTransaction(c -> {
+            java.util.Map<String, Category> byName = new java.util.HashMap<>();
+            for (Category category : CategoryRepository.all(c)) {
+                byName.put(category.kind() + "\u0000" + category.name(), category);
+            }
+            int added = 0;
+            int taken = 0;
+            Object now = clock.instant().atOffset(ZoneOffset.UTC);
+            List<String> shas = new ArrayList<>();
+            for (Carried carried : corrections) {
+                String key = carried.kind() + "\u0000" + carried.category();
+                Category category = byName.get(key);
+                if (category == null) {
+                    category = CategoryRepository.insert(c, carried.kind(), Category.checkedName(carried.category()),
+                            Category.checkedWords(carried.words()));
+                    byName.put(key, category);
+                    added++;
+                }
+                if (current(c, carried.sha256(), carried.kind()) == null) {
+                    execute(c, "INSERT INTO label_correction (sha256, kind, category_id, set_by, set_at) VALUES (?, ?, ?, ?, ?)",
+                            carried.sha256(), carried.kind().name(), category.id(), setBy, now);
+                    taken++;
+                    shas.add(carried.sha256());
+                }
+            }
+            List<Long> ids = idsOf(c, shas);
+            applyTo(c, ids);
+            if (taken > 0 || added > 0) {
+                LibraryInfo.labelsChanged(c);
+            }
+            return new CorrectionsTaken(taken, added, ids.size());
+        });
+    }
+
+    private static List<Long> idsOf(Connection c, List<String> shas) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        for (int from = 0; from < shas.size(); from += ImageRows.IN_CHUNK) {
+            List<String> chunk = shas.subList(from, Math.min(shas.size(), from + ImageRows.IN_CHUNK));
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM image WHERE sha256 IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return ids;
     }
 
     /**

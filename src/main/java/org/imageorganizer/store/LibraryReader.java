@@ -149,6 +149,11 @@ public final class LibraryReader implements AutoCloseable {
         return new NearDuplicateLinks(readOnlyTransactions(), true);
     }
 
+    /** The user's corrections, with their categories' names and words, to carry into another library. */
+    public List<LabelCorrections.Carried> corrections() {
+        return readOnlyTransactions().inTransaction(LabelCorrections::carried);
+    }
+
     private SqlTransactions readOnlyTransactions() {
         return new SqlTransactions() {
             @Override

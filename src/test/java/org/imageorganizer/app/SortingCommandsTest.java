@@ -191,4 +191,39 @@ class SortingCommandsTest {
         assertThat(listed).extracting(c -> c.get("name").asText()).containsExactly("receipt", "cake", "kitchen", "garden");
         assertThat(CommandRun.of(custom, Map.of(), "categories", "threshold", "--db", library).out().strip()).isEqualTo("0.35");
     }
+
+    @Test
+    void aNewLibraryTakesTheCorrectionsOfTheOldOneByContent() throws Exception {
+        ok("categories", "add", "my bike", "--kind", "object", "--words", "a red road bike", "--db", db);
+        ok("label", "3", "4", "--object", "my bike", "--db", db);
+        ok("label", "5", "--background", "beach", "--db", db);
+        JsonNode old = rows();
+        String newDb = home.resolve("new.mv.db").toString();
+
+        CommandRun moved = ok("organize", photos.toString(), "--db", newDb, "--model-dir", MODEL, "--corrections-from", db);
+        assertThat(moved.err()).contains("Took 3 corrections from " + db + " (1 categories added).");
+
+        JsonNode rows = JSON.readTree(ok("list", "--db", newDb, "--json").out());
+        for (long id : new long[] {3, 4, 5}) {
+            JsonNode before = row(old, id);
+            JsonNode after = rowAt(rows, before.get("path").asText());
+            assertThat(after.get("object_category").asText()).isEqualTo(before.get("object_category").asText());
+            assertThat(after.get("object_by_user").asBoolean()).isEqualTo(before.get("object_by_user").asBoolean());
+            assertThat(after.get("background_category").asText()).isEqualTo(before.get("background_category").asText());
+        }
+        assertThat(rows).filteredOn(r -> r.get("object_by_user").asBoolean()).hasSize(2);
+        CommandRun missing = run("organize", photos.toString(), "--db", newDb, "--model-dir", MODEL, "--corrections-from",
+                home.resolve("nowhere.mv.db").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("There is no library at " + home.resolve("nowhere.mv.db") + " to take corrections from.");
+    }
+
+    private static JsonNode rowAt(JsonNode rows, String path) {
+        for (JsonNode row : rows) {
+            if (row.get("path").asText().equals(path)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + path);
+    }
 }
