@@ -11,12 +11,15 @@ final class AllowedMethods {
 
     private static final List<Entry> ROUTES = List.of(
             new Entry(Pattern.compile("/images/?"), Set.of("GET", "POST")),
-            new Entry(Pattern.compile("/images/[^/]+/?"), Set.of("GET", "DELETE")),
+            new Entry(Pattern.compile("/images/corrections/?"), Set.of("POST")),
+            new Entry(Pattern.compile("/images/[^/]+/?"), Set.of("GET", "DELETE", "PATCH")),
             new Entry(Pattern.compile("/images/[^/]+/(file|thumbnail|similar)/?"), Set.of("GET")),
             new Entry(Pattern.compile("/search/?"), Set.of("GET")),
             new Entry(Pattern.compile("/duplicates/?"), Set.of("GET")),
             new Entry(Pattern.compile("/duplicates/resolve/?"), Set.of("POST")),
             new Entry(Pattern.compile("/clusters(/grouped)?/?"), Set.of("GET")),
+            new Entry(Pattern.compile("/categories/?"), Set.of("GET", "POST")),
+            new Entry(Pattern.compile("/categories/[^/]+/?"), Set.of("PATCH", "DELETE")),
             new Entry(Pattern.compile("/health/?"), Set.of("GET")),
             new Entry(Pattern.compile("/storage/.+"), Set.of("GET")),
             new Entry(Pattern.compile("/|/static/app\\.css|/static/[a-z][a-z-]{0,30}\\.js|/favicon\\.ico"), Set.of("GET")));

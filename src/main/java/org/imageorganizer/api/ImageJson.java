@@ -14,6 +14,8 @@ record ImageJson(
         double objectConfidence,
         String backgroundCategory,
         double backgroundConfidence,
+        boolean objectByUser,
+        boolean backgroundByUser,
         String uploadedAt,
         String storage,
         String imageUrl,
@@ -24,6 +26,7 @@ record ImageJson(
         return new ImageJson(image.id(), image.fileName(), image.byteSize(), image.width(), image.height(),
                 image.format(), image.classification().object().name(), round(image.classification().object().confidence()),
                 image.classification().background().name(), round(image.classification().background().confidence()),
+                image.classification().object().byUser(), image.classification().background().byUser(),
                 image.importedAt() == null ? null : image.importedAt().toString(), image.storage().name().toLowerCase(java.util.Locale.ROOT), imageUrl, thumbnailUrl,
                 duplicate);
     }

@@ -136,6 +136,7 @@ public final class RestServer implements AutoCloseable {
         new DuplicateRoutes(services, links).register(http);
         new ImageRoutes(services, new MultipartUploads(spool, options), admission,
                 proxies, links, uploadWorkers, options.maxFileBytes()).register(http);
+        new SortingRoutes(services, links).register(http);
         new ClusterRoutes(services).register(http);
         new StorageRoute(services.uploadFolder()).register(http);
         new WebPage(services.cloudLinks().origins()).register(http);

@@ -1,5 +1,7 @@
 package org.imageorganizer.api;
 
+import org.imageorganizer.services.LibrarySorting;
+
 import java.util.Objects;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.services.CloudLinks;
@@ -23,6 +25,7 @@ import org.imageorganizer.services.Uploads;
  * @param build        version and source location
  * @param search       finds photos by text and likeness, or null when the server offers no search
  * @param duplicates   lists and resolves duplicates, or null when the server offers none
+ * @param sorting      corrections, categories and re-sorting, or null when the server offers none
  */
 public record ServerServices(
         LibraryQueries library,
@@ -33,7 +36,8 @@ public record ServerServices(
         UploadFolder uploadFolder,
         BuildInfo build,
         PhotoSearch search,
-        PhotoDuplicates duplicates) {
+        PhotoDuplicates duplicates,
+        LibrarySorting sorting) {
 
     public ServerServices {
         Objects.requireNonNull(library, "library");

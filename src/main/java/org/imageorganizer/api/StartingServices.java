@@ -1,5 +1,7 @@
 package org.imageorganizer.api;
 
+import org.imageorganizer.services.LibrarySorting;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +49,7 @@ public final class StartingServices {
     private volatile Uploads uploads;
     private volatile PhotoSearch search;
     private volatile PhotoDuplicates duplicates;
+    private volatile LibrarySorting sorting;
     private volatile String failure;
 
     /**
@@ -76,6 +79,9 @@ public final class StartingServices {
         if (services.uploads() != null) {
             ready.modelLoaded(services.uploads());
         }
+        if (services.sorting() != null) {
+            ready.sortingReady(services.sorting());
+        }
         return ready;
     }
 
@@ -89,6 +95,11 @@ public final class StartingServices {
     /** Duplicates can be listed and resolved from now on. */
     public void duplicatesReady(PhotoDuplicates ready) {
         this.duplicates = Objects.requireNonNull(ready, "ready");
+    }
+
+    /** Corrections, categories and re-sorting work from now on. */
+    public void sortingReady(LibrarySorting ready) {
+        this.sorting = Objects.requireNonNull(ready, "ready");
     }
 
     /** Search works from now on (its texts wait for the model, and say so). */
@@ -155,6 +166,17 @@ public final class StartingServices {
     PhotoDuplicates duplicates() {
         awaitLibrary();
         PhotoDuplicates ready = duplicates;
+        if (ready == null) {
+            throw notReady("The server is still opening the library; try again in a few seconds.",
+                    Map.of("Retry-After", RETRY_SECONDS));
+        }
+        return ready;
+    }
+
+    /** Sorting by hand, waiting a little for the library to open; 503 with Retry-After until then. */
+    LibrarySorting sorting() {
+        awaitLibrary();
+        LibrarySorting ready = sorting;
         if (ready == null) {
             throw notReady("The server is still opening the library; try again in a few seconds.",
                     Map.of("Retry-After", RETRY_SECONDS));

@@ -107,6 +107,9 @@ final class ServerWiring {
         private EmbeddingIndex searchIndex;
         /** The model, once loaded: search embeds texts with it. */
         private final AtomicReference<ClipModel> model = new AtomicReference<>();
+        /** The uploads' classifier, once the model is loaded: it follows the library's categories. */
+        private final AtomicReference<ImageClassifier> classifier = new AtomicReference<>();
+        private org.imageorganizer.services.BackgroundResort resort;
 
         private Parts(RestServer server, StartingServices services, ManagedFolder managed,
                 Optional<CloudinaryStorage> cloud, String url, Instant startedAt) {
@@ -140,6 +143,9 @@ final class ServerWiring {
                 }
             }
             server.stop(Duration.ofSeconds(30));
+            if (resort != null) {
+                resort.close(); // a re-sort under way ends its chunk of writes first
+            }
             if (uploads != null) {
                 uploads.close();
             }
@@ -303,6 +309,12 @@ final class ServerWiring {
                 () -> parts.model.get() != null ? parts.model.get().manifest().nearDuplicateVeto()
                         : core.nearDuplicateVeto(opened.info().modelId(), List.of(), opened.info().nearDuplicateVeto()));
         parts.services.duplicatesReady(duplicates);
+        org.imageorganizer.services.LibrarySorting sorting = ServerSorting.of(core, opened, clusterer, parts.model,
+                parts.classifier, parts.stopping::get);
+        synchronized (parts) {
+            parts.resort = sorting.resort();
+        }
+        parts.services.sortingReady(sorting);
         EmbeddingIndex index = core.searchIndex(StoredEmbeddingSource.of(opened), storageDir.toString(), SEARCH_LOAD_WAIT);
         synchronized (parts) {
             parts.searchIndex = index;
@@ -341,6 +353,7 @@ final class ServerWiring {
     private void modelLoaded(Parts parts, ServerOptions options, LibraryDatabase opened, ClipModel model, LibraryClusterer clusterer) {
         SafeImageDecoder decoder = core.decoder(options.maxFileBytes());
         ImageClassifier classifier = core.classifiers().of(model, opened);
+        parts.classifier.set(classifier);
         ImageEmbedder embedder = core.embedder(model, core.settings().ttaViews());
         UploadStore store = parts.cloud.<UploadStore>map(c -> c).orElse(parts.managed);
         ImporterUploads uploads = ImporterUploads.start(decoder, embedder, classifier, opened.images(), store,

@@ -8,14 +8,23 @@ import org.imageorganizer.model.LabelSettings;
 import java.util.List;
 import org.imageorganizer.model.Classification;
 
-/** Gives an image embedding its object and background labels. */
+/**
+ * Gives an image embedding its object and background labels. A long-lived one (a server's uploads) can take the
+ * categories of another ({@link #follow}) when the library's categories change, for the images it classifies next.
+ */
 public final class ImageClassifier {
-    private final ZeroShotClassifier objects;
-    private final ZeroShotClassifier backgrounds;
+    private record Pair(ZeroShotClassifier objects, ZeroShotClassifier backgrounds) {
+    }
+
+    private volatile Pair current;
 
     public ImageClassifier(ZeroShotClassifier objects, ZeroShotClassifier backgrounds) {
-        this.objects = objects;
-        this.backgrounds = backgrounds;
+        this.current = new Pair(objects, backgrounds);
+    }
+
+    /** From now on, classifies as {@code other} does (both kinds at once). */
+    public void follow(ImageClassifier other) {
+        this.current = other.current;
     }
 
     /**
@@ -61,14 +70,16 @@ public final class ImageClassifier {
 
     /** True when the object or the background label is a close call between the two most likely labels. */
     public boolean uncertain(float[] embedding) {
-        return objects.margin(embedding) < UNCERTAIN_MARGIN || backgrounds.margin(embedding) < UNCERTAIN_MARGIN;
+        Pair now = current;
+        return now.objects().margin(embedding) < UNCERTAIN_MARGIN || now.backgrounds().margin(embedding) < UNCERTAIN_MARGIN;
     }
 
     public Classification classify(float[] embedding) {
-        return new Classification(objects.classify(embedding), backgrounds.classify(embedding));
+        Pair now = current;
+        return new Classification(now.objects().classify(embedding), now.backgrounds().classify(embedding));
     }
 
     public List<String> objectLabels() {
-        return objects.labels();
+        return current.objects().labels();
     }
 }

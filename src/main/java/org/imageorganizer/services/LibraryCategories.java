@@ -44,6 +44,26 @@ public final class LibraryCategories {
         return library.categories().remove(find(kind, name).id());
     }
 
+    /** The category with this id, if any. */
+    public java.util.Optional<Category> get(long id) {
+        return library.categories().byId(id);
+    }
+
+    /** As {@link #rename(CategoryKind, String, String)}, by id. */
+    public Category rename(long id, String newName) {
+        return library.categories().rename(id, newName);
+    }
+
+    /** As {@link #describe(CategoryKind, String, String)}, by id. */
+    public Category describe(long id, String words) {
+        return library.categories().describe(id, words);
+    }
+
+    /** As {@link #remove(CategoryKind, String)}, by id. */
+    public Category remove(long id) {
+        return library.categories().remove(id);
+    }
+
     /** Below this confidence a photo's label is "other". */
     public double threshold() {
         return library.info().confidenceThreshold();

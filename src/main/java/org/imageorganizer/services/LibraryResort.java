@@ -50,6 +50,11 @@ public final class LibraryResort {
         this.clustering = Objects.requireNonNull(clustering, "clustering");
     }
 
+    /** Whether a re-sort is running. */
+    public boolean running() {
+        return running.isLocked();
+    }
+
     /** The categories and threshold the library sorts by now. */
     public SortingCategories categories() {
         return SortingCategories.of(library.categories().all(), library.info().confidenceThreshold());

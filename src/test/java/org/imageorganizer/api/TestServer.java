@@ -1,5 +1,11 @@
 package org.imageorganizer.api;
 
+import org.imageorganizer.services.BackgroundResort;
+import org.imageorganizer.services.LabelCorrecting;
+import org.imageorganizer.services.LibraryCategories;
+import org.imageorganizer.services.LibraryResort;
+import org.imageorganizer.services.LibrarySorting;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,6 +64,7 @@ final class TestServer implements AutoCloseable {
     final ManagedFolder managed;
     final Path storageDir;
     final RestServer server;
+    final LibrarySorting sorting;
     final EmbeddingIndex searchIndex;
     final int port;
     private final String apiKey;
@@ -97,11 +104,18 @@ final class TestServer implements AutoCloseable {
         PhotoSearch search = new IndexedPhotoSearch(searchIndex, queries, queryEncoder::encode, file -> {
             throw new IllegalArgumentException("files are not compared through the server");
         }, duplicates::nearDuplicatesOf);
+        LabelEmbeddingCache labelCache = new LabelEmbeddingCache(dir.resolve("label-cache"));
+        LabelSettings templates = LabelSettings.defaults();
+        LibraryResort resort = new LibraryResort(library, categories -> ImageClassifier.create(model, categories,
+                templates.objectTemplates(), templates.backgroundTemplates(), labelCache), clusterer);
+        sorting = new LibrarySorting(new LabelCorrecting(library, clusterer), new LibraryCategories(library),
+                new BackgroundResort(resort, () -> classifier.follow(ImageClassifier.create(model, resort.categories(),
+                        templates.objectTemplates(), templates.backgroundTemplates(), labelCache))));
         ServerServices services = new ServerServices(queries,
                 new StoredImageFiles(new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (ImageStorage) c)),
                         thumbnails),
                 remover, uploads, RemoteCloudLinks.of(cloud), new ManagedUploadFolder(managed), BuildInfo.load(), search,
-                duplicates);
+                duplicates, sorting);
         server = new RestServer(options, services, dir.resolve("upload-spool"));
         port = server.start();
     }
@@ -144,6 +158,7 @@ final class TestServer implements AutoCloseable {
         }
         closed = true;
         server.stop(Duration.ofSeconds(10));
+        sorting.resort().close();
         uploads.close();
         searchIndex.close();
         clusterer.close();
