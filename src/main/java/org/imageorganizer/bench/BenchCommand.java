@@ -159,7 +159,7 @@ public final class BenchCommand implements Callable<Integer> {
             + "model's embeddings of those photos too, else synthetic embeddings only.")
     Path learningManifest;
 
-    @Option(names = "--learning-seeds", defaultValue = "5", paramLabel = "N",
+    @Option(names = "--learning-seeds", defaultValue = "10", paramLabel = "N",
             description = "Synthetic data sets (and runs on the photos) of the learning part.")
     int learningSeeds;
 
