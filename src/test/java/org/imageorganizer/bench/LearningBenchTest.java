@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import org.imageorganizer.ml.EmbeddingMath;
 import org.imageorganizer.ml.FewShotReferences;
 import org.imageorganizer.ml.ZeroShotClassifier;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,43 @@ class LearningBenchTest {
         assertThat(data.texts().length).isEqualTo(6);
         double agreement = zeroShotAgreement();
         assertThat(agreement).isGreaterThan(1.0 / 6).isLessThan(0.9);
+    }
+
+    @Test
+    void syntheticEmbeddingsHaveClipsScalesPhotosInOneConeTextsFarther() {
+        LearningData big = LearningData.synthetic(12, 100, 1);
+        double within = 0;
+        double across = 0;
+        int w = 0;
+        int a = 0;
+        for (int i = 0; i < big.photos().length; i += 7) {
+            for (int j = i + 1; j < big.photos().length; j += 13) {
+                double cos = EmbeddingMath.dot(big.photos()[i], big.photos()[j]);
+                if (big.truth()[i] == big.truth()[j]) {
+                    within += cos;
+                    w++;
+                } else {
+                    across += cos;
+                    a++;
+                }
+            }
+        }
+        double right = 0;
+        double wrong = 0;
+        for (int i = 0; i < big.photos().length; i++) {
+            for (int c = 0; c < big.texts().length; c++) {
+                double cos = EmbeddingMath.dot(big.photos()[i], big.texts()[c]);
+                if (c == big.truth()[i]) {
+                    right += cos / big.photos().length;
+                } else {
+                    wrong += cos / (big.photos().length * (big.texts().length - 1.0));
+                }
+            }
+        }
+        assertThat(across / a).isBetween(0.5, 0.6);
+        assertThat(within / w).isBetween(across / a + 0.03, 0.7);
+        assertThat(right).isBetween(0.24, 0.3);
+        assertThat(wrong).isBetween(0.18, right - 0.02);
     }
 
     @Test
