@@ -3,7 +3,11 @@
 JPEG mostly, made from real photographs shipped by Debian packages when they are installed
 (plasma-workspace-wallpapers, gnome-backgrounds, python3-skimage), else from synthetic scenes.
 
-  /usr/bin/python3 scripts/make_bench_photos.py OUT_DIR [--count 200]
+  /usr/bin/python3 scripts/make_bench_photos.py OUT_DIR [--count 200] [--sources GLOB]... [--manifest FILE]
+
+Photo i is cut from source picture i mod (number of sources), in sorted path order. --sources replaces
+the Debian paths above (for example with pictures unpacked from a .deb with dpkg -x); --manifest writes
+one line per photo, "photo name<TAB>source path", for the learning bench, which groups photos by source.
 
 Needs python3-pil. Deterministic (seeded): the same sources give the same files.
 """
@@ -23,8 +27,8 @@ SIZES = [(1280, 960), (1600, 1200), (2048, 1536), (2592, 1944), (3264, 2448), (4
          (1920, 1080), (3840, 2160), (3024, 4032), (1080, 1920)]
 
 
-def sources():
-    files = sorted({f for pattern in SOURCES for f in glob.glob(pattern)})
+def sources(patterns=SOURCES):
+    files = sorted({f for pattern in patterns for f in glob.glob(pattern)})
     images = []
     for f in files:
         try:
@@ -50,10 +54,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out")
     parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--sources", action="append", metavar="GLOB", help="source pictures (repeatable)")
+    parser.add_argument("--manifest", metavar="FILE", help="write photo name<TAB>source path lines here")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     rng = random.Random(42)
-    pool = sources()
+    pool = sources(args.sources or SOURCES)
+    manifest = []
     print(f"{len(pool)} source photos found", file=sys.stderr)
     for i in range(args.count):
         w, h = SIZES[i % len(SIZES)]
@@ -72,8 +79,15 @@ def main():
         name = os.path.join(args.out, f"photo{i:04d}")
         if i % 20 == 19:
             im.save(name + ".png", optimize=False)
+            manifest.append(name + ".png")
         else:
             im.save(name + ".jpg", quality=rng.choice([85, 90, 95]))
+            manifest.append(name + ".jpg")
+    if args.manifest:
+        with open(args.manifest, "w") as out:
+            for i, name in enumerate(manifest):
+                source = pool[i % len(pool)] if pool else "synthetic"
+                out.write(os.path.basename(name) + "\t" + source + "\n")
     print(f"wrote {args.count} photos to {args.out}", file=sys.stderr)
 
 

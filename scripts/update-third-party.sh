@@ -19,6 +19,11 @@ because it bundles ELKI (AGPL-3.0). It bundles the libraries below, each under i
 
 The CLIP model the application downloads on first use (openai/clip-vit-base-patch32) is published by OpenAI under the MIT licence.
 
+The vocabulary of suggested cluster names (`org/imageorganizer/ml/name-vocabulary.txt`, ADR 0045) holds nouns from
+WordNet 3.0 (Princeton University, WordNet 3.0 licence, whose notice the file carries), the ImageNet-1k category
+names (WordNet lemmas) and the COCO category names (CC BY 4.0, the COCO Consortium) as shipped by torchvision
+(BSD-3-Clause), and scenes written for this program.
+
 Regenerate this file with `scripts/update-third-party.sh`.
 
 | Licence(s) | Library |

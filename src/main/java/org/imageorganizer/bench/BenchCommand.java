@@ -16,6 +16,7 @@ import org.imageorganizer.model.ClusterAlgorithm;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.importer.ImportOptions;
 import org.imageorganizer.ml.ClipModel;
+import org.imageorganizer.ml.FewShotReferences;
 import org.imageorganizer.search.HnswSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -156,8 +157,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--resort-sizes", split = ",", defaultValue = "100000", description = "Library sizes for the resort part.")
     List<Integer> resortSizes;
 
+    @Option(names = "--learning-manifest", paramLabel = "FILE", description = "The learning part's photos by source "
+            + "picture (scripts/make_bench_photos.py --manifest); with --model-dir and --photos, the part measures the "
+            + "model's embeddings of those photos too, else synthetic embeddings only.")
+    Path learningManifest;
+
+    @Option(names = "--learning-seeds", defaultValue = "10", paramLabel = "N",
+            description = "Synthetic data sets (and runs on the photos) of the learning part.")
+    int learningSeeds;
+
+    @Option(names = "--learning-weights", split = ",", paramLabel = "P,N,K", description = "Learning weights to measure "
+            + "instead of the product's: positive, negative, prior count (FewShotReferences.Weights).")
+    List<Double> learningWeights;
+
     @Option(names = "--only", split = ",", description = "Run only these parts: ceiling, pipeline, variants, clustering, "
-            + "rss, rest, startup, search, duplicates, resort.")
+            + "rss, rest, startup, search, duplicates, resort, learning.")
     List<String> only;
 
     public BenchCommand(BenchServices services) {
@@ -258,8 +272,39 @@ public final class BenchCommand implements Callable<Integer> {
             }
             DuplicatesBench.print(out, rows);
         }
+        if (wanted("learning")) {
+            learningPart(out, modelDir);
+        }
         out.flush();
         return 0;
+    }
+
+    /** The learning part: synthetic embeddings, then the bench photos when a model and a manifest are given. */
+    private void learningPart(PrintWriter out, Path modelDir) throws IOException {
+        if (learningSeeds < 1 || (learningWeights != null && learningWeights.size() != 3)) {
+            throw new ParameterException(spec.commandLine(), "--learning-seeds must be at least 1 and --learning-weights "
+                    + "takes three numbers.");
+        }
+        FewShotReferences.Weights weights = learningWeights == null ? FewShotReferences.Weights.defaults()
+                : new FewShotReferences.Weights(learningWeights.get(0), learningWeights.get(1), learningWeights.get(2));
+        List<LearningData> synthetic = new ArrayList<>();
+        for (int seed = 1; seed <= learningSeeds; seed++) {
+            synthetic.add(LearningData.synthetic(12, 200, seed));
+        }
+        List<LearningBench.Row> rows = new ArrayList<>();
+        for (LearningBench.Method method : LearningBench.methods(weights)) {
+            rows.add(LearningBench.summarise("synthetic, 12 categories", method, synthetic, 1000));
+        }
+        if (modelDir != null && photos != null && learningManifest != null) {
+            try (ClipModel model = services.loadModel(modelDir)) {
+                LearningData data = LearningPhotos.load(model, photos, learningManifest);
+                String name = "bench photos, " + data.names().size() + " source pictures";
+                for (LearningBench.Method method : LearningBench.methods(weights)) {
+                    rows.add(LearningBench.summarise(name, method, java.util.Collections.nCopies(learningSeeds, data), 2000));
+                }
+            }
+        }
+        LearningBench.print(out, rows, weights, LearningBench.classifyMillis(100_000, 20), 100_000, 20);
     }
 
     private List<SearchLibrary.Kind> searchKinds() {

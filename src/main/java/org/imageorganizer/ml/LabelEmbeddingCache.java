@@ -1,5 +1,6 @@
 package org.imageorganizer.ml;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -48,7 +49,7 @@ public final class LabelEmbeddingCache {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(raw)) {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file)); DataInputStream in = new DataInputStream(raw)) {
             if (in.readInt() != MAGIC) {
                 return null;
             }

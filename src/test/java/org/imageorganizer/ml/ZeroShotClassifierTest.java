@@ -1,6 +1,7 @@
 package org.imageorganizer.ml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import java.util.List;
@@ -45,5 +46,21 @@ class ZeroShotClassifierTest {
         ZeroShotClassifier classifier = new ZeroShotClassifier(List.of("a", "b"),
                 new float[][] {unit(2, 0), unit(2, 1)}, 1, 0);
         assertThat(classifier.classify(EmbeddingMath.normalized(new float[] {1, 1.01f})).name()).isEqualTo("b");
+    }
+
+    @Test
+    void aBiasIsAddedToItsLabelsLogit() {
+        float[][] references = {unit(2, 0), unit(2, 1)};
+        ZeroShotClassifier biased = new ZeroShotClassifier(List.of("a", "b"), references, new double[] {0, 3}, 1, 0);
+        float[] image = EmbeddingMath.normalized(new float[] {1, 1});
+        double expected = 1 / (1 + Math.exp(-3));
+        assertThat(biased.probabilities(image)[1]).isCloseTo(expected, offset(1e-9));
+        assertThat(biased.classify(image).name()).isEqualTo("b");
+    }
+
+    @Test
+    void needsOneBiasPerLabel() {
+        assertThatThrownBy(() -> new ZeroShotClassifier(List.of("a", "b"), new float[][] {unit(2, 0), unit(2, 1)},
+                new double[1], 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
