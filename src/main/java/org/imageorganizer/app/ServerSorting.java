@@ -33,7 +33,7 @@ final class ServerSorting {
     static LibrarySorting of(Core core, LibraryDatabase library, LibraryClusterer clusterer, AtomicReference<ClipModel> model,
             AtomicReference<ImageClassifier> classifier, BooleanSupplier stopping) {
         SortingClassifiers classifiers = core.classifiers();
-        LibraryResort resort = new LibraryResort(library, sorting -> classifiers.of(await(model, stopping), sorting), clusterer);
+        LibraryResort resort = new LibraryResort(library, sorting -> classifiers.of(await(model, stopping), sorting, library), clusterer);
         BackgroundResort background = new BackgroundResort(resort, () -> {
             ImageClassifier uploads = classifier.get();
             if (uploads != null) {

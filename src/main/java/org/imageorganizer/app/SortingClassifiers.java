@@ -1,11 +1,15 @@
 package org.imageorganizer.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.imageorganizer.ml.CategoryLessons;
 import org.imageorganizer.ml.ClipModel;
+import org.imageorganizer.ml.EmbeddingCentre;
 import org.imageorganizer.ml.ImageClassifier;
 import org.imageorganizer.ml.LabelEmbeddingCache;
+import org.imageorganizer.model.CorrectedPhoto;
 import org.imageorganizer.model.LabelSettings;
 import org.imageorganizer.model.SortingCategories;
 import org.imageorganizer.store.LibraryDatabase;
@@ -27,15 +31,24 @@ final class SortingClassifiers {
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
     }
 
-    /** The classifier of the library's categories as they are now. */
+    /** The library's embeddings read to place its centre, which learning measures from. */
+    static final int CENTRE_SAMPLE = 2_000;
+
+    /** The classifier of the library's categories as they are now, with what its corrections taught them. */
     ImageClassifier of(ClipModel model, LibraryDatabase library) {
-        return of(model, SortingCategories.of(library.categories().all(), library.info().confidenceThreshold()));
+        return of(model, SortingCategories.of(library.categories().all(), library.info().confidenceThreshold()), library);
     }
 
-    /** The classifier of these categories; the model embeds only descriptions not cached yet. */
-    ImageClassifier of(ClipModel model, SortingCategories categories) {
+    /**
+     * The classifier of these categories, with what the library's corrections taught them (ADR 0044); the model
+     * embeds only descriptions not cached yet.
+     */
+    ImageClassifier of(ClipModel model, SortingCategories categories, LibraryDatabase library) {
         LabelSettings labels = templates.get();
+        List<CorrectedPhoto> corrected = library.labels().lessons();
+        CategoryLessons lessons = corrected.isEmpty() ? CategoryLessons.NONE
+                : CategoryLessons.of(EmbeddingCentre.of(library.labels().sample(CENTRE_SAMPLE)), corrected);
         return ImageClassifier.create(model, categories, labels.objectTemplates(), labels.backgroundTemplates(),
-                new LabelEmbeddingCache(cacheDir));
+                new LabelEmbeddingCache(cacheDir), lessons);
     }
 }

@@ -32,7 +32,7 @@ final class SortingRun implements CliServices.SortingSession {
         LibraryDatabase db = library.library();
         this.corrections = new LabelCorrecting(db, library.clusterer());
         this.categories = new LibraryCategories(db);
-        this.resort = new LibraryResort(db, sorting -> core.classifiers().of(model(core, db, modelDirs), sorting),
+        this.resort = new LibraryResort(db, sorting -> core.classifiers().of(model(core, db, modelDirs), sorting, db),
                 library.clusterer());
     }
 

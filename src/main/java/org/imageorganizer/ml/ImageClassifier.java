@@ -51,18 +51,30 @@ public final class ImageClassifier {
      */
     public static ImageClassifier create(ClipModel model, SortingCategories categories, List<String> objectTemplates,
             List<String> backgroundTemplates, LabelEmbeddingCache cache) {
-        return new ImageClassifier(zeroShot(model, categories.objects(), objectTemplates, categories.threshold(), cache),
-                zeroShot(model, categories.backgrounds(), backgroundTemplates, categories.threshold(), cache));
+        return create(model, categories, objectTemplates, backgroundTemplates, cache, CategoryLessons.NONE);
+    }
+
+    /**
+     * As {@link #create(ClipModel, SortingCategories, List, List, LabelEmbeddingCache)}, each category's reference
+     * learnt from what the user taught it ({@link FewShotReferences}, ADR 0044).
+     */
+    public static ImageClassifier create(ClipModel model, SortingCategories categories, List<String> objectTemplates,
+            List<String> backgroundTemplates, LabelEmbeddingCache cache, CategoryLessons lessons) {
+        FewShotReferences learnt = new FewShotReferences(lessons.centre(), FewShotReferences.Weights.defaults(),
+                model.manifest().logitScale());
+        return new ImageClassifier(
+                zeroShot(model, categories.objects(), objectTemplates, categories.threshold(), cache, learnt, lessons),
+                zeroShot(model, categories.backgrounds(), backgroundTemplates, categories.threshold(), cache, learnt, lessons));
     }
 
     private static ZeroShotClassifier zeroShot(ClipModel model, List<Category> categories, List<String> templates,
-            double threshold, LabelEmbeddingCache cache) {
+            double threshold, LabelEmbeddingCache cache, FewShotReferences learnt, CategoryLessons lessons) {
         PromptEnsemble prompts = new PromptEnsemble(templates);
         List<String> descriptions = categories.stream().map(Category::description).toList();
         float[][] embeddings = cache.get(model.manifest().modelId(), descriptions, prompts.templates(),
                 () -> prompts.embed(model, descriptions));
-        return new ZeroShotClassifier(categories.stream().map(Category::name).toList(), embeddings,
-                model.manifest().logitScale(), threshold);
+        return learnt.classifier(categories.stream().map(Category::name).toList(), embeddings,
+                categories.stream().map(c -> lessons.of(c.kind(), c.name())).toList(), threshold);
     }
 
     /** Below this gap between the two most likely labels, an image counts as uncertain (adaptive TTA). */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.imageorganizer.model.CategoryKind;
 import org.imageorganizer.model.Classification;
+import org.imageorganizer.model.CorrectedPhoto;
 import org.imageorganizer.model.Label;
 import org.imageorganizer.model.SortedLabels;
 
@@ -57,6 +58,54 @@ public final class ImageLabels {
                 }
             }
             return null;
+        });
+    }
+
+    /** Every corrected photo of the library that has an embedding, one per kind corrected. */
+    public List<CorrectedPhoto> lessons() {
+        return sql.inTransaction(c -> {
+            List<CorrectedPhoto> out = new java.util.ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT lc.kind, k.name, i.predicted_object, i.predicted_background,"
+                    + " i.embedding FROM label_correction lc JOIN category k ON k.id = lc.category_id"
+                    + " JOIN image i ON i.sha256 = lc.sha256 WHERE i.embedding IS NOT NULL ORDER BY i.id, lc.kind")) {
+                s.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        CategoryKind kind = CategoryKind.valueOf(rs.getString(1));
+                        out.add(new CorrectedPhoto(kind, rs.getString(2), rs.getString(kind == CategoryKind.OBJECT ? 3 : 4),
+                                EmbeddingCodec.decode(rs.getBytes(5))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Up to {@code max} embeddings spread evenly over the library (every n-th by id): enough to place its centre, which
+     * learning measures from, without reading every photo.
+     */
+    public List<float[]> sample(int max) {
+        return sql.inTransaction(c -> {
+            long count;
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM image WHERE embedding IS NOT NULL");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                count = rs.getLong(1);
+            }
+            long step = Math.max(1, (count + max - 1) / max);
+            List<float[]> out = new java.util.ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT embedding FROM image WHERE embedding IS NOT NULL"
+                    + " AND MOD(id, ?) = 0 ORDER BY id")) {
+                s.setLong(1, step);
+                s.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next() && out.size() < max) {
+                        out.add(EmbeddingCodec.decode(rs.getBytes(1)));
+                    }
+                }
+            }
+            return out;
         });
     }
 
