@@ -81,7 +81,8 @@ final class ClusterIdentityRows {
     /**
      * Makes a group's identities those of its new clusters: a number it keeps keeps its row (key and name;
      * the cover is the new one), a new number gets a row with a new key and no name, and the rows of the numbers
-     * gone are removed. A cover whose photo was deleted meanwhile is stored as null.
+     * gone are removed. A cover whose photo was deleted meanwhile is stored as null (one deleted while this runs
+     * fails the foreign key, and the caller's save tries again).
      */
     static void follow(Connection c, GroupKey group, List<SubCluster> clusters) throws SQLException {
         Set<Integer> existing = new HashSet<>();
@@ -94,19 +95,21 @@ final class ClusterIdentityRows {
                 }
             }
         }
+        Set<Long> covers = existingImages(c, clusters.stream().map(SubCluster::coverImageId)
+                .filter(java.util.Objects::nonNull).toList());
         Set<Integer> kept = new HashSet<>();
-        try (PreparedStatement update = c.prepareStatement("UPDATE cluster_identity"
-                + " SET cover_image_id = (SELECT id FROM image WHERE id = ?)" + GROUP_KEY + " AND cluster_id = ?");
+        try (PreparedStatement update = c.prepareStatement("UPDATE cluster_identity SET cover_image_id = ?" + GROUP_KEY
+                + " AND cluster_id = ?");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO cluster_identity (object_label,"
-                        + " background_label, cluster_id, cluster_key, name, cover_image_id)"
-                        + " VALUES (?, ?, ?, ?, NULL, (SELECT id FROM image WHERE id = ?))")) {
+                        + " background_label, cluster_id, cluster_key, name, cover_image_id) VALUES (?, ?, ?, ?, NULL, ?)")) {
             for (SubCluster cluster : clusters) {
                 if (cluster.noise()) {
                     continue;
                 }
                 kept.add(cluster.clusterId());
+                Long cover = covers.contains(cluster.coverImageId()) ? cluster.coverImageId() : null;
                 if (existing.contains(cluster.clusterId())) {
-                    setCover(update, 1, cluster.coverImageId());
+                    setCover(update, 1, cover);
                     update.setString(2, group.objectLabel());
                     update.setString(3, group.backgroundLabel());
                     update.setInt(4, cluster.clusterId());
@@ -116,7 +119,7 @@ final class ClusterIdentityRows {
                     insert.setString(2, group.backgroundLabel());
                     insert.setInt(3, cluster.clusterId());
                     insert.setString(4, newKey());
-                    setCover(insert, 5, cluster.coverImageId());
+                    setCover(insert, 5, cover);
                     insert.addBatch();
                 }
             }
@@ -137,6 +140,26 @@ final class ClusterIdentityRows {
         }
     }
 
+    /** Which of these images still exist (a cover deleted since the clustering was computed is stored as null). */
+    private static Set<Long> existingImages(Connection c, List<Long> ids) throws SQLException {
+        Set<Long> found = new HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM image WHERE id IN ("
+                + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                s.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getLong(1));
+                }
+            }
+        }
+        return found;
+    }
+
     private static void setCover(PreparedStatement s, int index, Long cover) throws SQLException {
         if (cover == null) {
             s.setNull(index, Types.BIGINT);
@@ -153,7 +176,8 @@ final class ClusterIdentityRows {
 
     private static ClusterIdentity row(ResultSet rs) throws SQLException {
         long cover = rs.getLong(6);
+        Long coverImageId = rs.wasNull() ? null : cover;
         return new ClusterIdentity(new GroupKey(rs.getString(1), rs.getString(2)), rs.getInt(3), rs.getString(4),
-                rs.getString(5), rs.wasNull() ? null : cover);
+                rs.getString(5), coverImageId);
     }
 }

@@ -51,7 +51,7 @@ class LibraryDatabaseTest {
                 tables.add(rs.getString(1));
             }
         }
-        assertThat(tables).containsExactly("CLUSTER_MEMBER", "GROUP_CLUSTERING", "IMAGE", "IMAGE_LOCATION", "LIBRARY_INFO",
+        assertThat(tables).containsExactly("CLUSTER_IDENTITY", "CLUSTER_MEMBER", "GROUP_CLUSTERING", "IMAGE", "IMAGE_LOCATION", "LIBRARY_INFO",
                 "NEAR_DUPLICATE_LINK",
                 "REMOTE_COPY", "flyway_schema_history");
     }
