@@ -25,7 +25,7 @@ final class Cors {
         response.header("Access-Control-Allow-Origin", origins.contains("*") ? "*" : origin);
         response.header("Vary", "Origin");
         if ("OPTIONS".equals(request.requestMethod())) {
-            response.header("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
+            response.header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
             response.header("Access-Control-Allow-Headers", "X-API-Key, Authorization, Content-Type");
             response.header("Access-Control-Max-Age", "600");
             return true;

@@ -137,6 +137,7 @@ public final class RestServer implements AutoCloseable {
         new ImageRoutes(services, new MultipartUploads(spool, options), admission,
                 proxies, links, uploadWorkers, options.maxFileBytes()).register(http);
         new ClusterRoutes(services).register(http);
+        new ClusterNameRoute(services).register(http);
         new StorageRoute(services.uploadFolder()).register(http);
         new WebPage(services.cloudLinks().origins()).register(http);
         http.notFound(this::notFound);

@@ -3,6 +3,7 @@ package org.imageorganizer.api;
 import java.util.Objects;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.services.CloudLinks;
+import org.imageorganizer.services.ClusterNaming;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryQueries;
@@ -23,6 +24,7 @@ import org.imageorganizer.services.Uploads;
  * @param build        version and source location
  * @param search       finds photos by text and likeness, or null when the server offers no search
  * @param duplicates   lists and resolves duplicates, or null when the server offers none
+ * @param clusterNaming names clusters (PUT /clusters/KEY/name), or null when the server offers no naming
  */
 public record ServerServices(
         LibraryQueries library,
@@ -33,7 +35,8 @@ public record ServerServices(
         UploadFolder uploadFolder,
         BuildInfo build,
         PhotoSearch search,
-        PhotoDuplicates duplicates) {
+        PhotoDuplicates duplicates,
+        ClusterNaming clusterNaming) {
 
     public ServerServices {
         Objects.requireNonNull(library, "library");

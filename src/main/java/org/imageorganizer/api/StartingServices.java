@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.services.CloudLinks;
+import org.imageorganizer.services.ClusterNaming;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryQueries;
@@ -47,6 +48,7 @@ public final class StartingServices {
     private volatile Uploads uploads;
     private volatile PhotoSearch search;
     private volatile PhotoDuplicates duplicates;
+    private volatile ClusterNaming naming;
     private volatile String failure;
 
     /**
@@ -73,6 +75,9 @@ public final class StartingServices {
         if (services.duplicates() != null) {
             ready.duplicatesReady(services.duplicates());
         }
+        if (services.clusterNaming() != null) {
+            ready.namingReady(services.clusterNaming());
+        }
         if (services.uploads() != null) {
             ready.modelLoaded(services.uploads());
         }
@@ -89,6 +94,11 @@ public final class StartingServices {
     /** Duplicates can be listed and resolved from now on. */
     public void duplicatesReady(PhotoDuplicates ready) {
         this.duplicates = Objects.requireNonNull(ready, "ready");
+    }
+
+    /** Clusters can be named from now on. */
+    public void namingReady(ClusterNaming ready) {
+        this.naming = Objects.requireNonNull(ready, "ready");
     }
 
     /** Search works from now on (its texts wait for the model, and say so). */
@@ -155,6 +165,17 @@ public final class StartingServices {
     PhotoDuplicates duplicates() {
         awaitLibrary();
         PhotoDuplicates ready = duplicates;
+        if (ready == null) {
+            throw notReady("The server is still opening the library; try again in a few seconds.",
+                    Map.of("Retry-After", RETRY_SECONDS));
+        }
+        return ready;
+    }
+
+    /** Cluster naming, waiting a little for the library to open; 503 with Retry-After until then. */
+    ClusterNaming naming() {
+        awaitLibrary();
+        ClusterNaming ready = naming;
         if (ready == null) {
             throw notReady("The server is still opening the library; try again in a few seconds.",
                     Map.of("Retry-After", RETRY_SECONDS));

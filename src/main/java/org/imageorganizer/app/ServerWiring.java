@@ -39,6 +39,7 @@ import org.imageorganizer.services.RemoteCloudLinks;
 import org.imageorganizer.services.SearchUnavailableException;
 import org.imageorganizer.services.StoredEmbeddingSource;
 import org.imageorganizer.services.StoredImageFiles;
+import org.imageorganizer.services.StoredClusterNaming;
 import org.imageorganizer.services.StoredLibraryQueries;
 import org.imageorganizer.store.BackgroundStorageCheck;
 import org.imageorganizer.store.ImageStorage;
@@ -303,6 +304,7 @@ final class ServerWiring {
                 () -> parts.model.get() != null ? parts.model.get().manifest().nearDuplicateVeto()
                         : core.nearDuplicateVeto(opened.info().modelId(), List.of(), opened.info().nearDuplicateVeto()));
         parts.services.duplicatesReady(duplicates);
+        parts.services.namingReady(new StoredClusterNaming(opened.clusters()));
         EmbeddingIndex index = core.searchIndex(StoredEmbeddingSource.of(opened), storageDir.toString(), SEARCH_LOAD_WAIT);
         synchronized (parts) {
             parts.searchIndex = index;

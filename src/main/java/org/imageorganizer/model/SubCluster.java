@@ -96,9 +96,12 @@ public record SubCluster(
         return pending ? null : clusterId;
     }
 
-    /** {@code cluster_key}, {@code name} and {@code cover_image_id}, for a cluster with an identity only. */
+    /**
+     * The identity as JSON shows it: {@code cluster_key}, {@code name} (null until named) and {@code cover_image_id},
+     * in that order, for a cluster with an identity; empty for the others.
+     */
     @JsonAnyGetter
-    Map<String, Object> jsonIdentity() {
+    public Map<String, Object> identityJson() {
         if (clusterKey == null) {
             return Map.of();
         }
