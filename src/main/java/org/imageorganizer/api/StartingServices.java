@@ -27,6 +27,7 @@ public final class StartingServices {
     /** How long a read waits for the library to open before it is answered 503 with Retry-After. */
     private static final long LIBRARY_WAIT_SECONDS = 10;
     private static final String RETRY_SECONDS = "2";
+    private static final String OPENING = "The server is still opening the library; try again in a few seconds.";
 
     /** Where start-up is. */
     enum Stage {
@@ -153,34 +154,27 @@ public final class StartingServices {
     /** Search, waiting a little for the library to open; 503 with Retry-After until it can search. */
     PhotoSearch search() {
         awaitLibrary();
-        PhotoSearch ready = search;
-        if (ready == null) {
-            throw notReady("The server is still preparing search; try again in a few seconds.",
-                    Map.of("Retry-After", RETRY_SECONDS));
-        }
-        return ready;
+        return whenReady(search, "The server is still preparing search; try again in a few seconds.");
     }
 
     /** Duplicates, waiting a little for the library to open; 503 with Retry-After until then. */
     PhotoDuplicates duplicates() {
         awaitLibrary();
-        PhotoDuplicates ready = duplicates;
-        if (ready == null) {
-            throw notReady("The server is still opening the library; try again in a few seconds.",
-                    Map.of("Retry-After", RETRY_SECONDS));
-        }
-        return ready;
+        return whenReady(duplicates, OPENING);
     }
 
     /** Cluster naming, waiting a little for the library to open; 503 with Retry-After until then. */
     ClusterNaming naming() {
         awaitLibrary();
-        ClusterNaming ready = naming;
-        if (ready == null) {
-            throw notReady("The server is still opening the library; try again in a few seconds.",
-                    Map.of("Retry-After", RETRY_SECONDS));
+        return whenReady(naming, OPENING);
+    }
+
+    /** The service once it is there; until then 503 with Retry-After and {@code sentence}. */
+    private <T> T whenReady(T service, String sentence) {
+        if (service == null) {
+            throw notReady(sentence, Map.of("Retry-After", RETRY_SECONDS));
         }
-        return ready;
+        return service;
     }
 
     /** Uploads; 503 with Retry-After while the model loads, 503 with the reason when it could not be loaded. */
@@ -220,8 +214,7 @@ public final class StartingServices {
             }
         }
         if (library == null) {
-            throw notReady("The server is still opening the library; try again in a few seconds.",
-                    Map.of("Retry-After", RETRY_SECONDS));
+            throw notReady(OPENING, Map.of("Retry-After", RETRY_SECONDS));
         }
     }
 

@@ -11,9 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import org.imageorganizer.cli.ErrorHandler;
-import org.imageorganizer.config.Environment;
 import org.imageorganizer.testing.TestImages;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +31,11 @@ class NameClusterCommandTest {
     @TempDir
     Path photos;
 
-    private Environment environment;
     private String out;
     private String err;
 
-    @BeforeEach
-    void setUp() {
-        environment = new Environment(home.resolve("data"), home.resolve("cache"), home.resolve("config"), home.resolve("logs"));
-    }
-
     private int run(String... args) {
-        CommandRun run = CommandRun.of(environment, Map.of(), args);
+        CommandRun run = CommandRun.of(CommandRun.home(home), Map.of(), args);
         out = run.out();
         err = run.err();
         return run.exitCode();
