@@ -215,6 +215,28 @@ class ClusterIdentityTest {
         assertThat(library.clusters().identities()).extracting(ClusterIdentity::name).containsOnlyNulls();
     }
 
+    @Test
+    void clusteringsStoredBeforeKeepTheirNumbersWhenTheyAreMadeAgainInContentOrder() {
+        List<String> names = scenes(10, 8, 6);
+        LibraryDatabase library = library("lib");
+        importPhotos(library, photos, names);
+        OrganizedTree current = clusterer(library).refreshNow();
+        // as an earlier version stored them: other numbers, the algorithm described without the content order
+        List<SubCluster> earlier = List.of(new SubCluster(4, false, cluster(current, 1).imageIds()),
+                new SubCluster(6, false, cluster(current, 0).imageIds()),
+                new SubCluster(9, false, cluster(current, 2).imageIds()));
+        library.clusters().save(DOGS, "signature of id order", "hdbscan(minClusterSize=5, minSamples=5), minGroupSize=10",
+                0, earlier);
+        String key = library.clusters().identity(DOGS, 6).orElseThrow().key();
+
+        OrganizedTree upgraded = clusterer(library).refreshNow();
+
+        assertThat(clusters(upgraded)).extracting(SubCluster::clusterId).containsExactly(4, 6, 9);
+        assertThat(cluster(upgraded, 6).imageIds()).isEqualTo(cluster(current, 0).imageIds());
+        assertThat(cluster(upgraded, 6).clusterKey()).isEqualTo(key);
+        assertThat(library.clusters().loadAll().get(DOGS).nextClusterId()).isEqualTo(10);
+    }
+
     private static String sha(String text) {
         try {
             return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
