@@ -12,21 +12,19 @@ function nodeKey(...parts) {
 }
 
 /**
- * A background group's clusters, numbered from 1 in the server's order; noise is "Unclustered", and
- * the images the clustering has not reached yet (the pending entry) are "Sorting…".
+ * A background group's clusters: the user's name, else the cluster's stable number from 1 (as the window
+ * shows it); the photos no cluster took are "Ungrouped", and the images the clustering has not reached yet
+ * (the pending entry) are "Sorting…".
  */
 function clusterNodes(object, sub) {
-  let number = 0;
   return sub.clusters.map((cluster) => {
     const noise = cluster.noise === true;
     const pending = cluster.pending === true;
-    let label = `Cluster ${number + 1}`;
+    let label = cluster.name ? cluster.name : `Cluster ${cluster.cluster_id + 1}`;
     if (pending) {
       label = 'Sorting…';
     } else if (noise) {
-      label = 'Unclustered';
-    } else {
-      number++;
+      label = 'Ungrouped';
     }
     return {
       level: 'cluster', object, background: sub.background_category, cluster: pending ? 'pending' : cluster.cluster_id,

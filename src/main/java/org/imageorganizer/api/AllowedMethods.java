@@ -20,6 +20,7 @@ final class AllowedMethods {
             new Entry(Pattern.compile("/clusters(/grouped)?/?"), Set.of("GET")),
             new Entry(Pattern.compile("/categories/?"), Set.of("GET", "POST")),
             new Entry(Pattern.compile("/categories/[^/]+/?"), Set.of("PATCH", "DELETE")),
+            new Entry(Pattern.compile("/clusters/[^/]+/name/?"), Set.of("PUT")),
             new Entry(Pattern.compile("/health/?"), Set.of("GET")),
             new Entry(Pattern.compile("/storage/.+"), Set.of("GET")),
             new Entry(Pattern.compile("/|/static/app\\.css|/static/[a-z][a-z-]{0,30}\\.js|/favicon\\.ico"), Set.of("GET")));

@@ -1,5 +1,7 @@
 package org.imageorganizer.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -104,7 +106,10 @@ final class ClusterRoutes {
         }
     }
 
-    /** One cluster of the flat answer; {@code cluster_id} is null for a group's pending entry. */
+    /**
+     * One cluster of the flat answer; {@code cluster_id} is null for a group's pending entry. A cluster with an
+     * identity ends with its {@code cluster_key}, {@code name} and {@code cover_image_id}, as in the grouped answer.
+     */
     @JsonPropertyOrder({"object_category", "background_category", "cluster_id", "noise", "pending", "image_ids"})
     record FlatCluster(
             @JsonProperty("object_category") String objectCategory,
@@ -112,7 +117,12 @@ final class ClusterRoutes {
             @JsonProperty("cluster_id") @JsonInclude(JsonInclude.Include.ALWAYS) Integer clusterId,
             @JsonProperty("noise") boolean noise,
             @JsonProperty("pending") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean pending,
-            @JsonProperty("image_ids") List<Long> imageIds) {
+            @JsonProperty("image_ids") List<Long> imageIds,
+            @JsonIgnore Map<String, Object> identity) {
+        @JsonAnyGetter
+        Map<String, Object> identityJson() {
+            return identity;
+        }
     }
 
     private static Map<String, Object> flatJson(OrganizedTree tree) {
@@ -122,7 +132,7 @@ final class ClusterRoutes {
                 for (SubCluster cluster : background.clusters()) {
                     clusters.add(new FlatCluster(object.objectCategory(), background.backgroundCategory(),
                             cluster.pending() ? null : cluster.clusterId(), cluster.noise(), cluster.pending(),
-                            cluster.imageIds()));
+                            cluster.imageIds(), cluster.identityJson()));
                 }
             }
         }

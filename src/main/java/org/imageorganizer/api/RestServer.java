@@ -138,6 +138,7 @@ public final class RestServer implements AutoCloseable {
                 proxies, links, uploadWorkers, options.maxFileBytes()).register(http);
         new SortingRoutes(services, links).register(http);
         new ClusterRoutes(services).register(http);
+        new ClusterNameRoute(services).register(http);
         new StorageRoute(services.uploadFolder()).register(http);
         new WebPage(services.cloudLinks().origins()).register(http);
         http.notFound(this::notFound);

@@ -5,6 +5,7 @@ import org.imageorganizer.services.LibrarySorting;
 import java.util.Objects;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.services.CloudLinks;
+import org.imageorganizer.services.ClusterNaming;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryQueries;
@@ -26,6 +27,7 @@ import org.imageorganizer.services.Uploads;
  * @param search       finds photos by text and likeness, or null when the server offers no search
  * @param duplicates   lists and resolves duplicates, or null when the server offers none
  * @param sorting      corrections, categories and re-sorting, or null when the server offers none
+ * @param clusterNaming names clusters (PUT /clusters/KEY/name), or null when the server offers no naming
  */
 public record ServerServices(
         LibraryQueries library,
@@ -37,6 +39,7 @@ public record ServerServices(
         BuildInfo build,
         PhotoSearch search,
         PhotoDuplicates duplicates,
+        ClusterNaming clusterNaming,
         LibrarySorting sorting) {
 
     public ServerServices {

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.services.CloudLinks;
+import org.imageorganizer.services.ClusterNaming;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryQueries;
@@ -28,6 +29,7 @@ public final class StartingServices {
     /** How long a read waits for the library to open before it is answered 503 with Retry-After. */
     private static final long LIBRARY_WAIT_SECONDS = 10;
     private static final String RETRY_SECONDS = "2";
+    private static final String OPENING = "The server is still opening the library; try again in a few seconds.";
 
     /** Where start-up is. */
     enum Stage {
@@ -50,6 +52,7 @@ public final class StartingServices {
     private volatile PhotoSearch search;
     private volatile PhotoDuplicates duplicates;
     private volatile LibrarySorting sorting;
+    private volatile ClusterNaming naming;
     private volatile String failure;
 
     /**
@@ -76,6 +79,9 @@ public final class StartingServices {
         if (services.duplicates() != null) {
             ready.duplicatesReady(services.duplicates());
         }
+        if (services.clusterNaming() != null) {
+            ready.namingReady(services.clusterNaming());
+        }
         if (services.uploads() != null) {
             ready.modelLoaded(services.uploads());
         }
@@ -100,6 +106,11 @@ public final class StartingServices {
     /** Corrections, categories and re-sorting work from now on. */
     public void sortingReady(LibrarySorting ready) {
         this.sorting = Objects.requireNonNull(ready, "ready");
+    }
+
+    /** Clusters can be named from now on. */
+    public void namingReady(ClusterNaming ready) {
+        this.naming = Objects.requireNonNull(ready, "ready");
     }
 
     /** Search works from now on (its texts wait for the model, and say so). */
@@ -154,34 +165,33 @@ public final class StartingServices {
     /** Search, waiting a little for the library to open; 503 with Retry-After until it can search. */
     PhotoSearch search() {
         awaitLibrary();
-        PhotoSearch ready = search;
-        if (ready == null) {
-            throw notReady("The server is still preparing search; try again in a few seconds.",
-                    Map.of("Retry-After", RETRY_SECONDS));
-        }
-        return ready;
+        return whenReady(search, "The server is still preparing search; try again in a few seconds.");
     }
 
     /** Duplicates, waiting a little for the library to open; 503 with Retry-After until then. */
     PhotoDuplicates duplicates() {
         awaitLibrary();
-        PhotoDuplicates ready = duplicates;
-        if (ready == null) {
-            throw notReady("The server is still opening the library; try again in a few seconds.",
-                    Map.of("Retry-After", RETRY_SECONDS));
+        return whenReady(duplicates, OPENING);
+    }
+
+    /** Cluster naming, waiting a little for the library to open; 503 with Retry-After until then. */
+    ClusterNaming naming() {
+        awaitLibrary();
+        return whenReady(naming, OPENING);
+    }
+
+    /** The service once it is there; until then 503 with Retry-After and {@code sentence}. */
+    private <T> T whenReady(T service, String sentence) {
+        if (service == null) {
+            throw notReady(sentence, Map.of("Retry-After", RETRY_SECONDS));
         }
-        return ready;
+        return service;
     }
 
     /** Sorting by hand, waiting a little for the library to open; 503 with Retry-After until then. */
     LibrarySorting sorting() {
         awaitLibrary();
-        LibrarySorting ready = sorting;
-        if (ready == null) {
-            throw notReady("The server is still opening the library; try again in a few seconds.",
-                    Map.of("Retry-After", RETRY_SECONDS));
-        }
-        return ready;
+        return whenReady(sorting, OPENING);
     }
 
     /** Uploads; 503 with Retry-After while the model loads, 503 with the reason when it could not be loaded. */
@@ -221,8 +231,7 @@ public final class StartingServices {
             }
         }
         if (library == null) {
-            throw notReady("The server is still opening the library; try again in a few seconds.",
-                    Map.of("Retry-After", RETRY_SECONDS));
+            throw notReady(OPENING, Map.of("Retry-After", RETRY_SECONDS));
         }
     }
 

@@ -10,7 +10,9 @@ import org.imageorganizer.config.Settings;
 import org.imageorganizer.services.DeferredLibraryQueries;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.services.LibraryQueries;
+import org.imageorganizer.services.ClusterNaming;
 import org.imageorganizer.services.OpenedLibrary;
+import org.imageorganizer.services.StoredClusterNaming;
 import org.imageorganizer.services.ReadOnlyLibrary;
 import org.imageorganizer.services.StoredLibraryQueries;
 import org.imageorganizer.store.LibraryDatabase;
@@ -135,6 +137,11 @@ final class DesktopLibrary implements AutoCloseable {
             @Override
             public ImageFiles files() {
                 return files;
+            }
+
+            @Override
+            public ClusterNaming clusterNaming() {
+                return new StoredClusterNaming(library().clusters());
             }
 
             @Override

@@ -39,6 +39,7 @@ import org.imageorganizer.services.RemoteCloudLinks;
 import org.imageorganizer.services.SearchUnavailableException;
 import org.imageorganizer.services.StoredEmbeddingSource;
 import org.imageorganizer.services.StoredImageFiles;
+import org.imageorganizer.services.StoredClusterNaming;
 import org.imageorganizer.services.StoredLibraryQueries;
 import org.imageorganizer.store.BackgroundStorageCheck;
 import org.imageorganizer.store.ImageStorage;
@@ -309,6 +310,7 @@ final class ServerWiring {
                 () -> parts.model.get() != null ? parts.model.get().manifest().nearDuplicateVeto()
                         : core.nearDuplicateVeto(opened.info().modelId(), List.of(), opened.info().nearDuplicateVeto()));
         parts.services.duplicatesReady(duplicates);
+        parts.services.namingReady(new StoredClusterNaming(opened.clusters()));
         org.imageorganizer.services.LibrarySorting sorting = ServerSorting.of(core, opened, clusterer, parts.model,
                 parts.classifier, parts.stopping::get);
         synchronized (parts) {

@@ -108,8 +108,9 @@ final class BenchReport {
         for (ClusteringBench.Result r : rows) {
             boolean hdbscan = r.algorithm().startsWith("hdbscan");
             String target = hdbscan && r.images() == 10_000 ? (r.seconds() <= 5 ? "≤ 5 s: yes" : "≤ 5 s: NO") : "-";
-            out.printf("| clustering | %d | %s | %.2f s | peak heap %d MB | %d clusters, %d noise | %s |%n", r.images(),
-                    r.algorithm(), r.seconds(), r.peakHeapBytes() / (1 << 20), r.clusters(), r.noise(), target);
+            out.printf("| clustering | %d | %s | %.2f s | peak heap %d MB | %d clusters, %d noise; matching %.1f ms | %s |%n",
+                    r.images(), r.algorithm(), r.seconds(), r.peakHeapBytes() / (1 << 20), r.clusters(), r.noise(),
+                    r.matchingMillis(), target);
         }
         out.flush();
     }

@@ -38,11 +38,17 @@ final class SyntheticLibrary {
                 float[] v = random.nextDouble() < 0.1
                         ? mix(groupCentre, randomUnit(random, dimension), 0.9f) // scattered: likely noise
                         : mix(centres[random.nextInt(subClusters)], randomUnit(random, dimension), 0.25f);
-                members.add(new EmbeddedImage(id++, key.objectLabel(), key.backgroundLabel(), v));
+                members.add(new EmbeddedImage(id, contentHash(id), key.objectLabel(), key.backgroundLabel(), v));
+                id++;
             }
             groups.put(key, members);
         }
         return groups;
+    }
+
+    /** A stand-in for a photo's content hash: the SHA-256 of its id, in hex (unrelated to the id's order). */
+    static String contentHash(long id) {
+        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(Long.toString(id));
     }
 
     /** The largest group holds 40%; the other 19 share the rest with sizes decaying geometrically. */

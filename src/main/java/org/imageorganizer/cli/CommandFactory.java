@@ -22,6 +22,9 @@ public final class CommandFactory implements CommandLine.IFactory {
         if (type == ListCommand.class) {
             return type.cast(new ListCommand(services));
         }
+        if (type == NameClusterCommand.class) {
+            return type.cast(new NameClusterCommand(services));
+        }
         if (type == ExportCommand.class) {
             return type.cast(new ExportCommand(services));
         }

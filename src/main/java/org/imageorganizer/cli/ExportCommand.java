@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code export DIR}: writes the tree as real folders (object/background/cluster-N, "unclustered"
+ * {@code export DIR}: writes the tree as real folders (object/background/cluster-N, "ungrouped"
  * for noise) of symbolic links or copies. Originals are only read, never moved or changed.
  */
 @Command(name = ExportCommand.NAME, mixinStandardHelpOptions = true,
@@ -97,7 +97,7 @@ final class ExportCommand implements Callable<Integer> {
                     for (SubCluster cluster : background.clusters()) {
                         Path folder = root.resolve(FolderNames.safe(object.objectCategory()))
                                 .resolve(FolderNames.safe(background.backgroundCategory()))
-                                .resolve(cluster.pending() ? "sorting" : cluster.noise() ? "unclustered" : "cluster-" + cluster.clusterId());
+                                .resolve(cluster.pending() ? "sorting" : cluster.noise() ? "ungrouped" : "cluster-" + cluster.clusterId());
                         int[] counts = exportCluster(folder, cluster.imageIds(), files, names, places, out);
                         written += counts[0];
                         skipped += counts[1];

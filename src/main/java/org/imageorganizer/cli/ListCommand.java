@@ -46,6 +46,7 @@ final class ListCommand implements Callable<Integer> {
                @JsonProperty("background_category") String background,
                @JsonProperty("background_confidence") double backgroundConfidence,
                @JsonProperty("cluster_id") Integer clusterId,
+               @JsonProperty("cluster_name") String clusterName,
                @JsonProperty("width") int width,
                @JsonProperty("height") int height,
                @JsonProperty("format") String format,
@@ -64,6 +65,7 @@ final class ListCommand implements Callable<Integer> {
                 rows.add(new Row(r.id(), r.location(), r.classification().object().name(),
                         r.classification().object().confidence(), r.classification().background().name(),
                         r.classification().background().confidence(), c == null ? null : c.clusterId(),
+                        c == null ? null : c.name(),
                         r.width(), r.height(), r.format(), r.classification().object().byUser(),
                         r.classification().background().byUser()));
             });

@@ -43,7 +43,7 @@ final class ListTable {
 
     /** One row's line, with its line separator. */
     String line(ListCommand.Row row) {
-        String cluster = row.clusterId() == null ? "-" : row.clusterId() < 0 ? "unclustered" : "cluster " + row.clusterId();
+        String cluster = row.clusterId() == null ? "-" : TreePrinter.clusterLabel(row.clusterId(), row.clusterName());
         String object = row.objectByUser() ? yours(row.object()) : label(row.object(), row.objectConfidence());
         String background = row.backgroundByUser() ? yours(row.background()) : label(row.background(), row.backgroundConfidence());
         if (!asciiDigits || row.id() < 0) {

@@ -16,9 +16,9 @@ import picocli.CommandLine.Command;
 public final class RootCommand {
     /** The subcommands, in the order {@code --help} lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(OrganizeCommand.class, TreeCommand.class, ListCommand.class,
-            ExportCommand.class, SearchCommand.class, SimilarCommand.class, DuplicatesCommand.class, LabelCommand.class,
-            CategoriesCommand.class, ResortCommand.class, ServeCommand.class, SyncCommand.class, DownloadModelCommand.class,
-            CdsTrainingCommand.class);
+            NameClusterCommand.class, ExportCommand.class, SearchCommand.class, SimilarCommand.class,
+            DuplicatesCommand.class, LabelCommand.class, CategoriesCommand.class, ResortCommand.class, ServeCommand.class,
+            SyncCommand.class, DownloadModelCommand.class, CdsTrainingCommand.class);
 
     /** The command line with every subcommand, made by {@code factory}. */
     public static CommandLine commandLine(CommandLine.IFactory factory) {

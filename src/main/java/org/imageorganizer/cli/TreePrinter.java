@@ -8,6 +8,9 @@ import org.imageorganizer.model.SubCluster;
 
 /** Prints the object → background → cluster tree with image counts. */
 final class TreePrinter {
+    /** The photos no cluster took (not "Other", the category of unsure labels). */
+    static final String UNGROUPED = "Ungrouped";
+
     private TreePrinter() {
     }
 
@@ -34,6 +37,20 @@ final class TreePrinter {
         if (cluster.pending()) {
             return "sorting…";
         }
-        return cluster.noise() ? "unclustered" : "cluster " + cluster.clusterId();
+        return clusterLabel(cluster.clusterId(), cluster.name());
+    }
+
+    /**
+     * How the command line shows a cluster: {@code cluster 2}, {@code cluster 2 "Ski trip"} once named, and the
+     * photos no cluster took as {@code Ungrouped}.
+     *
+     * @param clusterId the cluster's number, negative for the noise
+     * @param name      the user's name for it, or null
+     */
+    static String clusterLabel(int clusterId, String name) {
+        if (clusterId < 0) {
+            return UNGROUPED;
+        }
+        return name == null ? "cluster " + clusterId : "cluster " + clusterId + " \"" + name + "\"";
     }
 }

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * whose members or settings changed. Changes are debounced: {@link #libraryChanged()} schedules one
  * refresh after a short delay however many changes arrive meanwhile. Readers get the library as it
  * is now with the last stored clusters, the images those have not reached yet in pending entries,
- * and whether a recomputation is due (stale).
+ * and whether a recomputation is due (stale). A recomputed group's clusters keep the numbers, keys and
+ * names of the old clusters they overlap ({@link ClusterMatching}, ADR 0043).
  */
 public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LibraryClusterer.class);
@@ -67,7 +68,7 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
         this.info = info;
         Clusterer clusterer = ClustererFactory.create(settings);
         this.groupClusterer = new GroupClusterer(clusterer, settings);
-        this.algorithm = clusterer.describe() + ", minGroupSize=" + settings.minGroupSize();
+        this.algorithm = groupClusterer.describe();
         this.debounce = debounce;
         this.groups = new Membership(images, info::labelSerial);
     }
@@ -107,8 +108,12 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
                 }
             }
             ParallelGroups.forEach(changed, g -> g.getValue().size(), ParallelGroups.defaultThreads(), group -> {
-                List<SubCluster> result = groupClusterer.clusterGroup(images.embeddingsOf(group.getKey()));
-                clusters.save(group.getKey(), signature(group.getValue()), algorithm, version, result);
+                List<SubCluster> fresh = groupClusterer.clusterGroup(images.embeddingsOf(group.getKey()));
+                StoredGroupClustering before = stored.get(group.getKey());
+                ClusterMatching.Result result = before == null ? ClusterMatching.match(List.of(), fresh, 0)
+                        : ClusterMatching.match(before.clusters(), fresh, before.nextClusterId());
+                clusters.save(group.getKey(), signature(group.getValue()), algorithm, version, result.clusters(),
+                        result.nextClusterId());
             });
             int recomputed = changed.size();
             clusters.deleteGroupsNotIn(membership.keySet());
@@ -119,7 +124,7 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
             Map<GroupKey, StoredGroupClustering> saved = clusters.loadAll();
             long generation = generations.incrementAndGet();
             lastStored = new StoredAt(generation, saved);
-            tree = TreeBuilder.build(membership, saved, version, false);
+            tree = TreeBuilder.build(membership, saved, clusters.identities(), version, false);
         } finally {
             refreshLock.unlock();
         }
@@ -170,7 +175,7 @@ public final class LibraryClusterer implements LibraryObserver, AutoCloseable {
                 // changed by another program on the same database (or before a crash): catch up, debounced
                 libraryChanged();
             }
-            OrganizedTree tree = TreeBuilder.build(membership, stored, current, stale);
+            OrganizedTree tree = TreeBuilder.build(membership, stored, clusters.identities(), current, stale);
             lastTree = new CachedTree(current, generation, tree);
             return tree;
         } finally {

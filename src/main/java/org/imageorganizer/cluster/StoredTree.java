@@ -2,6 +2,7 @@ package org.imageorganizer.cluster;
 
 import java.util.List;
 import java.util.Map;
+import org.imageorganizer.model.ClusterIdentity;
 import org.imageorganizer.model.ClusterSettings;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.OrganizedTree;
@@ -20,19 +21,20 @@ public final class StoredTree {
 
     /** @param settings the clustering the tree is wanted for (as the clusterer would be built with) */
     public StoredTree(ClusterSettings settings) {
-        this.algorithm = ClustererFactory.create(settings).describe() + ", minGroupSize=" + settings.minGroupSize();
+        this.algorithm = GroupClusterer.description(ClustererFactory.create(settings), settings);
     }
 
     /**
      * @param membership every group's image ids, as the library has them now (ids ascending)
      * @param stored     the stored clusterings by group
+     * @param identities the clusters' keys, names and covers
      * @param version    the library version {@code membership} was read at
      */
     public OrganizedTree build(Map<GroupKey, List<Long>> membership, Map<GroupKey, StoredGroupClustering> stored,
-            long version) {
+            List<ClusterIdentity> identities, long version) {
         boolean stale = !stored.keySet().equals(membership.keySet())
                 || membership.entrySet().stream().anyMatch(g -> outdated(stored.get(g.getKey()), g.getValue()));
-        return TreeBuilder.build(membership, stored, version, stale);
+        return TreeBuilder.build(membership, stored, identities, version, stale);
     }
 
     /** As {@link LibraryClusterer}: whether a group's clustering is missing or was made for other images or settings. */

@@ -15,6 +15,9 @@ public interface OpenedLibrary extends AutoCloseable {
     /** The images' bytes. */
     ImageFiles files();
 
+    /** Names its clusters; the names show in the tree of {@link #queries()}. */
+    ClusterNaming clusterNaming();
+
     /** Every place each photo was seen (path order), for the photos found in more than one place. */
     Map<Long, List<String>> severalPlaces();
 

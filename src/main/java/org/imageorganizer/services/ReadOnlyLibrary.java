@@ -50,6 +50,12 @@ public final class ReadOnlyLibrary implements OpenedLibrary {
         return files;
     }
 
+    /** The full library's: naming writes (the full library is opened for it, once). */
+    @Override
+    public ClusterNaming clusterNaming() {
+        return full().clusterNaming();
+    }
+
     /** Whether the full library had to be opened (to recompute stale clusterings). */
     public synchronized boolean openedFully() {
         return opened != null;

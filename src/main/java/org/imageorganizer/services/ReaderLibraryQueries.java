@@ -37,7 +37,7 @@ final class ReaderLibraryQueries implements LibraryQueries {
     @Override
     public OrganizedTree tree() {
         long version = reader.libraryVersion();
-        return storedTree.build(reader.groupMembership(), reader.clusterings(), version);
+        return storedTree.build(reader.groupMembership(), reader.clusterings(), reader.clusterIdentities(), version);
     }
 
     @Override

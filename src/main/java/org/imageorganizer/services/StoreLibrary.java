@@ -17,12 +17,14 @@ public final class StoreLibrary implements OpenedLibrary {
     private final LibraryClusterer clusterer;
     private final LibraryQueries queries;
     private final ImageFiles files;
+    private final ClusterNaming clusterNaming;
 
     public StoreLibrary(LibraryDatabase library, LibraryClusterer clusterer, ImageStorage storage, ThumbnailCache thumbnails) {
         this.library = Objects.requireNonNull(library, "library");
         this.clusterer = Objects.requireNonNull(clusterer, "clusterer");
         this.queries = new StoredLibraryQueries(library.images(), clusterer);
         this.files = new StoredImageFiles(storage, thumbnails);
+        this.clusterNaming = new StoredClusterNaming(library.clusters());
     }
 
     /** The store under an opened library this wiring made. */
@@ -41,6 +43,11 @@ public final class StoreLibrary implements OpenedLibrary {
     @Override
     public ImageFiles files() {
         return files;
+    }
+
+    @Override
+    public ClusterNaming clusterNaming() {
+        return clusterNaming;
     }
 
     /** The database. */

@@ -122,7 +122,7 @@ public final class CategoryRepository {
             String column = old.kind() == CategoryKind.OBJECT ? "object" : "background";
             update(c, "UPDATE image SET " + column + "_label = ? WHERE " + column + "_label = ?", checked, old.name());
             update(c, "UPDATE image SET predicted_" + column + " = ? WHERE predicted_" + column + " = ?", checked, old.name());
-            for (String table : List.of("group_clustering", "cluster_member")) {
+            for (String table : List.of("group_clustering", "cluster_member", "cluster_identity")) {
                 update(c, "UPDATE " + table + " SET " + column + "_label = ? WHERE " + column + "_label = ?", checked, old.name());
             }
             LibraryInfo.labelsChanged(c);

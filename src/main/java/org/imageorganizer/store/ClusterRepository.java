@@ -15,15 +15,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.imageorganizer.model.ClusterIdentity;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.SubCluster;
 
 /**
  * The stored sub-clusterings, one per object → background group, in {@code group_clustering} and
- * {@code cluster_member}. Plain SQL: clustering ends every import (ADR 0039). Thread-safe: every call is
- * one short transaction.
+ * {@code cluster_member}, and the clusters' identities in {@code cluster_identity} (ADR 0043). Plain SQL:
+ * clustering ends every import (ADR 0039). Thread-safe: every call is one short transaction.
  */
 public final class ClusterRepository {
     /** Tries of a save that meets another writer's rows for the same images. */
@@ -70,12 +72,12 @@ public final class ClusterRepository {
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT object_label, background_label, signature, algorithm,"
-                    + " library_version, computed_at FROM group_clustering")) {
+                    + " library_version, computed_at, next_cluster_id FROM group_clustering")) {
                 while (rs.next()) {
                     GroupKey key = new GroupKey(rs.getString(1), rs.getString(2));
                     out.put(key, new StoredGroupClustering(key, rs.getString(3), rs.getString(4), rs.getLong(5),
                             rs.getObject(6, OffsetDateTime.class).toInstant(),
-                            subClusters(members.getOrDefault(key, new TreeMap<>()))));
+                            subClusters(members.getOrDefault(key, new TreeMap<>())), rs.getInt(7)));
                 }
             }
         }
@@ -94,6 +96,18 @@ public final class ClusterRepository {
      */
     public void save(GroupKey group, String signature, String algorithm, long libraryVersion,
             List<SubCluster> clusters) {
+        save(group, signature, algorithm, libraryVersion, clusters, StoredGroupClustering.firstFree(clusters));
+    }
+
+    /**
+     * As {@link #save(GroupKey, String, String, long, List)}, and makes the group's cluster identities follow
+     * its clusters (ADR 0043): a number the group keeps keeps its key and name, new numbers get new keys, the
+     * identities of numbers gone are removed; each cluster's cover is stored.
+     *
+     * @param nextClusterId the number the group's next new cluster will take
+     */
+    public void save(GroupKey group, String signature, String algorithm, long libraryVersion,
+            List<SubCluster> clusters, int nextClusterId) {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(algorithm, "algorithm");
@@ -106,12 +120,13 @@ public final class ClusterRepository {
             ids.addAll(c.imageIds());
         }
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        int next = Math.max(nextClusterId, StoredGroupClustering.firstFree(checked));
         // another process (or clusterer) may store the same group at the same moment: its rows then
         // collide with ours on a key; once it has committed, a new try replaces them
         for (int attempt = 1; ; attempt++) {
             try {
                 sql.inTransaction(c -> {
-                    saveOnce(c, group, signature, algorithm, libraryVersion, checked, ids, now);
+                    saveOnce(c, group, new GroupRow(signature, algorithm, libraryVersion, now, next), checked, ids);
                     return null;
                 });
                 return;
@@ -123,8 +138,13 @@ public final class ClusterRepository {
         }
     }
 
-    private static void saveOnce(Connection c, GroupKey group, String signature, String algorithm,
-            long libraryVersion, List<SubCluster> checked, List<Long> ids, OffsetDateTime now) throws SQLException {
+    /** The values of a group's {@code group_clustering} row. */
+    private record GroupRow(String signature, String algorithm, long libraryVersion, OffsetDateTime computedAt,
+            int nextClusterId) {
+    }
+
+    private static void saveOnce(Connection c, GroupKey group, GroupRow row, List<SubCluster> checked, List<Long> ids)
+            throws SQLException {
         deleteGroup(c, "cluster_member", group);
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
@@ -138,14 +158,15 @@ public final class ClusterRepository {
         }
         int updated;
         try (PreparedStatement s = c.prepareStatement("UPDATE group_clustering"
-                + " SET signature = ?, algorithm = ?, library_version = ?, computed_at = ?" + GROUP_KEY)) {
-            updated = bindGroupRow(s, group, signature, algorithm, libraryVersion, now).executeUpdate();
+                + " SET signature = ?, algorithm = ?, library_version = ?, computed_at = ?, next_cluster_id = ?"
+                + GROUP_KEY)) {
+            updated = bindGroupRow(s, group, row).executeUpdate();
         }
         if (updated == 0) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO group_clustering"
-                    + " (signature, algorithm, library_version, computed_at, object_label, background_label)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                bindGroupRow(s, group, signature, algorithm, libraryVersion, now).executeUpdate();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO group_clustering (signature, algorithm,"
+                    + " library_version, computed_at, next_cluster_id, object_label, background_label)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                bindGroupRow(s, group, row).executeUpdate();
             }
         }
         try (PreparedStatement insert = c.prepareStatement(INSERT_MEMBER)) {
@@ -164,17 +185,18 @@ public final class ClusterRepository {
             }
             insert.executeBatch();
         }
+        ClusterIdentityRows.follow(c, group, checked);
     }
 
-    /** Binds signature, algorithm, version, time, then the group's two labels. */
-    private static PreparedStatement bindGroupRow(PreparedStatement s, GroupKey group, String signature,
-            String algorithm, long libraryVersion, OffsetDateTime now) throws SQLException {
-        s.setString(1, signature);
-        s.setString(2, algorithm);
-        s.setLong(3, libraryVersion);
-        s.setObject(4, now);
-        s.setString(5, group.objectLabel());
-        s.setString(6, group.backgroundLabel());
+    /** Binds signature, algorithm, version, time, next cluster number, then the group's two labels. */
+    private static PreparedStatement bindGroupRow(PreparedStatement s, GroupKey group, GroupRow row) throws SQLException {
+        s.setString(1, row.signature());
+        s.setString(2, row.algorithm());
+        s.setLong(3, row.libraryVersion());
+        s.setObject(4, row.computedAt());
+        s.setInt(5, row.nextClusterId());
+        s.setString(6, group.objectLabel());
+        s.setString(7, group.backgroundLabel());
         return s;
     }
 
@@ -189,7 +211,8 @@ public final class ClusterRepository {
             Set<GroupKey> stored = new LinkedHashSet<>();
             try (Statement s = c.createStatement()) {
                 for (String query : List.of("SELECT object_label, background_label FROM group_clustering",
-                        "SELECT DISTINCT object_label, background_label FROM cluster_member")) {
+                        "SELECT DISTINCT object_label, background_label FROM cluster_member",
+                        "SELECT DISTINCT object_label, background_label FROM cluster_identity")) {
                     try (ResultSet rs = s.executeQuery(query)) {
                         while (rs.next()) {
                             stored.add(new GroupKey(rs.getString(1), rs.getString(2)));
@@ -200,10 +223,50 @@ public final class ClusterRepository {
             for (GroupKey key : stored) {
                 if (!existing.contains(key)) {
                     deleteGroup(c, "cluster_member", key);
+                    deleteGroup(c, "cluster_identity", key);
                     deleteGroup(c, "group_clustering", key);
                 }
             }
             return null;
+        });
+    }
+
+    /** Every cluster's identity (key, name, cover), by group and number. */
+    public List<ClusterIdentity> identities() {
+        return sql.inTransaction(ClusterIdentityRows::all);
+    }
+
+    /** As {@link #identities()}, on the caller's connection (the read-only reader's too). */
+    static List<ClusterIdentity> identities(Connection c) throws SQLException {
+        return ClusterIdentityRows.all(c);
+    }
+
+    /** The identity of the cluster with this key, if there is one. */
+    public Optional<ClusterIdentity> identity(String key) {
+        Objects.requireNonNull(key, "key");
+        return sql.inTransaction(c -> ClusterIdentityRows.byKey(c, key));
+    }
+
+    /** The identity of a group's cluster, if it has one. */
+    public Optional<ClusterIdentity> identity(GroupKey group, int clusterId) {
+        Objects.requireNonNull(group, "group");
+        return sql.inTransaction(c -> ClusterIdentityRows.byNumber(c, group, clusterId));
+    }
+
+    /**
+     * Names the cluster with this key, or with null clears its name, and adds one to the library version (so
+     * every reader's tree, in this process and in others, is built again with the name).
+     *
+     * @return the cluster's identity as it is now; empty when no cluster has this key
+     */
+    public Optional<ClusterIdentity> rename(String key, String name) {
+        Objects.requireNonNull(key, "key");
+        return sql.inTransaction(c -> {
+            if (!ClusterIdentityRows.rename(c, key, name)) {
+                return Optional.empty();
+            }
+            LibraryInfo.bumpVersion(c);
+            return ClusterIdentityRows.byKey(c, key);
         });
     }
 

@@ -275,14 +275,14 @@ public final class ImageRepository {
     public List<EmbeddedImage> embeddingsOf(GroupKey group) {
         return sql.inTransaction(c -> {
             List<EmbeddedImage> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, embedding, embedding_dim FROM image"
+            try (PreparedStatement s = c.prepareStatement("SELECT id, sha256, embedding, embedding_dim FROM image"
                     + " WHERE object_label = ? AND background_label = ? AND embedding IS NOT NULL ORDER BY id")) {
                 s.setString(1, group.objectLabel());
                 s.setString(2, group.backgroundLabel());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new EmbeddedImage(rs.getLong(1), group.objectLabel(), group.backgroundLabel(),
-                                embedding(rs, 2)));
+                        out.add(new EmbeddedImage(rs.getLong(1), rs.getString(2), group.objectLabel(),
+                                group.backgroundLabel(), embedding(rs, 3)));
                     }
                 }
             }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import org.imageorganizer.model.ClusterIdentity;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.SubCluster;
@@ -37,7 +38,7 @@ import org.imageorganizer.model.SubCluster;
  */
 public final class LibraryReader implements AutoCloseable {
     /** The schema version the migrations ({@link LibraryDatabase#MIGRATIONS}) bring a library to: the highest {@code V<n>__}. */
-    static final int SCHEMA_VERSION = 7;
+    static final int SCHEMA_VERSION = 8;
 
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
 
@@ -279,6 +280,15 @@ public final class LibraryReader implements AutoCloseable {
     public synchronized Map<GroupKey, StoredGroupClustering> clusterings() {
         try {
             return ClusterRepository.loadAll(connection);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** @return as {@link ClusterRepository#identities()}: every cluster's key, name and cover */
+    public synchronized List<ClusterIdentity> clusterIdentities() {
+        try {
+            return ClusterRepository.identities(connection);
         } catch (SQLException e) {
             throw failed(e);
         }

@@ -32,10 +32,12 @@ final class SchemaCheck {
                 "seen_at"));
         columns.put("library_info", List.of("info_key", "info_value"));
         columns.put("group_clustering", List.of("object_label", "background_label", "signature", "algorithm",
-                "library_version", "computed_at"));
+                "library_version", "computed_at", "next_cluster_id"));
         columns.put("cluster_member", List.of("image_id", "object_label", "background_label", "cluster_id"));
         columns.put("category", List.of("id", "kind", "name", "words", "position"));
         columns.put("label_correction", List.of("sha256", "kind", "category_id", "set_by", "set_at"));
+        columns.put("cluster_identity", List.of("object_label", "background_label", "cluster_id", "cluster_key", "name",
+                "cover_image_id"));
         columns.put("near_duplicate_link", List.of("first_id", "second_id", "distance", "quarter_turns"));
         return columns;
     }

@@ -15,6 +15,7 @@ import org.imageorganizer.model.SubCluster;
  * @param libraryVersion the library version it was computed for
  * @param computedAt     when it was saved
  * @param clusters       clusters by ascending id, then the noise cluster (if any)
+ * @param nextClusterId  the number the group's next new cluster takes: above every number it has used
  */
 public record StoredGroupClustering(
         GroupKey group,
@@ -22,11 +23,18 @@ public record StoredGroupClustering(
         String algorithm,
         long libraryVersion,
         Instant computedAt,
-        List<SubCluster> clusters) {
+        List<SubCluster> clusters,
+        int nextClusterId) {
 
     /** Validates and copies. */
     public StoredGroupClustering {
         Objects.requireNonNull(group, "group");
         clusters = List.copyOf(clusters);
+        nextClusterId = Math.max(nextClusterId, firstFree(clusters));
+    }
+
+    /** The number after the largest cluster number (0 for none). */
+    static int firstFree(List<SubCluster> clusters) {
+        return clusters.stream().mapToInt(SubCluster::clusterId).max().orElse(-1) + 1;
     }
 }

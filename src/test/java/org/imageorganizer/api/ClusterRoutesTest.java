@@ -192,4 +192,69 @@ class ClusterRoutesTest {
         assertThat(groupedIds(JSON.readTree(morePending.body()))).contains(another.get(0));
         assertThat(etag(morePending)).isNotEqualTo(etag(withPending)).isNotEqualTo(etag(fresh));
     }
+
+    private HttpResponse<String> putName(String key, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(server.url("/clusters/" + key + "/name")))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The cluster with this key in the grouped answer. */
+    private JsonNode grouped(String key) throws IOException, InterruptedException {
+        for (JsonNode object : JSON.readTree(get("/clusters/grouped", null).body())) {
+            for (JsonNode background : object.get("subgroups")) {
+                for (JsonNode cluster : background.get("clusters")) {
+                    if (key.equals(cluster.path("cluster_key").asText())) {
+                        return cluster;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no cluster " + key);
+    }
+
+    @Test
+    void aClusterIsNamedByItsKeyAndBothAnswersCarryTheName() throws Exception {
+        upload(4);
+        server.clusterer.refreshNow();
+        HttpResponse<String> before = get("/clusters/grouped", null);
+        JsonNode first = null;
+        for (JsonNode cluster : JSON.readTree(get("/clusters", null).body()).get("clusters")) {
+            if (!cluster.path("noise").asBoolean()) {
+                first = cluster;
+                break;
+            }
+        }
+        assertThat(first).isNotNull();
+        String key = first.get("cluster_key").asText();
+        assertThat(first.has("name")).as("the API leaves nulls out: no name yet").isFalse();
+        assertThat(longs(first.get("image_ids"))).contains(first.get("cover_image_id").asLong());
+
+        HttpResponse<String> named = putName(key, "{\"name\": \" Ski trip \"}");
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(named.body());
+        assertThat(answer.get("cluster_key").asText()).isEqualTo(key);
+        assertThat(answer.get("name").asText()).isEqualTo("Ski trip");
+        assertThat(answer.get("cluster_id").asInt()).isEqualTo(first.get("cluster_id").asInt());
+        assertThat(answer.get("object_category").asText()).isEqualTo(first.get("object_category").asText());
+        assertThat(grouped(key).get("name").asText()).isEqualTo("Ski trip");
+        assertThat(get("/clusters/grouped", etag(before)).statusCode()).as("a new name is a new answer").isEqualTo(200);
+        assertThat(get("/clusters", null).body()).contains("\"name\":\"Ski trip\"");
+
+        HttpResponse<String> cleared = putName(key, "{\"name\": null}");
+        assertThat(cleared.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(cleared.body()).get("name").isNull()).isTrue();
+        assertThat(grouped(key).has("name")).isFalse();
+
+        HttpResponse<String> unknown = putName("no-such-key", "{\"name\": \"Trip\"}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("error").asText()).isEqualTo("not_found");
+        for (String bad : List.of("{\"name\": \"  \"}", "{\"name\": \"" + "x".repeat(201) + "\"}",
+                "{\"name\": \"bell\\u0007\"}", "{}", "{\"name\": 5}", "[\"Trip\"]")) {
+            HttpResponse<String> refused = putName(key, bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("bad_request");
+        }
+        assertThat(putName(key, "{\"name\": \"" + "y".repeat(200) + "\"}").statusCode()).isEqualTo(200);
+        assertThat(get("/clusters/" + key + "/name", null).statusCode()).isEqualTo(405);
+    }
 }

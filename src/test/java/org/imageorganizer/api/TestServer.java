@@ -40,6 +40,7 @@ import org.imageorganizer.services.PhotoSearch;
 import org.imageorganizer.services.RemoteCloudLinks;
 import org.imageorganizer.services.StoredEmbeddingSource;
 import org.imageorganizer.services.StoredImageFiles;
+import org.imageorganizer.services.StoredClusterNaming;
 import org.imageorganizer.services.StoredLibraryQueries;
 import org.imageorganizer.services.StoredPhotoDuplicates;
 import org.imageorganizer.store.ImageStorage;
@@ -115,7 +116,7 @@ final class TestServer implements AutoCloseable {
                 new StoredImageFiles(new StorageRouter(new IndexedFiles(), managed, cloud.map(c -> (ImageStorage) c)),
                         thumbnails),
                 remover, uploads, RemoteCloudLinks.of(cloud), new ManagedUploadFolder(managed), BuildInfo.load(), search,
-                duplicates, sorting);
+                duplicates, new StoredClusterNaming(library.clusters()), sorting);
         server = new RestServer(options, services, dir.resolve("upload-spool"));
         port = server.start();
     }

@@ -256,7 +256,7 @@ class WebPageBrowserTest {
             return true;
         });
         String label = ((WebElement) chrome.script(FIND_NODE, "cluster", object, background, id)).getText();
-        assertThat(label).startsWith(cluster.path("noise").asBoolean() ? "Unclustered" : "Cluster 1");
+        assertThat(label).startsWith(cluster.path("noise").asBoolean() ? "Ungrouped" : "Cluster " + (cluster.path("cluster_id").asInt() + 1));
         List<Long> expected = new ArrayList<>();
         cluster.get("image_ids").forEach(n -> expected.add(n.asLong()));
         page.waitForThumbnails(expected.size());

@@ -19,7 +19,8 @@ class ListTableTest {
         return String.format(locale, "%6d  %-24s %-24s %-12s %s%n", row.id(),
                 String.format(locale, "%s %.2f", row.object(), row.objectConfidence()),
                 String.format(locale, "%s %.2f", row.background(), row.backgroundConfidence()),
-                row.clusterId() == null ? "-" : row.clusterId() < 0 ? "unclustered" : "cluster " + row.clusterId(),
+                row.clusterId() == null ? "-" : row.clusterId() < 0 ? "Ungrouped"
+                        : "cluster " + row.clusterId() + (row.clusterName() == null ? "" : " \"" + row.clusterName() + "\""),
                 row.path());
     }
 
@@ -48,9 +49,10 @@ class ListTableTest {
                 double object = confidences.get(i);
                 double background = confidences.get(confidences.size() - 1 - i);
                 Integer cluster = i % 4 == 0 ? null : i % 4 - 2;
+                String name = cluster != null && cluster >= 0 && i % 3 == 0 ? "Ski trip " + "ä".repeat(i % 7) : null;
                 ListCommand.Row row = new ListCommand.Row(i * 37L % 2_000_000, "/photos/" + i + ".jpg",
                         i % 50 == 0 ? null : "a label that is longer than twenty-four characters".substring(0, i % 40),
-                        object, "background", background, cluster, 640, 480, "jpeg", false, false);
+                        object, "background", background, cluster, name, 640, 480, "jpeg", false, false);
                 assertThat(table.line(row)).as("%s %s %s", locale, object, background).isEqualTo(formatted(locale, row));
             }
         }
@@ -62,7 +64,7 @@ class ListTableTest {
             ListTable table = new ListTable(locale);
             for (long id : new long[] {0, 7, 999_999, 1_000_000, 123_456_789_012L, -1, Long.MIN_VALUE}) {
                 ListCommand.Row row = new ListCommand.Row(id, id % 2 == 0 ? null : "C:\\photos\\ä ö.jpg", "dog", 0.5,
-                        "beach", 0.25, 12, 1, 1, "png", false, false);
+                        "beach", 0.25, 12, id % 3 == 0 ? "Ski trip" : null, 1, 1, "png", false, false);
                 assertThat(table.line(row)).isEqualTo(formatted(locale, row));
             }
         }
@@ -71,7 +73,7 @@ class ListTableTest {
     @Test
     void aCategoryTheUserChoseShowsAsTheirsWithoutTheModelsConfidence() {
         ListTable table = new ListTable(Locale.ROOT);
-        ListCommand.Row row = new ListCommand.Row(7, "/photos/a.jpg", "my bike", 0.31, "beach", 0.42, 0, 640, 480, "jpeg",
+        ListCommand.Row row = new ListCommand.Row(7, "/photos/a.jpg", "my bike", 0.31, "beach", 0.42, 0, null, 640, 480, "jpeg",
                 true, false);
         assertThat(table.line(row)).isEqualTo(String.format(Locale.ROOT, "%6d  %-24s %-24s %-12s %s%n", 7L,
                 "my bike (yours)", "beach 0.42", "cluster 0", "/photos/a.jpg"));

@@ -58,7 +58,8 @@ class StoredTreeTest {
 
     private OrganizedTree stored(ClusterSettings settings) {
         long version = library.info().libraryVersion();
-        return new StoredTree(settings).build(library.images().groupMembership(), library.clusters().loadAll(), version);
+        return new StoredTree(settings).build(library.images().groupMembership(), library.clusters().loadAll(),
+                library.clusters().identities(), version);
     }
 
     private OrganizedTree refreshed(ClusterSettings settings) {

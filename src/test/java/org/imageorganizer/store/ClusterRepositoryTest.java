@@ -2,11 +2,13 @@ package org.imageorganizer.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.imageorganizer.model.ClusterIdentity;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.SubCluster;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,5 +144,69 @@ class ClusterRepositoryTest extends LibraryTestCase {
         } finally {
             two.shutdownNow();
         }
+    }
+
+    @Test
+    void eachClusterHasAKeyThatFollowsItsNumberAndTheCoverOfItsLastClustering() {
+        clusters.save(DOGS, "s1", "a", 1, List.of(new SubCluster(0, List.of(dog[0], dog[1]), dog[1]),
+                new SubCluster(1, List.of(dog[2], dog[3]), dog[2]),
+                new SubCluster(SubCluster.NOISE_ID, true, List.of(dog[4]))), 2);
+        List<ClusterIdentity> first = clusters.identities();
+        assertThat(first).extracting(ClusterIdentity::group, ClusterIdentity::clusterId, ClusterIdentity::name,
+                ClusterIdentity::coverImageId).containsExactly(tuple(DOGS, 0, null, dog[1]), tuple(DOGS, 1, null, dog[2]));
+        assertThat(first).extracting(ClusterIdentity::key).doesNotHaveDuplicates()
+                .allSatisfy(key -> assertThat(key).matches("[A-Za-z0-9_-]{12}"));
+
+        // recomputed: 0 is kept (another cover), 1 vanished, 3 appeared
+        clusters.save(DOGS, "s2", "a", 2, List.of(new SubCluster(0, List.of(dog[0], dog[1], dog[2]), dog[0]),
+                new SubCluster(3, List.of(dog[3], dog[4]), dog[4])), 4);
+        List<ClusterIdentity> second = clusters.identities();
+        assertThat(second).extracting(ClusterIdentity::clusterId, ClusterIdentity::coverImageId)
+                .containsExactly(tuple(0, dog[0]), tuple(3, dog[4]));
+        assertThat(second.get(0).key()).isEqualTo(first.get(0).key());
+        assertThat(second.get(1).key()).isNotIn(first.get(0).key(), first.get(1).key());
+        assertThat(clusters.identity(first.get(1).key())).isEmpty();
+        assertThat(clusters.identity(DOGS, 3)).contains(second.get(1));
+        assertThat(clusters.loadAll().get(DOGS).nextClusterId()).isEqualTo(4);
+    }
+
+    @Test
+    void aNameStaysWhileItsClusterIsStoredAgainAndGoesWithIt() {
+        clusters.save(DOGS, "s1", "a", 1, List.of(new SubCluster(0, List.of(dog[0], dog[1]), dog[0])), 1);
+        String key = clusters.identity(DOGS, 0).orElseThrow().key();
+        long version = library.info().libraryVersion();
+
+        assertThat(clusters.rename(key, "Ski trip")).get().extracting(ClusterIdentity::name).isEqualTo("Ski trip");
+        assertThat(library.info().libraryVersion()).isEqualTo(version + 1); // every reader's tree is built again
+        clusters.save(DOGS, "s2", "a", 2, List.of(new SubCluster(0, List.of(dog[0], dog[1], dog[2]), dog[2])), 1);
+        assertThat(clusters.identity(key)).get().extracting(ClusterIdentity::name, ClusterIdentity::coverImageId)
+                .containsExactly("Ski trip", dog[2]);
+
+        assertThat(clusters.rename("no-such-key", "x")).isEmpty();
+        assertThat(library.info().libraryVersion()).isEqualTo(version + 1);
+        assertThat(clusters.rename(key, null)).get().extracting(ClusterIdentity::name).isNull();
+        clusters.rename(key, "Ski trip");
+
+        clusters.save(DOGS, "s3", "a", 3, List.of(new SubCluster(1, List.of(dog[3]), dog[3])), 2);
+        assertThat(clusters.identity(key)).isEmpty();
+        assertThat(clusters.rename(key, "again")).isEmpty();
+        assertThat(clusters.identities()).singleElement().extracting(ClusterIdentity::clusterId, ClusterIdentity::name)
+                .containsExactly(1, null);
+    }
+
+    @Test
+    void identitiesGoWithTheirGroupAndCoversWithTheirPhoto() {
+        clusters.save(DOGS, "d", "a", 1, List.of(new SubCluster(0, List.of(dog[0], dog[1]), dog[1])), 1);
+        clusters.save(CATS, "c", "a", 1, List.of(new SubCluster(0, List.of(cat[0], cat[1]), cat[0])), 1);
+        library.images().delete(dog[1]);
+        assertThat(clusters.identity(DOGS, 0)).get().extracting(ClusterIdentity::coverImageId).isNull();
+
+        library.images().delete(cat[1]);
+        // a clustering computed before its cover was deleted stores no cover
+        clusters.save(CATS, "c2", "a", 2, List.of(new SubCluster(0, List.of(cat[0], cat[1]), cat[1])), 1);
+        assertThat(clusters.identity(CATS, 0)).get().extracting(ClusterIdentity::coverImageId).isNull();
+
+        clusters.deleteGroupsNotIn(Set.of(DOGS));
+        assertThat(clusters.identities()).extracting(ClusterIdentity::group).containsExactly(DOGS);
     }
 }

@@ -51,8 +51,9 @@ class LibraryDatabaseTest {
                 tables.add(rs.getString(1));
             }
         }
-        assertThat(tables).containsExactly("CATEGORY", "CLUSTER_MEMBER", "GROUP_CLUSTERING", "IMAGE", "IMAGE_LOCATION",
-                "LABEL_CORRECTION", "LIBRARY_INFO", "NEAR_DUPLICATE_LINK", "REMOTE_COPY", "flyway_schema_history");
+        assertThat(tables).containsExactly("CATEGORY", "CLUSTER_IDENTITY", "CLUSTER_MEMBER", "GROUP_CLUSTERING", "IMAGE",
+                "IMAGE_LOCATION", "LABEL_CORRECTION", "LIBRARY_INFO", "NEAR_DUPLICATE_LINK", "REMOTE_COPY",
+                "flyway_schema_history");
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.imageorganizer.model.SubCluster;
  * group has no cluster rows).
  */
 public final class LibraryTreeBuilder {
-    static final String UNCLUSTERED = "Unclustered";
+    /** The photos no cluster took (not "Other", the category of unsure labels). */
+    static final String UNGROUPED = "Ungrouped";
 
     private LibraryTreeBuilder() {
     }
@@ -71,8 +72,8 @@ public final class LibraryTreeBuilder {
         List<NodeTree> rows = new ArrayList<>();
         NodeTree noise = null;
         for (SubCluster cluster : computed.clusters()) {
-            TreeNode node = new TreeNode(TreeNode.Level.CLUSTER, cluster.noise() ? UNCLUSTERED : "Cluster " + (cluster.clusterId() + 1),
-                    key.objectLabel(), key.backgroundLabel(), cluster.clusterId(), cluster.imageIds());
+            TreeNode node = new TreeNode(TreeNode.Level.CLUSTER, clusterLabel(cluster), key.objectLabel(),
+                    key.backgroundLabel(), cluster.clusterId(), cluster.imageIds());
             if (cluster.noise()) {
                 noise = new NodeTree(node, List.of());
             } else {
@@ -83,6 +84,14 @@ public final class LibraryTreeBuilder {
             rows.add(noise);
         }
         return rows;
+    }
+
+    /** The user's name for a cluster, else its stable number from 1; the noise is "Ungrouped". */
+    private static String clusterLabel(SubCluster cluster) {
+        if (cluster.noise()) {
+            return UNGROUPED;
+        }
+        return cluster.name() != null ? cluster.name() : "Cluster " + (cluster.clusterId() + 1);
     }
 
     private static boolean sameIds(List<Long> a, List<Long> b) {

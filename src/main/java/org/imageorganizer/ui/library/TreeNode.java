@@ -9,7 +9,7 @@ import java.util.List;
  * @param label      the text shown
  * @param object     the object label (null for the root)
  * @param background the background label (null above that level)
- * @param clusterId  the sub-cluster id (only for clusters; -1 for the unclustered images)
+ * @param clusterId  the sub-cluster id (only for clusters; -1 for the ungrouped images)
  * @param imageIds   the images under the row
  */
 public record TreeNode(Level level, String label, String object, String background, int clusterId, List<Long> imageIds) {

@@ -142,7 +142,7 @@ class LibraryTreeBuilderTest {
 
         NodeTree beach = child(child(LibraryTreeBuilder.build(snapshot(membership(), dog), ""), "Dog"), "Beach");
 
-        assertThat(rows(beach)).containsExactly("Cluster 1 (1)", "Cluster 2 (1)", "Unclustered (1)");
+        assertThat(rows(beach)).containsExactly("Cluster 1 (1)", "Cluster 2 (1)", "Ungrouped (1)");
         TreeNode noise = beach.children().get(2).node();
         assertThat(noise.level()).isEqualTo(TreeNode.Level.CLUSTER);
         assertThat(noise.clusterId()).isEqualTo(SubCluster.NOISE_ID);
@@ -152,6 +152,20 @@ class LibraryTreeBuilderTest {
         TreeNode second = beach.children().get(1).node();
         assertThat(second.clusterId()).isEqualTo(1);
         assertThat(second.imageIds()).containsExactly(2L);
+    }
+
+    @Test
+    void aNamedClusterShowsItsNameAndTheOthersTheirStableNumber() {
+        ObjectGroup dog = new ObjectGroup("dog", 3, List.of(
+                new BackgroundGroup("beach", List.of(1L, 2L, 3L), List.of(
+                        new SubCluster(0, false, false, List.of(1L), "k0", null, 1L),
+                        new SubCluster(3, false, false, List.of(2L), "k3", "Ski trip", 2L),
+                        new SubCluster(SubCluster.NOISE_ID, true, List.of(3L))))));
+
+        NodeTree beach = child(child(LibraryTreeBuilder.build(snapshot(membership(), dog), ""), "Dog"), "Beach");
+
+        assertThat(rows(beach)).containsExactly("Cluster 1 (1)", "Ski trip (1)", "Ungrouped (1)");
+        assertThat(beach.children().get(1).node().clusterId()).isEqualTo(3);
     }
 
     @Test
