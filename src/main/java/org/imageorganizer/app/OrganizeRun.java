@@ -1,5 +1,9 @@
 package org.imageorganizer.app;
 
+import org.imageorganizer.ml.LabelEmbeddingCache;
+import org.imageorganizer.ml.NameSuggester;
+import org.imageorganizer.services.SuggestedClusterNames;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -123,6 +127,7 @@ final class OrganizeRun implements LibraryImport {
             ImportSummary summary = session.pipeline().run(walk, cancelled);
             if (!cancelled.getAsBoolean()) {
                 bringNearDuplicatesUpToDate(modelId, cancelled);
+                suggestClusterNames(modelId);
             }
             return summary;
         } catch (RuntimeException | Error e) {
@@ -147,6 +152,23 @@ final class OrganizeRun implements LibraryImport {
             core.nearDuplicateBackfill(opened, core.localStorage(), Optional.of(modelId), request.modelDirs()).run(cancelled);
         } catch (RuntimeException e) {
             LOG.warn("The library's near-duplicate hashes could not be brought up to date: {}", e.toString());
+        }
+    }
+
+    /**
+     * Suggests names for the clusters that have none (ADR 0045) when the model's vocabulary is cached (the window or
+     * the server computed it): the groups are clustered first. A command does not spend a minute encoding it.
+     */
+    private void suggestClusterNames(String modelId) {
+        try {
+            NameSuggester.cached(modelId, new LabelEmbeddingCache(core.environment().labelEmbeddingCacheDir()))
+                    .ifPresent(suggester -> {
+                        StoreLibrary opened = awaitWritable();
+                        opened.clusterer().refreshNow();
+                        new SuggestedClusterNames(opened.library().clusters()).suggest(suggester);
+                    });
+        } catch (RuntimeException e) {
+            LOG.warn("Names could not be suggested for the clusters: {}", e.toString());
         }
     }
 

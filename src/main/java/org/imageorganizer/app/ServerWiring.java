@@ -111,6 +111,7 @@ final class ServerWiring {
         /** The uploads' classifier, once the model is loaded: it follows the library's categories. */
         private final AtomicReference<ImageClassifier> classifier = new AtomicReference<>();
         private org.imageorganizer.services.BackgroundResort resort;
+        private BackgroundNameSuggestions names;
 
         private Parts(RestServer server, StartingServices services, ManagedFolder managed,
                 Optional<CloudinaryStorage> cloud, String url, Instant startedAt) {
@@ -146,6 +147,9 @@ final class ServerWiring {
             server.stop(Duration.ofSeconds(30));
             if (resort != null) {
                 resort.close(); // a re-sort under way ends its chunk of writes first
+            }
+            if (names != null) {
+                names.close(); // before the model is closed
             }
             if (uploads != null) {
                 uploads.close();
@@ -364,6 +368,11 @@ final class ServerWiring {
             parts.uploads = uploads;
         }
         parts.model.set(model);
+        BackgroundNameSuggestions names = BackgroundNameSuggestions.start(model, core.environment().labelEmbeddingCacheDir(),
+                new org.imageorganizer.services.SuggestedClusterNames(opened.clusters()), clusterer);
+        synchronized (parts) {
+            parts.names = names;
+        }
         parts.services.modelLoaded(uploads);
         LOG.info("The model is loaded: uploads are taken");
     }

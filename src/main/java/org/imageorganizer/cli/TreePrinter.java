@@ -37,7 +37,9 @@ final class TreePrinter {
         if (cluster.pending()) {
             return "sorting…";
         }
-        return clusterLabel(cluster.clusterId(), cluster.name());
+        String label = clusterLabel(cluster.clusterId(), cluster.name());
+        return cluster.name() == null && cluster.suggestedName() != null
+                ? label + " (suggested: " + cluster.suggestedName() + ")" : label;
     }
 
     /**

@@ -45,6 +45,11 @@ public final class LabelEmbeddingCache {
         return computed;
     }
 
+    /** The cached embeddings for this key, if they are cached (nothing is computed). */
+    public java.util.Optional<float[][]> find(String modelId, List<String> labels, List<String> templates) {
+        return java.util.Optional.ofNullable(read(directory.resolve(key(modelId, labels, templates) + ".bin"), labels.size()));
+    }
+
     private static float[][] read(Path file, int expectedCount) {
         if (!Files.isRegularFile(file)) {
             return null;

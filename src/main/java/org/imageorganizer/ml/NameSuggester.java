@@ -82,12 +82,22 @@ public final class NameSuggester {
         float[][] embeddings = cache.get(model.manifest().modelId(), terms, prompts.templates(), () -> {
             float[][] out = new float[terms.size()][];
             for (int from = 0; from < terms.size(); from += TERMS_PER_CALL) {
+                if (Thread.currentThread().isInterrupted()) { // the process stops: nothing is cached, the next start goes on
+                    throw new IllegalStateException("the vocabulary's encoding was stopped");
+                }
                 List<String> chunk = terms.subList(from, Math.min(terms.size(), from + TERMS_PER_CALL));
                 System.arraycopy(prompts.embed(model, chunk), 0, out, from, chunk.size());
             }
             return out;
         });
         return new NameSuggester(terms, embeddings);
+    }
+
+    /** The suggester for this model if its vocabulary's embeddings are cached already (nothing is computed). */
+    public static java.util.Optional<NameSuggester> cached(String modelId, LabelEmbeddingCache cache) {
+        List<String> terms = vocabulary();
+        return cache.find(modelId, terms, new PromptEnsemble(TEMPLATES).templates())
+                .map(embeddings -> new NameSuggester(terms, embeddings));
     }
 
     /**

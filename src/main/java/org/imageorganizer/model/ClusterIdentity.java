@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param key          opaque, URL-safe, unique in the library
  * @param name         the user's name, null until named
  * @param coverImageId the photo nearest the cluster's centre when it was computed; null when unknown
+ * @param suggestedName a name suggested from the program's vocabulary (ADR 0045), null until computed
  */
-public record ClusterIdentity(GroupKey group, int clusterId, String key, String name, Long coverImageId) {
+public record ClusterIdentity(GroupKey group, int clusterId, String key, String name, Long coverImageId,
+        String suggestedName) {
+    /** An identity without a suggested name. */
+    public ClusterIdentity(GroupKey group, int clusterId, String key, String name, Long coverImageId) {
+        this(group, clusterId, key, name, coverImageId, null);
+    }
+
     public ClusterIdentity {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(key, "key");

@@ -17,7 +17,8 @@ import java.util.Map;
  *
  * <p>A stored cluster also has an identity ({@link ClusterIdentity}): its opaque key, the user's name
  * (null until named) and its cover photo; its JSON then ends with {@code "cluster_key"}, {@code "name"}
- * (null until named) and {@code "cover_image_id"}. The noise and the pending entry have none.
+ * (null until named) and {@code "cover_image_id"}, then {@code "suggested_name"} once one was made (ADR 0045). The noise
+ * and the pending entry have none.
  *
  * @param clusterId    0, 1, 2… stable across recomputations (ADR 0043), {@link #NOISE_ID} for the images no
  *                     cluster took ("Ungrouped"), {@link #PENDING_ID} for the pending entry (null in JSON)
@@ -27,6 +28,8 @@ import java.util.Map;
  * @param clusterKey   the cluster's opaque key, null when it has no identity (yet)
  * @param name         the user's name for it, null until named
  * @param coverImageId the photo nearest its centre, null when unknown
+ * @param suggestedName a name suggested from the program's vocabulary (ADR 0045), null when there is none yet;
+ *                     the user's {@code name} comes first wherever it is shown
  */
 @JsonPropertyOrder({"cluster_id", "noise", "pending", "image_ids"})
 public record SubCluster(
@@ -36,7 +39,8 @@ public record SubCluster(
         @JsonProperty("image_ids") List<Long> imageIds,
         @JsonIgnore String clusterKey,
         @JsonIgnore String name,
-        @JsonIgnore Long coverImageId) {
+        @JsonIgnore Long coverImageId,
+        @JsonIgnore String suggestedName) {
     public static final int NOISE_ID = -1;
     /** The id of the pending entry, never stored: it is null in JSON. */
     public static final int PENDING_ID = -2;
@@ -47,9 +51,15 @@ public record SubCluster(
             throw new IllegalArgumentException("a pending entry has the id " + PENDING_ID + " and no other does, got "
                     + clusterId + (pending ? " pending" : "") + (noise ? " noise" : ""));
         }
-        if (clusterId < 0 && (clusterKey != null || name != null || coverImageId != null)) {
+        if (clusterId < 0 && (clusterKey != null || name != null || coverImageId != null || suggestedName != null)) {
             throw new IllegalArgumentException("only a cluster has a key, a name or a cover, not id " + clusterId);
         }
+    }
+
+    /** A cluster with its identity but no suggested name. */
+    public SubCluster(int clusterId, boolean noise, boolean pending, List<Long> imageIds, String clusterKey, String name,
+            Long coverImageId) {
+        this(clusterId, noise, pending, imageIds, clusterKey, name, coverImageId, null);
     }
 
     /** A computed cluster (or the noise, with {@link #NOISE_ID}), without identity. */
@@ -80,13 +90,13 @@ public record SubCluster(
     /** This cluster with fewer images; a cover no longer among them is dropped. */
     public SubCluster withImages(List<Long> kept) {
         return new SubCluster(clusterId, noise, pending, kept, clusterKey, name,
-                coverImageId != null && kept.contains(coverImageId) ? coverImageId : null);
+                coverImageId != null && kept.contains(coverImageId) ? coverImageId : null, suggestedName);
     }
 
     /** This cluster with the identity stored for it (its key, name and cover). */
     public SubCluster withIdentity(ClusterIdentity identity) {
         return new SubCluster(clusterId, noise, pending, imageIds, identity.key(), identity.name(),
-                identity.coverImageId());
+                identity.coverImageId(), identity.suggestedName());
     }
 
     /** The id as JSON shows it: null for the pending entry. */
@@ -109,6 +119,9 @@ public record SubCluster(
         identity.put("cluster_key", clusterKey);
         identity.put("name", name);
         identity.put("cover_image_id", coverImageId);
+        if (suggestedName != null) {
+            identity.put("suggested_name", suggestedName);
+        }
         return identity;
     }
 }

@@ -26,7 +26,7 @@ final class ClusterIdentityRows {
     private static final int KEY_BYTES = 9;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "SELECT object_label, background_label, cluster_id, cluster_key, name,"
-            + " cover_image_id FROM cluster_identity";
+            + " cover_image_id, suggested_name FROM cluster_identity";
     private static final String GROUP_KEY = " WHERE object_label = ? AND background_label = ?";
 
     private ClusterIdentityRows() {
@@ -66,6 +66,15 @@ final class ClusterIdentityRows {
             s.setString(2, group.backgroundLabel());
             s.setInt(3, clusterId);
             return one(s);
+        }
+    }
+
+    /** Sets the suggested name of the cluster with this key; whether it has a row. */
+    static boolean suggest(Connection c, String key, String suggestion) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE cluster_identity SET suggested_name = ? WHERE cluster_key = ?")) {
+            s.setString(1, suggestion);
+            s.setString(2, key);
+            return s.executeUpdate() == 1;
         }
     }
 
@@ -178,6 +187,6 @@ final class ClusterIdentityRows {
         long cover = rs.getLong(6);
         Long coverImageId = rs.wasNull() ? null : cover;
         return new ClusterIdentity(new GroupKey(rs.getString(1), rs.getString(2)), rs.getInt(3), rs.getString(4),
-                rs.getString(5), coverImageId);
+                rs.getString(5), coverImageId, rs.getString(7));
     }
 }

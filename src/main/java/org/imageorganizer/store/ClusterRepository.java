@@ -254,6 +254,48 @@ public final class ClusterRepository {
     }
 
     /**
+     * Stores names suggested for clusters, by key (keys gone meanwhile are skipped), and adds one to the library
+     * version so that every reader's tree shows them.
+     *
+     * @return how many were stored
+     */
+    public int suggest(Map<String, String> suggestions) {
+        if (suggestions.isEmpty()) {
+            return 0;
+        }
+        return sql.inTransaction(c -> {
+            int stored = 0;
+            for (Map.Entry<String, String> suggestion : suggestions.entrySet()) {
+                stored += ClusterIdentityRows.suggest(c, suggestion.getKey(), suggestion.getValue()) ? 1 : 0;
+            }
+            if (stored > 0) {
+                LibraryInfo.bumpVersion(c);
+            }
+            return stored;
+        });
+    }
+
+    /** The embeddings of a group's cluster's photos (those that have one), by image id. */
+    public List<float[]> embeddingsOf(GroupKey group, int clusterId) {
+        return sql.inTransaction(c -> {
+            List<float[]> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT i.embedding FROM cluster_member m JOIN image i"
+                    + " ON i.id = m.image_id WHERE m.object_label = ? AND m.background_label = ? AND m.cluster_id = ?"
+                    + " AND i.embedding IS NOT NULL ORDER BY i.id")) {
+                s.setString(1, group.objectLabel());
+                s.setString(2, group.backgroundLabel());
+                s.setInt(3, clusterId);
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(EmbeddingCodec.decode(rs.getBytes(1)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
      * Names the cluster with this key, or with null clears its name, and adds one to the library version (so
      * every reader's tree, in this process and in others, is built again with the name).
      *

@@ -38,7 +38,7 @@ import org.imageorganizer.model.SubCluster;
  */
 public final class LibraryReader implements AutoCloseable {
     /** The schema version the migrations ({@link LibraryDatabase#MIGRATIONS}) bring a library to: the highest {@code V<n>__}. */
-    static final int SCHEMA_VERSION = 8;
+    static final int SCHEMA_VERSION = 9;
 
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
 

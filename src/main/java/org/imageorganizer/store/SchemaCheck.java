@@ -37,7 +37,7 @@ final class SchemaCheck {
         columns.put("category", List.of("id", "kind", "name", "words", "position"));
         columns.put("label_correction", List.of("sha256", "kind", "category_id", "set_by", "set_at"));
         columns.put("cluster_identity", List.of("object_label", "background_label", "cluster_id", "cluster_key", "name",
-                "cover_image_id"));
+                "cover_image_id", "suggested_name"));
         columns.put("near_duplicate_link", List.of("first_id", "second_id", "distance", "quarter_turns"));
         return columns;
     }
