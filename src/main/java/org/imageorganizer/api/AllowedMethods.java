@@ -19,6 +19,7 @@ final class AllowedMethods {
             new Entry(Pattern.compile("/duplicates/resolve/?"), Set.of("POST")),
             new Entry(Pattern.compile("/clusters(/grouped)?/?"), Set.of("GET")),
             new Entry(Pattern.compile("/categories/?"), Set.of("GET", "POST")),
+            new Entry(Pattern.compile("/categories/threshold/?"), Set.of("PUT")),
             new Entry(Pattern.compile("/categories/[^/]+/?"), Set.of("PATCH", "DELETE")),
             new Entry(Pattern.compile("/clusters/[^/]+/name/?"), Set.of("PUT")),
             new Entry(Pattern.compile("/health/?"), Set.of("GET")),

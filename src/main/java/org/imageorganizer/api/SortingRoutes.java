@@ -38,6 +38,7 @@ final class SortingRoutes {
         http.patch("/images/:id", this::correctOne);
         http.get("/categories", this::list);
         http.post("/categories", this::add);
+        http.put("/categories/threshold", this::threshold);
         http.patch("/categories/:id", this::edit);
         http.delete("/categories/:id", this::remove);
     }
@@ -136,6 +137,21 @@ final class SortingRoutes {
         response.status(201);
         response.type(JsonBodies.CONTENT_TYPE);
         return JsonBodies.write(CategoryJson.of(added));
+    }
+
+    private Object threshold(Request request, Response response) {
+        LibrarySorting sorting = services.sorting();
+        JsonNode value = JsonBodies.readObject(request).get("threshold");
+        if (value == null || !value.isNumber()) {
+            throw ApiError.badRequest("Send {\"threshold\": how sure the app must be of a category, from 0 to below 1}.");
+        }
+        try {
+            sorting.categories().threshold(value.asDouble());
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        sorting.resort().request();
+        return write(response, sorting);
     }
 
     private Object edit(Request request, Response response) {

@@ -133,4 +133,20 @@ class SortingRoutesTest {
         assertThat(photo.get("object_by_user").asBoolean()).isFalse();
         assertThat(ok("GET", "/images?limit=50", null).get("total").asInt()).as("nothing left the library").isEqualTo(3);
     }
+
+    @Test
+    void theThresholdIsTheLibrarysAndSendsUnsurePhotosToOther() throws Exception {
+        JsonNode set = ok("PUT", "/categories/threshold", "{\"threshold\": 0.999}");
+        assertThat(set.get("threshold").asDouble()).isEqualTo(0.999);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        JsonNode photo = ok("GET", "/images/" + ids.get(0), null);
+        while (!photo.get("object_category").asText().equals("other") && System.nanoTime() < deadline) {
+            Thread.sleep(100); // the server sorts the library again in the background
+            photo = ok("GET", "/images/" + ids.get(0), null);
+        }
+        assertThat(photo.get("object_category").asText()).isEqualTo("other");
+        error(send("PUT", "/categories/threshold", "{\"threshold\": 1}"), 400);
+        error(send("PUT", "/categories/threshold", "{\"threshold\": \"high\"}"), 400);
+        assertThat(ok("GET", "/categories", null).get("threshold").asDouble()).isEqualTo(0.999);
+    }
 }
