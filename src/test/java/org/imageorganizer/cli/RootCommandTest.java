@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 /** A command line that names its subcommand builds that one alone; anything else has them all. */
 class RootCommandTest {
     private static final List<String> ALL = List.of("organize", "tree", "list", "name-cluster", "export", "search", "similar", "duplicates",
-            "serve", "sync", "download-model", "cds-training", "extra");
+            "label", "categories", "resort", "serve", "sync", "download-model", "cds-training", "extra");
 
     @Command(name = "extra", description = "A subcommand from another package.")
     static final class Extra implements Runnable {
