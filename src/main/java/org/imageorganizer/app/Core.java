@@ -253,7 +253,7 @@ final class Core {
      * CLIP ViT-B/32 (a library claimed before the veto was recorded, moved to a computer without its model).
      */
     double nearDuplicateVeto(Optional<String> recordedModel, List<Path> modelDirs, OptionalDouble recordedVeto) {
-        return manifestOf(recordedModel, modelDirs).map(ModelManifest::nearDuplicateVeto)
+        return models.installedManifestOf(recordedModel, modelDirs).map(ModelManifest::nearDuplicateVeto)
                 .orElse(recordedVeto.orElse(ModelManifest.DEFAULT_NEAR_DUPLICATE_MIN_COSINE));
     }
 
@@ -265,22 +265,10 @@ final class Core {
      */
     PerceptualHashBackfill nearDuplicateBackfill(LibraryDatabase library, ImageStorage storage,
             Optional<String> recordedModel, List<Path> modelDirs) {
-        int size = manifestOf(recordedModel, modelDirs).map(ModelManifest::imageSize)
+        int size = models.installedManifestOf(recordedModel, modelDirs).map(ModelManifest::imageSize)
                 .orElseGet(() -> library.info().modelImageSize().orElse(224));
         return new PerceptualHashBackfill(library.fingerprints(), library.nearDuplicateLinks(), library.images(), storage,
                 decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES), size);
-    }
-
-    /** The manifest of {@code recordedModel}'s folder on this computer, if found (never downloading). */
-    private Optional<ModelManifest> manifestOf(Optional<String> recordedModel, List<Path> modelDirs) {
-        if (recordedModel.isPresent()) {
-            try {
-                return models.manifestOf(recordedModel.get(), modelDirs);
-            } catch (RuntimeException e) {
-                // a settings or environment problem: said where the model is needed, not here
-            }
-        }
-        return Optional.empty();
     }
 
     /** Records the model in {@code manifest} as the library's (refusing another one), with its veto and image size. */

@@ -176,7 +176,6 @@ final class ModelFolders {
         return Optional.empty();
     }
 
-    /** Whether the folder's manifest names the model id; a folder that cannot be read does not. */
     /**
      * The manifest of the variant {@code modelId} among the command's folders (else the configured ones)
      * and the model cache, read without opening the model; empty when none holds it.
@@ -187,6 +186,22 @@ final class ModelFolders {
         return dirs.stream().filter(dir -> holds(dir, modelId)).findFirst().map(ModelFolder::manifest);
     }
 
+    /**
+     * As {@link #manifestOf(String, List)} for a library's recorded model, if any; empty, not an exception, when the
+     * settings or the environment cannot be read (that is said where the model is needed).
+     */
+    Optional<ModelManifest> installedManifestOf(Optional<String> recordedModel, List<Path> modelDirs) {
+        if (recordedModel.isPresent()) {
+            try {
+                return manifestOf(recordedModel.get(), modelDirs);
+            } catch (RuntimeException e) {
+                // said where the model is needed
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the folder's manifest names the model id; a folder that cannot be read does not. */
     private static boolean holds(Path dir, String modelId) {
         try {
             return ModelFolder.manifest(dir).modelId().equals(modelId);
