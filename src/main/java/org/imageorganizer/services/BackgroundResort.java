@@ -22,6 +22,7 @@ public final class BackgroundResort implements AutoCloseable {
     private final Runnable before;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(BackgroundThreads.factory("library-resort"));
     private final AtomicBoolean waiting = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
     private volatile LibraryResort.Summary last;
 
     /**
@@ -40,12 +41,15 @@ public final class BackgroundResort implements AutoCloseable {
         }
         try {
             worker.execute(() -> {
+                running.set(true); // before the request stops waiting: busy() never says false in between
                 waiting.set(false);
                 try {
                     before.run();
                     last = resort.resort();
                 } catch (RuntimeException e) {
                     LOG.warn("The library could not be sorted again after its categories changed: {}", e.toString());
+                } finally {
+                    running.set(false);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -60,7 +64,7 @@ public final class BackgroundResort implements AutoCloseable {
 
     /** Whether a re-sort runs or waits. */
     public boolean busy() {
-        return waiting.get() || resort.running();
+        return running.get() || waiting.get();
     }
 
     @Override
