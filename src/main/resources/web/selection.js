@@ -101,6 +101,11 @@ export class Selection {
   /** "Move to": the library's categories of both kinds, by kind. */
   fillChooser() {
     const chooser = this.ui.chooser;
+    const offered = JSON.stringify(this.categories.all.map((category) => [category.kind, category.name]));
+    if (offered === this.offered) {
+      return; // unchanged: an open list stays open
+    }
+    this.offered = offered;
     const chosen = chooser.value;
     const prompt = el('option', null, 'Choose a category…');
     prompt.value = '';
