@@ -45,7 +45,7 @@ export class CategoriesPage {
       event.preventDefault();
       this.add(kind, name, words, error);
     });
-    section.append(heading, el('p', 'field-hint', `${title}: ${hint}.`), list, form, error);
+    section.append(heading, el('p', 'field-hint', `${title}: ${hint}.`), form, error, list);
     return { section, list, error, heading };
   }
 
