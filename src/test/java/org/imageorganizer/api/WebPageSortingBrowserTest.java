@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.imageorganizer.config.ServerOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -59,10 +58,7 @@ class WebPageSortingBrowserTest {
     }
 
     private void startWith(int photos) throws Exception {
-        page = new WebPageSession(SERVERS, folder, ServerOptions.local(0));
-        page.drop(page.photos(photos));
-        assertThat(page.waitForUploads(photos).values()).containsOnly("done");
-        page.waitForTree(photos);
+        page = WebPageSession.withPhotos(SERVERS, folder, photos);
     }
 
     @Test
