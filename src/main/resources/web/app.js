@@ -1,13 +1,16 @@
-// The page's wiring: the two views (Library, Duplicates), drag and drop, the API key form, the
-// footer, messages.
+// The page's wiring: the three views (Library, Duplicates, Your categories), drag and drop, the API key form,
+// the footer, messages.
 
 import { ApiError, apiKey, forgetApiKey, onKeyNeeded, setApiKey } from './api.js';
+import { Categories } from './categories.js';
+import { CategoriesPage } from './categoriespage.js';
 import { DetailView } from './detail.js';
 import { DuplicatesView } from './duplicates.js';
 import { Gallery } from './gallery.js';
 import { ImageCache } from './images.js';
 import { Library } from './library.js';
 import { PhotoSearch } from './search.js';
+import { Selection } from './selection.js';
 import { UploadQueue, droppedFiles } from './upload.js';
 
 const $ = (id) => document.getElementById(id);
@@ -21,6 +24,32 @@ function toast(message) {
   toastTimer = setTimeout(() => {
     box.hidden = true;
   }, 6000);
+}
+
+// The library's categories: the detail view's choosers, "Move to" and the categories page show them; a new name
+// shows in the tree at once, and the tree is read again when the server has sorted the photos again.
+let categoryNames = '';
+const categories = new Categories({
+  changed: () => {
+    detail.categoriesChanged();
+    selection.fillChooser();
+    categoriesPage.render();
+    const names = JSON.stringify(categories.all.map((category) => category.name));
+    if (categoryNames && names !== categoryNames) {
+      library.refreshSoon();
+    }
+    categoryNames = names;
+  },
+  resorted: () => {
+    categoriesPage.resorted();
+    library.refresh();
+  },
+});
+
+/** Photos changed categories: their cached details and cards are old, the tree's counts too. */
+function corrected(...ids) {
+  ids.forEach((id) => gallery.images.forget(id));
+  library.refresh();
 }
 
 const detail = new DetailView({
@@ -38,7 +67,21 @@ const detail = new DetailView({
     search.similar(image);
     $('gallery').focus();
   },
+  corrected: (image) => {
+    gallery.images.remember([image]);
+    library.refresh();
+  },
   error: toast,
+}, categories);
+
+const selection = new Selection({
+  bar: $('selection-bar'), count: $('selection-count'), grid: $('grid'), chooser: $('move-to'), move: $('move-selected'),
+  clear: $('clear-selection'), error: $('selection-error'),
+}, categories, {
+  moved: (ids, kind, name) => {
+    toast(`Moved ${ids.length} photo${ids.length === 1 ? '' : 's'} to “${name}”.`);
+    corrected(...ids);
+  },
 });
 
 const gallery = new Gallery({
@@ -51,7 +94,7 @@ const gallery = new Gallery({
     search.updateEntry();
   },
   error: toast,
-});
+}, selection);
 
 const library = new Library({
   tree: $('tree'), filter: $('tree-filter'), treeStatus: $('tree-status'), summary: $('library-summary'),
@@ -78,18 +121,26 @@ const duplicates = new DuplicatesView({
   error: toast,
 });
 
-// The views: the library (tree, drop zone, gallery) and the duplicates, one link each (#duplicates).
+const categoriesPage = new CategoriesPage({ lists: $('category-lists'), status: $('categories-status') }, categories);
+
+// The views: the library (tree, drop zone, gallery), the duplicates and the categories, one link each.
 
 function showingDuplicates() {
   return window.location.hash === '#duplicates';
 }
 
+function showingCategories() {
+  return window.location.hash === '#categories';
+}
+
 function route() {
   const dup = showingDuplicates();
+  const cat = showingCategories();
   $('duplicates').hidden = !dup;
-  $('gallery').hidden = dup;
-  $('drop-zone').hidden = dup;
-  for (const [id, current] of [['view-library', !dup], ['view-duplicates', dup]]) {
+  $('categories').hidden = !cat;
+  $('gallery').hidden = dup || cat;
+  $('drop-zone').hidden = dup || cat;
+  for (const [id, current] of [['view-library', !dup && !cat], ['view-duplicates', dup], ['view-categories', cat]]) {
     if (current) $(id).setAttribute('aria-current', 'page'); else $(id).removeAttribute('aria-current');
   }
   if (dup) {
@@ -97,10 +148,13 @@ function route() {
   } else {
     duplicates.hide();
   }
+  if (cat) {
+    categories.load().catch(() => {});
+  }
 }
 
 function showLibrary() {
-  if (showingDuplicates()) {
+  if (showingDuplicates() || showingCategories()) {
     window.location.hash = '#library';
     route();
   }
@@ -153,6 +207,7 @@ $('api-key-form').addEventListener('submit', (event) => {
   $('key-panel').hidden = true;
   $('forget-key').hidden = false;
   library.refresh();
+  categories.load().catch(() => {});
   if (!library.active()) {
     gallery.reload();
   }
@@ -167,6 +222,7 @@ $('forget-key').addEventListener('click', () => {
   $('forget-key').hidden = true;
   library.clear();
   duplicates.clear();
+  categories.clear();
   toast('The key was forgotten in this tab.');
   library.refresh();
 });
@@ -276,3 +332,4 @@ document.addEventListener('visibilitychange', () => {
 
 loadHealth();
 library.refresh();
+categories.load().catch(() => {});

@@ -1,19 +1,23 @@
-// The detail view of one image: the picture, its labels with confidences, its facts, Similar and Delete.
-// A modal <dialog>: Escape closes it, ← and → step through the images of the grid.
+// The detail view of one image: the picture, its categories (the user's or the app's, which the user can change),
+// its facts, Similar and Delete. A modal <dialog>: Escape closes it, ← and → step through the images of the grid.
 
-import { api, el, formatBytes, percent } from './api.js';
+import { api, el, formatBytes } from './api.js';
+import { LabelChoice } from './labelchoice.js';
 
 export class DetailView {
   /**
    * @param {object} on  deleted(image): the image was deleted; similar(image): show the photos like it;
-   *                     error(message)
+   *                     corrected(image): the user changed its categories (the server's new answer); error(message)
+   * @param {Categories} categories the library's categories, offered by the choosers
    */
-  constructor(on) {
+  constructor(on, categories) {
     this.on = on;
     this.dialog = document.getElementById('detail');
     this.images = [];
     this.index = 0;
     this.field = (id) => document.getElementById(id);
+    const choice = { corrected: (image) => this.corrected(image), failed: (message) => this.failed(message) };
+    this.choices = ['object', 'background'].map((kind) => new LabelChoice(kind, categories, choice));
     this.field('detail-close').addEventListener('click', () => this.dialog.close());
     this.field('detail-prev').addEventListener('click', () => this.step(-1));
     this.field('detail-next').addEventListener('click', () => this.step(1));
@@ -39,6 +43,9 @@ export class DetailView {
       }
     });
     this.dialog.addEventListener('keydown', (event) => {
+      if (event.target.tagName === 'SELECT') {
+        return; // the arrows choose a category there
+      }
       if (event.key === 'ArrowLeft') {
         this.step(-1);
       } else if (event.key === 'ArrowRight') {
@@ -77,8 +84,7 @@ export class DetailView {
     picture.src = image.image_url;
     picture.alt = `${image.filename}: ${image.object_category}, ${image.background_category}`;
     this.field('detail-title').textContent = image.filename;
-    this.label('object', image.object_category, image.object_confidence);
-    this.label('background', image.background_category, image.background_confidence);
+    this.choices.forEach((choice) => choice.show(image));
     this.field('detail-dimensions').textContent = `${image.width} × ${image.height} pixels`;
     this.field('detail-size').textContent = formatBytes(image.size);
     this.field('detail-format').textContent = (image.format || '').toUpperCase();
@@ -93,12 +99,25 @@ export class DetailView {
     this.field('detail-next').hidden = this.index >= this.images.length - 1;
   }
 
-  label(kind, name, confidence) {
-    this.field(`detail-${kind}`).textContent = name;
-    const meter = this.field(`detail-${kind}-meter`);
-    meter.value = Number.isFinite(confidence) ? confidence : 0;
-    meter.title = `${percent(confidence)} confident`;
-    this.field(`detail-${kind}-confidence`).textContent = percent(confidence);
+  /** The library's categories changed: the choosers offer them. */
+  categoriesChanged() {
+    this.choices.forEach((choice) => choice.refresh());
+  }
+
+  /** The server's answer after the user changed a category of the image shown. */
+  corrected(image) {
+    const at = this.images.findIndex((other) => other.id === image.id);
+    if (at >= 0) {
+      this.images[at] = image;
+    }
+    if (this.image && this.image.id === image.id) {
+      this.show();
+    }
+    this.on.corrected(image);
+  }
+
+  failed(message) {
+    this.field('detail-error').textContent = message;
   }
 
   askDelete() {

@@ -22,11 +22,13 @@ export class Gallery {
    * @param {object} ui      title, count, extra, empty, grid, more elements
    * @param {ImageCache} images the metadata cache the thumbnails' images are kept fresh from
    * @param {object} on      open(image, images): a thumbnail was chosen; changed(view); error(message)
+   * @param {Selection} selection the photos selected to be moved together
    */
-  constructor(ui, images, on) {
+  constructor(ui, images, on, selection) {
     this.ui = ui;
     this.images = images;
     this.on = on;
+    this.selection = selection;
     this.view = null;
     this.shown = PAGE;
     this.cards = new Map();
@@ -45,6 +47,7 @@ export class Gallery {
     const changed = !this.view || this.view.key !== view.key;
     if (changed) {
       this.shown = PAGE;
+      this.selection.clear();
     }
     this.view = view;
     if (changed) {
@@ -98,12 +101,15 @@ export class Gallery {
   render({ images, total, more, count, empty, extra }) {
     const cards = new Map();
     const items = images.map((image) => {
-      const card = this.cards.get(image.id) || this.card(image);
+      const old = this.cards.get(image.id);
+      const card = old && old.dataset.labels === labels(image) ? old : this.card(image);
       cards.set(image.id, card);
       return card;
     });
     this.cards = cards;
     this.ui.grid.replaceChildren(...items);
+    this.selection.shown(images.map((image) => image.id));
+    this.selection.render();
     this.ui.count.textContent = count !== undefined ? count : countText(images.length, total);
     this.ui.more.hidden = more === undefined ? images.length >= total : !more;
     this.ui.empty.hidden = images.length > 0;
@@ -123,6 +129,7 @@ export class Gallery {
     clearTimeout(this.retryTimer);
     this.cards.clear();
     this.visible = [];
+    this.selection.clear();
     this.ui.grid.replaceChildren();
     this.ui.extra.replaceChildren();
     this.ui.count.textContent = '';
@@ -137,20 +144,42 @@ export class Gallery {
       this.cards.delete(id);
     }
     this.visible = this.visible.filter((image) => image.id !== id);
+    this.selection.drop(id);
   }
 
+  /** A photo with a tick box to select it; a click opens it, or selects it (see Selection.click). */
   card(image) {
     const item = el('li', 'grid-item');
+    item.dataset.imageId = String(image.id);
+    item.dataset.labels = labels(image);
     const button = thumbnailButton(image, this.images);
-    button.append(el('span', 'thumb-caption', image.filename),
-      el('span', 'thumb-labels', `${image.object_category} · ${image.background_category}`));
-    button.addEventListener('click', () => {
+    button.append(el('span', 'thumb-caption', image.filename), el('span', 'thumb-labels', labels(image)));
+    button.addEventListener('click', (event) => {
+      if (this.selection.click(event, image.id)) {
+        return;
+      }
       const fresh = this.visible.map((shown) => this.images.peek(shown.id) || shown);
       this.on.open(this.images.peek(image.id) || image, fresh);
     });
-    item.append(button);
+    const pick = el('input', 'pick');
+    pick.type = 'checkbox';
+    pick.setAttribute('aria-label', `Select ${image.filename}`);
+    pick.checked = this.selection.has(image.id);
+    pick.addEventListener('click', (event) => {
+      if (event.shiftKey) {
+        this.selection.click(event, image.id); // a range
+      } else {
+        this.selection.toggle(image.id);
+      }
+    });
+    item.append(button, pick);
     return item;
   }
+}
+
+/** "dog · beach": a photo's categories as its card shows them. */
+function labels(image) {
+  return `${image.object_category} · ${image.background_category}`;
 }
 
 /** "12 images", or "60 of 200 images" */

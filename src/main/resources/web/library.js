@@ -2,6 +2,7 @@
 // selected node's images. Image metadata is cached for a while (its links are signed for 30 min).
 
 import { apiJson, el } from './api.js';
+import { ClusterNaming } from './naming.js';
 
 const STALE_POLL_MS = 2000;
 const RETRY_MS = 5000;
@@ -12,25 +13,30 @@ function nodeKey(...parts) {
 }
 
 /**
- * A background group's clusters: the user's name, else the cluster's stable number from 1 (as the window
- * shows it); the photos no cluster took are "Ungrouped", and the images the clustering has not reached yet
- * (the pending entry) are "Sorting…".
+ * A background group's clusters: the user's name, else a suggested name (marked as one), else the cluster's stable
+ * number from 1 (as the window shows it); the photos no cluster took are "Ungrouped", and the images the
+ * clustering has not reached yet (the pending entry) are "Sorting…". A cluster with a key can be renamed.
  */
 function clusterNodes(object, sub) {
   return sub.clusters.map((cluster) => {
     const noise = cluster.noise === true;
     const pending = cluster.pending === true;
-    let label = cluster.name ? cluster.name : `Cluster ${cluster.cluster_id + 1}`;
+    const number = `Cluster ${cluster.cluster_id + 1}`;
+    const suggested = !cluster.name && typeof cluster.suggested_name === 'string' && cluster.suggested_name
+      ? cluster.suggested_name : null;
+    let label = cluster.name || suggested || number;
     if (pending) {
       label = 'Sorting…';
     } else if (noise) {
       label = 'Ungrouped';
     }
+    const named = !noise && !pending && typeof cluster.cluster_key === 'string';
     return {
       level: 'cluster', object, background: sub.background_category, cluster: pending ? 'pending' : cluster.cluster_id,
       noise, pending, key: nodeKey('c', object, sub.background_category, pending ? 'pending' : cluster.cluster_id), label,
       title: `${object} › ${sub.background_category} › ${label}`,
       count: cluster.image_ids.length, ids: cluster.image_ids, children: [],
+      clusterKey: named ? cluster.cluster_key : undefined, name: cluster.name || null, suggested, number,
     };
   });
 }
@@ -55,6 +61,17 @@ export class Library {
     this.loading = null;
     this.again = false;
     this.refreshTimer = null;
+    this.naming = new ClusterNaming({
+      saved: (node) => {
+        this.refocus = node.key;
+        this.refresh();
+      },
+      closed: (node, keepFocus) => {
+        this.refocus = keepFocus ? node.key : null;
+        this.renderTree();
+      },
+      error: (message) => this.on.error(message),
+    });
     ui.filter.addEventListener('input', () => this.renderTree());
   }
 
@@ -222,8 +239,13 @@ export class Library {
 
   renderTree() {
     const query = this.ui.filter.value.trim().toLowerCase();
-    const focused = document.activeElement && this.ui.tree.contains(document.activeElement)
+    let focused = document.activeElement && this.ui.tree.contains(document.activeElement)
       ? document.activeElement.dataset.key : null;
+    const naming = this.naming.focused();
+    if (this.refocus) {
+      focused = this.refocus;
+      this.refocus = null;
+    }
     const root = el('ul', 'tree-list');
     root.append(this.treeItem({ ...ALL, label: 'All images', count: this.total(), children: [] }, false));
     let matches = 0;
@@ -249,7 +271,9 @@ export class Library {
       nodes.push(el('p', 'tree-empty', text));
     }
     this.ui.tree.replaceChildren(...nodes);
-    if (focused) {
+    if (naming) {
+      this.naming.focus();
+    } else if (focused) {
       const again = Array.from(this.ui.tree.querySelectorAll('button')).find((b) => b.dataset.key === focused);
       if (again) again.focus();
     }
@@ -280,6 +304,11 @@ export class Library {
     } else {
       row.append(el('span', 'tree-spacer'));
     }
+    const form = this.naming.form(node);
+    if (form) {
+      row.append(form);
+      return this.withChildren(item, row, children, open);
+    }
     const button = el('button', `node${node.noise ? ' noise' : ''}${node.pending ? ' pending' : ''}`);
     button.type = 'button';
     button.dataset.key = node.key;
@@ -290,9 +319,43 @@ export class Library {
     if (node.cluster !== undefined) button.dataset.cluster = String(node.cluster);
     if (node.key === this.selected.key && this.active()) button.setAttribute('aria-current', 'true');
     if (node.pending) button.title = 'New images, sorted into clusters in a moment';
-    button.append(el('span', 'node-label', node.label), el('span', 'count', node.count));
+    button.append(el('span', `node-label${node.suggested ? ' suggested' : ''}`, node.label));
+    if (node.suggested) {
+      button.append(el('span', 'suggested-mark', 'suggested'));
+      button.title = `A suggested name: rename the group to give it your own`;
+    }
+    button.append(el('span', 'count', node.count));
     button.addEventListener('click', () => this.select(node));
     row.append(button);
+    if (node.clusterKey) {
+      this.renamable(node, button, row);
+    }
+    return this.withChildren(item, row, children, open);
+  }
+
+  /** A cluster's pencil button, and F2 on its row, rename it in place. */
+  renamable(node, button, row) {
+    const rename = () => {
+      this.naming.start(node);
+      this.renderTree();
+      this.naming.focus();
+    };
+    const pencil = el('button', 'rename', '\u270E');
+    pencil.type = 'button';
+    pencil.dataset.key = `rename:${node.key}`;
+    pencil.setAttribute('aria-label', `Rename ${node.label}`);
+    pencil.title = 'Rename this group';
+    pencil.addEventListener('click', rename);
+    button.addEventListener('keydown', (event) => {
+      if (event.key === 'F2') {
+        event.preventDefault();
+        rename();
+      }
+    });
+    row.append(pencil);
+  }
+
+  withChildren(item, row, children, open) {
     item.append(row);
     if (children.length > 0 && open) {
       const list = el('ul', 'tree-list');

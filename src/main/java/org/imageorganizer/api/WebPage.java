@@ -27,7 +27,12 @@ final class WebPage {
             Map.entry("/static/images.js", "images.js"),
             Map.entry("/static/detail.js", "detail.js"),
             Map.entry("/static/search.js", "search.js"),
-            Map.entry("/static/duplicates.js", "duplicates.js"));
+            Map.entry("/static/duplicates.js", "duplicates.js"),
+            Map.entry("/static/categories.js", "categories.js"),
+            Map.entry("/static/categoriespage.js", "categoriespage.js"),
+            Map.entry("/static/labelchoice.js", "labelchoice.js"),
+            Map.entry("/static/naming.js", "naming.js"),
+            Map.entry("/static/selection.js", "selection.js"));
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",

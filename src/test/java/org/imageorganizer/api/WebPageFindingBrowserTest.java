@@ -85,10 +85,7 @@ class WebPageFindingBrowserTest {
     }
 
     private void startWith(int photos) throws Exception {
-        page = new WebPageSession(SERVERS, folder, ServerOptions.local(0));
-        page.drop(page.photos(photos));
-        assertThat(page.waitForUploads(photos).values()).containsOnly("done");
-        page.waitForTree(photos);
+        page = WebPageSession.withPhotos(SERVERS, folder, photos);
         page.script(FAKES);
     }
 

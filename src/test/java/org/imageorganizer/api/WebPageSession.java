@@ -50,6 +50,20 @@ final class WebPageSession implements AutoCloseable {
                 + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
     }
 
+    /** A session whose library holds {@code count} generated photos, dropped on the page and sorted into the tree. */
+    static WebPageSession withPhotos(RestServerFixture servers, Path folder, int count) throws Exception {
+        WebPageSession page = new WebPageSession(servers, folder, ServerOptions.local(0));
+        try {
+            page.drop(page.photos(count));
+            assertThat(page.waitForUploads(count).values()).containsOnly("done");
+            page.waitForTree(count);
+            return page;
+        } catch (Exception | AssertionError e) {
+            page.close();
+            throw e;
+        }
+    }
+
     Object script(String script, Object... arguments) {
         return chrome.script(script, arguments);
     }
