@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.imageorganizer.ml.ImageClassifier;
-import org.imageorganizer.ml.ZeroShotClassifier;
 import org.imageorganizer.model.Category;
 import org.imageorganizer.model.CategoryKind;
 import org.imageorganizer.model.Classification;
@@ -16,6 +15,7 @@ import org.imageorganizer.model.Label;
 import org.imageorganizer.model.SortingCategories;
 import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.store.LibraryDatabase;
+import org.imageorganizer.testing.AxisClassifier;
 import org.imageorganizer.store.NewImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,17 +57,7 @@ class LibraryResortTest {
     }
 
     private static ImageClassifier classifier(SortingCategories categories) {
-        return new ImageClassifier(zeroShot(categories.objects(), categories.threshold()),
-                zeroShot(categories.backgrounds(), categories.threshold()));
-    }
-
-    private static ZeroShotClassifier zeroShot(List<Category> categories, double threshold) {
-        float[][] texts = new float[categories.size()][];
-        for (int i = 0; i < texts.length; i++) {
-            String words = categories.get(i).words();
-            texts[i] = axis(words != null && words.startsWith("axis ") ? Integer.parseInt(words.substring(5)) : 0);
-        }
-        return new ZeroShotClassifier(categories.stream().map(Category::name).toList(), texts, 100, threshold);
+        return AxisClassifier.of(categories, DIM);
     }
 
     private static float[] axis(int i) {

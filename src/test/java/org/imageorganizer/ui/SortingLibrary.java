@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.imageorganizer.ml.ImageClassifier;
-import org.imageorganizer.ml.ZeroShotClassifier;
-import org.imageorganizer.model.Category;
 import org.imageorganizer.model.CategoryKind;
 import org.imageorganizer.model.Classification;
 import org.imageorganizer.model.Label;
@@ -21,11 +19,11 @@ import org.imageorganizer.services.LibraryResort;
 import org.imageorganizer.services.LibrarySorting;
 import org.imageorganizer.store.LibraryDatabase;
 import org.imageorganizer.store.NewImage;
+import org.imageorganizer.testing.AxisClassifier;
 
 /**
  * A library in a folder with the real sorting services over it, for the view models of sorting by hand. The model
- * is a stand-in: each category's text embedding is the unit vector of the axis its words name ("axis 2"), or of the
- * first axis when it has none; a photo points along the axes of its object and background (axes 4 and 5 are free for
+ * is a stand-in ({@link AxisClassifier}); a photo points along the axes of its object and background (axes 4 and 5 are free for
  * the categories a test adds).
  */
 public final class SortingLibrary implements AutoCloseable {
@@ -81,18 +79,7 @@ public final class SortingLibrary implements AutoCloseable {
     }
 
     private static ImageClassifier classifier(SortingCategories categories) {
-        return new ImageClassifier(zeroShot(categories.objects(), categories.threshold()),
-                zeroShot(categories.backgrounds(), categories.threshold()));
-    }
-
-    private static ZeroShotClassifier zeroShot(List<Category> categories, double threshold) {
-        float[][] texts = new float[categories.size()][];
-        for (int i = 0; i < texts.length; i++) {
-            String words = categories.get(i).words();
-            texts[i] = new float[DIM];
-            texts[i][words != null && words.startsWith("axis ") ? Integer.parseInt(words.substring(5)) : 0] = 1;
-        }
-        return new ZeroShotClassifier(categories.stream().map(Category::name).toList(), texts, 100, threshold);
+        return AxisClassifier.of(categories, DIM);
     }
 
     @Override

@@ -2,12 +2,8 @@ package org.imageorganizer.ui.sorting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.imageorganizer.model.ClusterIdentity;
-import org.imageorganizer.model.GroupKey;
-import org.imageorganizer.services.ClusterNaming;
 import org.imageorganizer.ui.Notices;
 import org.imageorganizer.ui.SameThreadTaskExecutor;
 import org.imageorganizer.ui.library.TreeNode;
@@ -16,27 +12,10 @@ import org.junit.jupiter.api.Test;
 
 @Tag("ui")
 class ClusterRenamingTest {
-    private final List<String> named = new ArrayList<>();
     private final Notices notices = new Notices();
     private final AtomicInteger refreshed = new AtomicInteger();
-    private final ClusterNaming naming = new ClusterNaming() {
-        @Override
-        public ClusterIdentity name(GroupKey group, int clusterId, String name) {
-            String checked = ClusterNaming.checkedName(name);
-            named.add(group.objectLabel() + "/" + group.backgroundLabel() + "/" + clusterId + "=" + checked);
-            return null;
-        }
-
-        @Override
-        public ClusterIdentity nameByKey(String clusterKey, String name) {
-            throw new AssertionError("the window names clusters by their number");
-        }
-
-        @Override
-        public List<ClusterIdentity> identities() {
-            return List.of();
-        }
-    };
+    private final RecordingClusterNaming naming = new RecordingClusterNaming();
+    private final List<String> named = naming.named;
     private final ClusterRenaming renaming = new ClusterRenaming(naming, new SameThreadTaskExecutor(), notices,
             refreshed::incrementAndGet);
 

@@ -3,7 +3,6 @@ package org.imageorganizer.ui.sorting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +13,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.imageorganizer.model.ClusterIdentity;
-import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.Label;
-import org.imageorganizer.services.ClusterNaming;
 import org.imageorganizer.ui.FakeLibrary;
 import org.imageorganizer.ui.Notices;
 import org.imageorganizer.ui.SameThreadTaskExecutor;
@@ -47,27 +43,11 @@ class TreeEditsTest {
     Path dir;
     private SortingLibrary library;
     private SortingViewModel sorting;
-    private final List<String> named = new ArrayList<>();
     private final FxRobot robot = new FxRobot();
     private Stage stage;
 
-    private final ClusterNaming naming = new ClusterNaming() {
-        @Override
-        public ClusterIdentity name(GroupKey group, int clusterId, String name) {
-            named.add(group.objectLabel() + "/" + group.backgroundLabel() + "/" + clusterId + "=" + name);
-            return null;
-        }
-
-        @Override
-        public ClusterIdentity nameByKey(String clusterKey, String name) {
-            throw new AssertionError("the window names clusters by their number");
-        }
-
-        @Override
-        public List<ClusterIdentity> identities() {
-            return List.of();
-        }
-    };
+    private final RecordingClusterNaming naming = new RecordingClusterNaming();
+    private final List<String> named = naming.named;
 
     @BeforeEach
     void open() {
