@@ -23,6 +23,7 @@ import org.imageorganizer.ui.TaskExecutor;
 import org.imageorganizer.ui.dnd.DropAdapter;
 import org.imageorganizer.ui.importing.ImportViewModel;
 import org.imageorganizer.ui.library.LibraryViewModel;
+import org.imageorganizer.ui.library.PhotoDrag;
 import org.imageorganizer.ui.sorting.SortingViewModel;
 import org.imageorganizer.ui.sync.SyncViewModel;
 
@@ -77,7 +78,11 @@ public final class MainWindowController {
     @FXML
     void initialize() {
         root.setOnDragOver(DropAdapter::acceptIfFiles);
-        root.setOnDragEntered(e -> root.getStyleClass().add("drop-target"));
+        root.setOnDragEntered(e -> {
+            if (!PhotoDrag.carriesPhotos(e.getDragboard())) { // photos dragged to the tree are not an import
+                root.getStyleClass().add("drop-target");
+            }
+        });
         root.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
         root.setOnDragDropped(e -> {
             List<Path> paths = DropAdapter.paths(e);
