@@ -19,7 +19,16 @@ import org.imageorganizer.model.ImportSummary;
 import org.imageorganizer.model.ModelException;
 import org.imageorganizer.model.SyncListener;
 import org.imageorganizer.model.SyncSummary;
+import org.imageorganizer.model.ClusterIdentity;
+import org.imageorganizer.model.GroupKey;
+import org.imageorganizer.services.BackgroundResort;
 import org.imageorganizer.services.CloudBackup;
+import org.imageorganizer.services.ClusterNaming;
+import org.imageorganizer.services.LabelCorrecting;
+import org.imageorganizer.services.LibraryCategories;
+import org.imageorganizer.services.LibraryResort;
+import org.imageorganizer.services.LibrarySorting;
+import org.imageorganizer.services.StoredClusterNaming;
 import org.imageorganizer.services.CloudSyncBackup;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.ModelSetup;
@@ -58,6 +67,7 @@ final class DesktopWiring implements AutoCloseable {
     private final DesktopFind find;
     private ModelOnDemand model;
     private CloudinaryStorage cloud;
+    private LibrarySorting sorting;
 
     DesktopWiring(Core core, Path logFile) {
         this.core = core;
@@ -81,7 +91,7 @@ final class DesktopWiring implements AutoCloseable {
     WindowServices windowServices() {
         return new WindowServices(libraries.queries(), changes, files, this::remove, this::organize,
                 new Backup(), new Models(), new SettingsFile(), server, new Files(), BuildInfo.load(), duplicates,
-                new Trashing(), find.search());
+                new Trashing(), find.search(), this::sorting, new Naming());
     }
 
     /** An import as {@code organize} runs one; the model loads when a file needs it, and the window is told. */
@@ -102,6 +112,23 @@ final class DesktopWiring implements AutoCloseable {
             model = core.modelOnDemand(opened, core.models().chooseInstalled(opened));
         }
         return model;
+    }
+
+    /**
+     * Moving photos, the categories and the re-sort after a change of them, made on first use (the library opens
+     * then). The re-sort loads the model when it needs the categories' words; the window's imports read the
+     * library's categories themselves, so nothing else follows them.
+     */
+    private synchronized LibrarySorting sorting() {
+        if (sorting == null) {
+            LibraryDatabase opened = library();
+            SortingClassifiers classifiers = core.classifiers();
+            LibraryResort resort = new LibraryResort(opened,
+                    categories -> classifiers.of(model(opened).model(), categories, opened), changes);
+            sorting = new LibrarySorting(new LabelCorrecting(opened, changes), new LibraryCategories(opened),
+                    new BackgroundResort(resort, () -> { }));
+        }
+        return sorting;
     }
 
     private void saveSettings(Settings settings) {
@@ -136,6 +163,9 @@ final class DesktopWiring implements AutoCloseable {
         synchronized (this) {
             if (cloud != null) {
                 cloud.close();
+            }
+            if (sorting != null) {
+                sorting.resort().close();
             }
             if (model != null) {
                 model.close();
@@ -201,6 +231,28 @@ final class DesktopWiring implements AutoCloseable {
         @Override
         public Resolved resolve(String token, long keep, List<Long> remove) throws InterruptedException {
             return made().resolve(token, keep, remove);
+        }
+    }
+
+    /** Names the clusters of the window's library (opened when first asked). */
+    private final class Naming implements ClusterNaming {
+        private ClusterNaming stored() {
+            return new StoredClusterNaming(library().clusters());
+        }
+
+        @Override
+        public ClusterIdentity name(GroupKey group, int clusterId, String name) {
+            return stored().name(group, clusterId, name);
+        }
+
+        @Override
+        public ClusterIdentity nameByKey(String clusterKey, String name) {
+            return stored().nameByKey(clusterKey, name);
+        }
+
+        @Override
+        public List<ClusterIdentity> identities() {
+            return stored().identities();
         }
     }
 

@@ -1,12 +1,14 @@
 package org.imageorganizer.services;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.imageorganizer.common.BackgroundThreads;
+import org.imageorganizer.model.ExplainedException;
+import org.imageorganizer.model.SortingCategories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +23,10 @@ public final class BackgroundResort implements AutoCloseable {
     private final LibraryResort resort;
     private final Runnable before;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(BackgroundThreads.factory("library-resort"));
-    private final AtomicBoolean waiting = new AtomicBoolean();
-    private final AtomicBoolean running = new AtomicBoolean();
+    /** The re-sort that waits to start, if any; guarded by this. */
+    private CompletableFuture<LibraryResort.Summary> waiting;
+    /** Whether a re-sort has started and not ended; set before {@link #waiting} is cleared, so busy() has no gap. */
+    private volatile boolean running;
     private volatile LibraryResort.Summary last;
 
     /**
@@ -34,27 +38,47 @@ public final class BackgroundResort implements AutoCloseable {
         this.before = Objects.requireNonNull(before, "before");
     }
 
-    /** Asks for a re-sort; returns at once. */
-    public void request() {
-        if (!waiting.compareAndSet(false, true)) {
-            return; // one is waiting to start already: it will see this change
+    /**
+     * Asks for a re-sort; returns at once.
+     *
+     * @return done when the re-sort that sees this request has ended (failed when it failed); requests made while
+     *         one waits to start share it
+     */
+    public synchronized CompletableFuture<LibraryResort.Summary> request() {
+        if (waiting != null) {
+            return waiting; // one is waiting to start already: it will see this change
+        }
+        CompletableFuture<LibraryResort.Summary> done = new CompletableFuture<>();
+        waiting = done;
+        try {
+            worker.execute(() -> run(done));
+        } catch (RejectedExecutionException e) {
+            waiting = null; // closed
+            done.completeExceptionally(new ExplainedException("The library is closing; its photos were not sorted again."));
+        }
+        return done;
+    }
+
+    private void run(CompletableFuture<LibraryResort.Summary> done) {
+        synchronized (this) {
+            running = true;
+            waiting = null;
         }
         try {
-            worker.execute(() -> {
-                running.set(true); // before the request stops waiting: busy() never says false in between
-                waiting.set(false);
-                try {
-                    before.run();
-                    last = resort.resort();
-                } catch (RuntimeException e) {
-                    LOG.warn("The library could not be sorted again after its categories changed: {}", e.toString());
-                } finally {
-                    running.set(false);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            waiting.set(false); // closed
+            before.run();
+            last = resort.resort();
+            done.complete(last);
+        } catch (RuntimeException e) {
+            LOG.warn("The library could not be sorted again after its categories changed: {}", e.toString());
+            done.completeExceptionally(e);
+        } finally {
+            running = false;
         }
+    }
+
+    /** How many photos a re-sort with these categories would move, writing nothing (see {@link LibraryResort#preview}). */
+    public LibraryResort.Preview preview(SortingCategories proposed) {
+        return resort.preview(proposed);
     }
 
     /** The last re-sort's summary, or null before the first. */
@@ -64,7 +88,9 @@ public final class BackgroundResort implements AutoCloseable {
 
     /** Whether a re-sort runs or waits. */
     public boolean busy() {
-        return running.get() || waiting.get();
+        synchronized (this) {
+            return waiting != null || running;
+        }
     }
 
     @Override

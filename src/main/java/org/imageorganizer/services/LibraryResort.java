@@ -40,6 +40,13 @@ public final class LibraryResort {
     }
 
     /**
+     * What a re-sort with other categories would do: how many photos it would move to another category (of either
+     * kind). A photo whose category is only renamed does not move.
+     */
+    public record Preview(int photos, int moved) {
+    }
+
+    /**
      * @param classifiers the classifier of a set of categories (text embeddings cached, the model loaded if needed)
      * @param clustering  told when labels changed
      */
@@ -94,6 +101,83 @@ public final class LibraryResort {
             return summary;
         } finally {
             running.unlock();
+        }
+    }
+
+    /**
+     * How many photos a re-sort with these categories would move, writing nothing: the categories as the user is
+     * editing them, where a category that exists already keeps its id (renamed or described anew) and a new one has
+     * an id the library does not use (0 or below). The user's corrections win as in a re-sort; those of a category
+     * left out go with it.
+     */
+    public Preview preview(SortingCategories proposed) {
+        if (library.images().count() == 0) {
+            return new Preview(0, 0);
+        }
+        Renamed renamed = new Renamed(library.categories().all(), proposed);
+        Map<String, Map<CategoryKind, String>> corrections = renamed.corrections(library.labels().corrections());
+        ImageClassifier classifier = classifiers.apply(proposed);
+        int[] counts = {0, 0};
+        List<ImageLabels.Stored> chunk = new ArrayList<>(CHUNK);
+        library.labels().forEach(photo -> {
+            chunk.add(photo);
+            if (chunk.size() == CHUNK) {
+                counts[1] += movedIn(chunk, classifier, corrections, renamed);
+                counts[0] += chunk.size();
+                chunk.clear();
+            }
+        });
+        counts[1] += movedIn(chunk, classifier, corrections, renamed);
+        counts[0] += chunk.size();
+        return new Preview(counts[0], counts[1]);
+    }
+
+    private static int movedIn(List<ImageLabels.Stored> chunk, ImageClassifier classifier,
+            Map<String, Map<CategoryKind, String>> corrections, Renamed renamed) {
+        Classification[] predicted = classifyAll(classifier, chunk.stream().map(ImageLabels.Stored::embedding).toList());
+        int moved = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            ImageLabels.Stored photo = chunk.get(i);
+            Classification next = sorted(photo, predicted[i], corrections.get(photo.sha256())).classification();
+            Classification now = photo.labels().classification();
+            if (!next.object().name().equals(renamed.of(CategoryKind.OBJECT, now.object().name()))
+                    || !next.background().name().equals(renamed.of(CategoryKind.BACKGROUND, now.background().name()))) {
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** The library's category names as the proposed categories call them (null for one left out). */
+    private static final class Renamed {
+        private final Map<CategoryKind, Map<String, String>> names = new java.util.EnumMap<>(CategoryKind.class);
+
+        Renamed(List<org.imageorganizer.model.Category> current, SortingCategories proposed) {
+            Map<Long, String> proposedNames = new java.util.HashMap<>();
+            for (CategoryKind kind : CategoryKind.values()) {
+                proposed.of(kind).forEach(c -> proposedNames.put(c.id(), c.name()));
+                names.put(kind, new java.util.HashMap<>(Map.of(Label.OTHER, Label.OTHER)));
+            }
+            for (org.imageorganizer.model.Category category : current) {
+                names.get(category.kind()).put(category.name(), proposedNames.get(category.id()));
+            }
+        }
+
+        /** The proposed name of the category now named {@code name}; null when it is left out. */
+        String of(CategoryKind kind, String name) {
+            return names.get(kind).get(name);
+        }
+
+        /** The corrections as the proposed categories name them; those of a category left out are dropped. */
+        Map<String, Map<CategoryKind, String>> corrections(Map<String, Map<CategoryKind, String>> stored) {
+            Map<String, Map<CategoryKind, String>> out = new java.util.HashMap<>();
+            stored.forEach((sha, chosen) -> chosen.forEach((kind, name) -> {
+                String now = of(kind, name);
+                if (now != null) {
+                    out.computeIfAbsent(sha, k -> new java.util.EnumMap<>(CategoryKind.class)).put(kind, now);
+                }
+            }));
+            return out;
         }
     }
 

@@ -1,12 +1,15 @@
 package org.imageorganizer.ui;
 
 import org.imageorganizer.config.BuildInfo;
+import java.util.function.Supplier;
 import org.imageorganizer.services.CloudBackup;
+import org.imageorganizer.services.ClusterNaming;
 import org.imageorganizer.services.FolderImport;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.services.ImageRemoval;
 import org.imageorganizer.services.LibraryEvents;
 import org.imageorganizer.services.LibraryQueries;
+import org.imageorganizer.services.LibrarySorting;
 import org.imageorganizer.services.ModelSetup;
 import org.imageorganizer.services.PhotoDuplicates;
 import org.imageorganizer.services.PhotoTrash;
@@ -31,8 +34,12 @@ import org.imageorganizer.services.PhotoSearch;
  * @param duplicates the stacks of duplicates and near-duplicates: the Duplicates view, and the grid folds each into one tile
  * @param trash    Move to Trash (the window only)
  * @param search   search by text and Show Similar
+ * @param sorting  moving photos to other categories, the library's categories and the re-sort after a change of
+ *                 them; the supplier opens the library on first use (never on the FX thread)
+ * @param naming   naming the clusters
  */
 public record WindowServices(LibraryQueries library, LibraryEvents events, ImageFiles files, ImageRemoval removal,
         FolderImport imports, CloudBackup backup, ModelSetup model, SettingsStore settings, EmbeddedServer server,
-        DesktopFiles paths, BuildInfo build, PhotoDuplicates duplicates, PhotoTrash trash, PhotoSearch search) {
+        DesktopFiles paths, BuildInfo build, PhotoDuplicates duplicates, PhotoTrash trash, PhotoSearch search,
+        Supplier<LibrarySorting> sorting, ClusterNaming naming) {
 }

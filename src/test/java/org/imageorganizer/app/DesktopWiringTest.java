@@ -177,4 +177,38 @@ class DesktopWiringTest {
         assertThat(files).allMatch(java.nio.file.Files::exists); // never off the disk
         assertThat(window.removal().remove(id)).isEmpty();
     }
+
+    @Test
+    void theWindowMovesPhotosAndSortsTheLibraryAgainThroughTheCoreAndIsToldOfIt() throws Exception {
+        WindowServices window = wiring(Map.of(ConfigurationSources.MODEL_DIR_VARIABLE, MODEL)).windowServices();
+        for (int i = 0; i < 3; i++) {
+            TestImages.write(TestImages.picture(i, i, 120, 100), "jpg", photos.resolve("p" + i + ".jpg"));
+        }
+        assertThat(window.imports().organize(List.of(photos), ImportListener.NONE, () -> false).imported()).isEqualTo(3);
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        window.events().addObserver(told::incrementAndGet);
+        org.imageorganizer.services.LibrarySorting sorting = window.sorting().get();
+        assertThat(window.sorting().get()).as("made once").isSameAs(sorting);
+        org.imageorganizer.model.ImageRecord photo = window.library().imagesByIds(List.of(1L, 2L, 3L)).get(0);
+        String other = sorting.categories().list().stream()
+                .filter(c -> c.kind() == org.imageorganizer.model.CategoryKind.OBJECT
+                        && !c.name().equals(photo.classification().object().name()))
+                .findFirst().orElseThrow().name();
+
+        var batch = sorting.corrections().correct(List.of(photo.id()), org.imageorganizer.model.CategoryKind.OBJECT, other, "window");
+        assertThat(window.library().image(photo.id()).orElseThrow().classification().object().name()).isEqualTo(other);
+        assertThat(told.get()).as("the move told the window").isPositive();
+        sorting.corrections().undo(batch, "window");
+        assertThat(window.library().image(photo.id()).orElseThrow().classification().object())
+                .isEqualTo(photo.classification().object());
+
+        org.imageorganizer.model.Category added = sorting.categories().add(org.imageorganizer.model.CategoryKind.OBJECT,
+                "my bike", "a red road bike");
+        var proposed = org.imageorganizer.model.SortingCategories.of(sorting.categories().list(), sorting.categories().threshold());
+        assertThat(sorting.resort().preview(proposed).photos()).isEqualTo(3);
+        var summary = sorting.resort().request().get(2, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(summary.photos()).isEqualTo(3);
+        assertThat(added.words()).isEqualTo("a red road bike");
+        assertThat(sorting.resort().busy()).isFalse();
+    }
 }

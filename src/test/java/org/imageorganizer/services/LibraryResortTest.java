@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.imageorganizer.ml.ImageClassifier;
-import org.imageorganizer.ml.ZeroShotClassifier;
 import org.imageorganizer.model.Category;
 import org.imageorganizer.model.CategoryKind;
 import org.imageorganizer.model.Classification;
@@ -16,6 +15,7 @@ import org.imageorganizer.model.Label;
 import org.imageorganizer.model.SortingCategories;
 import org.imageorganizer.model.StorageKind;
 import org.imageorganizer.store.LibraryDatabase;
+import org.imageorganizer.testing.AxisClassifier;
 import org.imageorganizer.store.NewImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,17 +57,7 @@ class LibraryResortTest {
     }
 
     private static ImageClassifier classifier(SortingCategories categories) {
-        return new ImageClassifier(zeroShot(categories.objects(), categories.threshold()),
-                zeroShot(categories.backgrounds(), categories.threshold()));
-    }
-
-    private static ZeroShotClassifier zeroShot(List<Category> categories, double threshold) {
-        float[][] texts = new float[categories.size()][];
-        for (int i = 0; i < texts.length; i++) {
-            String words = categories.get(i).words();
-            texts[i] = axis(words != null && words.startsWith("axis ") ? Integer.parseInt(words.substring(5)) : 0);
-        }
-        return new ZeroShotClassifier(categories.stream().map(Category::name).toList(), texts, 100, threshold);
+        return AxisClassifier.of(categories, DIM);
     }
 
     private static float[] axis(int i) {
@@ -162,5 +152,54 @@ class LibraryResortTest {
         List<String> names = new ArrayList<>();
         noModel.categories().objects().forEach(c -> names.add(c.name()));
         assertThat(names).containsExactly("a0", "a1");
+    }
+
+    private SortingCategories proposed(List<Category> objects, List<Category> backgrounds) {
+        return new SortingCategories(objects, backgrounds, library.info().confidenceThreshold());
+    }
+
+    private Category category(CategoryKind kind, String name) {
+        return library.categories().byName(kind, name).orElseThrow();
+    }
+
+    @Test
+    void aPreviewCountsThePhotosANewCategoryWouldTakeAndWritesNothing() {
+        long taken = add("taken", mix(2, 3), "a0", "outside");
+        add("stays", mix(1, 3), "a1", "outside");
+        resort.resort();
+        long version = library.info().libraryVersion();
+        int told = changes.get();
+        Category mine = new Category(0, CategoryKind.OBJECT, "mine", "axis 2", 2);
+
+        LibraryResort.Preview preview = resort.preview(proposed(
+                List.of(category(CategoryKind.OBJECT, "a0"), category(CategoryKind.OBJECT, "a1"), mine),
+                library.categories().all().stream().filter(c -> c.kind() == CategoryKind.BACKGROUND).toList()));
+
+        assertThat(preview).isEqualTo(new LibraryResort.Preview(2, 1));
+        assertThat(labels(taken).object().name()).as("nothing is written").isEqualTo("a0");
+        assertThat(library.info().libraryVersion()).isEqualTo(version);
+        assertThat(changes).hasValue(told);
+    }
+
+    @Test
+    void aRenamedCategoryMovesNothingAndARemovedOneMovesItsPhotosWithTheirCorrections() {
+        long chosen = add("chosen", mix(1, 3), "a1", "outside");
+        library.corrections().set(List.of(chosen), CategoryKind.BACKGROUND, id(CategoryKind.BACKGROUND, "inside"), "test");
+        library.categories().add(CategoryKind.BACKGROUND, "third", "axis 0");
+        resort.resort();
+        assertThat(labels(chosen).background().name()).isEqualTo("inside");
+        Category a0 = category(CategoryKind.OBJECT, "a0");
+        Category a1 = category(CategoryKind.OBJECT, "a1");
+        Category inside = category(CategoryKind.BACKGROUND, "inside");
+        Category outside = category(CategoryKind.BACKGROUND, "outside");
+        Category third = category(CategoryKind.BACKGROUND, "third");
+        Category renamedA1 = new Category(a1.id(), a1.kind(), "bikes", a1.words(), a1.position());
+        Category renamedInside = new Category(inside.id(), inside.kind(), "indoors", inside.words(), inside.position());
+
+        assertThat(resort.preview(proposed(List.of(a0, renamedA1), List.of(renamedInside, outside, third))).moved())
+                .as("renamed, the user's choice included").isZero();
+        assertThat(resort.preview(proposed(List.of(a0, a1), List.of(outside, third))).moved())
+                .as("its category removed, the corrected photo goes to the model's choice").isEqualTo(1);
+        assertThat(labels(chosen).background()).isEqualTo(new Label("inside", 0.5, true));
     }
 }

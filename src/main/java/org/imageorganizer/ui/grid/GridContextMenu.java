@@ -2,13 +2,18 @@ package org.imageorganizer.ui.grid;
 
 import java.util.List;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import org.imageorganizer.model.CategoryKind;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.ui.library.LibraryTreeBuilder;
+import org.imageorganizer.ui.sorting.SortingViewModel;
 
 /**
  * The context menu of the grid's thumbnails, for the photos it acts on: Open, Show in Folder, Copy
- * Path, Show Similar (one photo), Remove from Library…, Move to Trash… (the one item that takes files
+ * Path, Show Similar (one photo), Move to ▸ (the object and the background categories), Use the App's Choice ▸
+ * (object or background), Remove from Library…, Move to Trash… (the one item that takes files
  * away; it lists them first). Open, Show in Folder and Move to Trash are disabled unless every photo is a
  * file on this computer (and, for the trash, the computer has one).
  */
@@ -16,7 +21,7 @@ final class GridContextMenu {
     private GridContextMenu() {
     }
 
-    static ContextMenu forPhotos(List<ImageRecord> photos, PhotoCommands commands) {
+    static ContextMenu forPhotos(List<ImageRecord> photos, PhotoCommands commands, SortingViewModel sorting) {
         boolean one = photos.size() == 1;
         boolean local = commands.allLocal(photos);
         MenuItem open = item(one ? "Open" : "Open " + Math.min(photos.size(), PhotoCommands.MOST_OPENED) + " Photos",
@@ -31,9 +36,38 @@ final class GridContextMenu {
                 () -> commands.remove(photos));
         MenuItem trash = item("Move to Trash…", () -> commands.moveToTrash(photos));
         trash.setDisable(!commands.canTrash(photos));
-        ContextMenu menu = new ContextMenu(open, show, copy, new SeparatorMenuItem(), similar, new SeparatorMenuItem(), remove,
-                trash);
+        List<Long> ids = photos.stream().map(ImageRecord::id).toList();
+        ContextMenu menu = new ContextMenu(open, show, copy, new SeparatorMenuItem(), similar, new SeparatorMenuItem(),
+                moveTo(ids, sorting), appChoice(ids, sorting), new SeparatorMenuItem(), remove, trash);
         menu.getStyleClass().add("photo-menu");
+        return menu;
+    }
+
+    /** Move to ▸ with a section of object categories and one of background categories. */
+    private static Menu moveTo(List<Long> ids, SortingViewModel sorting) {
+        Menu menu = new Menu("Move to");
+        menu.setId("moveToMenu");
+        for (CategoryKind kind : CategoryKind.values()) {
+            if (!menu.getItems().isEmpty()) {
+                menu.getItems().add(new SeparatorMenuItem());
+            }
+            MenuItem heading = new MenuItem(kind == CategoryKind.OBJECT ? "What is in them" : "Where they were taken");
+            heading.setDisable(true);
+            heading.getStyleClass().add("menu-heading");
+            menu.getItems().add(heading);
+            for (String category : sorting.categories(kind)) {
+                menu.getItems().add(item(LibraryTreeBuilder.display(category), () -> sorting.moveTo(ids, kind, category)));
+            }
+        }
+        menu.setDisable(sorting.objects().isEmpty());
+        return menu;
+    }
+
+    /** Use the App's Choice ▸ Object / Background. */
+    private static Menu appChoice(List<Long> ids, SortingViewModel sorting) {
+        Menu menu = new Menu("Use the App's Choice");
+        menu.getItems().addAll(item("Object", () -> sorting.useAppChoice(ids, CategoryKind.OBJECT)),
+                item("Background", () -> sorting.useAppChoice(ids, CategoryKind.BACKGROUND)));
         return menu;
     }
 

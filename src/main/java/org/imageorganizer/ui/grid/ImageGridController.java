@@ -6,18 +6,23 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.input.Dragboard;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridView;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.ui.library.PhotoDrag;
+import org.imageorganizer.ui.sorting.SortingViewModel;
 
 /**
  * The thumbnail grid (ImageGrid.fxml) with its hint while it is empty ("Opening the library…" until
  * the library has been read). A click selects an image, Ctrl-click toggles it, Shift-click extends
  * the selection from the anchor, a rubber band on the empty space selects what it touches (see
- * {@link GridKeyboard} for the keys); a double click or Enter previews, Delete removes the selection
+ * {@link GridKeyboard} for the keys); dragging a thumbnail carries the selection onto the tree (to move it to a
+ * category); a double click or Enter previews, Delete removes the selection
  * from the library after asking.
  */
 public final class ImageGridController {
@@ -27,6 +32,7 @@ public final class ImageGridController {
     private final ThumbnailLoader thumbnails;
     private final ImageActions actions;
     private final PhotoCommands commands;
+    private final SortingViewModel sorting;
     private final GridKeyboard keyboard = new GridKeyboard();
     private ContextMenu menu;
 
@@ -37,11 +43,12 @@ public final class ImageGridController {
     @FXML Label emptyText;
 
     public ImageGridController(ImageGridViewModel model, ThumbnailLoader thumbnails, ImageActions actions,
-            PhotoCommands commands) {
+            PhotoCommands commands, SortingViewModel sorting) {
         this.model = model;
         this.thumbnails = thumbnails;
         this.actions = actions;
         this.commands = commands;
+        this.sorting = sorting;
     }
 
     @FXML
@@ -60,6 +67,7 @@ public final class ImageGridController {
                     e.consume();
                 }
             });
+            cell.setOnDragDetected(e -> startDrag(cell, e));
             return cell;
         });
         keyboard.attach(grid, selection, this::preview, this::remove);
@@ -96,6 +104,23 @@ public final class ImageGridController {
         }
     }
 
+    /** A drag of a thumbnail carries the selection (the photo alone when it is not selected) to the tree. */
+    private void startDrag(ThumbnailCell cell, MouseEvent e) {
+        ImageRecord image = cell.getItem();
+        if (image == null || cell.isEmpty() || e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        GridSelection selection = model.selection();
+        if (!selection.isSelected(image.id())) {
+            selection.select(image);
+        }
+        List<Long> ids = selection.selected().stream().map(ImageRecord::id).toList();
+        Dragboard board = cell.startDragAndDrop(TransferMode.MOVE);
+        board.setContent(PhotoDrag.content(ids));
+        board.setDragView(cell.snapshot(null, null));
+        e.consume();
+    }
+
     /** The menu acts on the selection when the clicked photo is in it, else on the clicked photo (selected alone). */
     private void showMenu(ThumbnailCell cell, double screenX, double screenY) {
         ImageRecord image = cell.getItem();
@@ -113,7 +138,7 @@ public final class ImageGridController {
         if (menu != null) {
             menu.hide();
         }
-        menu = GridContextMenu.forPhotos(photos, commands);
+        menu = GridContextMenu.forPhotos(photos, commands, sorting);
         menu.show(anchor, screenX, screenY);
     }
 

@@ -91,7 +91,14 @@ public final class LibraryTreeBuilder {
         if (cluster.noise()) {
             return UNGROUPED;
         }
-        return cluster.name() != null ? cluster.name() : "Cluster " + (cluster.clusterId() + 1);
+        // TODO(issue 18): once SubCluster.suggestedName() is in, show it here when the user gave no name, marked as a
+        // suggestion ("Beach? (suggested)"), before falling back to the number.
+        return cluster.name() != null ? cluster.name() : numbered(cluster.clusterId());
+    }
+
+    /** What an unnamed cluster is called: its stable number from 1 ("Cluster 3"). */
+    public static String numbered(int clusterId) {
+        return "Cluster " + (clusterId + 1);
     }
 
     private static boolean sameIds(List<Long> a, List<Long> b) {

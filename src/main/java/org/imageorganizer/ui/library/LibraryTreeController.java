@@ -13,20 +13,22 @@ import javafx.scene.control.TreeView;
 public final class LibraryTreeController {
     private final LibraryViewModel library;
     private final TreeRowActions actions;
+    private final TreeRowEdits edits;
 
     @FXML TextField search;
     @FXML TreeView<TreeNode> tree;
     @FXML Label treePlaceholder;
     @FXML Label clusterState;
 
-    public LibraryTreeController(LibraryViewModel library, TreeRowActions actions) {
+    public LibraryTreeController(LibraryViewModel library, TreeRowActions actions, TreeRowEdits edits) {
         this.library = library;
         this.actions = actions;
+        this.edits = edits;
     }
 
     @FXML
     void initialize() {
-        new LibraryTreeView(tree, library, actions).bind();
+        new LibraryTreeView(tree, library, actions, edits).bind();
         treePlaceholder.textProperty().bind(library.placeholderProperty());
         treePlaceholder.visibleProperty().bind(library.placeholderProperty().isNotEmpty());
         tree.visibleProperty().bind(library.placeholderProperty().isEmpty());

@@ -8,32 +8,56 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
 
 /**
  * Keeps a TreeView in step with the library view model: rebuilds the items when the tree changes,
  * keeping what was expanded and what was selected, and reports the selection back. Each row has a
- * context menu for its photos (Copy Paths, Remove from Library…).
+ * context menu for its photos (Copy Paths, Remove from Library…). Photos dragged from the grid onto an object or
+ * background row move there; F2, a double click or Rename… on a cluster's row renames it.
  */
 final class LibraryTreeView {
     private final TreeView<TreeNode> view;
     private final LibraryViewModel model;
     private final TreeRowActions actions;
+    private final TreeRowEdits edits;
     private final Set<String> expanded = new HashSet<>();
     private boolean updating;
 
-    LibraryTreeView(TreeView<TreeNode> view, LibraryViewModel model, TreeRowActions actions) {
+    LibraryTreeView(TreeView<TreeNode> view, LibraryViewModel model, TreeRowActions actions, TreeRowEdits edits) {
         this.view = view;
         this.model = model;
         this.actions = actions;
+        this.edits = edits;
     }
 
     void bind() {
-        view.setCellFactory(v -> new TreeCell<>() {
-            @Override
-            protected void updateItem(TreeNode node, boolean empty) {
-                super.updateItem(node, empty);
-                setText(empty || node == null ? null : node.label() + "  (" + node.count() + ")");
-                setContextMenu(empty || node == null || node.count() == 0 ? null : menu(node));
+        view.setCellFactory(v -> {
+            TreeCell<TreeNode> cell = new TreeCell<>() {
+                @Override
+                protected void updateItem(TreeNode node, boolean empty) {
+                    super.updateItem(node, empty);
+                    setText(empty || node == null ? null : node.label() + "  (" + node.count() + ")");
+                    setContextMenu(empty || node == null || node.count() == 0 ? null : menu(node));
+                }
+            };
+            acceptDrops(cell);
+            cell.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && renamable(cell.getItem())) {
+                    edits.rename(cell.getItem(), view.getScene().getWindow());
+                    e.consume();
+                }
+            });
+            return cell;
+        });
+        view.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            TreeItem<TreeNode> at = view.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.F2 && at != null && renamable(at.getValue())) {
+                edits.rename(at.getValue(), view.getScene().getWindow());
+                e.consume();
             }
         });
         model.treeProperty().addListener((o, old, now) -> show(now));
@@ -46,13 +70,48 @@ final class LibraryTreeView {
         show(model.treeProperty().get());
     }
 
+    private boolean renamable(TreeNode node) {
+        return node != null && edits.canRename(node);
+    }
+
+    /** Photos dragged from the grid onto an object or object → background row move there. */
+    private void acceptDrops(TreeCell<TreeNode> cell) {
+        cell.setOnDragOver(e -> {
+            if (cell.getItem() != null && PhotoDrag.carriesPhotos(e.getDragboard()) && edits.canMoveHere(cell.getItem())) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        cell.setOnDragEntered(e -> {
+            if (cell.getItem() != null && PhotoDrag.carriesPhotos(e.getDragboard()) && edits.canMoveHere(cell.getItem())) {
+                cell.getStyleClass().add("drop-target");
+            }
+        });
+        cell.setOnDragExited(e -> cell.getStyleClass().remove("drop-target"));
+        cell.setOnDragDropped(e -> {
+            java.util.List<Long> ids = PhotoDrag.ids(e.getDragboard());
+            boolean moved = cell.getItem() != null && !ids.isEmpty() && edits.canMoveHere(cell.getItem());
+            if (moved) {
+                edits.moveHere(cell.getItem(), ids);
+            }
+            e.setDropCompleted(moved);
+            e.consume();
+        });
+    }
+
     private ContextMenu menu(TreeNode node) {
         String photos = node.count() == 1 ? "1 Photo" : node.count() + " Photos";
         MenuItem copy = new MenuItem(node.count() == 1 ? "Copy Path" : "Copy " + node.count() + " Paths");
         copy.setOnAction(e -> actions.copyPaths(node));
         MenuItem remove = new MenuItem("Remove " + photos + " from Library…");
         remove.setOnAction(e -> actions.remove(node));
-        return new ContextMenu(copy, new SeparatorMenuItem(), remove);
+        ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), remove);
+        if (renamable(node)) {
+            MenuItem rename = new MenuItem("Rename…");
+            rename.setOnAction(e -> edits.rename(node, view.getScene().getWindow()));
+            menu.getItems().addAll(0, java.util.List.of(rename, new SeparatorMenuItem()));
+        }
+        return menu;
     }
 
     private void show(NodeTree tree) {

@@ -33,6 +33,9 @@ import org.imageorganizer.ui.importing.ImportBarController;
 import org.imageorganizer.ui.importing.ImportViewModel;
 import org.imageorganizer.ui.library.LibraryTreeController;
 import org.imageorganizer.ui.library.LibraryViewModel;
+import org.imageorganizer.ui.sorting.ClusterRenaming;
+import org.imageorganizer.ui.sorting.SortingViewModel;
+import org.imageorganizer.ui.sorting.TreeEdits;
 import org.imageorganizer.ui.sync.SyncBarController;
 import org.imageorganizer.ui.sync.SyncViewModel;
 import org.slf4j.Logger;
@@ -106,12 +109,15 @@ public final class DesktopWindow {
                 return dialogs.confirmTrash(stage, header, text, files, action);
             }
         };
+        SortingViewModel sorting = new SortingViewModel(services.sorting(), executor, notices, library::refresh);
+        TreeEdits edits = new TreeEdits(sorting, new ClusterRenaming(services.naming(), executor, notices, library::refresh));
+        loadCategoriesOnceRead(sorting);
         PhotoCommands commands = new PhotoCommands(services.files(), grid, actions, notices, services.trash(), executor);
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(executor, imports, library, backup, notices,
-                        services.server(), services.settings(), services.paths().logFile(), dialogs),
-                LibraryTreeController.class, () -> new LibraryTreeController(library, commands),
-                ImageGridController.class, () -> new ImageGridController(grid, thumbnails, actions, commands),
+                        services.server(), services.settings(), services.paths().logFile(), dialogs, sorting),
+                LibraryTreeController.class, () -> new LibraryTreeController(library, commands, edits),
+                ImageGridController.class, () -> new ImageGridController(grid, thumbnails, actions, commands, sorting),
                 FindBarController.class, () -> new FindBarController(find),
                 ImportBarController.class, () -> new ImportBarController(imports),
                 SyncBarController.class, () -> new SyncBarController(backup));
@@ -147,6 +153,19 @@ public final class DesktopWindow {
         library.refresh(); // the first read opens the library
         backup.checkAvailable();
         return controller;
+    }
+
+    /** The menus list the library's categories once it has been read (it is open then). */
+    private void loadCategoriesOnceRead(SortingViewModel sorting) {
+        library.placeholderProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends String> o, String was, String now) {
+                if (now.isEmpty()) {
+                    library.placeholderProperty().removeListener(this);
+                    sorting.loadCategories();
+                }
+            }
+        });
     }
 
     /** Logs {@link #SHOWN} once the library's tree is first read and the grid's first thumbnails are on screen. */

@@ -23,10 +23,13 @@ import org.imageorganizer.ui.TaskExecutor;
 import org.imageorganizer.ui.dnd.DropAdapter;
 import org.imageorganizer.ui.importing.ImportViewModel;
 import org.imageorganizer.ui.library.LibraryViewModel;
+import org.imageorganizer.ui.library.PhotoDrag;
+import org.imageorganizer.ui.sorting.SortingViewModel;
 import org.imageorganizer.ui.sync.SyncViewModel;
 
 /**
- * The main window (MainWindow.fxml): the menus, drops on the window, the REST server switch and the
+ * The main window (MainWindow.fxml): the menus (Edit → Undo takes back the last move of photos, Settings →
+ * Categories… edits the library's categories and sorts it again), drops on the window, the REST server switch and the
  * notice line. The sidebar, the grid, the import bar and the backup bar are views of their own
  * (included), each with its controller and view model.
  */
@@ -40,6 +43,7 @@ public final class MainWindowController {
     private final SettingsStore settings;
     private final Path logFile;
     private final MainWindowDialogs dialogs;
+    private final SortingViewModel sorting;
 
     @FXML BorderPane root;
     @FXML SplitPane split;
@@ -49,6 +53,8 @@ public final class MainWindowController {
     @FXML HBox noticeBar;
     @FXML Label notice;
     @FXML MenuItem duplicatesItem;
+    @FXML MenuItem undoItem;
+    @FXML MenuItem redoItem;
     private Runnable onShowDuplicates = () -> { };
 
     /**
@@ -56,7 +62,7 @@ public final class MainWindowController {
      */
     public MainWindowController(TaskExecutor executor, ImportViewModel imports, LibraryViewModel library,
             SyncViewModel backup, Notices notices, EmbeddedServer server, SettingsStore settings, Path logFile,
-            MainWindowDialogs dialogs) {
+            MainWindowDialogs dialogs, SortingViewModel sorting) {
         this.executor = executor;
         this.imports = imports;
         this.library = library;
@@ -66,12 +72,17 @@ public final class MainWindowController {
         this.settings = settings;
         this.logFile = logFile;
         this.dialogs = dialogs;
+        this.sorting = sorting;
     }
 
     @FXML
     void initialize() {
         root.setOnDragOver(DropAdapter::acceptIfFiles);
-        root.setOnDragEntered(e -> root.getStyleClass().add("drop-target"));
+        root.setOnDragEntered(e -> {
+            if (!PhotoDrag.carriesPhotos(e.getDragboard())) { // photos dragged to the tree are not an import
+                root.getStyleClass().add("drop-target");
+            }
+        });
         root.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
         root.setOnDragDropped(e -> {
             List<Path> paths = DropAdapter.paths(e);
@@ -83,6 +94,10 @@ public final class MainWindowController {
         notice.textProperty().bind(notices.messageProperty());
         noticeBar.visibleProperty().bind(notices.messageProperty().isNotEmpty());
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        undoItem.textProperty().bind(sorting.undoTextProperty());
+        undoItem.disableProperty().bind(sorting.canUndoProperty().not());
+        redoItem.textProperty().bind(sorting.redoTextProperty());
+        redoItem.disableProperty().bind(sorting.canRedoProperty().not());
         imports.setOnModelMissing(() -> {
             if (dialogs.modelSetup(window())) {
                 imports.retryAfterModelSetup(); // the photos dropped before are imported now
@@ -127,6 +142,23 @@ public final class MainWindowController {
     void openSettings() {
         dialogs.settings(window());
         backup.checkAvailable();
+    }
+
+    @FXML
+    void openCategories() {
+        if (dialogs.categories(window())) {
+            sorting.categoriesChanged(); // sorted again in the background
+        }
+    }
+
+    @FXML
+    void undo() {
+        sorting.undo();
+    }
+
+    @FXML
+    void redo() {
+        sorting.redo();
     }
 
     @FXML

@@ -19,6 +19,9 @@ public interface MainWindowDialogs {
     /** Edits the settings; true when they were saved. */
     boolean settings(Window owner);
 
+    /** Edits the library's categories and how sure the app must be; true when they changed (a re-sort follows). */
+    boolean categories(Window owner);
+
     /** Version, licence, third-party licences. */
     void about(Window owner);
 

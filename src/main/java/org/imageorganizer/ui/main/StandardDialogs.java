@@ -14,6 +14,7 @@ import org.imageorganizer.ui.AppIcons;
 import org.imageorganizer.ui.WindowServices;
 import org.imageorganizer.ui.TaskExecutor;
 import org.imageorganizer.ui.about.AboutDialog;
+import org.imageorganizer.ui.categories.CategoriesDialog;
 import org.imageorganizer.ui.modelsetup.ModelSetupDialog;
 import org.imageorganizer.ui.preview.PreviewDialog;
 import org.imageorganizer.ui.settings.SettingsDialog;
@@ -41,6 +42,11 @@ public final class StandardDialogs implements MainWindowDialogs {
     @Override
     public boolean settings(Window owner) {
         return new SettingsDialog(services.settings(), executor).showAndWait(owner);
+    }
+
+    @Override
+    public boolean categories(Window owner) {
+        return new CategoriesDialog(services.sorting(), executor).showAndWait(owner);
     }
 
     @Override

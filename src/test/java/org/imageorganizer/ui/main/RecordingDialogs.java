@@ -10,6 +10,7 @@ import org.imageorganizer.model.ImageRecord;
 final class RecordingDialogs implements MainWindowDialogs {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean confirm = true;
+    private volatile boolean categoriesChanged;
     private volatile Runnable onCall = () -> { };
 
     private void record(String call) {
@@ -31,6 +32,17 @@ final class RecordingDialogs implements MainWindowDialogs {
     public boolean settings(Window owner) {
         record("settings");
         return false;
+    }
+
+    @Override
+    public boolean categories(Window owner) {
+        record("categories");
+        return categoriesChanged;
+    }
+
+    /** What Categories… answers: whether the user changed the categories (then the window sorts the library again). */
+    void categoriesChanged(boolean changed) {
+        categoriesChanged = changed;
     }
 
     @Override

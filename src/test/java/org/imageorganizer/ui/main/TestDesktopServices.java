@@ -20,6 +20,14 @@ import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.OrganizedTree;
 import org.imageorganizer.model.SyncListener;
 import org.imageorganizer.model.SyncSummary;
+import org.imageorganizer.ml.CategoryLessons;
+import org.imageorganizer.model.LabelSettings;
+import org.imageorganizer.services.BackgroundResort;
+import org.imageorganizer.services.LabelCorrecting;
+import org.imageorganizer.services.LibraryCategories;
+import org.imageorganizer.services.LibraryResort;
+import org.imageorganizer.services.LibrarySorting;
+import org.imageorganizer.services.StoredClusterNaming;
 import org.imageorganizer.services.CloudBackup;
 import org.imageorganizer.services.DeferredLibraryQueries;
 import org.imageorganizer.services.ImageFiles;
@@ -111,6 +119,7 @@ final class TestDesktopServices implements AutoCloseable {
     private ModelOnDemand model;
     private EmbeddingIndex searchIndex;
     private volatile PhotoSearch search;
+    private LibrarySorting sorting;
 
     public TestDesktopServices(Path dir) {
         this.dir = dir;
@@ -158,7 +167,24 @@ final class TestDesktopServices implements AutoCloseable {
             return queries;
         }), observers,
                 new StoredImageFiles(storage, thumbnails), this::remove, this::organize, new NoBackup(), modelSetup(),
-                store, server, paths, BuildInfo.load(), duplicates, trash(queries), search(queries, duplicates));
+                store, server, paths, BuildInfo.load(), duplicates, trash(queries), search(queries, duplicates),
+                this::sorting, new StoredClusterNaming(library.clusters()));
+    }
+
+    /**
+     * Moving photos, the categories and the background re-sort, as {@code app.DesktopWiring} makes them: the re-sort
+     * classifies with the tiny model's text embeddings of the categories (loaded as for an import).
+     */
+    public synchronized LibrarySorting sorting() {
+        if (sorting == null) {
+            LabelSettings labels = settings.labels();
+            LibraryResort resort = new LibraryResort(library, categories -> ImageClassifier.create(model().model(), categories,
+                    labels.objectTemplates(), labels.backgroundTemplates(), new LabelEmbeddingCache(dir.resolve("cache/labels")),
+                    CategoryLessons.NONE), changes);
+            sorting = new LibrarySorting(new LabelCorrecting(library, changes), new LibraryCategories(library),
+                    new BackgroundResort(resort, () -> { }));
+        }
+        return sorting;
     }
 
     /** Search on the library's embeddings held in memory, texts encoded by the tiny model (loaded as for an import). */
@@ -348,6 +374,9 @@ final class TestDesktopServices implements AutoCloseable {
         releaseDecodes();
         releaseLibrary();
         releaseModelLoad();
+        if (sorting != null) {
+            sorting.resort().close();
+        }
         clusterer.close();
         if (searchIndex != null) {
             searchIndex.close();
