@@ -11,6 +11,7 @@ import org.imageorganizer.config.BuildInfo;
 import org.imageorganizer.config.ServerOptions;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.importer.ModelOnDemand;
+import org.imageorganizer.services.SuggestedClusterNames;
 import org.imageorganizer.importer.ImportPipeline;
 import org.imageorganizer.importer.OpeningLibrary;
 import org.imageorganizer.ml.ModelFolder;
@@ -66,6 +67,8 @@ final class DesktopWiring implements AutoCloseable {
     private final Duplicates duplicates = new Duplicates();
     private final DesktopFind find;
     private ModelOnDemand model;
+    private BackgroundNameSuggestions names;
+    private boolean closed;
     private CloudinaryStorage cloud;
     private LibrarySorting sorting;
 
@@ -109,9 +112,19 @@ final class DesktopWiring implements AutoCloseable {
      */
     private synchronized ModelOnDemand model(LibraryDatabase opened) {
         if (model == null) {
-            model = core.modelOnDemand(opened, core.models().chooseInstalled(opened));
+            ModelOnDemand chosen = core.modelOnDemand(opened, core.models().chooseInstalled(opened));
+            model = chosen;
+            // once it is loaded: names suggested for the clusters, in the background (ADR 0045)
+            chosen.whenReady(() -> suggestNames(chosen, opened));
         }
         return model;
+    }
+
+    private synchronized void suggestNames(ModelOnDemand loaded, LibraryDatabase opened) {
+        if (names == null && model == loaded && !closed) {
+            names = BackgroundNameSuggestions.start(loaded.model(), core.environment().labelEmbeddingCacheDir(),
+                    new SuggestedClusterNames(opened.clusters()), libraries.clusterer());
+        }
     }
 
     /**
@@ -161,11 +174,15 @@ final class DesktopWiring implements AutoCloseable {
         server.stop();
         find.close();
         synchronized (this) {
+            closed = true;
             if (cloud != null) {
                 cloud.close();
             }
             if (sorting != null) {
                 sorting.resort().close();
+            }
+            if (names != null) {
+                names.close(); // before the model is closed
             }
             if (model != null) {
                 model.close();

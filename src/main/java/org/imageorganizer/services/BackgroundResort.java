@@ -64,15 +64,22 @@ public final class BackgroundResort implements AutoCloseable {
             running = true;
             waiting = null;
         }
+        LibraryResort.Summary summary = null;
+        RuntimeException failure = null;
         try {
             before.run();
-            last = resort.resort();
-            done.complete(last);
+            summary = resort.resort();
+            last = summary;
         } catch (RuntimeException e) {
             LOG.warn("The library could not be sorted again after its categories changed: {}", e.toString());
-            done.completeExceptionally(e);
+            failure = e;
         } finally {
-            running = false;
+            running = false; // before the future completes: whoever waits on it sees the re-sort ended
+        }
+        if (failure != null) {
+            done.completeExceptionally(failure);
+        } else {
+            done.complete(summary);
         }
     }
 

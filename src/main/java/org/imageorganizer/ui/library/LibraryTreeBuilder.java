@@ -86,14 +86,24 @@ public final class LibraryTreeBuilder {
         return rows;
     }
 
-    /** The user's name for a cluster, else its stable number from 1; the noise is "Ungrouped". */
-    private static String clusterLabel(SubCluster cluster) {
+    /**
+     * The user's name for a cluster, else the name suggested for it, marked as a suggestion ("Beach (suggested)"),
+     * else its stable number from 1; the noise is "Ungrouped".
+     */
+    static String clusterLabel(SubCluster cluster) {
         if (cluster.noise()) {
             return UNGROUPED;
         }
-        // TODO(issue 18): once SubCluster.suggestedName() is in, show it here when the user gave no name, marked as a
-        // suggestion ("Beach? (suggested)"), before falling back to the number.
-        return cluster.name() != null ? cluster.name() : numbered(cluster.clusterId());
+        if (cluster.name() != null) {
+            return cluster.name();
+        }
+        return cluster.suggestedName() != null ? suggested(cluster.suggestedName()) : numbered(cluster.clusterId());
+    }
+
+    /** How a suggested name shows until the user names the cluster. */
+    static String suggested(String name) {
+        String shown = name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        return shown + " (suggested)";
     }
 
     /** What an unnamed cluster is called: its stable number from 1 ("Cluster 3"). */

@@ -169,6 +169,19 @@ class LibraryTreeBuilderTest {
     }
 
     @Test
+    void anUnnamedClusterShowsTheNameSuggestedForItMarkedAsASuggestion() {
+        ObjectGroup dog = new ObjectGroup("dog", 3, List.of(
+                new BackgroundGroup("beach", List.of(1L, 2L, 3L), List.of(
+                        new SubCluster(0, false, false, List.of(1L), "k0", null, 1L, "sand castle"),
+                        new SubCluster(3, false, false, List.of(2L), "k3", "Ski trip", 2L, "snow"),
+                        new SubCluster(4, false, false, List.of(3L), "k4", null, 3L, null)))));
+
+        NodeTree beach = child(child(LibraryTreeBuilder.build(snapshot(membership(), dog), ""), "Dog"), "Beach");
+
+        assertThat(rows(beach)).containsExactly("Sand castle (suggested) (1)", "Ski trip (1)", "Cluster 5 (1)");
+    }
+
+    @Test
     void clustersComputedForOtherImagesAreNotShown() {
         // computed before image 3 arrived: the group waits for the next clustering
         ObjectGroup dog = new ObjectGroup("dog", 2, List.of(
