@@ -2,6 +2,7 @@
 // selected node's images. Image metadata is cached for a while (its links are signed for 30 min).
 
 import { apiJson, el } from './api.js';
+import { ImageCache } from './images.js';
 import { ClusterNaming } from './naming.js';
 
 const STALE_POLL_MS = 2000;
@@ -17,6 +18,11 @@ function nodeKey(...parts) {
  * number from 1 (as the window shows it); the photos no cluster took are "Ungrouped", and the images the
  * clustering has not reached yet (the pending entry) are "Sorting…". A cluster with a key can be renamed.
  */
+/** A group's cover photo's id (the photo nearest the centre of it, or of its largest cluster), or undefined. */
+function cover(group) {
+  return Number.isInteger(group.cover_image_id) ? group.cover_image_id : undefined;
+}
+
 function clusterNodes(object, sub) {
   return sub.clusters.map((cluster) => {
     const noise = cluster.noise === true;
@@ -37,6 +43,7 @@ function clusterNodes(object, sub) {
       title: `${object} › ${sub.background_category} › ${label}`,
       count: cluster.image_ids.length, ids: cluster.image_ids, children: [],
       clusterKey: named ? cluster.cluster_key : undefined, name: cluster.name || null, suggested, number,
+      cover: cover(cluster),
     };
   });
 }
@@ -183,13 +190,13 @@ export class Library {
   nodes() {
     return this.groups.map((group) => ({
       level: 'object', object: group.object_category, key: nodeKey('o', group.object_category),
-      title: group.object_category, count: group.total_images,
+      title: group.object_category, count: group.total_images, cover: cover(group),
       ids: group.subgroups.flatMap((sub) => sub.image_ids),
       children: group.subgroups.map((sub) => ({
         level: 'background', object: group.object_category, background: sub.background_category,
         key: nodeKey('b', group.object_category, sub.background_category),
         title: `${group.object_category} › ${sub.background_category}`, count: sub.image_ids.length,
-        ids: sub.image_ids,
+        ids: sub.image_ids, cover: cover(sub),
         children: clusterNodes(group.object_category, sub),
       })),
     }));
@@ -271,11 +278,51 @@ export class Library {
       nodes.push(el('p', 'tree-empty', text));
     }
     this.ui.tree.replaceChildren(...nodes);
+    this.showCovers();
     if (naming) {
       this.naming.focus();
     } else if (focused) {
       const again = Array.from(this.ui.tree.querySelectorAll('button')).find((b) => b.dataset.key === focused);
       if (again) again.focus();
+    }
+  }
+
+  /** A small picture of a group's cover photo; its link is filled in once the photo's metadata is known. */
+  coverImage(id) {
+    const img = document.createElement('img');
+    img.className = 'tree-cover';
+    img.alt = '';
+    img.width = 24;
+    img.height = 24;
+    img.dataset.cover = String(id);
+    const known = this.images.fresh(id);
+    if (known) {
+      img.src = ImageCache.thumbnail(known, 128);
+    }
+    img.addEventListener('error', () => {
+      img.hidden = true;
+      this.images.forget(id); // perhaps an expired link: fetched again next time
+    });
+    return img;
+  }
+
+  /** Fetches the metadata of the covers shown without a link yet, then shows them. */
+  async showCovers() {
+    const waiting = Array.from(this.ui.tree.querySelectorAll('img.tree-cover:not([src])'));
+    const ids = [...new Set(waiting.map((img) => Number(img.dataset.cover)))];
+    if (ids.length === 0) {
+      return;
+    }
+    try {
+      await this.images.get(ids);
+    } catch (error) {
+      return; // the tree works without its pictures
+    }
+    for (const img of this.ui.tree.querySelectorAll('img.tree-cover:not([src])')) {
+      const image = this.images.fresh(Number(img.dataset.cover));
+      if (image) {
+        img.src = ImageCache.thumbnail(image, 128);
+      }
     }
   }
 
@@ -319,6 +366,9 @@ export class Library {
     if (node.cluster !== undefined) button.dataset.cluster = String(node.cluster);
     if (node.key === this.selected.key && this.active()) button.setAttribute('aria-current', 'true');
     if (node.pending) button.title = 'New images, sorted into clusters in a moment';
+    if (node.cover !== undefined) {
+      button.append(this.coverImage(node.cover));
+    }
     button.append(el('span', `node-label${node.suggested ? ' suggested' : ''}`, node.label));
     if (node.suggested) {
       button.append(el('span', 'suggested-mark', 'suggested'));

@@ -261,6 +261,33 @@ class WebPageSortingBrowserTest {
     }
 
     @Test
+    void theTreeShowsEachGroupsCoverPhoto() throws Exception {
+        startWith(4);
+        page.server.clusterer.refreshNow();
+        JsonNode group = JSON.readTree(page.server.get("/clusters/grouped")).get(0);
+        String object = group.get("object_category").asText();
+        JsonNode sub = group.get("subgroups").get(0);
+        String background = sub.get("background_category").asText();
+        JsonNode cluster = sub.get("clusters").get(0);
+        assertThat(group.get("cover_image_id").isIntegralNumber()).as("the category has a cover").isTrue();
+        refreshTree();
+        page.expandBackground(object, background);
+        String id = cluster.get("cluster_id").asText();
+        page.wait.until(d -> node(object, background, id) != null && !node(object, background, id)
+                .findElements(By.cssSelector("img.tree-cover[src]")).isEmpty());
+        String src = node(object, background, id).findElement(By.cssSelector("img.tree-cover")).getAttribute("src");
+        assertThat(src).contains("/images/" + cluster.get("cover_image_id").asLong() + "/thumbnail");
+        WebElement objectRow = (WebElement) page.script("return Array.from(document.querySelectorAll('#tree button.node'))"
+                + ".find(b => b.dataset.level === 'object' && b.dataset.object === arguments[0]) || null", object);
+        page.wait.until(d -> !objectRow.findElements(By.cssSelector("img.tree-cover[src]")).isEmpty());
+        assertThat(objectRow.findElement(By.cssSelector("img.tree-cover")).getAttribute("src"))
+                .contains("/images/" + group.get("cover_image_id").asLong() + "/thumbnail");
+        page.wait.until(d -> (Boolean) page.script("return Array.from(document.querySelectorAll('img.tree-cover[src]'))"
+                + ".every(i => i.complete && i.naturalWidth > 0)"));
+        page.assertCleanConsole();
+    }
+
+    @Test
     void theCategoriesPageAddsEditsAndRemovesCategoriesWhileThePhotosAreSortedAgain() throws Exception {
         startWith(3);
         page.chrome.driver().findElement(By.id("view-categories")).click();
