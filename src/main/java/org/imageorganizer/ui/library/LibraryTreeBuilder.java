@@ -49,31 +49,41 @@ public final class LibraryTreeBuilder {
                     continue;
                 }
                 objectIds.addAll(group.getValue());
+                BackgroundGroup clustered = current(computed.get(group.getKey()), group.getValue());
                 backgrounds.add(new NodeTree(new TreeNode(TreeNode.Level.BACKGROUND, display(background), object.getKey(),
-                        background, 0, group.getValue()), clusters(group.getKey(), group.getValue(), computed.get(group.getKey()))));
+                        background, 0, group.getValue(), clustered == null ? null : clustered.coverImageId()),
+                        clusters(group.getKey(), clustered)));
             }
             if (backgrounds.isEmpty()) {
                 continue;
             }
             backgrounds.sort(Comparator.comparingInt((NodeTree n) -> -n.node().count()).thenComparing(n -> n.node().label()));
             all.addAll(objectIds);
+            Long cover = backgrounds.stream().map(n -> n.node().coverImageId()).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null); // the largest group's with one
             objects.add(new NodeTree(new TreeNode(TreeNode.Level.OBJECT, display(object.getKey()), object.getKey(), null, 0,
-                    objectIds), backgrounds));
+                    objectIds, cover), backgrounds));
         }
         objects.sort(Comparator.comparingInt((NodeTree n) -> -n.node().count()).thenComparing(n -> n.node().label()));
         all.sort(Comparator.reverseOrder());
         return new NodeTree(new TreeNode(TreeNode.Level.ALL, "All photos", null, null, 0, all), objects);
     }
 
-    private static List<NodeTree> clusters(GroupKey key, List<Long> members, BackgroundGroup computed) {
-        if (computed == null || computed.clusters().stream().anyMatch(SubCluster::pending) || !sameIds(computed.imageIds(), members)) {
+    /** The group's clustering when it is the one of its current members (else its clusters are not shown yet). */
+    private static BackgroundGroup current(BackgroundGroup computed, List<Long> members) {
+        return computed == null || computed.clusters().stream().anyMatch(SubCluster::pending)
+                || !sameIds(computed.imageIds(), members) ? null : computed;
+    }
+
+    private static List<NodeTree> clusters(GroupKey key, BackgroundGroup computed) {
+        if (computed == null) {
             return List.of();
         }
         List<NodeTree> rows = new ArrayList<>();
         NodeTree noise = null;
         for (SubCluster cluster : computed.clusters()) {
             TreeNode node = new TreeNode(TreeNode.Level.CLUSTER, clusterLabel(cluster), key.objectLabel(),
-                    key.backgroundLabel(), cluster.clusterId(), cluster.imageIds());
+                    key.backgroundLabel(), cluster.clusterId(), cluster.imageIds(), cluster.coverImageId());
             if (cluster.noise()) {
                 noise = new NodeTree(node, List.of());
             } else {

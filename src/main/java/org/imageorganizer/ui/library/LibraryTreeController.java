@@ -14,6 +14,7 @@ public final class LibraryTreeController {
     private final LibraryViewModel library;
     private final TreeRowActions actions;
     private final TreeRowEdits edits;
+    private final TreeCovers covers;
 
     @FXML TextField search;
     @FXML TreeView<TreeNode> tree;
@@ -21,14 +22,20 @@ public final class LibraryTreeController {
     @FXML Label clusterState;
 
     public LibraryTreeController(LibraryViewModel library, TreeRowActions actions, TreeRowEdits edits) {
+        this(library, actions, edits, TreeCovers.NONE);
+    }
+
+    /** @param covers the rows' cover pictures */
+    public LibraryTreeController(LibraryViewModel library, TreeRowActions actions, TreeRowEdits edits, TreeCovers covers) {
         this.library = library;
         this.actions = actions;
         this.edits = edits;
+        this.covers = covers;
     }
 
     @FXML
     void initialize() {
-        new LibraryTreeView(tree, library, actions, edits).bind();
+        new LibraryTreeView(tree, library, actions, edits, covers).bind();
         treePlaceholder.textProperty().bind(library.placeholderProperty());
         treePlaceholder.visibleProperty().bind(library.placeholderProperty().isNotEmpty());
         tree.visibleProperty().bind(library.placeholderProperty().isEmpty());

@@ -8,6 +8,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -20,18 +22,24 @@ import javafx.scene.input.TransferMode;
  * background row move there; F2, a double click or Rename… on a cluster's row renames it.
  */
 final class LibraryTreeView {
+    /** The side of a row's cover picture, in pixels. */
+    static final double COVER_SIZE = 22;
+
     private final TreeView<TreeNode> view;
     private final LibraryViewModel model;
     private final TreeRowActions actions;
     private final TreeRowEdits edits;
+    private final TreeCovers covers;
     private final Set<String> expanded = new HashSet<>();
     private boolean updating;
 
-    LibraryTreeView(TreeView<TreeNode> view, LibraryViewModel model, TreeRowActions actions, TreeRowEdits edits) {
+    LibraryTreeView(TreeView<TreeNode> view, LibraryViewModel model, TreeRowActions actions, TreeRowEdits edits,
+            TreeCovers covers) {
         this.view = view;
         this.model = model;
         this.actions = actions;
         this.edits = edits;
+        this.covers = covers;
     }
 
     void bind() {
@@ -42,6 +50,7 @@ final class LibraryTreeView {
                     super.updateItem(node, empty);
                     setText(empty || node == null ? null : node.label() + "  (" + node.count() + ")");
                     setContextMenu(empty || node == null || node.count() == 0 ? null : menu(node));
+                    showCover(this, empty ? null : node);
                 }
             };
             acceptDrops(cell);
@@ -68,6 +77,32 @@ final class LibraryTreeView {
         });
         model.selectedProperty().addListener((o, old, now) -> select(now));
         show(model.treeProperty().get());
+    }
+
+    /** The row's cover photo as a small picture before its text, once its thumbnail is at hand. */
+    private void showCover(TreeCell<TreeNode> cell, TreeNode node) {
+        Long cover = node == null ? null : node.coverImageId();
+        if (cover == null) {
+            cell.setGraphic(null);
+            return;
+        }
+        ImageView picture = new ImageView();
+        picture.setFitWidth(COVER_SIZE);
+        picture.setFitHeight(COVER_SIZE);
+        picture.setPreserveRatio(true);
+        picture.setSmooth(true);
+        picture.getStyleClass().add("tree-cover");
+        Image known = covers.cached(cover);
+        if (known != null) {
+            picture.setImage(known);
+        } else {
+            covers.load(cover, image -> {
+                if (cell.getItem() == node) { // the cell may show another row by now
+                    picture.setImage(image);
+                }
+            });
+        }
+        cell.setGraphic(picture);
     }
 
     private boolean renamable(TreeNode node) {

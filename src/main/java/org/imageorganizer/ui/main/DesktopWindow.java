@@ -1,5 +1,11 @@
 package org.imageorganizer.ui.main;
 
+import java.util.function.Consumer;
+
+import javafx.scene.image.Image;
+
+import org.imageorganizer.ui.library.TreeCovers;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -71,6 +77,23 @@ public final class DesktopWindow {
         this.dialogs = dialogs;
     }
 
+    /** The tree rows' cover pictures: the photo's record read in the background, then its thumbnail as the grid's. */
+    private TreeCovers treeCovers() {
+        return new TreeCovers() {
+            @Override
+            public Image cached(long imageId) {
+                return thumbnails.cached(imageId);
+            }
+
+            @Override
+            public void load(long imageId, Consumer<Image> done) {
+                executor.submit(() -> services.library().image(imageId),
+                        record -> record.ifPresentOrElse(r -> thumbnails.load(r, done), () -> done.accept(null)),
+                        failure -> done.accept(null));
+            }
+        };
+    }
+
     /** Fills the stage and shows it. */
     public MainWindowController show(Stage stage) {
         Notices notices = new Notices();
@@ -116,7 +139,7 @@ public final class DesktopWindow {
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(executor, imports, library, backup, notices,
                         services.server(), services.settings(), services.paths().logFile(), dialogs, sorting),
-                LibraryTreeController.class, () -> new LibraryTreeController(library, commands, edits),
+                LibraryTreeController.class, () -> new LibraryTreeController(library, commands, edits, treeCovers()),
                 ImageGridController.class, () -> new ImageGridController(grid, thumbnails, actions, commands, sorting),
                 FindBarController.class, () -> new FindBarController(find),
                 ImportBarController.class, () -> new ImportBarController(imports),

@@ -182,6 +182,29 @@ class LibraryTreeBuilderTest {
     }
 
     @Test
+    void eachRowHasItsCoverPhotoAClusterItsOwnAGroupItsLargestClustersAndACategoryItsLargestGroups() {
+        ObjectGroup dog = new ObjectGroup("dog", 5, List.of(
+                new BackgroundGroup("beach", List.of(1L, 2L, 3L), List.of(
+                        new SubCluster(0, false, false, List.of(1L, 2L), "k0", null, 2L),
+                        new SubCluster(1, false, false, List.of(3L), "k1", null, 3L))),
+                new BackgroundGroup("snow", List.of(4L, 5L), List.of(
+                        new SubCluster(0, false, false, List.of(4L, 5L), "k2", null, 5L)))));
+
+        Map<GroupKey, List<Long>> members = new LinkedHashMap<>();
+        members.put(DOG_BEACH, List.of(1L, 2L, 3L));
+        members.put(new GroupKey("dog", "snow"), List.of(4L, 5L));
+        NodeTree tree = LibraryTreeBuilder.build(snapshot(members, dog), "");
+        NodeTree object = child(tree, "Dog");
+        NodeTree beach = child(object, "Beach");
+
+        assertThat(object.node().coverImageId()).isEqualTo(2L);
+        assertThat(beach.node().coverImageId()).isEqualTo(2L);
+        assertThat(child(object, "Snow").node().coverImageId()).isEqualTo(5L);
+        assertThat(beach.children()).extracting(n -> n.node().coverImageId()).containsExactly(2L, 3L);
+        assertThat(tree.node().coverImageId()).as("All photos has none").isNull();
+    }
+
+    @Test
     void clustersComputedForOtherImagesAreNotShown() {
         // computed before image 3 arrived: the group waits for the next clustering
         ObjectGroup dog = new ObjectGroup("dog", 2, List.of(

@@ -112,6 +112,18 @@ class SortingWindowTest {
     }
 
     @Test
+    void theTreesRowsShowTheirCoverPhotos() {
+        importPhotos(4);
+        fx.waitUntil("the categories to be clustered", () -> !fx.tree.getRoot().getChildren().isEmpty()
+                && fx.tree.getRoot().getChildren().stream().allMatch(row -> row.getValue().coverImageId() != null));
+        runFx(() -> fx.tree.getRoot().getChildren().forEach(row -> row.setExpanded(true)));
+        fx.waitUntil("a row with its cover picture", () -> fx.tree.lookupAll(".tree-cover").stream()
+                .anyMatch(n -> n instanceof javafx.scene.image.ImageView v && v.getImage() != null && v.isVisible()));
+        assertThat(onFx(() -> fx.tree.getRoot().getChildren().stream().allMatch(row -> row.getValue().coverImageId() != null)))
+                .as("every category has a cover once clustered").isTrue();
+    }
+
+    @Test
     void theCategoriesDialogCountsWhatANewCategoryWouldMoveSavesItAndTheWindowSortsAgain() {
         importPhotos(4);
         Stage dialog = onFx(() -> new CategoriesDialog(fx.services::sorting, fx.executor).show(fx.stage, () -> { }));
