@@ -10,6 +10,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -102,7 +103,11 @@ final class LibraryTreeView {
                 }
             });
         }
-        cell.setGraphic(picture);
+        StackPane box = new StackPane(picture); // one width for portrait and landscape covers: the labels line up
+        box.setMinSize(COVER_SIZE, COVER_SIZE);
+        box.setPrefSize(COVER_SIZE, COVER_SIZE);
+        box.setMaxSize(COVER_SIZE, COVER_SIZE);
+        cell.setGraphic(box);
     }
 
     private boolean renamable(TreeNode node) {
