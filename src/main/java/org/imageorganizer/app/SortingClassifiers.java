@@ -12,6 +12,7 @@ import org.imageorganizer.ml.LabelEmbeddingCache;
 import org.imageorganizer.model.CorrectedPhoto;
 import org.imageorganizer.model.LabelSettings;
 import org.imageorganizer.model.SortingCategories;
+import org.imageorganizer.services.LibraryResort;
 import org.imageorganizer.store.LibraryDatabase;
 
 /**
@@ -36,7 +37,7 @@ final class SortingClassifiers {
 
     /** The classifier of the library's categories as they are now, with what its corrections taught them. */
     ImageClassifier of(ClipModel model, LibraryDatabase library) {
-        return of(model, SortingCategories.of(library.categories().all(), library.info().confidenceThreshold()), library);
+        return of(model, LibraryResort.categoriesOf(library), library);
     }
 
     /**

@@ -32,17 +32,7 @@ public final class ImageClassifier {
      * (then reading them from the cache).
      */
     public static ImageClassifier create(ClipModel model, LabelSettings labels, LabelEmbeddingCache cache) {
-        PromptEnsemble objectPrompts = new PromptEnsemble(labels.objectTemplates());
-        PromptEnsemble backgroundPrompts = new PromptEnsemble(labels.backgroundTemplates());
-        String modelId = model.manifest().modelId();
-        double scale = model.manifest().logitScale();
-        float[][] objectEmbeddings = cache.get(modelId, labels.objects(), objectPrompts.templates(),
-                () -> objectPrompts.embed(model, labels.objects()));
-        float[][] backgroundEmbeddings = cache.get(modelId, labels.backgrounds(), backgroundPrompts.templates(),
-                () -> backgroundPrompts.embed(model, labels.backgrounds()));
-        return new ImageClassifier(
-                new ZeroShotClassifier(labels.objects(), objectEmbeddings, scale, labels.confidenceThreshold()),
-                new ZeroShotClassifier(labels.backgrounds(), backgroundEmbeddings, scale, labels.confidenceThreshold()));
+        return create(model, SortingCategories.of(labels), labels.objectTemplates(), labels.backgroundTemplates(), cache);
     }
 
     /**

@@ -23,6 +23,17 @@ public record SortingCategories(List<Category> objects, List<Category> backgroun
         return kind == CategoryKind.OBJECT ? objects : backgrounds;
     }
 
+    /** The label lists and threshold of the settings as categories (described by their names). */
+    public static SortingCategories of(LabelSettings labels) {
+        return new SortingCategories(categories(CategoryKind.OBJECT, labels.objects()),
+                categories(CategoryKind.BACKGROUND, labels.backgrounds()), labels.confidenceThreshold());
+    }
+
+    private static List<Category> categories(CategoryKind kind, List<String> names) {
+        return java.util.stream.IntStream.range(0, names.size())
+                .mapToObj(i -> new Category(i, kind, names.get(i), null, i)).toList();
+    }
+
     /** The categories of a kind-ordered list (as {@code CategoryRepository.all} gives it), with this threshold. */
     public static SortingCategories of(List<Category> all, double threshold) {
         return new SortingCategories(all.stream().filter(c -> c.kind() == CategoryKind.OBJECT).toList(),

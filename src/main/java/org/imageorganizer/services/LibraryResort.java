@@ -64,6 +64,11 @@ public final class LibraryResort {
 
     /** The categories and threshold the library sorts by now. */
     public SortingCategories categories() {
+        return categoriesOf(library);
+    }
+
+    /** The categories and threshold a library sorts by now (what its imports and re-sorts classify with). */
+    public static SortingCategories categoriesOf(LibraryDatabase library) {
         return SortingCategories.of(library.categories().all(), library.info().confidenceThreshold());
     }
 
