@@ -43,7 +43,7 @@ public final class PhotoMetadataReader {
         ZoneOffset offset = taken == null ? null : offset(exif.getString(ExifSubIFDDirectory.TAG_TIME_ZONE_ORIGINAL));
         String make = ifd0 == null ? null : text(ifd0.getString(ExifIFD0Directory.TAG_MAKE));
         String model = ifd0 == null ? null : text(ifd0.getString(ExifIFD0Directory.TAG_MODEL));
-        return new PhotoMetadata(taken, offset, make, model);
+        return PhotoMetadata.fromPhoto(taken, offset, make, model);
     }
 
     static LocalDateTime date(String text) {

@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param importedAt      when it entered the library
  * @param classification  object and background labels
  * @param storage         which {@link StorageKind} holds the file
+ * @param metadata        when it was taken and with which camera ({@link PhotoMetadata#NONE} when not known)
  */
 public record ImageRecord(
         long id,
@@ -28,5 +29,17 @@ public record ImageRecord(
         String format,
         Instant importedAt,
         Classification classification,
-        StorageKind storage) {
+        StorageKind storage,
+        PhotoMetadata metadata) {
+
+    public ImageRecord {
+        metadata = metadata == null ? PhotoMetadata.NONE : metadata;
+    }
+
+    /** An image whose date taken and camera are not known (yet). */
+    public ImageRecord(long id, String sha256, String location, String fileName, long byteSize, int width, int height,
+                       String format, Instant importedAt, Classification classification, StorageKind storage) {
+        this(id, sha256, location, fileName, byteSize, width, height, format, importedAt, classification, storage,
+                PhotoMetadata.NONE);
+    }
 }

@@ -8,14 +8,62 @@ import java.util.Optional;
 /**
  * What a photo's own metadata says about it (issue 19): when it was taken and with which camera.
  *
- * @param taken       the date and time taken as the camera's clock showed it (EXIF DateTimeOriginal), or null
- * @param offset      that clock's offset from UTC when the photo says it (EXIF OffsetTimeOriginal), or null
+ * @param taken       the date and time taken as the camera's clock showed it (EXIF DateTimeOriginal), or, when the
+ *                    photo does not say, the file's last-modified time in the importing machine's zone; or null
+ * @param offset      that clock's offset from UTC when known (EXIF OffsetTimeOriginal, or the zone of a file time),
+ *                    or null
+ * @param takenFrom   where {@code taken} comes from; null exactly when {@code taken} is null
  * @param cameraMake  the camera's maker, or null
  * @param cameraModel the camera's model, or null
  */
-public record PhotoMetadata(LocalDateTime taken, ZoneOffset offset, String cameraMake, String cameraModel) {
+public record PhotoMetadata(LocalDateTime taken, ZoneOffset offset, TakenFrom takenFrom, String cameraMake,
+                            String cameraModel) {
     /** A photo that says nothing about itself. */
-    public static final PhotoMetadata NONE = new PhotoMetadata(null, null, null, null);
+    public static final PhotoMetadata NONE = new PhotoMetadata(null, null, null, null, null);
+
+    /** Where a date taken comes from. */
+    public enum TakenFrom {
+        /** The photo's own EXIF DateTimeOriginal. */
+        PHOTO,
+        /** The file's last-modified time: the photo does not say when it was taken. */
+        FILE_TIME
+    }
+
+    public PhotoMetadata {
+        if ((taken == null) != (takenFrom == null)) {
+            throw new IllegalArgumentException("a date taken needs its source, and only a date has one");
+        }
+        if (taken == null && offset != null) {
+            throw new IllegalArgumentException("an offset without a date taken");
+        }
+    }
+
+    /** What the photo's EXIF says. */
+    public static PhotoMetadata fromPhoto(LocalDateTime taken, ZoneOffset offset, String cameraMake,
+                                          String cameraModel) {
+        return new PhotoMetadata(taken, taken == null ? null : offset, taken == null ? null : TakenFrom.PHOTO,
+                cameraMake, cameraModel);
+    }
+
+    /**
+     * This metadata, with the file's last-modified time as the date taken when the photo gives none.
+     *
+     * @param modified the file's last-modified time, or null when unknown (an upload)
+     * @param zone     the zone the file time is shown in
+     */
+    public PhotoMetadata orFileTime(java.time.Instant modified, java.time.ZoneId zone) {
+        if (taken != null || modified == null) {
+            return this;
+        }
+        ZoneOffset fileOffset = zone.getRules().getOffset(modified);
+        return new PhotoMetadata(LocalDateTime.ofInstant(modified, fileOffset), fileOffset, TakenFrom.FILE_TIME,
+                cameraMake, cameraModel);
+    }
+
+    /** True when this says anything at all. */
+    public boolean isKnown() {
+        return taken != null || cameraMake != null || cameraModel != null;
+    }
 
     /** The moment taken, when the photo gives its offset too. */
     public Optional<OffsetDateTime> takenAt() {
