@@ -1,5 +1,6 @@
 package org.imageorganizer.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.imageorganizer.model.ImageRecord;
 
 /** One image as the API shows it. */
@@ -17,6 +18,9 @@ record ImageJson(
         boolean objectByUser,
         boolean backgroundByUser,
         String uploadedAt,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String takenAt,
+        String takenAtSource,
+        String camera,
         String storage,
         String imageUrl,
         String thumbnailUrl,
@@ -27,8 +31,10 @@ record ImageJson(
                 image.format(), image.classification().object().name(), round(image.classification().object().confidence()),
                 image.classification().background().name(), round(image.classification().background().confidence()),
                 image.classification().object().byUser(), image.classification().background().byUser(),
-                image.importedAt() == null ? null : image.importedAt().toString(), image.storage().name().toLowerCase(java.util.Locale.ROOT), imageUrl, thumbnailUrl,
-                duplicate);
+                image.importedAt() == null ? null : image.importedAt().toString(), image.metadata().takenIso(),
+                image.metadata().takenSourceCode(), image.metadata().camera(),
+                image.storage().name().toLowerCase(java.util.Locale.ROOT), imageUrl, thumbnailUrl, duplicate);
+
     }
 
     private static double round(double confidence) {

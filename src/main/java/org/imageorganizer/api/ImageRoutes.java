@@ -160,7 +160,7 @@ final class ImageRoutes {
         int offset = QueryParams.intParam(request, "offset", 0, 0, Integer.MAX_VALUE);
         String object = QueryParams.label(request.queryParams("object"));
         String background = QueryParams.label(request.queryParams("background"));
-        LibraryPage page = services.library().page(object, background, offset, limit);
+        LibraryPage page = services.library().page(object, background, QueryParams.takenRange(request), offset, limit);
         List<ImageJson> images = page.images().stream().map(image -> imageJson(request, image, null)).toList();
         response.type(JsonBodies.CONTENT_TYPE);
         return JsonBodies.write(new Page(images, page.total(), limit, offset, page.nextOffset()));

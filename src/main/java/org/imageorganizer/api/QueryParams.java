@@ -1,5 +1,7 @@
 package org.imageorganizer.api;
 
+import org.imageorganizer.model.TakenRange;
+
 import spark.Request;
 
 /** The query parameters the routes share, checked: a 400 with a sentence when one is malformed. */
@@ -32,5 +34,15 @@ final class QueryParams {
             throw ApiError.badRequest("A category name is at most 128 characters.");
         }
         return text.strip();
+    }
+
+    /** The {@code taken_after} / {@code taken_before} filter (see {@link TakenRange#parse}); 400 when unreadable. */
+    static TakenRange takenRange(spark.Request request) {
+        try {
+            return TakenRange.parse(request.queryParams("taken_after"), request.queryParams("taken_before"),
+                    "taken_after", "taken_before");
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
     }
 }

@@ -72,7 +72,7 @@ final class SearchRoutes {
     private static PhotoSearch.SearchFilter filter(Request request) {
         String object = QueryParams.label(request.queryParams("object"));
         String background = QueryParams.label(request.queryParams("background"));
-        return new PhotoSearch.SearchFilter(object, background, null);
+        return new PhotoSearch.SearchFilter(object, background, null, QueryParams.takenRange(request));
     }
 
     /** Runs the search, turning what it says into the API's answers: 400 for the text, 503 while it cannot search. */

@@ -48,6 +48,7 @@ import org.imageorganizer.services.IndexedPhotoSearch;
 import org.imageorganizer.services.LibraryQueries;
 import org.imageorganizer.services.PhotoDuplicates;
 import org.imageorganizer.services.PerceptualHashBackfill;
+import org.imageorganizer.services.PhotoMetadataBackfill;
 import org.imageorganizer.services.PhotoSearch;
 import org.imageorganizer.services.StoredPhotoDuplicates;
 import org.imageorganizer.store.ImageFingerprints;
@@ -269,6 +270,15 @@ final class Core {
                 .orElseGet(() -> library.info().modelImageSize().orElse(224));
         return new PerceptualHashBackfill(library.fingerprints(), library.nearDuplicateLinks(), library.images(), storage,
                 decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES), size);
+    }
+
+    /**
+     * The background pass that reads the date taken and camera of the photos imported before they were read (schema
+     * version 10), from their files through {@code storage}; file times in this computer's zone.
+     */
+    PhotoMetadataBackfill metadataBackfill(LibraryDatabase library, ImageStorage storage) {
+        return new PhotoMetadataBackfill(library.photoMetadata(), library.images(), storage,
+                decoder(ImageLimits.DEFAULT_MAX_FILE_BYTES), java.time.ZoneId.systemDefault());
     }
 
     /** Records the model in {@code manifest} as the library's (refusing another one), with its veto and image size. */

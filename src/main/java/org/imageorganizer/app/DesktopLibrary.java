@@ -183,8 +183,29 @@ final class DesktopLibrary implements AutoCloseable {
                 full = new StoredLibraryQueries(opened.images(), () -> clusterer);
                 LOG.info("Library opened in {} ms", (System.nanoTime() - start) / 1_000_000);
                 clusterer.libraryChanged(); // catch up with anything imported elsewhere meanwhile
+                fillPhotoMetadata(opened);
             }
             return library;
+        }
+    }
+
+    /** Photos imported before dates were read gain them in the background; the window shows them as they come. */
+    private void fillPhotoMetadata(LibraryDatabase opened) {
+        Thread thread = new Thread(() -> {
+            try {
+                core.metadataBackfill(opened, core.localStorage()).run(this::isClosed, recomputed);
+            } catch (RuntimeException e) {
+                LOG.warn("The dates taken of older photos could not be read: {}", e.toString());
+            }
+        }, "photo-metadata-backfill");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    private boolean isClosed() {
+        synchronized (opening) {
+            return closed;
         }
     }
 

@@ -153,6 +153,11 @@ final class OrganizeRun implements LibraryImport {
         } catch (RuntimeException e) {
             LOG.warn("The library's near-duplicate hashes could not be brought up to date: {}", e.toString());
         }
+        try {
+            core.metadataBackfill(awaitWritable().library(), core.localStorage()).run(cancelled, () -> { });
+        } catch (RuntimeException e) {
+            LOG.warn("The dates taken of older photos could not be read: {}", e.toString());
+        }
     }
 
     /**

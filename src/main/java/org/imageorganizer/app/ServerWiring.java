@@ -344,6 +344,11 @@ final class ServerWiring {
                 opened.info().modelId(), List.of());
         Thread thread = BackgroundThreads.factory("near-duplicate-backfill").newThread(() -> {
             try {
+                core.metadataBackfill(opened, core.storage(parts.managed, parts.cloud)).run(parts.stopping::get, () -> { });
+            } catch (RuntimeException e) {
+                LOG.warn("The dates taken of older photos could not be read: {}", e.toString());
+            }
+            try {
                 backfill.run(parts.stopping::get);
             } catch (RuntimeException e) {
                 LOG.warn("The library's near-duplicate hashes could not be brought up to date: {}", e.toString());

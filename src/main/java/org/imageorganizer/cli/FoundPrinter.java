@@ -1,5 +1,6 @@
 package org.imageorganizer.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.PrintWriter;
 import java.util.List;
@@ -16,10 +17,12 @@ final class FoundPrinter {
                  @JsonProperty("score") double score,
                  @JsonProperty("path") String path,
                  @JsonProperty("object_category") String object,
-                 @JsonProperty("background_category") String background) {
+                 @JsonProperty("background_category") String background,
+                 @JsonProperty("taken_at") @JsonInclude(JsonInclude.Include.ALWAYS) String takenAt) {
         static Found of(PhotoSearch.FoundImage f) {
             return new Found(f.image().id(), Math.round(f.score() * 10_000) / 10_000.0, f.image().location(),
-                    f.image().classification().object().name(), f.image().classification().background().name());
+                    f.image().classification().object().name(), f.image().classification().background().name(),
+                    f.image().metadata().takenIso());
         }
     }
 
@@ -53,11 +56,12 @@ final class FoundPrinter {
                 out.println("The library's categories: " + String.join(", ", page.suggestions()) + ".");
             }
         } else {
-            out.printf(Locale.ROOT, "%6s  %6s  %-24s %-24s %s%n", "ID", "SCORE", "OBJECT", "BACKGROUND", "PATH");
+            out.printf(Locale.ROOT, "%6s  %6s  %-24s %-24s %-17s %s%n", "ID", "SCORE", "OBJECT", "BACKGROUND", "TAKEN",
+                    "PATH");
             for (PhotoSearch.FoundImage f : page.images()) {
-                out.printf(Locale.ROOT, "%6d  %6.3f  %-24s %-24s %s%n", f.image().id(), f.score(),
+                out.printf(Locale.ROOT, "%6d  %6.3f  %-24s %-24s %-17s %s%n", f.image().id(), f.score(),
                         f.image().classification().object().name(), f.image().classification().background().name(),
-                        f.image().location());
+                        TakenText.of(f.image().metadata()), f.image().location());
             }
         }
         if (!page.duplicates().isEmpty()) {

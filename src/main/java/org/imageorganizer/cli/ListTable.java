@@ -4,14 +4,14 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
- * The lines of {@code list}'s table, exactly as {@code printf("%6d  %-24s %-24s %-12s %s%n")} with
+ * The lines of {@code list}'s table, exactly as {@code printf("%6d  %-24s %-24s %-12s %-17s %s%n")} with
  * {@code String.format("%s %.2f")} labels writes them in the locale, but without {@link java.util.Formatter}
  * for the common case (a locale with ASCII digits, ids and confidences that are plain numbers): on a
  * library of 10,000 images the Formatter took about half of the command's own time. Anything else
  * (other digits, a confidence on a rounding tie, negative or not finite) goes through the Formatter.
  */
 final class ListTable {
-    private static final String LINE = "%6d  %-24s %-24s %-12s %s%n";
+    private static final String LINE = "%6d  %-24s %-24s %-12s %-17s %s%n";
     private static final int ID_WIDTH = 6;
     private static final int LABEL_WIDTH = 24;
     private static final int CLUSTER_WIDTH = 12;
@@ -38,7 +38,8 @@ final class ListTable {
 
     /** The header line, with its line separator. */
     String header() {
-        return String.format(locale, "%6s  %-24s %-24s %-12s %s%n", "ID", "OBJECT", "BACKGROUND", "CLUSTER", "PATH");
+        return String.format(locale, "%6s  %-24s %-24s %-12s %-17s %s%n", "ID", "OBJECT", "BACKGROUND", "CLUSTER",
+                "TAKEN", "PATH");
     }
 
     /** One row's line, with its line separator. */
@@ -47,7 +48,8 @@ final class ListTable {
         String object = row.objectByUser() ? yours(row.object()) : label(row.object(), row.objectConfidence());
         String background = row.backgroundByUser() ? yours(row.background()) : label(row.background(), row.backgroundConfidence());
         if (!asciiDigits || row.id() < 0) {
-            return String.format(locale, LINE, row.id(), object, background, cluster, row.path());
+            return String.format(locale, LINE, row.id(), object, background, cluster, TakenText.of(row.metadata()),
+                    row.path());
         }
         StringBuilder line = new StringBuilder(96);
         String id = Long.toString(row.id());
@@ -56,6 +58,7 @@ final class ListTable {
         padded(line, object, LABEL_WIDTH).append(' ');
         padded(line, background, LABEL_WIDTH).append(' ');
         padded(line, cluster, CLUSTER_WIDTH).append(' ');
+        padded(line, TakenText.of(row.metadata()), TakenText.WIDTH).append(' ');
         return line.append(row.path()).append(System.lineSeparator()).toString();
     }
 

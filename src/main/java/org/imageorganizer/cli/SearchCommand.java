@@ -44,6 +44,9 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Mixin
+    TakenOptions taken = new TakenOptions();
+
     SearchCommand(CliServices services) {
         this.services = services;
     }
@@ -52,10 +55,12 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() {
         FoundPrinter.checkLimit(limit);
         String text = String.join(" ", words);
+        org.imageorganizer.model.TakenRange range = taken.range();
         try (CliServices.SearchSession session = services.openSearch(library.location(), modelDirs)) {
             PhotoSearch.SearchPage page;
             try {
-                page = session.search().byText(text, new PhotoSearch.SearchFilter(object, background, null), 0, limit);
+                page = session.search().byText(text, new PhotoSearch.SearchFilter(object, background, null, range), 0,
+                        limit);
             } catch (IllegalArgumentException e) {
                 throw new UserException("Cannot search: " + e.getMessage() + ".");
             }

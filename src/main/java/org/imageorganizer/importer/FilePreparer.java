@@ -70,7 +70,8 @@ final class FilePreparer {
                 return FileOutcome.Duplicate.inLibrary(file, record, followMovedFile(record, file, walked.modifiedToRecord(index)));
             }
             newContent.run();
-            return new FileOutcome.Prepared(file, preparer.prepare(sha256, content), walked.modifiedToRecord(index));
+            return new FileOutcome.Prepared(file, preparer.prepare(sha256, content).withFileTime(walked.modified(index)),
+                    walked.modifiedToRecord(index));
         } catch (ImageRejectedException e) {
             return new FileOutcome.Failed(file, e.getMessage());
         } catch (InterruptedException e) {

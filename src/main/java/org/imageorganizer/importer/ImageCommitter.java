@@ -132,6 +132,6 @@ final class ImageCommitter {
         return new NewImage(image.sha256(), placement.location(), placement.fileName(), image.byteSize(),
                 image.decoded().width(), image.decoded().height(), image.decoded().format(), placement.kind(),
                 ready.inferred().classification(), ready.inferred().embedding(), modelId, placement.modified(),
-                image.perceptualHash() == null ? null : image.perceptualHash().toBytes());
+                image.perceptualHash() == null ? null : image.perceptualHash().toBytes(), image.metadata());
     }
 }

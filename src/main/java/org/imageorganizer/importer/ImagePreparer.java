@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.imageorganizer.imaging.DecodedImage;
+import org.imageorganizer.imaging.PhotoMetadataReader;
 import org.imageorganizer.imaging.PerceptualHasher;
 import org.imageorganizer.imaging.ImageDecoder;
 import org.imageorganizer.imaging.ImageRejectedException;
@@ -56,6 +57,6 @@ final class ImagePreparer {
     PreparedImage prepare(String sha256, byte[] content) throws ImageRejectedException {
         DecodedImage decoded = decoder.decode(content, minShortSide);
         return new PreparedImage(sha256, content.length, decoded, embedder.prepare(decoded.image(), sha256),
-                HASHER.hash(decoded.image()));
+                HASHER.hash(decoded.image()), PhotoMetadataReader.read(content));
     }
 }

@@ -72,6 +72,12 @@ final class WalkedFiles {
         return files.size() - unchanged.size();
     }
 
+    /** The file's last-modified time as the walk saw it. */
+    java.time.Instant modified(int index) {
+        long nanos = stamps.get(index).modifiedNanos();
+        return java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
     /** The modification time to record for the file at {@code index}, or null when it changed too recently to be trusted. */
     Long modifiedToRecord(int index) {
         long modified = stamps.get(index).modifiedNanos();

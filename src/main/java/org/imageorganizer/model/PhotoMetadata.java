@@ -24,9 +24,25 @@ public record PhotoMetadata(LocalDateTime taken, ZoneOffset offset, TakenFrom ta
     /** Where a date taken comes from. */
     public enum TakenFrom {
         /** The photo's own EXIF DateTimeOriginal. */
-        PHOTO,
+        PHOTO("photo"),
         /** The file's last-modified time: the photo does not say when it was taken. */
-        FILE_TIME
+        FILE_TIME("file");
+
+        private final String code;
+
+        TakenFrom(String code) {
+            this.code = code;
+        }
+
+        /** Its name in JSON ({@code taken_at_source}): "photo" or "file". */
+        public String code() {
+            return code;
+        }
+    }
+
+    /** {@link TakenFrom#code()} of the date taken, or null without one. */
+    public String takenSourceCode() {
+        return takenFrom == null ? null : takenFrom.code();
     }
 
     public PhotoMetadata {
@@ -58,6 +74,18 @@ public record PhotoMetadata(LocalDateTime taken, ZoneOffset offset, TakenFrom ta
         ZoneOffset fileOffset = zone.getRules().getOffset(modified);
         return new PhotoMetadata(LocalDateTime.ofInstant(modified, fileOffset), fileOffset, TakenFrom.FILE_TIME,
                 cameraMake, cameraModel);
+    }
+
+    /**
+     * The date taken in ISO 8601, with its offset when known ({@code 2024-06-01T14:03:00+02:00}), else as the clock
+     * showed it ({@code 2024-06-01T14:03:00}); null when unknown.
+     */
+    public String takenIso() {
+        if (taken == null) {
+            return null;
+        }
+        return offset == null ? java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(taken)
+                : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(taken.atOffset(offset));
     }
 
     /** True when this says anything at all. */

@@ -30,14 +30,15 @@ final class ExactSearch {
         this.threads = Math.max(1, threads);
     }
 
-    private record Filter(int object, int background, int cluster, long[] excluded) {
+    private record Filter(int object, int background, int cluster, long[] excluded, long[] only) {
         boolean absent() {
             return object == Labels.ABSENT || background == Labels.ABSENT;
         }
 
         boolean passes(Int8Matrix m, int row) {
             return (object == ANY || m.object(row) == object) && (background == ANY || m.background(row) == background)
-                    && (cluster == ANY || m.cluster(row) == cluster);
+                    && (cluster == ANY || m.cluster(row) == cluster)
+                    && (only == null || Arrays.binarySearch(only, m.id(row)) >= 0);
         }
 
         boolean excludes(long id) {
@@ -80,14 +81,15 @@ final class ExactSearch {
         long[] excluded = query.excludedIds().stream().mapToLong(Long::longValue).sorted().toArray();
         return new Filter(query.objectLabel() == null ? ANY : m.objectLabels().lookup(query.objectLabel()),
                 query.backgroundLabel() == null ? ANY : m.backgroundLabels().lookup(query.backgroundLabel()),
-                query.clusterId() == null ? ANY : query.clusterId(), excluded);
+                query.clusterId() == null ? ANY : query.clusterId(), excluded, query.onlyIds());
     }
 
     private static Part scan(Int8Matrix m, short[] q, float queryScale, Filter filter, int window, int from, int to) {
         TopHits top = new TopHits(window);
         int matched = 0;
         int dimension = m.dimension();
-        boolean filtered = filter.object != ANY || filter.background != ANY || filter.cluster != ANY;
+        boolean filtered = filter.object != ANY || filter.background != ANY || filter.cluster != ANY
+                || filter.only != null;
         for (int row = from; row < to; row++) {
             if (filtered && !filter.passes(m, row)) {
                 continue;

@@ -214,6 +214,9 @@ final class HnswIndex implements Closeable {
         if (query.clusterId() != null) {
             b.add(new TermQuery(new Term(CLUSTER, Integer.toString(query.clusterId()))), Occur.FILTER);
         }
+        if (query.onlyIds() != null) {
+            b.add(org.apache.lucene.document.NumericDocValuesField.newSlowSetQuery(ID, query.onlyIds()), Occur.FILTER);
+        }
         return b.build();
     }
 

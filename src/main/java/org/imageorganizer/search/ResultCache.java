@@ -39,13 +39,14 @@ final class ResultCache {
                     && query.limit() == k.query.limit() && Objects.equals(query.objectLabel(), k.query.objectLabel())
                     && Objects.equals(query.backgroundLabel(), k.query.backgroundLabel())
                     && Objects.equals(query.clusterId(), k.query.clusterId())
-                    && query.excludedIds().equals(k.query.excludedIds());
+                    && query.excludedIds().equals(k.query.excludedIds())
+                    && Arrays.equals(query.onlyIds(), k.query.onlyIds());
         }
 
         @Override
         public int hashCode() {
             return Objects.hash(Arrays.hashCode(embedding), query.offset(), query.limit(), query.objectLabel(),
-                    query.backgroundLabel(), query.clusterId(), query.excludedIds());
+                    query.backgroundLabel(), query.clusterId(), query.excludedIds(), Arrays.hashCode(query.onlyIds()));
         }
     }
 

@@ -18,9 +18,11 @@ import java.util.Set;
  * @param backgroundLabel only photos with this background label, or null for any
  * @param clusterId       only photos of this sub-cluster, or null for any
  * @param excludedIds     ids never returned
+ * @param onlyIds         when not null, the only ids that may be returned (ascending; e.g. the photos taken in a
+ *                        date range, which the index does not know)
  */
 public record SearchQuery(float[] embedding, int offset, int limit, String objectLabel, String backgroundLabel,
-        Integer clusterId, Set<Long> excludedIds) {
+        Integer clusterId, Set<Long> excludedIds, long[] onlyIds) {
     /** The deepest page end a query may ask for. */
     public static final int MAX_WINDOW = 10_000;
 
@@ -33,31 +35,46 @@ public record SearchQuery(float[] embedding, int offset, int limit, String objec
                     + ", got offset " + offset + ", limit " + limit);
         }
         excludedIds = excludedIds == null ? Set.of() : Set.copyOf(excludedIds);
+        if (onlyIds != null) {
+            onlyIds = onlyIds.clone();
+            java.util.Arrays.sort(onlyIds);
+        }
+    }
+
+    /** A query without a list of allowed ids. */
+    public SearchQuery(float[] embedding, int offset, int limit, String objectLabel, String backgroundLabel,
+            Integer clusterId, Set<Long> excludedIds) {
+        this(embedding, offset, limit, objectLabel, backgroundLabel, clusterId, excludedIds, null);
+    }
+
+    /** Whether {@code id} may be returned as far as {@link #onlyIds} goes. */
+    boolean allows(long id) {
+        return onlyIds == null || java.util.Arrays.binarySearch(onlyIds, id) >= 0;
     }
 
     /** The first {@code limit} results for {@code embedding}, without filters. */
     public static SearchQuery of(float[] embedding, int limit) {
-        return new SearchQuery(embedding, 0, limit, null, null, null, Set.of());
+        return new SearchQuery(embedding, 0, limit, null, null, null, Set.of(), null);
     }
 
     public SearchQuery withPage(int offset, int limit) {
-        return new SearchQuery(embedding, offset, limit, objectLabel, backgroundLabel, clusterId, excludedIds);
+        return new SearchQuery(embedding, offset, limit, objectLabel, backgroundLabel, clusterId, excludedIds, onlyIds);
     }
 
     public SearchQuery withObject(String label) {
-        return new SearchQuery(embedding, offset, limit, label, backgroundLabel, clusterId, excludedIds);
+        return new SearchQuery(embedding, offset, limit, label, backgroundLabel, clusterId, excludedIds, onlyIds);
     }
 
     public SearchQuery withBackground(String label) {
-        return new SearchQuery(embedding, offset, limit, objectLabel, label, clusterId, excludedIds);
+        return new SearchQuery(embedding, offset, limit, objectLabel, label, clusterId, excludedIds, onlyIds);
     }
 
     public SearchQuery withCluster(Integer cluster) {
-        return new SearchQuery(embedding, offset, limit, objectLabel, backgroundLabel, cluster, excludedIds);
+        return new SearchQuery(embedding, offset, limit, objectLabel, backgroundLabel, cluster, excludedIds, onlyIds);
     }
 
     public SearchQuery excluding(Collection<Long> ids) {
-        return new SearchQuery(embedding, offset, limit, objectLabel, backgroundLabel, clusterId, Set.copyOf(ids));
+        return new SearchQuery(embedding, offset, limit, objectLabel, backgroundLabel, clusterId, Set.copyOf(ids), onlyIds);
     }
 
     /** The number of best results the search must find before the page is cut out of them. */
@@ -66,6 +83,11 @@ public record SearchQuery(float[] embedding, int offset, int limit, String objec
     }
 
     boolean filtered() {
-        return objectLabel != null || backgroundLabel != null || clusterId != null;
+        return objectLabel != null || backgroundLabel != null || clusterId != null || onlyIds != null;
+    }
+
+    /** The query restricted to these ids (ascending or not), for filters the index does not hold. */
+    public SearchQuery onlyAmong(long[] ids) {
+        return new SearchQuery(embedding, offset, limit, objectLabel, backgroundLabel, clusterId, excludedIds, ids);
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.TakenRange;
 import org.imageorganizer.model.OrganizedTree;
 
 /**
@@ -44,13 +45,15 @@ public final class DeferredLibraryQueries implements LibraryQueries {
     }
 
     @Override
-    public List<ImageRecord> newest(String object, String background, int offset, int limit) {
-        return current.get().newest(object, background, offset, limit);
+    public List<ImageRecord> newest(String object, String background, TakenRange taken,
+            int offset, int limit) {
+        return current.get().newest(object, background, taken, offset, limit);
     }
 
     @Override
-    public LibraryPage page(String object, String background, int offset, int limit) {
-        return current.get().page(object, background, offset, limit);
+    public LibraryPage page(String object, String background, TakenRange taken, int offset,
+            int limit) {
+        return current.get().page(object, background, taken, offset, limit);
     }
 
     @Override
@@ -59,8 +62,13 @@ public final class DeferredLibraryQueries implements LibraryQueries {
     }
 
     @Override
-    public long count(String object, String background) {
-        return current.get().count(object, background);
+    public long[] idsTaken(TakenRange taken) {
+        return current.get().idsTaken(taken);
+    }
+
+    @Override
+    public long count(String object, String background, TakenRange taken) {
+        return current.get().count(object, background, taken);
     }
 
     @Override

@@ -110,9 +110,11 @@ public final class IndexedPhotoSearch implements PhotoSearch {
         return page(search(query(embedding, filter, 0, limit, Set.of())), 0, limit, List.of(), false);
     }
 
-    private static SearchQuery query(float[] embedding, SearchFilter filter, int offset, int limit, Set<Long> excluded) {
+    private SearchQuery query(float[] embedding, SearchFilter filter, int offset, int limit, Set<Long> excluded) {
         SearchFilter f = filter == null ? SearchFilter.NONE : filter;
-        return new SearchQuery(embedding, offset, limit, f.object(), f.background(), f.cluster(), excluded);
+        SearchQuery query = new SearchQuery(embedding, offset, limit, f.object(), f.background(), f.cluster(), excluded);
+        // the index knows no dates: the library says which photos were taken in the range
+        return f.taken().isAny() ? query : query.onlyAmong(library.idsTaken(f.taken()));
     }
 
     private SearchResults search(SearchQuery query) {

@@ -3,6 +3,7 @@ package org.imageorganizer.services;
 import java.nio.file.Path;
 import java.util.List;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.TakenRange;
 
 /**
  * Finding photos by what is in them, the one way every front end does it: by a text ("a dog on the
@@ -34,14 +35,20 @@ public interface PhotoSearch {
      */
     SearchPage similarToFile(Path file, SearchFilter filter, int limit);
 
-    /** Filters that every result must pass; null fields let everything through. */
-    record SearchFilter(String object, String background, Integer cluster) {
-        public static final SearchFilter NONE = new SearchFilter(null, null, null);
+    /** Filters that every result must pass; null fields (and {@link TakenRange#ANY}) let everything through. */
+    record SearchFilter(String object, String background, Integer cluster, TakenRange taken) {
+        public static final SearchFilter NONE = new SearchFilter(null, null, null, TakenRange.ANY);
 
         public SearchFilter {
             if (cluster != null && (object == null || background == null)) {
                 throw new IllegalArgumentException("a sub-cluster is named within its object and background");
             }
+            taken = taken == null ? TakenRange.ANY : taken;
+        }
+
+        /** Filters on categories and cluster only. */
+        public SearchFilter(String object, String background, Integer cluster) {
+            this(object, background, cluster, TakenRange.ANY);
         }
     }
 

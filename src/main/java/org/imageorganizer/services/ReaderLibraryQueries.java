@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.imageorganizer.cluster.StoredTree;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.TakenRange;
 import org.imageorganizer.model.OrganizedTree;
 import org.imageorganizer.store.LibraryReader;
 
@@ -57,8 +58,9 @@ final class ReaderLibraryQueries implements LibraryQueries {
     }
 
     @Override
-    public List<ImageRecord> newest(String object, String background, int offset, int limit) {
-        return reader.listNewest(object, background, offset, limit);
+    public List<ImageRecord> newest(String object, String background, TakenRange taken,
+            int offset, int limit) {
+        return reader.listNewest(object, background, taken, offset, limit);
     }
 
     @Override
@@ -67,8 +69,13 @@ final class ReaderLibraryQueries implements LibraryQueries {
     }
 
     @Override
-    public long count(String object, String background) {
-        return reader.count(object, background);
+    public long[] idsTaken(TakenRange taken) {
+        return reader.idsTaken(taken);
+    }
+
+    @Override
+    public long count(String object, String background, TakenRange taken) {
+        return reader.count(object, background, taken);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.imageorganizer.cluster.LibraryClusterer;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.TakenRange;
 import org.imageorganizer.model.OrganizedTree;
 import org.imageorganizer.store.ImageRepository;
 
@@ -51,8 +52,9 @@ public final class StoredLibraryQueries implements LibraryQueries {
     }
 
     @Override
-    public List<ImageRecord> newest(String object, String background, int offset, int limit) {
-        return images.listNewest(object, background, offset, limit);
+    public List<ImageRecord> newest(String object, String background, TakenRange taken,
+            int offset, int limit) {
+        return images.listNewest(object, background, taken, offset, limit);
     }
 
     @Override
@@ -61,8 +63,13 @@ public final class StoredLibraryQueries implements LibraryQueries {
     }
 
     @Override
-    public long count(String object, String background) {
-        return images.count(object, background);
+    public long[] idsTaken(TakenRange taken) {
+        return images.idsTaken(taken);
+    }
+
+    @Override
+    public long count(String object, String background, TakenRange taken) {
+        return images.count(object, background, taken);
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import org.imageorganizer.model.EmbeddedImage;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.TakenRange;
 import org.imageorganizer.model.StorageKind;
 
 /**
@@ -39,7 +40,8 @@ public final class ImageRepository {
     private static final String INSERT = "INSERT INTO image (sha256, location, file_name, byte_size, width, height,"
             + " format, imported_at, storage, object_label, object_confidence, background_label, background_confidence,"
             + " embedding, embedding_dim, model_id, file_modified_ns, perceptual_hash, hash_serial, predicted_object,"
-            + " predicted_background) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " predicted_background, taken_local, taken_offset_s, taken_from, camera_make, camera_model, metadata_read)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final SqlTransactions sql;
     private final Clock clock;
@@ -165,6 +167,8 @@ public final class ImageRepository {
         insert.setObject(19, hash == null ? null : serial, Types.BIGINT);
         insert.setString(20, image.classification().object().name()); // the model's, kept apart from corrections
         insert.setString(21, image.classification().background().name());
+        ImageRows.bindMetadata(insert, 22, image.metadata());
+        insert.setBoolean(27, image.metadata() != null);
         insert.executeUpdate();
         try (ResultSet keys = insert.getGeneratedKeys()) {
             if (!keys.next()) {
@@ -210,13 +214,29 @@ public final class ImageRepository {
      * @param background a background label, or null for any
      */
     public List<ImageRecord> listNewest(String object, String background, int offset, int limit) {
+        return listNewest(object, background, TakenRange.ANY, offset, limit);
+    }
+
+    /** As {@link #listNewest(String, String, int, int)}, only the images taken in this range. */
+    public List<ImageRecord> listNewest(String object, String background, TakenRange taken,
+            int offset, int limit) {
         ImageRows.requirePage(offset, limit);
-        return sql.inTransaction(c -> ImageRows.newest(c, object, background, offset, limit));
+        return sql.inTransaction(c -> ImageRows.newest(c, object, background, taken, offset, limit));
     }
 
     /** The number of images with these labels (null for any). */
     public long count(String object, String background) {
-        return sql.inTransaction(c -> ImageRows.count(c, object, background));
+        return count(object, background, TakenRange.ANY);
+    }
+
+    /** The ids of the images taken in this range, ascending. */
+    public long[] idsTaken(TakenRange taken) {
+        return sql.inTransaction(c -> ImageRows.idsTaken(c, taken));
+    }
+
+    /** The number of images with these labels (null for any) taken in this range. */
+    public long count(String object, String background, TakenRange taken) {
+        return sql.inTransaction(c -> ImageRows.count(c, object, background, taken));
     }
 
     /** @return the number of images */

@@ -50,6 +50,7 @@ public final class LibraryDatabase implements AutoCloseable {
     private final ImageLabels labels;
     private final ImageEmbeddings embeddings;
     private final ImageFingerprints fingerprints;
+    private final PhotoMetadataRows photoMetadata;
     private final NearDuplicateLinks nearDuplicateLinks;
     private final ClusterRepository clusters;
     private final LibraryInfo info;
@@ -67,6 +68,7 @@ public final class LibraryDatabase implements AutoCloseable {
         this.locations = new ImageLocations(sql);
         this.embeddings = new ImageEmbeddings(sql);
         this.fingerprints = new ImageFingerprints(sql, nearDuplicateLinks);
+        this.photoMetadata = new PhotoMetadataRows(sql);
         this.clusters = new ClusterRepository(sql, clock);
         this.info = new LibraryInfo(sql);
         this.categories = new CategoryRepository(sql);
@@ -323,6 +325,11 @@ public final class LibraryDatabase implements AutoCloseable {
     /** @return what duplicate finding reads of the images, in bulk */
     public ImageFingerprints fingerprints() {
         return fingerprints;
+    }
+
+    /** @return the images' dates taken and cameras, for filling them in for photos imported before they were read */
+    public PhotoMetadataRows photoMetadata() {
+        return photoMetadata;
     }
 
     /** @return the near-duplicate links kept at import (give it a linker, or photos hashed leave them incomplete) */

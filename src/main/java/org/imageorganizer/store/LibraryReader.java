@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import org.imageorganizer.model.ClusterIdentity;
 import org.imageorganizer.model.GroupKey;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.model.TakenRange;
 import org.imageorganizer.model.SubCluster;
 
 /**
@@ -38,7 +39,7 @@ import org.imageorganizer.model.SubCluster;
  */
 public final class LibraryReader implements AutoCloseable {
     /** The schema version the migrations ({@link LibraryDatabase#MIGRATIONS}) bring a library to: the highest {@code V<n>__}. */
-    static final int SCHEMA_VERSION = 9;
+    static final int SCHEMA_VERSION = 10;
 
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
 
@@ -311,9 +312,15 @@ public final class LibraryReader implements AutoCloseable {
 
     /** @return as {@link ImageRepository#listNewest}: a page of images, newest first, with these labels (null for any) */
     public synchronized List<ImageRecord> listNewest(String object, String background, int offset, int limit) {
+        return listNewest(object, background, TakenRange.ANY, offset, limit);
+    }
+
+    /** @return as {@link ImageRepository#listNewest}, only the images taken in this range */
+    public synchronized List<ImageRecord> listNewest(String object, String background,
+            TakenRange taken, int offset, int limit) {
         ImageRows.requirePage(offset, limit);
         try {
-            return ImageRows.newest(connection, object, background, offset, limit);
+            return ImageRows.newest(connection, object, background, taken, offset, limit);
         } catch (SQLException e) {
             throw failed(e);
         }
@@ -321,8 +328,22 @@ public final class LibraryReader implements AutoCloseable {
 
     /** @return the number of images with these labels (null for any) */
     public synchronized long count(String object, String background) {
+        return count(object, background, TakenRange.ANY);
+    }
+
+    /** @return the ids of the images taken in this range, ascending */
+    public synchronized long[] idsTaken(TakenRange taken) {
         try {
-            return ImageRows.count(connection, object, background);
+            return ImageRows.idsTaken(connection, taken);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** @return the number of images with these labels (null for any) taken in this range */
+    public synchronized long count(String object, String background, TakenRange taken) {
+        try {
+            return ImageRows.count(connection, object, background, taken);
         } catch (SQLException e) {
             throw failed(e);
         }

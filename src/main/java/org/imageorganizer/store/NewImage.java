@@ -23,6 +23,7 @@ import org.imageorganizer.model.StorageKind;
  *                       was read, or null when unknown or not to be trusted; an import skips a file
  *                       whose location, size and modification time match without reading it
  * @param perceptualHash the near-duplicate hash of the decoded, upright pixels (copied), or null
+ * @param metadata       the date taken and camera read from the file, or null when not read (to be read later)
  */
 public record NewImage(
         String sha256,
@@ -37,7 +38,8 @@ public record NewImage(
         float[] embedding,
         String modelId,
         Long fileModifiedNanos,
-        byte[] perceptualHash) {
+        byte[] perceptualHash,
+        org.imageorganizer.model.PhotoMetadata metadata) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -58,19 +60,27 @@ public record NewImage(
         perceptualHash = perceptualHash == null ? null : perceptualHash.clone();
     }
 
+    /** An image whose metadata is not read yet. */
+    public NewImage(String sha256, String location, String fileName, long byteSize, int width, int height,
+            String format, StorageKind storage, Classification classification, float[] embedding, String modelId,
+            Long fileModifiedNanos, byte[] perceptualHash) {
+        this(sha256, location, fileName, byteSize, width, height, format, storage, classification, embedding,
+                modelId, fileModifiedNanos, perceptualHash, null);
+    }
+
     /** An image without a perceptual hash. */
     public NewImage(String sha256, String location, String fileName, long byteSize, int width, int height,
             String format, StorageKind storage, Classification classification, float[] embedding, String modelId,
             Long fileModifiedNanos) {
         this(sha256, location, fileName, byteSize, width, height, format, storage, classification, embedding,
-                modelId, fileModifiedNanos, null);
+                modelId, fileModifiedNanos, (byte[]) null);
     }
 
     /** An image without a file modification time (uploads, and images whose file is to be read again next time). */
     public NewImage(String sha256, String location, String fileName, long byteSize, int width, int height,
             String format, StorageKind storage, Classification classification, float[] embedding, String modelId) {
         this(sha256, location, fileName, byteSize, width, height, format, storage, classification, embedding,
-                modelId, null, null);
+                modelId, null, (byte[]) null);
     }
 
     /** @return a copy of the perceptual hash, or null */

@@ -27,7 +27,8 @@ final class SchemaCheck {
                 "imported_at", "storage", "object_label", "object_confidence", "background_label",
                 "background_confidence", "embedding", "embedding_dim", "model_id", "file_modified_ns",
                 "perceptual_hash", "hash_serial", "predicted_object", "predicted_background", "object_by_user",
-                "background_by_user"));
+                "background_by_user", "taken_local", "taken_offset_s", "taken_from", "camera_make", "camera_model",
+                "metadata_read"));
         columns.put("image_location", List.of("image_id", "location_key", "location", "file_name", "file_modified_ns",
                 "seen_at"));
         columns.put("library_info", List.of("info_key", "info_value"));

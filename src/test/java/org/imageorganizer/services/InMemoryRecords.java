@@ -45,8 +45,9 @@ class InMemoryRecords implements LibraryQueries {
     }
 
     @Override
-    public List<ImageRecord> newest(String object, String background, int offset, int limit) {
-        List<ImageRecord> newestFirst = inGroup(object, background).sorted(
+    public List<ImageRecord> newest(String object, String background, org.imageorganizer.model.TakenRange taken,
+            int offset, int limit) {
+        List<ImageRecord> newestFirst = inGroup(object, background).filter(r -> taken.contains(r.metadata())).sorted(
                 java.util.Comparator.comparingLong(ImageRecord::id).reversed()).toList();
         int size = newestFirst.size();
         return newestFirst.subList(Math.min(offset, size), (int) Math.min((long) offset + limit, size));
@@ -64,8 +65,8 @@ class InMemoryRecords implements LibraryQueries {
     }
 
     @Override
-    public long count(String object, String background) {
-        return inGroup(object, background).count();
+    public long count(String object, String background, org.imageorganizer.model.TakenRange taken) {
+        return inGroup(object, background).filter(r -> taken.contains(r.metadata())).count();
     }
 
     @Override

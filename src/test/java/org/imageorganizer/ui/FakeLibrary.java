@@ -122,7 +122,8 @@ public final class FakeLibrary implements LibraryQueries, ImageRemoval, LibraryE
     }
 
     @Override
-    public List<ImageRecord> newest(String object, String background, int offset, int limit) {
+    public List<ImageRecord> newest(String object, String background, org.imageorganizer.model.TakenRange taken,
+            int offset, int limit) {
         throw new UnsupportedOperationException("the window does not page");
     }
 
@@ -132,7 +133,7 @@ public final class FakeLibrary implements LibraryQueries, ImageRemoval, LibraryE
     }
 
     @Override
-    public long count(String object, String background) {
+    public long count(String object, String background, org.imageorganizer.model.TakenRange taken) {
         throw new UnsupportedOperationException("the window does not count by label");
     }
 
