@@ -72,7 +72,8 @@ public record PhotoMetadata(LocalDateTime taken, ZoneOffset offset, TakenFrom ta
             return this;
         }
         ZoneOffset fileOffset = zone.getRules().getOffset(modified);
-        return new PhotoMetadata(LocalDateTime.ofInstant(modified, fileOffset), fileOffset, TakenFrom.FILE_TIME,
+        java.time.Instant second = modified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // as a camera's clock
+        return new PhotoMetadata(LocalDateTime.ofInstant(second, fileOffset), fileOffset, TakenFrom.FILE_TIME,
                 cameraMake, cameraModel);
     }
 

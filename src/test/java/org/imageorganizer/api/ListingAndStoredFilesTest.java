@@ -64,6 +64,34 @@ class ListingAndStoredFilesTest {
     }
 
     @Test
+    void imagesCarryTheirDateTakenAndAreFilteredByIt() throws Exception {
+        byte[] dated;
+        try (var in = getClass().getResourceAsStream("/metadata/taken-with-offset.jpg")) {
+            dated = in.readAllBytes();
+        }
+        long withDate = upload(dated);
+        long without = upload(jpeg(0, 1)); // an upload has no file time: no date at all
+        JsonNode one = json(get("/images/" + withDate));
+        assertThat(one.get("taken_at").asText()).isEqualTo("2024-07-14T18:32:05+02:00");
+        assertThat(one.get("taken_at_source").asText()).isEqualTo("photo");
+        JsonNode other = json(get("/images/" + without));
+        assertThat(other.has("taken_at")).as("present, and null").isTrue();
+        assertThat(other.get("taken_at").isNull()).isTrue();
+        assertThat(other.has("taken_at_source")).isFalse();
+
+        JsonNode july = json(get("/images?taken_after=2024-07&taken_before=2024-08"));
+        assertThat(july.get("total").asLong()).isEqualTo(1);
+        assertThat(july.get("images").get(0).get("id").asLong()).isEqualTo(withDate);
+        assertThat(json(get("/images?taken_before=2024-07-14T18:32")).get("total").asLong()).isZero();
+        assertThat(json(get("/images?taken_after=2024-07-14T18:32:05")).get("total").asLong()).isEqualTo(1);
+        assertThat(json(get("/images")).get("total").asLong()).isEqualTo(2);
+        assertThat(error(get("/images?taken_after=last%20week"), 400).get("detail").asText())
+                .startsWith("taken_after must be a date such as 2024-06-01");
+        assertThat(error(get("/images?taken_after=2024-08&taken_before=2024-07"), 400).get("detail").asText())
+                .contains("must come after its start");
+    }
+
+    @Test
     void theLastPageSaysNextOffsetNull() throws Exception {
         upload(jpeg(0, 1));
         upload(jpeg(1, 2));

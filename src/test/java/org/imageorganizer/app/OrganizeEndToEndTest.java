@@ -210,6 +210,41 @@ class OrganizeEndToEndTest {
     }
 
     @Test
+    void listShowsWhenEachPhotoWasTakenSortsAndFiltersByIt() throws IOException {
+        Path folder = Files.createDirectories(photos.resolve("dated"));
+        for (String name : List.of("taken-with-offset.jpg", "taken-local.jpg", "no-exif.jpg", "nonsense-date.jpg")) {
+            try (var in = getClass().getResourceAsStream("/metadata/" + name)) {
+                Files.write(folder.resolve(name), in.readAllBytes());
+            }
+        }
+        Files.setLastModifiedTime(folder.resolve("no-exif.jpg"),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-02-02T10:00:00Z")));
+        Files.setLastModifiedTime(folder.resolve("nonsense-date.jpg"),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2019-01-01T10:00:00Z")));
+        Path lib = home.resolve("dated-lib");
+        assertThat(run("organize", folder.toString(), "--model-dir", MODEL, "--db", lib.toString(), "--views", "1")).isZero();
+
+        assertThat(run("list", "--db", lib.toString(), "--json", "--sort", "taken")).isZero();
+        JsonNode rows = new ObjectMapper().readTree(out);
+        List<String> order = new ArrayList<>();
+        rows.forEach(r -> order.add(Path.of(r.get("path").asText()).getFileName() + " " + r.get("taken_at").asText()
+                + " " + r.get("taken_at_source").asText()));
+        assertThat(order.get(0)).isEqualTo("taken-with-offset.jpg 2024-07-14T18:32:05+02:00 photo");
+        assertThat(order.get(1)).isEqualTo("taken-local.jpg 2023-12-31T23:59:58 photo");
+        assertThat(order.get(2)).startsWith("no-exif.jpg 2020-02-02T").endsWith(" file");
+        assertThat(order.get(3)).startsWith("nonsense-date.jpg 2019-01-01T").endsWith(" file");
+        assertThat(rows.get(1).get("camera").asText()).isEqualTo("Apple iPhone 13");
+
+        assertThat(run("list", "--db", lib.toString(), "--taken-after", "2023-12", "--taken-before", "2024")).isZero();
+        assertThat(out).contains("2023-12-31 23:59  ").contains("taken-local.jpg").doesNotContain("taken-with-offset.jpg")
+                .contains("TAKEN");
+        assertThat(run("list", "--db", lib.toString(), "--taken-after", "soon")).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(err).contains("--taken-after must be a date such as 2024-06-01");
+        assertThat(run("list", "--db", lib.toString(), "--sort", "size")).isEqualTo(ErrorHandler.USER_ERROR);
+        assertThat(err).contains("--sort must be id or taken");
+    }
+
+    @Test
     void listTreeAndExportShowTheFilesBehindTheIds() throws IOException {
         List<Path> good = goodImages().subList(0, 6);
         Path lib = home.resolve("lib2");

@@ -48,7 +48,7 @@ class TakenRangeTest {
 
     @Test
     void aFileTimeIsShownInTheComputersZoneAndMarked() {
-        PhotoMetadata file = PhotoMetadata.NONE.orFileTime(Instant.parse("2024-01-15T12:00:00Z"), ZoneId.of("Europe/Paris"));
+        PhotoMetadata file = PhotoMetadata.NONE.orFileTime(Instant.parse("2024-01-15T12:00:00.987654Z"), ZoneId.of("Europe/Paris"));
         assertThat(file.taken()).isEqualTo(LocalDateTime.of(2024, 1, 15, 13, 0));
         assertThat(file.offset()).isEqualTo(ZoneOffset.ofHours(1));
         assertThat(file.takenFrom()).isEqualTo(PhotoMetadata.TakenFrom.FILE_TIME);

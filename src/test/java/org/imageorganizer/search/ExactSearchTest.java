@@ -43,7 +43,8 @@ class ExactSearchTest {
         for (EmbeddingRow r : rows) {
             boolean passes = (q.objectLabel() == null || q.objectLabel().equals(r.objectLabel()))
                     && (q.backgroundLabel() == null || q.backgroundLabel().equals(r.backgroundLabel()))
-                    && (q.clusterId() == null || q.clusterId() == r.clusterId()) && !q.excludedIds().contains(r.id());
+                    && (q.clusterId() == null || q.clusterId() == r.clusterId()) && !q.excludedIds().contains(r.id())
+                    && (q.onlyIds() == null || java.util.Arrays.stream(q.onlyIds()).anyMatch(id -> id == r.id()));
             if (passes) {
                 int row = matrix.rowOf(r.id());
                 float[] v = matrix.dequantized(row);
@@ -85,7 +86,11 @@ class ExactSearchTest {
                 SearchQuery.of(q, 30).withBackground("background2").withPage(40, 25),
                 SearchQuery.of(q, 7).withObject("object3").withBackground("background0").withCluster(2),
                 SearchQuery.of(q, 20).withCluster(-1).withPage(3, 20),
-                SearchQuery.of(q, 100).withPage(9_000, 100));
+                SearchQuery.of(q, 100).withPage(9_000, 100),
+                // the photos taken in a date range, which the index does not know: a list of ids
+                SearchQuery.of(q, 15).onlyAmong(new SplittableRandom(5).longs(900, 1, rows.size() + 1).toArray()),
+                SearchQuery.of(q, 15).withObject("object2").onlyAmong(new long[] {5, 3, 700, 10_000, 99_999}),
+                SearchQuery.of(q, 15).onlyAmong(new long[0]));
         for (SearchQuery query : queries) {
             List<SearchHit> expected = bruteForce(query);
             SearchResults results = index.search(query);

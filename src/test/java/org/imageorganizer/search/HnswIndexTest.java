@@ -80,6 +80,9 @@ class HnswIndexTest {
             List<Long> top = ids(index.search(SearchQuery.of(q, 10)));
             List<Long> without = ids(index.search(SearchQuery.of(q, 10).excluding(top.subList(0, 2))));
             assertThat(without).doesNotContainAnyElementsOf(top.subList(0, 2));
+            long[] allowed = top.subList(3, 10).stream().mapToLong(Long::longValue).toArray();
+            assertThat(ids(index.search(SearchQuery.of(q, 20).onlyAmong(allowed))))
+                    .as("only the ids a date range allows").containsExactlyInAnyOrderElementsOf(top.subList(3, 10));
             List<Long> page2 = ids(index.search(SearchQuery.of(q, 5).withPage(5, 5)));
             assertThat(page2).isEqualTo(top.subList(5, 10));
             assertThat(index.embedding(top.get(0))).hasValueSatisfying(v -> assertThat(
