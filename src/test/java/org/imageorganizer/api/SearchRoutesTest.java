@@ -105,6 +105,22 @@ class SearchRoutesTest {
     }
 
     @Test
+    void aDateRangeKeepsOnlyThePhotosTakenInIt() throws Exception {
+        long dated;
+        try (var in = getClass().getResourceAsStream("/metadata/taken-local.jpg")) {
+            dated = upload(in.readAllBytes());
+        }
+        current("/search?q=a+photo&limit=50", uploaded.size() + 1);
+        JsonNode december = json(get("/search?q=a+photo&taken_after=2023-12-31&taken_before=2024"));
+        assertThat(ids(december)).containsExactly(dated);
+        assertThat(december.get("images").get(0).get("taken_at").asText()).isEqualTo("2023-12-31T23:59:58");
+        assertThat(json(get("/search?q=a+photo&taken_before=2023-12-31T23:59:58")).get("images")).isEmpty();
+        assertThat(ids(json(get("/images/" + uploaded.get(0) + "/similar?taken_after=2000")))).containsExactly(dated);
+        assertThat(error(get("/search?q=a+photo&taken_before=31.12.2023"), 400).get("detail").asText())
+                .contains("taken_before must be a date");
+    }
+
+    @Test
     void similarPhotosLeaveOutThePhotoAndARemovedPhotoNeverAppears() throws Exception {
         current("/search?q=x", uploaded.size());
         long photo = uploaded.get(0);
