@@ -143,7 +143,16 @@ public final class ImageGridController {
     }
 
     private void preview(ImageRecord image) {
-        actions.preview(image, List.copyOf(model.images()));
+        actions.preview(image, List.copyOf(model.images()), this::reselect);
+    }
+
+    /** After the viewer: the photo it showed last is selected and scrolled into view (when still in the grid). */
+    private void reselect(ImageRecord last) {
+        if (model.images().contains(last)) {
+            model.selection().select(last);
+            keyboard.reveal(model.images().indexOf(last));
+            grid.requestFocus();
+        }
     }
 
     private void remove(List<ImageRecord> images) {

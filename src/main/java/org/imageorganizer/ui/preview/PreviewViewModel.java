@@ -22,6 +22,7 @@ import javafx.beans.property.StringProperty;
 import javafx.scene.image.Image;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.Label;
+import org.imageorganizer.model.PhotoMetadata;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.ui.TaskExecutor;
 import org.slf4j.Logger;
@@ -29,15 +30,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One image shown large: its picture (made in the background; a newer image wins over an older
- * request), its labels with their confidences and its file facts, and moving to the previous or
- * next image of the list it was opened from.
+ * request; the small thumbnail first, at once, while the large picture is made), its zoom
+ * ({@link PictureZoom}), its categories with their confidences, when and with which camera it was
+ * taken, its file facts, and moving to the previous or next image of the list it was opened from.
  */
 public final class PreviewViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(PreviewViewModel.class);
 
     /** What the picture area shows. */
     public enum State {
-        /** The picture is being made. */
+        /** The picture is being made ({@link #pictureProperty()} may hold the small thumbnail meanwhile). */
         LOADING,
         /** The picture is there. */
         SHOWN,
@@ -59,6 +61,8 @@ public final class PreviewViewModel {
     private final ImageFiles files;
     private final TaskExecutor executor;
     private final PictureSource source;
+    private final PictureSource quick;
+    private final PictureZoom zoom = new PictureZoom();
     private final List<ImageRecord> images;
     private final ZoneId zone;
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
@@ -77,8 +81,12 @@ public final class PreviewViewModel {
     private final StringProperty formatText = new SimpleStringProperty("");
     private final StringProperty locationText = new SimpleStringProperty("");
     private final StringProperty addedText = new SimpleStringProperty("");
+    private final StringProperty takenText = new SimpleStringProperty("");
+    private final StringProperty cameraText = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper sharp = new ReadOnlyBooleanWrapper();
     private final StringProperty positionText = new SimpleStringProperty("");
     private TaskExecutor.Cancellable loading;
+    private TaskExecutor.Cancellable loadingQuick;
 
     /**
      * @param first      the image to show first
@@ -87,9 +95,23 @@ public final class PreviewViewModel {
      */
     public PreviewViewModel(ImageFiles files, TaskExecutor executor, PictureSource source, ImageRecord first,
             List<ImageRecord> neighbours, ZoneId zone) {
+        this(files, executor, source, null, first, neighbours, zone);
+    }
+
+    /**
+     * @param source     makes the large picture (slow the first time)
+     * @param quick      makes a small picture shown at once while the large one is made (the grid's
+     *                   thumbnail, usually cached); null: none
+     * @param first      the image to show first
+     * @param neighbours the list to move through with previous / next (usually the grid's images);
+     *                   when it does not hold {@code first}, only {@code first} is shown
+     */
+    public PreviewViewModel(ImageFiles files, TaskExecutor executor, PictureSource source, PictureSource quick,
+            ImageRecord first, List<ImageRecord> neighbours, ZoneId zone) {
         this.files = files;
         this.executor = executor;
         this.source = source;
+        this.quick = quick;
         this.zone = zone;
         int at = indexOf(neighbours, first);
         this.images = at < 0 ? List.of(first) : List.copyOf(new ArrayList<>(neighbours));
@@ -135,17 +157,26 @@ public final class PreviewViewModel {
         formatText.set(shown.format() == null ? "unknown" : shown.format().toUpperCase(Locale.ROOT));
         locationText.set(local.map(Path::toString).orElse(shown.location()));
         addedText.set(added(shown.importedAt(), zone));
+        takenText.set(taken(shown.metadata()));
+        cameraText.set(shown.metadata().camera() == null ? "Not recorded in the photo" : shown.metadata().camera());
+        zoom.setPhoto(shown.width(), shown.height());
         positionText.set(images.size() == 1 ? "" : (at + 1) + " of " + images.size());
         load(shown);
     }
 
     private void load(ImageRecord wanted) {
-        if (loading != null) {
-            loading.cancel();
-        }
+        cancelLoading();
         picture.set(null);
+        sharp.set(false);
         message.set("");
         state.set(State.LOADING);
+        if (quick != null) {
+            loadingQuick = executor.submit(() -> quick.picture(wanted), small -> {
+                if (wanted.equals(image.get()) && state.get() == State.LOADING && small != null) {
+                    picture.set(small);
+                }
+            }, error -> LOG.debug("No thumbnail of image {} for the viewer: {}", wanted.id(), error.toString()));
+        }
         loading = executor.submit(() -> {
             if (!files.exists(wanted)) {
                 return new Loaded(false, null);
@@ -157,6 +188,7 @@ public final class PreviewViewModel {
             }
             if (loaded.exists()) {
                 picture.set(loaded.picture());
+                sharp.set(true);
                 state.set(State.SHOWN);
             } else {
                 missing(wanted);
@@ -172,12 +204,14 @@ public final class PreviewViewModel {
             LOG.info("Cannot preview image {} ({}): {}", wanted.id(), wanted.location(), error.toString());
             LOG.debug("Preview failure", error);
             String reason = error.getMessage() == null || error.getMessage().isBlank() ? "it could not be read" : error.getMessage();
+            picture.set(null);
             message.set("This photo cannot be shown: " + sentence(reason));
             state.set(State.FAILED);
         });
     }
 
     private void missing(ImageRecord wanted) {
+        picture.set(null);
         message.set("The file is no longer at " + locationText.get()
                 + ". It may have been moved, renamed or deleted; the library still lists it.");
         state.set(State.MISSING);
@@ -185,6 +219,14 @@ public final class PreviewViewModel {
 
     /** Stops making a picture nobody will see. */
     public void close() {
+        cancelLoading();
+    }
+
+    private void cancelLoading() {
+        if (loadingQuick != null) {
+            loadingQuick.cancel();
+            loadingQuick = null;
+        }
         if (loading != null) {
             loading.cancel();
         }
@@ -233,6 +275,18 @@ public final class PreviewViewModel {
                 ? String.format(Locale.ROOT, " (%.1f MP)", megapixels) : "");
     }
 
+    /**
+     * "12 Mar 2024, 14:03" as the camera's clock showed it; a file's time is marked "(file date)": the
+     * photo does not say when it was taken.
+     */
+    static String taken(PhotoMetadata metadata) {
+        if (metadata.taken() == null) {
+            return "Not recorded in the photo";
+        }
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).format(metadata.taken());
+        return metadata.takenFrom() == PhotoMetadata.TakenFrom.FILE_TIME ? when + " (file date)" : when;
+    }
+
     static String added(Instant when, ZoneId zone) {
         return when == null ? "unknown"
                 : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(zone).format(when);
@@ -244,6 +298,16 @@ public final class PreviewViewModel {
 
     public ReadOnlyObjectProperty<Image> pictureProperty() {
         return picture;
+    }
+
+    /** True once the large picture is shown; false while the thumbnail stands in for it. */
+    public ReadOnlyBooleanProperty sharpProperty() {
+        return sharp.getReadOnlyProperty();
+    }
+
+    /** The picture's zoom and pan. */
+    public PictureZoom zoom() {
+        return zoom;
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -303,6 +367,16 @@ public final class PreviewViewModel {
 
     public StringProperty addedTextProperty() {
         return addedText;
+    }
+
+    /** When the photo was taken ("(file date)" when only the file's time is known). */
+    public StringProperty takenTextProperty() {
+        return takenText;
+    }
+
+    /** The camera, as people name it. */
+    public StringProperty cameraTextProperty() {
+        return cameraText;
     }
 
     /** "3 of 12", or empty for a single image. */
