@@ -41,14 +41,15 @@ public final class RemovalQuestion {
         long yours = images.size() - ownCopies;
         StringBuilder text = new StringBuilder();
         if (yours > 0) {
-            text.append(one ? "The file stays on your disk" : yours == images.size() ? "The files stay on your disk"
-                    : "Your " + TrashWording.plural(yours, "file") + (yours == 1 ? " stays" : " stay") + " on your disk")
-                    .append("; only the library forgets ").append(one ? "it" : "them").append(".");
+            text.append(one ? "The file stays" : yours == images.size() ? "The files stay"
+                            : yours == 1 ? "Your file stays" : "Your files stay")
+                    .append(" on your disk; only the library forgets ").append(one ? "it" : "them").append(".");
         }
         if (ownCopies > 0) {
             text.append(text.isEmpty() ? "" : " ")
-                    .append(ownCopies == 1 ? (one ? "This photo was" : "One photo was") : ownCopies + " photos were")
-                    .append(" uploaded through the web page: the copy the app keeps goes too.");
+                    .append(one ? "This photo was" : ownCopies == 1 ? "One photo was" : ownCopies + " photos were")
+                    .append(" uploaded through the web page: the ").append(ownCopies == 1 ? "copy" : "copies")
+                    .append(" the app keeps ").append(ownCopies == 1 ? "goes" : "go").append(" too.");
         }
         if (yours > 0) {
             text.append(" You can add ").append(one ? "it" : "them").append(" again later.");

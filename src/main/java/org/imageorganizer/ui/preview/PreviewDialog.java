@@ -71,16 +71,27 @@ public final class PreviewDialog {
     /** Never larger than the visual bounds of the owner's screen (the primary one without an owner), centred on it. */
     private static void placeOnScreen(Stage stage, Window owner) {
         Rectangle2D bounds = screenOf(owner).getVisualBounds();
-        double width = Math.min(Math.max(PREFERRED_WIDTH, bounds.getWidth() * 0.8), bounds.getWidth());
-        double height = Math.min(Math.max(PREFERRED_HEIGHT, bounds.getHeight() * 0.85), bounds.getHeight());
+        Rectangle2D place = placement(bounds);
         stage.setMinWidth(Math.min(640, bounds.getWidth()));
         stage.setMinHeight(Math.min(460, bounds.getHeight()));
         stage.setMaxWidth(bounds.getWidth());
         stage.setMaxHeight(bounds.getHeight());
-        stage.setWidth(width);
-        stage.setHeight(height);
-        stage.setX(bounds.getMinX() + (bounds.getWidth() - width) / 2);
-        stage.setY(bounds.getMinY() + (bounds.getHeight() - height) / 2);
+        stage.setWidth(place.getWidth());
+        stage.setHeight(place.getHeight());
+        stage.setX(place.getMinX());
+        stage.setY(place.getMinY());
+    }
+
+    /**
+     * Where the viewer opens on a screen whose visual bounds (without task bars) are {@code bounds}: most of
+     * it, at least {@value #PREFERRED_WIDTH} × {@value #PREFERRED_HEIGHT} when there is room, never more than it,
+     * centred.
+     */
+    static Rectangle2D placement(Rectangle2D bounds) {
+        double width = Math.min(Math.max(PREFERRED_WIDTH, bounds.getWidth() * 0.8), bounds.getWidth());
+        double height = Math.min(Math.max(PREFERRED_HEIGHT, bounds.getHeight() * 0.85), bounds.getHeight());
+        return new Rectangle2D(bounds.getMinX() + (bounds.getWidth() - width) / 2,
+                bounds.getMinY() + (bounds.getHeight() - height) / 2, width, height);
     }
 
     private static Screen screenOf(Window owner) {
