@@ -53,6 +53,7 @@ public final class PreviewDialog {
             Consumer<ImageRecord> closed) {
         PreviewViewModel model = new PreviewViewModel(files, executor, this::picture, this::quickPicture, image,
                 neighbours, ZoneId.systemDefault());
+        model.sharpenWith(new FullPicture(files));
         Parent root = ViewLoader.load("PreviewDialog", new PreviewDialogController(model, showSimilar));
         Stage stage = ViewLoader.dialogStage(owner, image.fileName(), root);
         stage.titleProperty().bind(model.titleProperty());

@@ -127,7 +127,8 @@ public final class PreviewDialogController {
             dependency.addListener(place);
         }
         model.pictureProperty().addListener(place);
-        loadingIndicator.visibleProperty().bind(model.stateProperty().isEqualTo(State.LOADING));
+        loadingIndicator.visibleProperty().bind(model.stateProperty().isEqualTo(State.LOADING)
+                .or(model.sharpeningProperty()));
         missingMessage.textProperty().bind(model.messageProperty());
         missingMessage.visibleProperty().bind(model.stateProperty().isEqualTo(State.MISSING)
                 .or(model.stateProperty().isEqualTo(State.FAILED)));

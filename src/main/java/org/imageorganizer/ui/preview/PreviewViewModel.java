@@ -2,10 +2,7 @@ package org.imageorganizer.ui.preview;
 
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +18,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.image.Image;
 import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.model.Label;
-import org.imageorganizer.model.PhotoMetadata;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.ui.TaskExecutor;
 import org.slf4j.Logger;
@@ -62,6 +57,9 @@ public final class PreviewViewModel {
     private final TaskExecutor executor;
     private final PictureSource source;
     private final PictureSource quick;
+    private PictureSource full;
+    private boolean fullAsked;
+    private final ReadOnlyBooleanWrapper sharpening = new ReadOnlyBooleanWrapper();
     private final PictureZoom zoom = new PictureZoom();
     private final List<ImageRecord> images;
     private final ZoneId zone;
@@ -87,6 +85,7 @@ public final class PreviewViewModel {
     private final StringProperty positionText = new SimpleStringProperty("");
     private TaskExecutor.Cancellable loading;
     private TaskExecutor.Cancellable loadingQuick;
+    private TaskExecutor.Cancellable loadingFull;
 
     /**
      * @param first      the image to show first
@@ -113,6 +112,8 @@ public final class PreviewViewModel {
         this.source = source;
         this.quick = quick;
         this.zone = zone;
+        zoom.fittingProperty().addListener(o -> sharpenWhenZoomed());
+        zoom.scaleProperty().addListener(o -> sharpenWhenZoomed());
         int at = indexOf(neighbours, first);
         this.images = at < 0 ? List.of(first) : List.copyOf(new ArrayList<>(neighbours));
         show(Math.max(0, at));
@@ -150,22 +151,57 @@ public final class PreviewViewModel {
         Optional<Path> local = files.localFile(shown);
         hasLocalFile.set(local.isPresent());
         title.set(shown.fileName());
-        objectText.set(label(shown.classification().object()));
-        backgroundText.set(label(shown.classification().background()));
+        objectText.set(PhotoFacts.label(shown.classification().object()));
+        backgroundText.set(PhotoFacts.label(shown.classification().background()));
         dimensionsText.set(dimensions(shown.width(), shown.height()));
         sizeText.set(fileSize(shown.byteSize()));
         formatText.set(shown.format() == null ? "unknown" : shown.format().toUpperCase(Locale.ROOT));
         locationText.set(local.map(Path::toString).orElse(shown.location()));
-        addedText.set(added(shown.importedAt(), zone));
-        takenText.set(taken(shown.metadata()));
+        addedText.set(PhotoFacts.added(shown.importedAt(), zone));
+        takenText.set(PhotoFacts.taken(shown.metadata()));
         cameraText.set(shown.metadata().camera() == null ? "Not recorded in the photo" : shown.metadata().camera());
         zoom.setPhoto(shown.width(), shown.height());
         positionText.set(images.size() == 1 ? "" : (at + 1) + " of " + images.size());
         load(shown);
     }
 
+    /**
+     * Makes the photo at its own resolution when the zoom asks for more pixels than the large picture has
+     * ({@code full} answers null when it cannot: the large picture stays).
+     */
+    public void sharpenWith(PictureSource full) {
+        this.full = full;
+        sharpenWhenZoomed();
+    }
+
+    private void sharpenWhenZoomed() {
+        Image shown = picture.get();
+        ImageRecord current = image.get();
+        if (full == null || fullAsked || state.get() != State.SHOWN || shown == null || current == null
+                || current.width() <= 0 || zoom.shownScale() <= shown.getWidth() / current.width() * 1.02) {
+            return;
+        }
+        fullAsked = true;
+        sharpening.set(true);
+        loadingFull = executor.submit(() -> full.picture(current), large -> {
+            if (current.equals(image.get())) {
+                sharpening.set(false);
+                if (large != null) {
+                    picture.set(large);
+                }
+            }
+        }, error -> {
+            if (current.equals(image.get())) {
+                sharpening.set(false);
+            }
+            LOG.info("Cannot show image {} at full size: {}", current.id(), error.toString());
+        });
+    }
+
     private void load(ImageRecord wanted) {
         cancelLoading();
+        fullAsked = false;
+        sharpening.set(false);
         picture.set(null);
         sharp.set(false);
         message.set("");
@@ -190,6 +226,7 @@ public final class PreviewViewModel {
                 picture.set(loaded.picture());
                 sharp.set(true);
                 state.set(State.SHOWN);
+                sharpenWhenZoomed(); // zoomed in before the picture came
             } else {
                 missing(wanted);
             }
@@ -205,7 +242,7 @@ public final class PreviewViewModel {
             LOG.debug("Preview failure", error);
             String reason = error.getMessage() == null || error.getMessage().isBlank() ? "it could not be read" : error.getMessage();
             picture.set(null);
-            message.set("This photo cannot be shown: " + sentence(reason));
+            message.set("This photo cannot be shown: " + PhotoFacts.sentence(reason));
             state.set(State.FAILED);
         });
     }
@@ -230,28 +267,15 @@ public final class PreviewViewModel {
         if (loading != null) {
             loading.cancel();
         }
+        if (loadingFull != null) {
+            loadingFull.cancel();
+            loadingFull = null;
+        }
     }
 
     /** The shown image's file, when it is a file on this computer. */
     public Optional<Path> localFile() {
         return image.get() == null ? Optional.empty() : files.localFile(image.get());
-    }
-
-    /** The text as written (it may start with a file name), ending with a full stop. */
-    static String sentence(String text) {
-        String trimmed = text.strip();
-        return trimmed.endsWith(".") || trimmed.endsWith("?") || trimmed.endsWith("!") ? trimmed : trimmed + ".";
-    }
-
-    /** "dog · 87%"; "other" says that no label was confident enough. */
-    static String label(Label label) {
-        String percent = percent(label.confidence());
-        return Label.OTHER.equals(label.name()) ? "other · best guess only " + percent : label.name() + " · " + percent;
-    }
-
-    static String percent(double confidence) {
-        double clamped = Math.max(0, Math.min(1, confidence));
-        return Math.round(clamped * 100) + "%";
     }
 
     /** "900 bytes", "300 KB", "1.5 MB": also the Duplicates view's. */
@@ -275,23 +299,6 @@ public final class PreviewViewModel {
                 ? String.format(Locale.ROOT, " (%.1f MP)", megapixels) : "");
     }
 
-    /**
-     * "12 Mar 2024, 14:03" as the camera's clock showed it; a file's time is marked "(file date)": the
-     * photo does not say when it was taken.
-     */
-    static String taken(PhotoMetadata metadata) {
-        if (metadata.taken() == null) {
-            return "Not recorded in the photo";
-        }
-        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).format(metadata.taken());
-        return metadata.takenFrom() == PhotoMetadata.TakenFrom.FILE_TIME ? when + " (file date)" : when;
-    }
-
-    static String added(Instant when, ZoneId zone) {
-        return when == null ? "unknown"
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(zone).format(when);
-    }
-
     public ReadOnlyObjectProperty<ImageRecord> imageProperty() {
         return image;
     }
@@ -303,6 +310,11 @@ public final class PreviewViewModel {
     /** True once the large picture is shown; false while the thumbnail stands in for it. */
     public ReadOnlyBooleanProperty sharpProperty() {
         return sharp.getReadOnlyProperty();
+    }
+
+    /** True while the photo is being made at its own resolution for a zoom. */
+    public ReadOnlyBooleanProperty sharpeningProperty() {
+        return sharpening.getReadOnlyProperty();
     }
 
     /** The picture's zoom and pan. */

@@ -158,17 +158,17 @@ class PreviewViewModelTest {
 
     @Test
     void formatsNumbersForPeople() {
-        assertThat(PreviewViewModel.percent(0.004)).isEqualTo("0%");
-        assertThat(PreviewViewModel.percent(1.2)).isEqualTo("100%");
-        assertThat(PreviewViewModel.label(new Label(Label.OTHER, 0.15))).isEqualTo("other · best guess only 15%");
+        assertThat(PhotoFacts.percent(0.004)).isEqualTo("0%");
+        assertThat(PhotoFacts.percent(1.2)).isEqualTo("100%");
+        assertThat(PhotoFacts.label(new Label(Label.OTHER, 0.15))).isEqualTo("other · best guess only 15%");
         assertThat(PreviewViewModel.fileSize(1)).isEqualTo("1 byte");
         assertThat(PreviewViewModel.fileSize(900)).isEqualTo("900 bytes");
         assertThat(PreviewViewModel.fileSize(300 * 1024)).isEqualTo("300 KB");
         assertThat(PreviewViewModel.fileSize(3L * 1024 * 1024 * 1024)).isEqualTo("3.00 GB");
         assertThat(PreviewViewModel.dimensions(64, 48)).isEqualTo("64 × 48 pixels");
-        assertThat(PreviewViewModel.added(null, ZoneOffset.UTC)).isEqualTo("unknown");
-        assertThat(PreviewViewModel.added(Instant.EPOCH, ZoneOffset.UTC)).contains("1970");
-        assertThat(PreviewViewModel.sentence("Gone!")).isEqualTo("Gone!");
+        assertThat(PhotoFacts.added(null, ZoneOffset.UTC)).isEqualTo("unknown");
+        assertThat(PhotoFacts.added(Instant.EPOCH, ZoneOffset.UTC)).contains("1970");
+        assertThat(PhotoFacts.sentence("Gone!")).isEqualTo("Gone!");
     }
     private static ImageRecord withMetadata(ImageRecord image, PhotoMetadata metadata) {
         return new ImageRecord(image.id(), image.sha256(), image.location(), image.fileName(), image.byteSize(),
@@ -262,6 +262,55 @@ class PreviewViewModelTest {
 
         assertThat(preview.zoom().fittingProperty().get()).isTrue();
         assertThat(preview.zoom().shownScale()).isEqualTo(0.2); // 4000 × 3000 in 800 × 600
+    }
+
+    @Test
+    void zoomingPastTheLargePicturesPixelsMakesThePhotoAtItsOwnSize() {
+        DialogTaskQueue queue = new DialogTaskQueue();
+        Image large = new javafx.scene.image.WritableImage(1600, 1200); // of a 4000 × 3000 photo
+        Image own = picture();
+        List<Long> made = new ArrayList<>();
+        PreviewViewModel preview = new PreviewViewModel(files, queue, image -> large, null, a, List.of(a, b),
+                ZoneOffset.UTC);
+        preview.sharpenWith(image -> {
+            made.add(image.id());
+            return own;
+        });
+        preview.zoom().setArea(800, 600);
+        preview.zoom().actualSize(); // before the large picture is there: nothing to sharpen yet
+        assertThat(queue.pending()).isEqualTo(1);
+
+        queue.runNext();
+        assertThat(preview.pictureProperty().get()).isSameAs(large);
+        assertThat(preview.sharpeningProperty().get()).isTrue();
+        queue.runNext();
+        assertThat(preview.pictureProperty().get()).isSameAs(own);
+        assertThat(preview.sharpeningProperty().get()).isFalse();
+        assertThat(made).containsExactly(1L);
+
+        preview.zoom().zoomIn(); // made once per photo
+        assertThat(queue.pending()).isZero();
+    }
+
+    @Test
+    void aFittedPhotoIsNotMadeAtItsOwnSize() {
+        Image large = new javafx.scene.image.WritableImage(1600, 1200);
+        PreviewViewModel preview = new PreviewViewModel(files, new SameThreadTaskExecutor(), image -> large, null, a,
+                List.of(a), ZoneOffset.UTC);
+        List<Long> made = new ArrayList<>();
+        preview.sharpenWith(image -> {
+            made.add(image.id());
+            return null;
+        });
+        preview.zoom().setArea(800, 600);
+        preview.zoom().zoomIn();
+        preview.zoom().zoomIn(); // 1250 of 4000 px wide: the large picture has those pixels
+
+        assertThat(preview.zoom().shownScale()).isEqualTo(0.3125);
+        assertThat(made).isEmpty();
+        preview.zoom().actualSize();
+        assertThat(made).containsExactly(1L);
+        assertThat(preview.pictureProperty().get()).isSameAs(large); // it could not: the large picture stays
     }
 
     /** A real (tiny) image: telling a thumbnail from the large picture needs two objects, not nulls. */
