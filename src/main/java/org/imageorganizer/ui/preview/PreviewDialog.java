@@ -75,8 +75,6 @@ public final class PreviewDialog {
         Rectangle2D place = placement(bounds);
         stage.setMinWidth(Math.min(640, bounds.getWidth()));
         stage.setMinHeight(Math.min(460, bounds.getHeight()));
-        stage.setMaxWidth(bounds.getWidth());
-        stage.setMaxHeight(bounds.getHeight());
         stage.setWidth(place.getWidth());
         stage.setHeight(place.getHeight());
         stage.setX(place.getMinX());

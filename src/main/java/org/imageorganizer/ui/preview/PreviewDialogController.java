@@ -14,6 +14,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -171,6 +172,10 @@ public final class PreviewDialogController {
         double scale = zoom.shownScale();
         previewImage.setFitWidth(scale * photoWidth());
         previewImage.setFitHeight(scale * photoHeight());
+        // the photo's own pixels blown up twice or more: each is shown as a square, not smeared
+        Image shown = model.pictureProperty().get();
+        boolean ownPixels = shown != null && shown.getWidth() == photoWidth();
+        previewImage.setSmooth(!ownPixels || scale < 2);
         previewImage.setLayoutX(Math.round(zoom.left()));
         previewImage.setLayoutY(Math.round(zoom.top()));
         grabCursor();
