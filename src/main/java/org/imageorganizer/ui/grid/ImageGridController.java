@@ -148,10 +148,14 @@ public final class ImageGridController {
 
     /** After the viewer: the photo it showed last is selected and scrolled into view (when still in the grid). */
     private void reselect(ImageRecord last) {
-        if (model.images().contains(last)) {
-            model.selection().select(last);
-            keyboard.reveal(model.images().indexOf(last));
-            grid.requestFocus();
+        List<ImageRecord> shown = model.images();
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).id() == last.id()) { // by id: the grid may hold a newer record of it
+                model.selection().select(shown.get(i));
+                keyboard.reveal(i);
+                grid.requestFocus();
+                return;
+            }
         }
     }
 
