@@ -93,7 +93,7 @@ final class GridKeyboard {
     }
 
     /** Scrolls the least needed to show the row of {@code index}. */
-    private void reveal(int index) {
+    void reveal(int index) {
         Node flow = grid.lookup(".virtual-flow");
         if (flow instanceof VirtualFlow<?> virtualFlow) {
             virtualFlow.scrollTo(index / perRow());

@@ -143,7 +143,20 @@ public final class ImageGridController {
     }
 
     private void preview(ImageRecord image) {
-        actions.preview(image, List.copyOf(model.images()));
+        actions.preview(image, List.copyOf(model.images()), this::reselect);
+    }
+
+    /** After the viewer: the photo it showed last is selected and scrolled into view (when still in the grid). */
+    private void reselect(ImageRecord last) {
+        List<ImageRecord> shown = model.images();
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).id() == last.id()) { // by id: the grid may hold a newer record of it
+                model.selection().select(shown.get(i));
+                keyboard.reveal(i);
+                grid.requestFocus();
+                return;
+            }
+        }
     }
 
     private void remove(List<ImageRecord> images) {

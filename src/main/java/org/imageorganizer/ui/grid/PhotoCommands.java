@@ -135,7 +135,7 @@ public final class PhotoCommands implements TreeRowActions {
 
     /** Removes the photos from the library (never from disk) after the user's yes. */
     public void remove(List<ImageRecord> images) {
-        if (!images.isEmpty() && actions.confirmRemove(images.size())) {
+        if (!images.isEmpty() && actions.confirmRemove(images)) {
             grid.remove(images, () -> { });
         }
     }

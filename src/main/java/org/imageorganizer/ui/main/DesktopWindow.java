@@ -113,8 +113,8 @@ public final class DesktopWindow {
                 ? f.fileName() : f.location()), "not backed up: " + f.reason())));
         ImageActions actions = new ImageActions() {
             @Override
-            public void preview(ImageRecord image, List<ImageRecord> among) {
-                dialogs.preview(stage, image, among, find::showSimilar);
+            public void preview(ImageRecord image, List<ImageRecord> among, Consumer<ImageRecord> closed) {
+                dialogs.preview(stage, image, among, find::showSimilar, closed);
             }
 
             @Override
@@ -123,8 +123,8 @@ public final class DesktopWindow {
             }
 
             @Override
-            public boolean confirmRemove(int count) {
-                return dialogs.confirmRemove(stage, count);
+            public boolean confirmRemove(List<ImageRecord> images) {
+                return dialogs.confirmRemove(stage, images);
             }
 
             @Override

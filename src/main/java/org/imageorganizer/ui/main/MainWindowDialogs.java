@@ -16,6 +16,15 @@ public interface MainWindowDialogs {
         preview(owner, image, neighbours);
     }
 
+    /**
+     * As {@link #preview(Window, ImageRecord, List, Consumer)}; {@code closed} is told the photo shown last when
+     * the viewer closes.
+     */
+    default void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours, Consumer<ImageRecord> showSimilar,
+            Consumer<ImageRecord> closed) {
+        preview(owner, image, neighbours, showSimilar);
+    }
+
     /** Edits the settings; true when they were saved. */
     boolean settings(Window owner);
 
@@ -28,8 +37,8 @@ public interface MainWindowDialogs {
     /** First run without a model: download it or choose a folder. True when a model is now in place. */
     boolean modelSetup(Window owner);
 
-    /** Asks before removing images from the library (never from disk). */
-    boolean confirmRemove(Window owner, int count);
+    /** Asks before removing images from the library (never a user's file), naming them; Cancel is the default. */
+    boolean confirmRemove(Window owner, List<ImageRecord> images);
 
     /**
      * Asks before Move to Trash, listing every file that will go (Cancel is the default).

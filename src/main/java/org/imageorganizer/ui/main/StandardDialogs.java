@@ -1,11 +1,11 @@
 package org.imageorganizer.ui.main;
 
+import org.imageorganizer.ui.RemovalQuestion;
 import org.imageorganizer.ui.TrashQuestion;
 
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -36,7 +36,13 @@ public final class StandardDialogs implements MainWindowDialogs {
 
     @Override
     public void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours, Consumer<ImageRecord> showSimilar) {
-        new PreviewDialog(services.files(), executor).show(owner, image, neighbours, showSimilar);
+        new PreviewDialog(services.files(), executor).show(owner, image, neighbours, showSimilar, null);
+    }
+
+    @Override
+    public void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours, Consumer<ImageRecord> showSimilar,
+            Consumer<ImageRecord> closed) {
+        new PreviewDialog(services.files(), executor).show(owner, image, neighbours, showSimilar, closed);
     }
 
     @Override
@@ -65,17 +71,8 @@ public final class StandardDialogs implements MainWindowDialogs {
     }
 
     @Override
-    public boolean confirmRemove(Window owner, int count) {
-        ButtonType remove = new ButtonType("Remove from Library", ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
-        String what = count == 1 ? "this photo" : count + " photos";
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                "The " + (count == 1 ? "file stays" : "files stay") + " on your disk; only the library forgets "
-                        + (count == 1 ? "it" : "them") + ". You can add " + (count == 1 ? "it" : "them") + " again later.",
-                remove, keep);
-        prepare(alert, owner, "Remove " + what + " from the library?");
-        alert.setTitle("Remove from Library");
-        return alert.showAndWait().filter(remove::equals).isPresent();
+    public boolean confirmRemove(Window owner, List<ImageRecord> images) {
+        return RemovalQuestion.ask(owner, images);
     }
 
     @Override

@@ -2,10 +2,7 @@ package org.imageorganizer.ui.preview;
 
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +18,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.image.Image;
 import org.imageorganizer.model.ImageRecord;
-import org.imageorganizer.model.Label;
 import org.imageorganizer.services.ImageFiles;
 import org.imageorganizer.ui.TaskExecutor;
 import org.slf4j.Logger;
@@ -29,15 +25,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One image shown large: its picture (made in the background; a newer image wins over an older
- * request), its labels with their confidences and its file facts, and moving to the previous or
- * next image of the list it was opened from.
+ * request; the small thumbnail first, at once, while the large picture is made), its zoom
+ * ({@link PictureZoom}), its categories with their confidences, when and with which camera it was
+ * taken, its file facts, and moving to the previous or next image of the list it was opened from.
  */
 public final class PreviewViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(PreviewViewModel.class);
 
     /** What the picture area shows. */
     public enum State {
-        /** The picture is being made. */
+        /** The picture is being made ({@link #pictureProperty()} may hold the small thumbnail meanwhile). */
         LOADING,
         /** The picture is there. */
         SHOWN,
@@ -59,6 +56,11 @@ public final class PreviewViewModel {
     private final ImageFiles files;
     private final TaskExecutor executor;
     private final PictureSource source;
+    private final PictureSource quick;
+    private PictureSource full;
+    private boolean fullAsked;
+    private final ReadOnlyBooleanWrapper sharpening = new ReadOnlyBooleanWrapper();
+    private final PictureZoom zoom = new PictureZoom();
     private final List<ImageRecord> images;
     private final ZoneId zone;
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(-1);
@@ -77,8 +79,13 @@ public final class PreviewViewModel {
     private final StringProperty formatText = new SimpleStringProperty("");
     private final StringProperty locationText = new SimpleStringProperty("");
     private final StringProperty addedText = new SimpleStringProperty("");
+    private final StringProperty takenText = new SimpleStringProperty("");
+    private final StringProperty cameraText = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper sharp = new ReadOnlyBooleanWrapper();
     private final StringProperty positionText = new SimpleStringProperty("");
     private TaskExecutor.Cancellable loading;
+    private TaskExecutor.Cancellable loadingQuick;
+    private TaskExecutor.Cancellable loadingFull;
 
     /**
      * @param first      the image to show first
@@ -87,10 +94,26 @@ public final class PreviewViewModel {
      */
     public PreviewViewModel(ImageFiles files, TaskExecutor executor, PictureSource source, ImageRecord first,
             List<ImageRecord> neighbours, ZoneId zone) {
+        this(files, executor, source, null, first, neighbours, zone);
+    }
+
+    /**
+     * @param source     makes the large picture (slow the first time)
+     * @param quick      makes a small picture shown at once while the large one is made (the grid's
+     *                   thumbnail, usually cached); null: none
+     * @param first      the image to show first
+     * @param neighbours the list to move through with previous / next (usually the grid's images);
+     *                   when it does not hold {@code first}, only {@code first} is shown
+     */
+    public PreviewViewModel(ImageFiles files, TaskExecutor executor, PictureSource source, PictureSource quick,
+            ImageRecord first, List<ImageRecord> neighbours, ZoneId zone) {
         this.files = files;
         this.executor = executor;
         this.source = source;
+        this.quick = quick;
         this.zone = zone;
+        zoom.fittingProperty().addListener(o -> sharpenWhenZoomed());
+        zoom.scaleProperty().addListener(o -> sharpenWhenZoomed());
         int at = indexOf(neighbours, first);
         this.images = at < 0 ? List.of(first) : List.copyOf(new ArrayList<>(neighbours));
         show(Math.max(0, at));
@@ -128,24 +151,68 @@ public final class PreviewViewModel {
         Optional<Path> local = files.localFile(shown);
         hasLocalFile.set(local.isPresent());
         title.set(shown.fileName());
-        objectText.set(label(shown.classification().object()));
-        backgroundText.set(label(shown.classification().background()));
+        objectText.set(PhotoFacts.label(shown.classification().object()));
+        backgroundText.set(PhotoFacts.label(shown.classification().background()));
         dimensionsText.set(dimensions(shown.width(), shown.height()));
         sizeText.set(fileSize(shown.byteSize()));
         formatText.set(shown.format() == null ? "unknown" : shown.format().toUpperCase(Locale.ROOT));
         locationText.set(local.map(Path::toString).orElse(shown.location()));
-        addedText.set(added(shown.importedAt(), zone));
+        addedText.set(PhotoFacts.added(shown.importedAt(), zone));
+        takenText.set(PhotoFacts.taken(shown.metadata()));
+        cameraText.set(shown.metadata().camera() == null ? "Not recorded in the photo" : shown.metadata().camera());
+        zoom.setPhoto(shown.width(), shown.height());
         positionText.set(images.size() == 1 ? "" : (at + 1) + " of " + images.size());
         load(shown);
     }
 
-    private void load(ImageRecord wanted) {
-        if (loading != null) {
-            loading.cancel();
+    /**
+     * Makes the photo at its own resolution when the zoom asks for more pixels than the large picture has
+     * ({@code full} answers null when it cannot: the large picture stays).
+     */
+    public void sharpenWith(PictureSource full) {
+        this.full = full;
+        sharpenWhenZoomed();
+    }
+
+    private void sharpenWhenZoomed() {
+        Image shown = picture.get();
+        ImageRecord current = image.get();
+        if (full == null || fullAsked || state.get() != State.SHOWN || shown == null || current == null
+                || current.width() <= 0 || zoom.shownScale() <= shown.getWidth() / current.width() * 1.02) {
+            return;
         }
+        fullAsked = true;
+        sharpening.set(true);
+        loadingFull = executor.submit(() -> full.picture(current), large -> {
+            if (current.equals(image.get())) {
+                sharpening.set(false);
+                if (large != null) {
+                    picture.set(large);
+                }
+            }
+        }, error -> {
+            if (current.equals(image.get())) {
+                sharpening.set(false);
+            }
+            LOG.info("Cannot show image {} at full size: {}", current.id(), error.toString());
+        });
+    }
+
+    private void load(ImageRecord wanted) {
+        cancelLoading();
+        fullAsked = false;
+        sharpening.set(false);
         picture.set(null);
+        sharp.set(false);
         message.set("");
         state.set(State.LOADING);
+        if (quick != null) {
+            loadingQuick = executor.submit(() -> quick.picture(wanted), small -> {
+                if (wanted.equals(image.get()) && state.get() == State.LOADING && small != null) {
+                    picture.set(small);
+                }
+            }, error -> LOG.debug("No thumbnail of image {} for the viewer: {}", wanted.id(), error.toString()));
+        }
         loading = executor.submit(() -> {
             if (!files.exists(wanted)) {
                 return new Loaded(false, null);
@@ -157,7 +224,9 @@ public final class PreviewViewModel {
             }
             if (loaded.exists()) {
                 picture.set(loaded.picture());
+                sharp.set(true);
                 state.set(State.SHOWN);
+                sharpenWhenZoomed(); // zoomed in before the picture came
             } else {
                 missing(wanted);
             }
@@ -172,12 +241,14 @@ public final class PreviewViewModel {
             LOG.info("Cannot preview image {} ({}): {}", wanted.id(), wanted.location(), error.toString());
             LOG.debug("Preview failure", error);
             String reason = error.getMessage() == null || error.getMessage().isBlank() ? "it could not be read" : error.getMessage();
-            message.set("This photo cannot be shown: " + sentence(reason));
+            picture.set(null);
+            message.set("This photo cannot be shown: " + PhotoFacts.sentence(reason));
             state.set(State.FAILED);
         });
     }
 
     private void missing(ImageRecord wanted) {
+        picture.set(null);
         message.set("The file is no longer at " + locationText.get()
                 + ". It may have been moved, renamed or deleted; the library still lists it.");
         state.set(State.MISSING);
@@ -185,31 +256,26 @@ public final class PreviewViewModel {
 
     /** Stops making a picture nobody will see. */
     public void close() {
+        cancelLoading();
+    }
+
+    private void cancelLoading() {
+        if (loadingQuick != null) {
+            loadingQuick.cancel();
+            loadingQuick = null;
+        }
         if (loading != null) {
             loading.cancel();
+        }
+        if (loadingFull != null) {
+            loadingFull.cancel();
+            loadingFull = null;
         }
     }
 
     /** The shown image's file, when it is a file on this computer. */
     public Optional<Path> localFile() {
         return image.get() == null ? Optional.empty() : files.localFile(image.get());
-    }
-
-    /** The text as written (it may start with a file name), ending with a full stop. */
-    static String sentence(String text) {
-        String trimmed = text.strip();
-        return trimmed.endsWith(".") || trimmed.endsWith("?") || trimmed.endsWith("!") ? trimmed : trimmed + ".";
-    }
-
-    /** "dog · 87%"; "other" says that no label was confident enough. */
-    static String label(Label label) {
-        String percent = percent(label.confidence());
-        return Label.OTHER.equals(label.name()) ? "other · best guess only " + percent : label.name() + " · " + percent;
-    }
-
-    static String percent(double confidence) {
-        double clamped = Math.max(0, Math.min(1, confidence));
-        return Math.round(clamped * 100) + "%";
     }
 
     /** "900 bytes", "300 KB", "1.5 MB": also the Duplicates view's. */
@@ -233,17 +299,27 @@ public final class PreviewViewModel {
                 ? String.format(Locale.ROOT, " (%.1f MP)", megapixels) : "");
     }
 
-    static String added(Instant when, ZoneId zone) {
-        return when == null ? "unknown"
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(zone).format(when);
-    }
-
     public ReadOnlyObjectProperty<ImageRecord> imageProperty() {
         return image;
     }
 
     public ReadOnlyObjectProperty<Image> pictureProperty() {
         return picture;
+    }
+
+    /** True once the large picture is shown; false while the thumbnail stands in for it. */
+    public ReadOnlyBooleanProperty sharpProperty() {
+        return sharp.getReadOnlyProperty();
+    }
+
+    /** True while the photo is being made at its own resolution for a zoom. */
+    public ReadOnlyBooleanProperty sharpeningProperty() {
+        return sharpening.getReadOnlyProperty();
+    }
+
+    /** The picture's zoom and pan. */
+    public PictureZoom zoom() {
+        return zoom;
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -303,6 +379,16 @@ public final class PreviewViewModel {
 
     public StringProperty addedTextProperty() {
         return addedText;
+    }
+
+    /** When the photo was taken ("(file date)" when only the file's time is known). */
+    public StringProperty takenTextProperty() {
+        return takenText;
+    }
+
+    /** The camera, as people name it. */
+    public StringProperty cameraTextProperty() {
+        return cameraText;
     }
 
     /** "3 of 12", or empty for a single image. */

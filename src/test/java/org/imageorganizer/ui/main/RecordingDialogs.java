@@ -3,6 +3,7 @@ package org.imageorganizer.ui.main;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.stage.Window;
 import org.imageorganizer.model.ImageRecord;
 
@@ -12,6 +13,8 @@ final class RecordingDialogs implements MainWindowDialogs {
     private volatile boolean confirm = true;
     private volatile boolean categoriesChanged;
     private volatile Runnable onCall = () -> { };
+    private volatile List<ImageRecord> removeAsked = List.of();
+    private volatile Consumer<ImageRecord> previewClosed;
 
     private void record(String call) {
         calls.add(call);
@@ -26,6 +29,18 @@ final class RecordingDialogs implements MainWindowDialogs {
     @Override
     public void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours) {
         record("preview: " + image.fileName());
+    }
+
+    @Override
+    public void preview(Window owner, ImageRecord image, List<ImageRecord> neighbours, Consumer<ImageRecord> showSimilar,
+            Consumer<ImageRecord> closed) {
+        previewClosed = closed;
+        preview(owner, image, neighbours);
+    }
+
+    /** What the window asked to be told when the last viewer closes (null: nothing). */
+    Consumer<ImageRecord> previewClosed() {
+        return previewClosed;
     }
 
     @Override
@@ -57,9 +72,15 @@ final class RecordingDialogs implements MainWindowDialogs {
     }
 
     @Override
-    public boolean confirmRemove(Window owner, int count) {
-        record("confirmRemove: " + count);
+    public boolean confirmRemove(Window owner, List<ImageRecord> images) {
+        removeAsked = List.copyOf(images);
+        record("confirmRemove: " + images.size());
         return confirm;
+    }
+
+    /** The photos the last Remove from Library question named. */
+    List<ImageRecord> removeAsked() {
+        return removeAsked;
     }
 
     @Override
