@@ -71,7 +71,7 @@ class WebPageBrowserTest {
     @Test
     void uploadsDroppedFilesAndBrowsesTheTree() throws Exception {
         start(ServerOptions.local(0));
-        wait.until(d -> !d.findElements(By.cssSelector("#tree button.node[data-level='all']")).isEmpty());
+        wait.until(d -> !d.findElements(By.cssSelector("#tree .node[data-level='all']")).isEmpty());
         assertThat(chrome.script("return document.getElementById('source-link').href")).asString().startsWith("https://");
 
         List<Path> photos = page.photos(4);
@@ -84,7 +84,9 @@ class WebPageBrowserTest {
             assertThat(statuses).containsEntry(photo.getFileName().toString(), "done");
         }
         assertThat(statuses).containsEntry("notes.jpg", "error");
-        assertThat(page.uploadMessage("notes.jpg")).contains("not an image").contains("415");
+        // in words, never an HTTP status code
+        assertThat(page.uploadMessage("notes.jpg")).startsWith("Not a photo this app can read")
+                .contains("plain text").doesNotContain("415");
 
         Map<String, Integer> objects = page.waitForTree(4);
         assertThat(objects).isEqualTo(page.serverObjects());
@@ -204,7 +206,8 @@ class WebPageBrowserTest {
             page.drop(page.photos(2));
             wait.withMessage("an upload waiting for the busy server").until(d -> Boolean.TRUE.equals(chrome.script(
                     "return Array.from(document.querySelectorAll('.upload-item'))"
-                    + ".some(i => i.dataset.status === 'waiting' && i.textContent.includes('busy (503)'))")));
+                    + ".some(i => i.dataset.status === 'waiting' && i.textContent.includes('server is busy')"
+                    + " && !i.textContent.includes('503'))")));
         } // the held upload is cut off: its place is free again
 
         assertThat(page.waitForUploads(2).values()).containsOnly("done");
@@ -217,7 +220,7 @@ class WebPageBrowserTest {
         WebElement filter = chrome.driver().findElement(By.id("tree-filter"));
         filter.sendKeys(object);
         List<Object> shown = (List<Object>) chrome.script("return Array.from(document.querySelectorAll("
-                + "\"#tree button.node[data-level='object']\"), b => b.dataset.object)");
+                + "\"#tree .node[data-level='object']\"), b => b.dataset.object)");
         assertThat(shown).contains(object);
         for (JsonNode group : JSON.readTree(server.get("/clusters/grouped"))) {
             String name = group.get("object_category").asText();
@@ -230,7 +233,7 @@ class WebPageBrowserTest {
         filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         int all = page.serverObjects().size();
         wait.until(d -> ((List<Object>) chrome.script("return Array.from(document.querySelectorAll("
-                + "\"#tree button.node[data-level='object']\"))")).size() == all);
+                + "\"#tree .node[data-level='object']\"))")).size() == all);
     }
 
     /** Unfolds the object's first background and shows its first cluster: the cluster's images. */
