@@ -226,7 +226,7 @@ export class UploadQueue {
   failedWith(item, { headline, detail }) {
     this.setState(item, 'error', headline);
     if (detail) {
-      item.message.append(el('span', 'upload-detail', detail));
+      item.message.append(document.createTextNode(' '), el('span', 'upload-detail', detail));
     }
   }
 

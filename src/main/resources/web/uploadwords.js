@@ -47,7 +47,7 @@ function sentence(text) {
  */
 export function uploadProblem({ status, error, detail, perFile }) {
   const looksLike = perFile && String(detail || '').match(/^not an image \((.+)\)$/i);
-  const reason = looksLike ? `It looks like ${looksLike[1]}.` : (perFile ? sentence(detail) : '');
+  const reason = looksLike ? sentence(looksLike[1]) : (perFile ? sentence(detail) : '');
   if (error === 'unsupported_media_type' || status === 415) {
     return { headline: 'Not a photo this app can read', detail: reason };
   }
