@@ -239,7 +239,7 @@ class WebPageBrowserTest {
         Map<String, Integer> objects = page.waitForTree(6);
 
         // a returning user: the first screen holds whole photos, not the tree; nothing scrolls sideways
-        chrome.driver().navigate().refresh();
+        page.reload();
         page.waitForThumbnails(6);
         assertThat(chrome.driver().findElement(By.id("tree")).isDisplayed()).isFalse();
         assertThat(chrome.script("const height = window.innerHeight;"
@@ -255,15 +255,16 @@ class WebPageBrowserTest {
 
         // the button opens the drawer and the focus goes into it; Escape closes it and gives the focus back
         WebElement opener = chrome.driver().findElement(By.id("open-tree"));
+        Runnable slidIn = () -> wait.until(d -> Boolean.TRUE.equals(chrome.script("const r = document"
+                + ".getElementById('sidebar').getBoundingClientRect(); return r.left === 0 && r.right < window.innerWidth")));
         assertThat(opener.getAttribute("aria-expanded")).isEqualTo("false");
         opener.click();
         wait.until(d -> d.findElement(By.id("tree")).isDisplayed());
+        slidIn.run();
         wait.until(d -> Boolean.TRUE.equals(chrome.script("return document.activeElement.getAttribute('role') === 'treeitem'"
                 + " && document.getElementById('sidebar').contains(document.activeElement)")));
         assertThat(opener.getAttribute("aria-expanded")).isEqualTo("true");
         assertThat(chrome.script("return document.querySelector('.content').inert")).isEqualTo(true);
-        wait.until(d -> Boolean.TRUE.equals(chrome.script("const r = document.getElementById('sidebar')"
-                + ".getBoundingClientRect(); return r.left === 0 && r.right < window.innerWidth")));
         assertThat((List<Object>) chrome.script(SMALL_TARGETS, chrome.driver().findElement(By.id("sidebar"))))
                 .as("small targets in the drawer").isEmpty();
         press(Keys.ARROW_DOWN); // the keyboard: the ring shows, inside the row, at the drawer's left edge
@@ -275,15 +276,17 @@ class WebPageBrowserTest {
 
         // a tap outside closes it
         opener.click();
-        wait.until(d -> d.findElement(By.id("tree")).isDisplayed());
-        new Actions(chrome.driver()).moveToLocation(380, 600).click().perform();
+        slidIn.run();
+        long outside = (Long) chrome.script("const r = document.getElementById('sidebar').getBoundingClientRect();"
+                + " return Math.round((r.right + document.documentElement.clientWidth) / 2)");
+        new Actions(chrome.driver()).moveToLocation((int) outside, 600).click().perform();
         wait.until(d -> !d.findElement(By.id("tree")).isDisplayed());
         assertThat(chrome.script(FOCUSED)).isEqualTo("open-tree");
 
         // choosing a category closes it and shows that category's photos
         String object = objects.keySet().iterator().next();
         opener.click();
-        wait.until(d -> d.findElement(By.id("tree")).isDisplayed());
+        slidIn.run();
         page.clickNode(object);
         wait.until(d -> !d.findElement(By.id("tree")).isDisplayed());
         wait.until(d -> object.equals(page.textOf("gallery-title")));

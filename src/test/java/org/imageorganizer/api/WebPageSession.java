@@ -45,9 +45,19 @@ final class WebPageSession implements AutoCloseable {
         wait = new WebDriverWait(chrome.driver(), Duration.ofSeconds(60), Duration.ofMillis(200));
         wait.ignoring(StaleElementReferenceException.class); // the tree is rebuilt on each reload
         chrome.driver().get(server.url());
+        watchCsp();
+    }
+
+    private void watchCsp() {
         chrome.script("window.cspViolations = [];"
                 + "document.addEventListener('securitypolicyviolation',"
                 + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
+    }
+
+    /** Loads the page again, as a user coming back to it would. */
+    void reload() {
+        chrome.driver().navigate().refresh();
+        watchCsp();
     }
 
     /** A session whose library holds {@code count} generated photos, dropped on the page and sorted into the tree. */
