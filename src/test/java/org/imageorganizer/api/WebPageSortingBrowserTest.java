@@ -80,7 +80,7 @@ class WebPageSortingBrowserTest {
         assertThat(objects.getOptions()).extracting(o -> o.getAttribute("value")).containsAll(names("object"));
         assertThat(objects.getFirstSelectedOption().getAttribute("value")).isEqualTo(predicted);
         assertThat(page.chrome.driver().findElement(By.id("detail-object-choice")).getAccessibleName())
-                .isEqualTo("Change the object");
+                .isEqualTo("Change what it shows");
 
         String chosen = names("object").stream().filter(n -> !n.equals(predicted)).findFirst().orElseThrow();
         objects.selectByValue(chosen);
