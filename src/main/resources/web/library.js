@@ -346,9 +346,10 @@ export class Library {
     if (node.cover !== undefined) {
       button.append(coverImage(node.cover, this.images));
     }
-    button.append(el('span', `node-label${node.suggested ? ' suggested' : ''}`, node.label));
+    const label = el('span', `node-label${node.suggested ? ' suggested' : ''}`, node.label);
+    button.append(label);
     if (node.suggested) {
-      button.append(el('span', 'suggested-mark', 'suggested'));
+      label.append(el('span', 'suggested-mark', 'suggested')); // under the name, which keeps the row's width
       button.title = `A suggested name: rename the group to give it your own`;
     }
     const count = el('span', 'count', node.count);
