@@ -5,6 +5,7 @@ import { ApiError, apiKey, forgetApiKey, onKeyNeeded, setApiKey } from './api.js
 import { Categories } from './categories.js';
 import { CategoriesPage } from './categoriespage.js';
 import { DetailView } from './detail.js';
+import { Drawer } from './drawer.js';
 import { DuplicatesView } from './duplicates.js';
 import { Gallery } from './gallery.js';
 import { ImageCache } from './images.js';
@@ -96,10 +97,20 @@ const gallery = new Gallery({
   error: toast,
 }, selection);
 
+// On a phone the tree is a drawer: choosing a category or searching closes it to show the photos.
+const drawer = new Drawer({
+  panel: $('sidebar'), open: $('open-tree'), close: $('close-tree'), backdrop: $('drawer-backdrop'),
+  filter: $('tree-filter'), outside: [document.querySelector('.topbar'), document.querySelector('.content'),
+    document.querySelector('.footer')],
+});
+
 const library = new Library({
   tree: $('tree'), filter: $('tree-filter'), treeStatus: $('tree-status'), summary: $('library-summary'),
 }, gallery, {
-  selected: () => showLibrary(),
+  selected: () => {
+    showLibrary();
+    drawer.chosen();
+  },
   error: toast,
 });
 
@@ -108,6 +119,13 @@ const search = new PhotoSearch({ filter: $('tree-filter'), entry: $('search-entr
   cleared: () => library.activate(),
   open: (image, images) => detail.open(image, images),
 });
+
+$('tree-filter').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && $('tree-filter').value.trim() !== '') {
+    drawer.chosen();
+  }
+});
+$('search-entry').addEventListener('click', () => drawer.chosen());
 
 const duplicates = new DuplicatesView({
   section: $('duplicates'), list: $('duplicate-stacks'), count: $('duplicates-count'), status: $('duplicates-status'),

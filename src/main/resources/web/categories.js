@@ -7,10 +7,10 @@ import { api, apiJson } from './api.js';
 const RESORT_POLL_MS = 1000;
 const RETRY_MS = 5000;
 
-/** The two kinds, in the words the page uses. */
+/** The two kinds, in the words the page uses ("What it shows" and "Where", as in the window and the README). */
 export const KINDS = [
-  { kind: 'object', field: 'object_category', title: 'Objects', hint: 'what a photo shows' },
-  { kind: 'background', field: 'background_category', title: 'Backgrounds', hint: 'where it was taken' },
+  { kind: 'object', field: 'object_category', title: 'What it shows', hint: 'the subject of a photo: a dog, a car, food' },
+  { kind: 'background', field: 'background_category', title: 'Where', hint: 'the setting around it: a beach, a kitchen, a street' },
 ];
 
 export class Categories {

@@ -1,5 +1,4 @@
-// The "Your categories" page: the library's two lists (objects: what a photo shows; backgrounds: where it was
-// taken), each with an add form (a name, and optionally what it looks like), and per category Edit (its name and
+// The "Your categories" page: the library's two lists ("What it shows" and "Where"), each with an add form (a name, and optionally what it looks like), and per category Edit (its name and
 // what it looks like) and Remove (after a question; the server refuses to leave fewer than two). While the
 // server sorts the photos again it says so.
 
@@ -38,14 +37,15 @@ export class CategoriesPage {
     const name = this.input(form, `add-${kind}-name`, 'Name', `e.g. ${kind === 'object' ? 'my bike' : 'grandma’s garden'}`);
     const words = this.input(form, `add-${kind}-words`, 'What it looks like (optional)',
       kind === 'object' ? 'e.g. a red road bike' : 'e.g. a garden with roses and a wooden bench');
-    const add = el('button', 'button primary small', `Add to ${title.toLowerCase()}`);
+    const add = el('button', 'button primary small', 'Add');
     add.type = 'submit';
+    add.setAttribute('aria-label', `Add to “${title}”`);
     form.append(add);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.add(kind, name, words, error);
     });
-    section.append(heading, el('p', 'field-hint', `${title}: ${hint}.`), form, error, list);
+    section.append(heading, el('p', 'field-hint', `${hint.charAt(0).toUpperCase()}${hint.slice(1)}.`), form, error, list);
     return { section, list, error, heading };
   }
 

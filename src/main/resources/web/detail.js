@@ -85,6 +85,8 @@ export class DetailView {
     picture.alt = `${image.filename}: ${image.object_category}, ${image.background_category}`;
     this.field('detail-title').textContent = image.filename;
     this.choices.forEach((choice) => choice.show(image));
+    this.fact('taken', takenText(image.taken_at, image.taken_at_source));
+    this.fact('camera', cameraText(image));
     this.field('detail-dimensions').textContent = `${image.width} × ${image.height} pixels`;
     this.field('detail-size').textContent = formatBytes(image.size);
     this.field('detail-format').textContent = (image.format || '').toUpperCase();
@@ -97,6 +99,14 @@ export class DetailView {
     this.field('detail-error').textContent = '';
     this.field('detail-prev').hidden = this.index <= 0;
     this.field('detail-next').hidden = this.index >= this.images.length - 1;
+  }
+
+  /** A fact the server may not give (older servers, photos without it): its row shows only when it is known. */
+  fact(name, text) {
+    const known = typeof text === 'string' && text !== '';
+    this.field(`detail-${name}`).textContent = known ? text : '';
+    this.field(`detail-${name}`).hidden = !known;
+    this.field(`detail-${name}-term`).hidden = !known;
   }
 
   /** The library's categories changed: the choosers offer them. */
@@ -155,4 +165,34 @@ export class DetailView {
     this.dialog.close();
     this.on.deleted(image);
   }
+}
+
+const TAKEN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * When a photo was taken, as the clock showed where it was taken ("14 July 2023 at 15:32"): the ISO 8601 `taken_at`
+ * the server gives, with or without its offset, shown in its own wall-clock time rather than moved to this browser's
+ * time zone. A date that came from the file's time rather than the photo says so. null when absent or unreadable.
+ */
+export function takenText(value, from) {
+  const parts = typeof value === 'string' ? value.trim().match(TAKEN) : null;
+  if (!parts) {
+    return null;
+  }
+  const [, year, month, day, hour, minute, second] = parts;
+  const wall = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour || 0), Number(minute || 0),
+    Number(second || 0)));
+  if (Number.isNaN(wall.getTime()) || wall.getUTCDate() !== Number(day)) {
+    return null;
+  }
+  const options = hour === undefined ? { timeZone: 'UTC', dateStyle: 'long' }
+    : { timeZone: 'UTC', dateStyle: 'long', timeStyle: 'short' };
+  const text = new Intl.DateTimeFormat(undefined, options).format(wall);
+  const fromFile = from === 'file'; // taken_at_source: "photo" (its EXIF) or "file" (the file's time)
+  return fromFile ? `${text} (the file's date; the photo has none)` : text;
+}
+
+/** The camera, when the server names it (`camera`); null otherwise. */
+function cameraText(image) {
+  return typeof image.camera === 'string' && image.camera.trim() ? image.camera.trim() : null;
 }

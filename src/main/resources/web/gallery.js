@@ -188,25 +188,32 @@ export function countText(shown, total, noun = 'image') {
   return shown >= total ? plural(total) : `${shown} of ${plural(total)}`;
 }
 
-/** A thumbnail in a button (the caller adds captions and the click). */
+/**
+ * A thumbnail in a button (the caller adds captions and the click). Until the picture is there its square shimmers
+ * softly; a picture that cannot be shown says so in words.
+ */
 export function thumbnailButton(image, cache, size = 256) {
-  const button = el('button', 'thumb');
+  const button = el('button', 'thumb loading');
   button.type = 'button';
   button.dataset.imageId = String(image.id);
+  const frame = el('span', 'thumb-frame');
   const img = document.createElement('img');
   img.loading = 'lazy';
   img.decoding = 'async';
   img.alt = '';
   img.width = size;
   img.height = size;
-  img.src = ImageCache.thumbnail(image, size);
-  img.srcset = `${ImageCache.thumbnail(image, size)} 1x, ${ImageCache.thumbnail(image, size * 2)} 2x`;
+  img.addEventListener('load', () => button.classList.remove('loading'));
   img.addEventListener('error', () => {
+    button.classList.remove('loading');
     button.classList.add('broken');
     if (cache) {
       cache.forget(image.id); // perhaps an expired link: fetch the metadata again next time
     }
   });
-  button.append(img);
+  img.src = ImageCache.thumbnail(image, size);
+  img.srcset = `${ImageCache.thumbnail(image, size)} 1x, ${ImageCache.thumbnail(image, size * 2)} 2x`;
+  frame.append(img, el('span', 'thumb-problem', 'No preview'));
+  button.append(frame);
   return button;
 }

@@ -2,8 +2,8 @@
 // selected node's images. Image metadata is cached for a while (its links are signed for 30 min).
 
 import { apiJson, el } from './api.js';
-import { ImageCache } from './images.js';
 import { ClusterNaming } from './naming.js';
+import { TreeKeys, coverImage, showCovers } from './tree.js';
 
 const STALE_POLL_MS = 2000;
 const RETRY_MS = 5000;
@@ -60,6 +60,7 @@ export class Library {
     this.images = gallery.images;
     this.on = on;
     this.groups = [];
+    this.groupIds = 0;
     this.loaded = false;
     this.expanded = new Set();
     this.seen = new Set();
@@ -78,6 +79,13 @@ export class Library {
         this.renderTree();
       },
       error: (message) => this.on.error(message),
+    });
+    this.keys = new TreeKeys(ui.tree, {
+      expand: (key, open) => {
+        if (open) this.expanded.add(key); else this.expanded.delete(key);
+        this.refocus = key;
+        this.renderTree();
+      },
     });
     ui.filter.addEventListener('input', () => this.renderTree());
   }
@@ -181,9 +189,7 @@ export class Library {
 
   renderSummary() {
     const total = this.total();
-    const objects = this.groups.length;
-    const categories = objects === 0 ? '' : ` · ${objects} object categor${objects === 1 ? 'y' : 'ies'}`;
-    this.ui.summary.textContent = total === 0 ? 'No images yet' : `${total} image${total === 1 ? '' : 's'}${categories}`;
+    this.ui.summary.textContent = total === 0 ? 'No images yet' : `${total} image${total === 1 ? '' : 's'}`;
   }
 
   /** The nodes of the tree, each with its level, labels, key and image ids. */
@@ -220,9 +226,9 @@ export class Library {
 
   select(node) {
     this.selected = node;
-    this.on.selected();
     this.activate();
     this.renderTree();
+    this.on.selected();
   }
 
   /** What the gallery shows for a node: its images, newest first for All images, else in the tree's order. */
@@ -254,7 +260,9 @@ export class Library {
       this.refocus = null;
     }
     const root = el('ul', 'tree-list');
-    root.append(this.treeItem({ ...ALL, label: 'All images', count: this.total(), children: [] }, false));
+    root.setAttribute('role', 'tree');
+    root.setAttribute('aria-label', 'Photos by what they show, where, and group');
+    root.append(this.treeItem({ ...ALL, label: 'All images', count: this.total(), children: [] }, false, 1));
     let matches = 0;
     for (const object of this.nodes()) {
       const objectMatches = !query || object.object.toLowerCase().includes(query);
@@ -265,64 +273,25 @@ export class Library {
       }
       matches++;
       root.append(this.treeItem({ ...object, label: object.object, children: backgrounds }, query !== ''
-        && !objectMatches));
+        && !objectMatches, 1));
     }
     const nodes = [root];
     if (this.loaded && matches === 0) {
       let text = 'No images yet. Drop some photos to start.';
       if (query) {
-        text = `No object or background matches “${this.ui.filter.value.trim()}”.`;
+        text = `No category matches “${this.ui.filter.value.trim()}”.`;
       } else if (this.total() > 0) {
         text = 'The images are being sorted into categories…';
       }
       nodes.push(el('p', 'tree-empty', text));
     }
     this.ui.tree.replaceChildren(...nodes);
-    this.showCovers();
+    this.keys.settle();
+    showCovers(this.ui.tree, this.images);
     if (naming) {
       this.naming.focus();
     } else if (focused) {
-      const again = Array.from(this.ui.tree.querySelectorAll('button')).find((b) => b.dataset.key === focused);
-      if (again) again.focus();
-    }
-  }
-
-  /** A small picture of a group's cover photo; its link is filled in once the photo's metadata is known. */
-  coverImage(id) {
-    const img = document.createElement('img');
-    img.className = 'tree-cover';
-    img.alt = '';
-    img.width = 24;
-    img.height = 24;
-    img.dataset.cover = String(id);
-    const known = this.images.fresh(id);
-    if (known) {
-      img.src = ImageCache.thumbnail(known, 128);
-    }
-    img.addEventListener('error', () => {
-      img.hidden = true;
-      this.images.forget(id); // perhaps an expired link: fetched again next time
-    });
-    return img;
-  }
-
-  /** Fetches the metadata of the covers shown without a link yet, then shows them. */
-  async showCovers() {
-    const waiting = Array.from(this.ui.tree.querySelectorAll('img.tree-cover:not([src])'));
-    const ids = [...new Set(waiting.map((img) => Number(img.dataset.cover)))];
-    if (ids.length === 0) {
-      return;
-    }
-    try {
-      await this.images.get(ids);
-    } catch (error) {
-      return; // the tree works without its pictures
-    }
-    for (const img of this.ui.tree.querySelectorAll('img.tree-cover:not([src])')) {
-      const image = this.images.fresh(Number(img.dataset.cover));
-      if (image) {
-        img.src = ImageCache.thumbnail(image, 128);
-      }
+      this.keys.focusKey(focused);
     }
   }
 
@@ -330,21 +299,26 @@ export class Library {
     return Number.isFinite(this.count) ? this.count : this.groups.reduce((sum, group) => sum + group.total_images, 0);
   }
 
-  treeItem(node, forceOpen) {
+  /**
+   * One row of the tree: a treeitem (the row's one Tab stop, see TreeKeys) with its picture, name and count, the
+   * arrow that folds it (for the mouse and touch; the keyboard uses ← and →), and its children when unfolded.
+   */
+  treeItem(node, forceOpen, level) {
     const item = el('li', `tree-item level-${node.level}`);
+    item.setAttribute('role', 'none');
     const row = el('div', 'tree-row');
     const open = forceOpen || this.expanded.has(node.key);
     const children = node.children.map((child) => ({
       ...child, label: child.label || (child.level === 'background' ? child.background : child.title),
     }));
     if (children.length > 0) {
-      const toggle = el('button', 'tree-toggle');
-      toggle.type = 'button';
-      toggle.dataset.key = `toggle:${node.key}`;
-      toggle.setAttribute('aria-expanded', String(open));
-      toggle.setAttribute('aria-label', `${open ? 'Collapse' : 'Expand'} ${node.label}`);
+      const toggle = el('span', 'tree-toggle');
+      toggle.setAttribute('aria-hidden', 'true');
+      toggle.title = open ? 'Fold' : 'Unfold';
+      toggle.classList.toggle('open', open);
       toggle.addEventListener('click', () => {
         if (this.expanded.has(node.key)) this.expanded.delete(node.key); else this.expanded.add(node.key);
+        this.refocus = node.key;
         this.renderTree();
       });
       row.append(toggle);
@@ -354,33 +328,39 @@ export class Library {
     const form = this.naming.form(node);
     if (form) {
       row.append(form);
-      return this.withChildren(item, row, children, open);
+      return this.withChildren(item, row, children, open, level);
     }
-    const button = el('button', `node${node.noise ? ' noise' : ''}${node.pending ? ' pending' : ''}`);
-    button.type = 'button';
+    const button = el('div', `node${node.noise ? ' noise' : ''}${node.pending ? ' pending' : ''}`);
+    button.setAttribute('role', 'treeitem');
+    button.setAttribute('aria-level', String(level));
+    button.setAttribute('aria-selected', String(node.key === this.selected.key && this.active()));
+    if (children.length > 0) button.setAttribute('aria-expanded', String(open));
+    button.tabIndex = -1;
     button.dataset.key = node.key;
     button.dataset.level = node.level;
     button.dataset.count = String(node.count);
     if (node.object !== undefined) button.dataset.object = node.object;
     if (node.background !== undefined) button.dataset.background = node.background;
     if (node.cluster !== undefined) button.dataset.cluster = String(node.cluster);
-    if (node.key === this.selected.key && this.active()) button.setAttribute('aria-current', 'true');
     if (node.pending) button.title = 'New images, sorted into clusters in a moment';
     if (node.cover !== undefined) {
-      button.append(this.coverImage(node.cover));
+      button.append(coverImage(node.cover, this.images));
     }
-    button.append(el('span', `node-label${node.suggested ? ' suggested' : ''}`, node.label));
+    const label = el('span', `node-label${node.suggested ? ' suggested' : ''}`, node.label);
+    button.append(label);
     if (node.suggested) {
-      button.append(el('span', 'suggested-mark', 'suggested'));
+      label.append(el('span', 'suggested-mark', 'suggested')); // under the name, which keeps the row's width
       button.title = `A suggested name: rename the group to give it your own`;
     }
-    button.append(el('span', 'count', node.count));
+    const count = el('span', 'count', node.count);
+    count.setAttribute('aria-label', `${node.count} photo${node.count === 1 ? '' : 's'}`);
+    button.append(count);
     button.addEventListener('click', () => this.select(node));
     row.append(button);
     if (node.clusterKey) {
       this.renamable(node, button, row);
     }
-    return this.withChildren(item, row, children, open);
+    return this.withChildren(item, row, children, open, level);
   }
 
   /** A cluster's pencil button, and F2 on its row, rename it in place. */
@@ -392,6 +372,9 @@ export class Library {
     };
     const pencil = el('button', 'rename', '\u270E');
     pencil.type = 'button';
+    pencil.tabIndex = -1; // one Tab stop per row: the keyboard renames with F2
+    pencil.setAttribute('aria-hidden', 'true');
+    button.setAttribute('aria-keyshortcuts', 'F2');
     pencil.dataset.key = `rename:${node.key}`;
     pencil.setAttribute('aria-label', `Rename ${node.label}`);
     pencil.title = 'Rename this group';
@@ -405,11 +388,15 @@ export class Library {
     row.append(pencil);
   }
 
-  withChildren(item, row, children, open) {
+  withChildren(item, row, children, open, level) {
     item.append(row);
     if (children.length > 0 && open) {
       const list = el('ul', 'tree-list');
-      children.forEach((child) => list.append(this.treeItem(child, false)));
+      list.setAttribute('role', 'group');
+      list.id = `tree-group-${++this.groupIds}`;
+      const owner = row.querySelector('[role="treeitem"]');
+      if (owner) owner.setAttribute('aria-owns', list.id); // the row's children, though not inside it
+      children.forEach((child) => list.append(this.treeItem(child, false, level + 1)));
       item.append(list);
     }
     return item;

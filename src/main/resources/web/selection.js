@@ -109,9 +109,9 @@ export class Selection {
     const chosen = chooser.value;
     const prompt = el('option', null, 'Choose a category…');
     prompt.value = '';
-    const groups = KINDS.map(({ kind, title, hint }) => {
+    const groups = KINDS.map(({ kind, title }) => {
       const group = el('optgroup');
-      group.label = `${title} (${hint})`;
+      group.label = title;
       for (const category of this.categories.of(kind)) {
         const option = el('option', null, category.name);
         option.value = JSON.stringify([kind, category.name]);

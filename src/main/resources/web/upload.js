@@ -2,6 +2,7 @@
 // progress bar (worked out from its place in the request body) and its own result.
 
 import { ApiError, apiKey, el, formatBytes, uploadFiles } from './api.js';
+import { uploadProblem } from './uploadwords.js';
 
 const MAX_BATCH_FILES = 4;
 const MAX_BATCH_BYTES = 8 * 1000 * 1000;
@@ -163,8 +164,8 @@ export class UploadQueue {
         }
         this.addViewButton(item);
       } else {
-        const status = entry.status ? ` (${entry.status})` : '';
-        this.setState(item, 'error', `${entry.detail || entry.error || 'Rejected'}${status}`);
+        this.failedWith(item, uploadProblem({ status: entry.status, error: entry.error, detail: entry.detail,
+          perFile: true }));
       }
     });
     if (added) {
@@ -215,14 +216,17 @@ export class UploadQueue {
       this.showResults(batch, error.body.files);
       return;
     }
-    let text = error.detail;
-    if (error.status === 429) {
-      text = `${error.detail} (429)`;
-    } else if (error.status > 0) {
-      text = `${error.detail} (${error.status})`;
-    }
+    const problem = uploadProblem({ status: error.status, error: error.code, detail: error.detail, perFile: false });
     for (const item of batch) {
-      this.setState(item, 'error', text);
+      this.failedWith(item, problem);
+    }
+  }
+
+  /** The file was not added: why, in words, and the server's reason below when it says more. */
+  failedWith(item, { headline, detail }) {
+    this.setState(item, 'error', headline);
+    if (detail) {
+      item.message.append(document.createTextNode(' '), el('span', 'upload-detail', detail));
     }
   }
 
@@ -232,7 +236,7 @@ export class UploadQueue {
    */
   waitFor(seconds, status, code) {
     const why = code === 'loading' ? 'The server is loading its recognition model'
-      : status === 503 ? 'The server is busy (503)' : 'The server limits uploads (429)';
+      : status === 503 ? 'The server is busy' : 'The server takes only so many uploads a minute';
     const until = Date.now() + seconds * 1000;
     if (this.blockedUntil >= until) {
       return;

@@ -32,7 +32,10 @@ final class WebPage {
             Map.entry("/static/categoriespage.js", "categoriespage.js"),
             Map.entry("/static/labelchoice.js", "labelchoice.js"),
             Map.entry("/static/naming.js", "naming.js"),
-            Map.entry("/static/selection.js", "selection.js"));
+            Map.entry("/static/selection.js", "selection.js"),
+            Map.entry("/static/tree.js", "tree.js"),
+            Map.entry("/static/drawer.js", "drawer.js"),
+            Map.entry("/static/uploadwords.js", "uploadwords.js"));
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",

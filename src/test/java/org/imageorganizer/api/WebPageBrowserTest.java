@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -29,7 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web page in a real browser (headless Chromium) against the real server with the tiny model:
  * files dropped on the page are uploaded with their progress and errors, the category tree fills
  * in, its nodes show thumbnails, a thumbnail opens the detail view, Delete removes the image; with
- * an API key the page asks for it first. The console must stay free of errors and CSP violations.
+ * an API key the page asks for it first. On a phone the first screen shows photos and the tree is a drawer; the tree
+ * is one Tab stop driven by the arrow keys; every target a finger may hit is at least 40 px. The console must stay
+ * free of errors and CSP violations.
  */
 @Tag("browser")
 @Tag("model")
@@ -40,6 +43,17 @@ class WebPageBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "a-test-key-of-sufficient-length";
     private static final String FIND_NODE = WebPageSession.FIND_NODE;
+    /** The controls shown on the page (or in `arguments[0]`) smaller than 40 × 40 px, as "id-or-class WxH". */
+    private static final String SMALL_TARGETS = "const root = arguments[0] || document;"
+            + " const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility === 'visible'"
+            + "   && !e.closest('.visually-hidden, .skip-link, [hidden]');"
+            + " return Array.from(root.querySelectorAll('button, a[href], input, select, [role=treeitem], .tree-toggle'))"
+            + "   .filter(shown).filter(e => { const r = e.getBoundingClientRect(); return r.width < 40 || r.height < 40; })"
+            + "   .map(e => (e.id || e.className || e.tagName) + ' ' + Math.round(e.getBoundingClientRect().width) + 'x'"
+            + "   + Math.round(e.getBoundingClientRect().height));";
+    /** The element with the focus: its id, else its data-key, else its tag. */
+    private static final String FOCUSED = "const e = document.activeElement;"
+            + " return e.id || e.dataset.key || e.tagName;";
 
     @TempDir
     Path folder;
@@ -71,7 +85,7 @@ class WebPageBrowserTest {
     @Test
     void uploadsDroppedFilesAndBrowsesTheTree() throws Exception {
         start(ServerOptions.local(0));
-        wait.until(d -> !d.findElements(By.cssSelector("#tree button.node[data-level='all']")).isEmpty());
+        wait.until(d -> !d.findElements(By.cssSelector("#tree .node[data-level='all']")).isEmpty());
         assertThat(chrome.script("return document.getElementById('source-link').href")).asString().startsWith("https://");
 
         List<Path> photos = page.photos(4);
@@ -84,7 +98,9 @@ class WebPageBrowserTest {
             assertThat(statuses).containsEntry(photo.getFileName().toString(), "done");
         }
         assertThat(statuses).containsEntry("notes.jpg", "error");
-        assertThat(page.uploadMessage("notes.jpg")).contains("not an image").contains("415");
+        // in words, never an HTTP status code
+        assertThat(page.uploadMessage("notes.jpg")).startsWith("Not a photo this app can read")
+                .contains("The file contains text.").doesNotContain("415");
 
         Map<String, Integer> objects = page.waitForTree(4);
         assertThat(objects).isEqualTo(page.serverObjects());
@@ -204,11 +220,226 @@ class WebPageBrowserTest {
             page.drop(page.photos(2));
             wait.withMessage("an upload waiting for the busy server").until(d -> Boolean.TRUE.equals(chrome.script(
                     "return Array.from(document.querySelectorAll('.upload-item'))"
-                    + ".some(i => i.dataset.status === 'waiting' && i.textContent.includes('busy (503)'))")));
+                    + ".some(i => i.dataset.status === 'waiting' && i.textContent.includes('server is busy')"
+                    + " && !i.textContent.includes('503'))")));
         } // the held upload is cut off: its place is free again
 
         assertThat(page.waitForUploads(2).values()).containsOnly("done");
         page.assertCleanConsole(503); // the browser itself reports the refused request
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onAPhoneTheFirstScreenShowsPhotosAndTheTreeIsADrawer() throws Exception {
+        start(ServerOptions.local(0));
+        chrome.driver().manage().window().setSize(new Dimension(390, 844));
+        wait.until(d -> Long.valueOf(390).equals(chrome.script("return window.innerWidth")));
+        page.drop(page.photos(6));
+        assertThat(page.waitForUploads(6).values()).containsOnly("done");
+        Map<String, Integer> objects = page.waitForTree(6);
+
+        // a returning user: the first screen holds whole photos, not the tree; nothing scrolls sideways
+        page.reload();
+        page.waitForThumbnails(6);
+        assertThat(chrome.driver().findElement(By.id("tree")).isDisplayed()).isFalse();
+        assertThat(chrome.script("const height = window.innerHeight;"
+                + " return Array.from(document.querySelectorAll('#grid .thumb')).filter(t => {"
+                + "   const r = t.getBoundingClientRect();"
+                + "   const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                + "   return r.top >= 0 && r.bottom <= height && hit !== null && t.contains(hit); }).length"))
+                .as("whole photos on the first screen").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LONG)
+                .isGreaterThanOrEqualTo(2L);
+        assertThat(chrome.script("const root = document.documentElement; return root.scrollWidth <= root.clientWidth"))
+                .as("no sideways scrolling").isEqualTo(true);
+        assertThat((List<Object>) chrome.script(SMALL_TARGETS, (Object) null)).as("small targets on the page").isEmpty();
+
+        // the button opens the drawer and the focus goes into it; Escape closes it and gives the focus back
+        WebElement opener = chrome.driver().findElement(By.id("open-tree"));
+        Runnable slidIn = () -> wait.until(d -> Boolean.TRUE.equals(chrome.script("const r = document"
+                + ".getElementById('sidebar').getBoundingClientRect(); return r.left === 0 && r.right < window.innerWidth")));
+        assertThat(opener.getAttribute("aria-expanded")).isEqualTo("false");
+        opener.click();
+        wait.until(d -> d.findElement(By.id("tree")).isDisplayed());
+        slidIn.run();
+        wait.until(d -> Boolean.TRUE.equals(chrome.script("return document.activeElement.getAttribute('role') === 'treeitem'"
+                + " && document.getElementById('sidebar').contains(document.activeElement)")));
+        assertThat(opener.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(chrome.script("return document.querySelector('.content').inert")).isEqualTo(true);
+        assertThat((List<Object>) chrome.script(SMALL_TARGETS, chrome.driver().findElement(By.id("sidebar"))))
+                .as("small targets in the drawer").isEmpty();
+        press(Keys.ARROW_DOWN); // the keyboard: the ring shows, inside the row, at the drawer's left edge
+        assertInsetFocusRing();
+        chrome.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        wait.until(d -> !d.findElement(By.id("tree")).isDisplayed());
+        assertThat(chrome.script(FOCUSED)).isEqualTo("open-tree");
+        assertThat(chrome.script("return document.querySelector('.content').inert")).isEqualTo(false);
+
+        // a tap outside closes it
+        opener.click();
+        slidIn.run();
+        long outside = (Long) chrome.script("const r = document.getElementById('sidebar').getBoundingClientRect();"
+                + " return Math.round((r.right + document.documentElement.clientWidth) / 2)");
+        new Actions(chrome.driver()).moveToLocation((int) outside, 600).click().perform();
+        wait.until(d -> !d.findElement(By.id("tree")).isDisplayed());
+        assertThat(chrome.script(FOCUSED)).isEqualTo("open-tree");
+
+        // choosing a category closes it and shows that category's photos
+        String object = objects.keySet().iterator().next();
+        opener.click();
+        slidIn.run();
+        page.clickNode(object);
+        wait.until(d -> !d.findElement(By.id("tree")).isDisplayed());
+        wait.until(d -> object.equals(page.textOf("gallery-title")));
+        page.waitForThumbnails(objects.get(object));
+        assertThat(chrome.script(FOCUSED)).isEqualTo("open-tree");
+
+        // the detail view, stacked: its controls too
+        chrome.driver().findElement(By.cssSelector("#grid .thumb")).click();
+        wait.until(d -> Boolean.TRUE.equals(chrome.script("return document.getElementById('detail').open")));
+        assertThat((List<Object>) chrome.script(SMALL_TARGETS, chrome.driver().findElement(By.id("detail"))))
+                .as("small targets in the detail view").isEmpty();
+        assertThat(chrome.driver().findElement(By.id("detail-object-term")).getText()).isEqualTo("What it shows");
+        assertThat(chrome.driver().findElement(By.id("detail-background-term")).getText()).isEqualTo("Where");
+        for (String tag : List.of("detail-object", "detail-background")) { // a short name is never cut to "Mount…"
+            assertThat(chrome.script("const t = document.getElementById(arguments[0]);"
+                    + " return t.textContent.length > 0 && t.scrollWidth <= t.clientWidth", tag)).as(tag).isEqualTo(true);
+        }
+        page.assertCleanConsole();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTreeIsOneTabStopAndTheArrowKeysMoveInIt() throws Exception {
+        start(ServerOptions.local(0));
+        page.drop(page.photos(4));
+        assertThat(page.waitForUploads(4).values()).containsOnly("done");
+        page.waitForTree(4);
+
+        // Tab enters the tree at its selected row and leaves it at once; Shift+Tab comes back to the same row
+        WebElement filter = chrome.driver().findElement(By.id("tree-filter"));
+        filter.click();
+        filter.sendKeys(Keys.TAB);
+        assertThat(chrome.script(FOCUSED)).isEqualTo("all");
+        assertThat(chrome.script("return Array.from(document.querySelectorAll('#tree *')).filter(e => e.tabIndex >= 0)"
+                + ".length")).as("Tab stops in the tree").isEqualTo(1L);
+        chrome.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(chrome.script("return document.getElementById('tree').contains(document.activeElement)")).isEqualTo(false);
+        chrome.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertThat(chrome.script(FOCUSED)).isEqualTo("all");
+        assertInsetFocusRing();
+
+        List<String> rows = (List<String>) chrome.script("return Array.from(document.querySelectorAll("
+                + "'#tree [role=treeitem]'), r => r.dataset.key)");
+        press(Keys.ARROW_DOWN);
+        assertThat(chrome.script(FOCUSED)).isEqualTo(rows.get(1));
+        press(Keys.END);
+        assertThat(chrome.script(FOCUSED)).isEqualTo(rows.get(rows.size() - 1));
+        press(Keys.HOME);
+        assertThat(chrome.script(FOCUSED)).isEqualTo(rows.get(0));
+        press(Keys.ARROW_UP); // nothing above the first row
+        assertThat(chrome.script(FOCUSED)).isEqualTo(rows.get(0));
+
+        // ← folds an object, → unfolds it, → again enters it; ← on a folded background goes to its parent
+        press(Keys.ARROW_DOWN);
+        WebElement object = chrome.driver().switchTo().activeElement();
+        assertThat(object.getAttribute("data-level")).isEqualTo("object");
+        String objectKey = object.getAttribute("data-key");
+        assertThat(object.getAttribute("aria-expanded")).isEqualTo("true"); // a small library opens up
+        press(Keys.ARROW_LEFT);
+        wait.until(d -> "false".equals(focused().getAttribute("aria-expanded")));
+        assertThat(chrome.script(FOCUSED)).isEqualTo(objectKey);
+        press(Keys.ARROW_RIGHT);
+        wait.until(d -> "true".equals(focused().getAttribute("aria-expanded")));
+        press(Keys.ARROW_RIGHT);
+        WebElement background = focused();
+        assertThat(background.getAttribute("data-level")).isEqualTo("background");
+        assertThat(background.getAttribute("aria-level")).isEqualTo("2");
+        assertThat(background.getAttribute("aria-expanded")).isEqualTo("false");
+        String backgroundKey = background.getAttribute("data-key");
+        press(Keys.ARROW_LEFT);
+        assertThat(chrome.script(FOCUSED)).isEqualTo(objectKey);
+        press(Keys.ARROW_DOWN);
+        assertThat(chrome.script(FOCUSED)).isEqualTo(backgroundKey);
+
+        // → unfolds the background and enters its first cluster; Enter shows that cluster's photos
+        press(Keys.ARROW_RIGHT);
+        wait.until(d -> "true".equals(focused().getAttribute("aria-expanded")));
+        press(Keys.ARROW_RIGHT);
+        WebElement cluster = focused();
+        assertThat(cluster.getAttribute("data-level")).isEqualTo("cluster");
+        String clusterKey = cluster.getAttribute("data-key");
+        int count = Integer.parseInt(cluster.getAttribute("data-count"));
+        press(Keys.ENTER);
+        wait.until(d -> "true".equals(chrome.script("return Array.from(document.querySelectorAll('#tree [role=treeitem]'))"
+                + ".find(r => r.dataset.key === arguments[0]).getAttribute('aria-selected')", clusterKey)));
+        page.waitForThumbnails(count);
+        assertThat(chrome.script(FOCUSED)).isEqualTo(clusterKey);
+        assertThat(chrome.script("return Array.from(document.querySelectorAll('#tree *')).filter(e => e.tabIndex >= 0)"
+                + ".map(e => e.dataset.key)")).isEqualTo(List.of(clusterKey));
+        page.assertCleanConsole();
+    }
+
+    @Test
+    void theDetailViewShowsWhenAPhotoWasTakenWhenTheServerSays() throws Exception {
+        start(ServerOptions.local(0));
+        // the server's image JSON as it may come: a date taken with its offset, none (null), or no field at all
+        page.script("window.takenAt = {}; const real = window.fetch.bind(window);"
+                + " window.fetch = async (input, init) => {"
+                + "   const answer = await real(input, init);"
+                + "   if (!String(input).startsWith('/images') || !answer.ok) return answer;"
+                + "   const body = await answer.json();"
+                + "   for (const image of Array.isArray(body.images) ? body.images : [body]) {"
+                + "     const id = String(image.id);"
+                + "     if (id in window.takenAt) image.taken_at = window.takenAt[id]; else delete image.taken_at;"
+                + "   }"
+                + "   return new Response(JSON.stringify(body), { status: answer.status, headers: answer.headers }); };");
+        page.drop(page.photos(3));
+        assertThat(page.waitForUploads(3).values()).containsOnly("done");
+        page.waitForTree(3);
+        List<Long> ids = new ArrayList<>();
+        JSON.readTree(server.get("/images")).get("images").forEach(i -> ids.add(i.get("id").asLong()));
+        page.script("window.takenAt[arguments[0]] = '2021-06-05T14:03:27+02:00'; window.takenAt[arguments[1]] = null;",
+                ids.get(0), ids.get(1));
+        page.script("document.dispatchEvent(new Event('visibilitychange'))");
+        page.clickNode(null);
+        page.waitForThumbnails(3);
+
+        openDetail(ids.get(0));
+        wait.until(d -> d.findElement(By.id("detail-taken")).isDisplayed());
+        assertThat(chrome.driver().findElement(By.id("detail-taken-term")).getText()).isEqualTo("Taken");
+        // the clock where the photo was taken, not this browser's time zone
+        assertThat(page.textOf("detail-taken")).contains("2021").containsPattern("\\b(2:03|14:03)\\b");
+        for (int i = 1; i < 3; i++) {
+            new Actions(chrome.driver()).sendKeys(Keys.ESCAPE).perform();
+            wait.until(d -> Boolean.FALSE.equals(chrome.script("return document.getElementById('detail').open")));
+            openDetail(ids.get(i));
+            assertThat(chrome.driver().findElement(By.id("detail-taken")).isDisplayed()).as("no date for %s", ids.get(i))
+                    .isFalse();
+            assertThat(chrome.driver().findElement(By.id("detail-taken-term")).isDisplayed()).isFalse();
+        }
+        page.assertCleanConsole();
+    }
+
+    private void openDetail(long id) {
+        chrome.driver().findElement(By.cssSelector("#grid .thumb[data-image-id='" + id + "']")).click();
+        wait.until(d -> String.valueOf(id).equals(chrome.script("const d = document.getElementById('detail');"
+                + " return d.open ? d.dataset.imageId : null")));
+    }
+
+    private void press(CharSequence key) {
+        chrome.driver().switchTo().activeElement().sendKeys(key);
+    }
+
+    private WebElement focused() {
+        return chrome.driver().switchTo().activeElement();
+    }
+
+    /** The focused element's ring is drawn inside its box, so no scrolling edge can clip it. */
+    private void assertInsetFocusRing() {
+        assertThat(chrome.script("const s = getComputedStyle(document.activeElement);"
+                + " return document.activeElement.matches(':focus-visible') && s.outlineStyle !== 'none'"
+                + " && parseFloat(s.outlineWidth) >= 2 && parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset) <= 0"))
+                .as("an inset focus ring on " + chrome.script(FOCUSED)).isEqualTo(true);
     }
 
     /** Filters the tree by the object's name: its node stays, objects matching nothing go. */
@@ -217,7 +448,7 @@ class WebPageBrowserTest {
         WebElement filter = chrome.driver().findElement(By.id("tree-filter"));
         filter.sendKeys(object);
         List<Object> shown = (List<Object>) chrome.script("return Array.from(document.querySelectorAll("
-                + "\"#tree button.node[data-level='object']\"), b => b.dataset.object)");
+                + "\"#tree .node[data-level='object']\"), b => b.dataset.object)");
         assertThat(shown).contains(object);
         for (JsonNode group : JSON.readTree(server.get("/clusters/grouped"))) {
             String name = group.get("object_category").asText();
@@ -230,7 +461,7 @@ class WebPageBrowserTest {
         filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         int all = page.serverObjects().size();
         wait.until(d -> ((List<Object>) chrome.script("return Array.from(document.querySelectorAll("
-                + "\"#tree button.node[data-level='object']\"))")).size() == all);
+                + "\"#tree .node[data-level='object']\"))")).size() == all);
     }
 
     /** Unfolds the object's first background and shows its first cluster: the cluster's images. */

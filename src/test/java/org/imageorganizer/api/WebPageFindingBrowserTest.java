@@ -98,7 +98,7 @@ class WebPageFindingBrowserTest {
 
         type(object);
         List<Object> shown = (List<Object>) page.script("return Array.from(document.querySelectorAll("
-                + "\"#tree button.node[data-level='object']\"), b => b.dataset.object)");
+                + "\"#tree .node[data-level='object']\"), b => b.dataset.object)");
         for (JsonNode group : JSON.readTree(page.server.get("/clusters/grouped"))) {
             String name = group.get("object_category").asText();
             boolean matches = name.contains(object);

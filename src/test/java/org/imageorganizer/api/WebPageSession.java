@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class WebPageSession implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Finds a tree node by level, object, background and (unless null) cluster. */
-    static final String FIND_NODE = "return Array.from(document.querySelectorAll('#tree button.node')).find(b =>"
+    static final String FIND_NODE = "return Array.from(document.querySelectorAll('#tree .node')).find(b =>"
             + " b.dataset.level === arguments[0] && b.dataset.object === arguments[1]"
             + " && b.dataset.background === arguments[2] && (arguments[3] === null || b.dataset.cluster === arguments[3]))"
             + " || null";
@@ -45,9 +45,19 @@ final class WebPageSession implements AutoCloseable {
         wait = new WebDriverWait(chrome.driver(), Duration.ofSeconds(60), Duration.ofMillis(200));
         wait.ignoring(StaleElementReferenceException.class); // the tree is rebuilt on each reload
         chrome.driver().get(server.url());
+        watchCsp();
+    }
+
+    private void watchCsp() {
         chrome.script("window.cspViolations = [];"
                 + "document.addEventListener('securitypolicyviolation',"
                 + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
+    }
+
+    /** Loads the page again, as a user coming back to it would. */
+    void reload() {
+        chrome.driver().navigate().refresh();
+        watchCsp();
     }
 
     /** A session whose library holds {@code count} generated photos, dropped on the page and sorted into the tree. */
@@ -126,7 +136,7 @@ final class WebPageSession implements AutoCloseable {
     /** Waits until the tree is up to date and counts {@code total} images; object → count as shown. */
     @SuppressWarnings("unchecked")
     Map<String, Integer> waitForTree(int total) {
-        String read = "return Array.from(document.querySelectorAll(\"#tree button.node[data-level='object']\"),"
+        String read = "return Array.from(document.querySelectorAll(\"#tree .node[data-level='object']\"),"
                 + " b => [b.dataset.object, Number(b.dataset.count)])";
         wait.withMessage(() -> "tree: " + chrome.script(read)).until(d -> {
             List<Object> rows = (List<Object>) chrome.script(read);
@@ -153,14 +163,14 @@ final class WebPageSession implements AutoCloseable {
     /** Clicks the object's node, or All images for null (again if a reload replaced the node meanwhile). */
     void clickNode(String object) {
         wait.until(d -> {
-            d.findElements(By.cssSelector("#tree button.node")).stream()
+            d.findElements(By.cssSelector("#tree .node")).stream()
                     .filter(b -> object == null ? "all".equals(b.getAttribute("data-level"))
                             : "object".equals(b.getAttribute("data-level")) && object.equals(b.getAttribute("data-object")))
                     .findFirst().orElseThrow(() -> new AssertionError("no tree node for " + object)).click();
             return true;
         });
-        wait.until(d -> Boolean.TRUE.equals(chrome.script("const b = document.querySelector(\"#tree button.node"
-                + "[aria-current='true']\"); return b !== null && (arguments[0] === null"
+        wait.until(d -> Boolean.TRUE.equals(chrome.script("const b = document.querySelector(\"#tree .node"
+                + "[aria-selected='true']\"); return b !== null && (arguments[0] === null"
                 + " ? b.dataset.level === 'all' : b.dataset.object === arguments[0] && b.dataset.level === 'object')",
                 object)));
     }
@@ -172,9 +182,8 @@ final class WebPageSession implements AutoCloseable {
             if (node == null) {
                 return false;
             }
-            WebElement toggle = node.findElement(By.xpath("preceding-sibling::button[contains(@class, 'tree-toggle')]"));
-            if (!"true".equals(toggle.getAttribute("aria-expanded"))) {
-                toggle.click();
+            if (!"true".equals(node.getAttribute("aria-expanded"))) {
+                node.findElement(By.xpath("preceding-sibling::*[contains(@class, 'tree-toggle')]")).click();
             }
             return true;
         });

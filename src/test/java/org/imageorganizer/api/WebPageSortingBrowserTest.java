@@ -80,7 +80,7 @@ class WebPageSortingBrowserTest {
         assertThat(objects.getOptions()).extracting(o -> o.getAttribute("value")).containsAll(names("object"));
         assertThat(objects.getFirstSelectedOption().getAttribute("value")).isEqualTo(predicted);
         assertThat(page.chrome.driver().findElement(By.id("detail-object-choice")).getAccessibleName())
-                .isEqualTo("Change the object");
+                .isEqualTo("Change what it shows");
 
         String chosen = names("object").stream().filter(n -> !n.equals(predicted)).findFirst().orElseThrow();
         objects.selectByValue(chosen);
@@ -277,7 +277,7 @@ class WebPageSortingBrowserTest {
                 .findElements(By.cssSelector("img.tree-cover[src]")).isEmpty());
         String src = node(object, background, id).findElement(By.cssSelector("img.tree-cover")).getAttribute("src");
         assertThat(src).contains("/images/" + cluster.get("cover_image_id").asLong() + "/thumbnail");
-        WebElement objectRow = (WebElement) page.script("return Array.from(document.querySelectorAll('#tree button.node'))"
+        WebElement objectRow = (WebElement) page.script("return Array.from(document.querySelectorAll('#tree .node'))"
                 + ".find(b => b.dataset.level === 'object' && b.dataset.object === arguments[0]) || null", object);
         page.wait.until(d -> !objectRow.findElements(By.cssSelector("img.tree-cover[src]")).isEmpty());
         assertThat(objectRow.findElement(By.cssSelector("img.tree-cover")).getAttribute("src"))
@@ -464,8 +464,8 @@ class WebPageSortingBrowserTest {
 
     /** Background → photos, summed over the objects, as the tree shows it (every object unfolded). */
     private Map<String, Integer> treeBackgrounds() {
-        page.script("document.querySelectorAll(\"#tree .level-object > .tree-row .tree-toggle[aria-expanded='false']\")"
-                + ".forEach(t => t.click())");
+        page.script("document.querySelectorAll(\"#tree .level-object > .tree-row .node[aria-expanded='false']\")"
+                + ".forEach(n => n.previousElementSibling.click())");
         return treeCounts("background", "background");
     }
 
@@ -473,7 +473,7 @@ class WebPageSortingBrowserTest {
     private Map<String, Integer> treeCounts(String level, String field) {
         Map<String, Integer> counts = new TreeMap<>();
         for (Object row : (List<Object>) page.script("return Array.from(document.querySelectorAll("
-                + "\"#tree button.node[data-level='\" + arguments[0] + \"']\"), b => [b.dataset[arguments[1]],"
+                + "\"#tree .node[data-level='\" + arguments[0] + \"']\"), b => [b.dataset[arguments[1]],"
                 + " Number(b.dataset.count)])", level, field)) {
             List<Object> pair = (List<Object>) row;
             counts.merge((String) pair.get(0), ((Long) pair.get(1)).intValue(), Integer::sum);
