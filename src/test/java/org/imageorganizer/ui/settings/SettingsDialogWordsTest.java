@@ -113,6 +113,19 @@ class SettingsDialogWordsTest {
     }
 
     @Test
+    void noLabelOnAnyTabIsCutOff() throws Exception {
+        show();
+        for (String tab : new String[] {"Categories", "Analysis", "Appearance", "Folders and Server", "Cloudinary"}) {
+            selectTab(tab);
+            if (tab.equals("Analysis")) {
+                robot.clickOn("Advanced");
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            assertThat(shownWords()).as(tab).isNotEmpty().noneMatch(w -> w.endsWith("…") || w.endsWith("..."));
+        }
+    }
+
+    @Test
     void theCategoriesSayWhatItShowsAndWhere() throws Exception {
         show();
         assertThat(shownWords()).contains("What it shows", "Where").doesNotContain("Where it was taken");
@@ -138,6 +151,8 @@ class SettingsDialogWordsTest {
     void theCloudinaryAccountIsTypedInWithTheSecretMasked() throws Exception {
         show();
         selectTab("Cloudinary");
+        assertThat(shownWords()).as("no label is cut off").contains("Who may open them:", "When a photo is removed:")
+                .noneMatch(w -> w.endsWith("…") || w.endsWith("..."));
         robot.clickOn("#cloudName").write("demo-cloud");
         robot.clickOn("#apiKey").write("123456789");
         robot.clickOn("#apiSecret").write("TopSecret_1");
