@@ -115,7 +115,7 @@ class SettingsDialogWordsTest {
     @Test
     void noLabelOnAnyTabIsCutOff() throws Exception {
         show();
-        for (String tab : new String[] {"Categories", "Analysis", "Appearance", "Folders and Server", "Cloudinary"}) {
+        for (String tab : new String[] {"Starting Categories", "Analysis", "Appearance", "Folders and Server", "Cloudinary"}) {
             selectTab(tab);
             if (tab.equals("Analysis")) {
                 robot.clickOn("Advanced");
