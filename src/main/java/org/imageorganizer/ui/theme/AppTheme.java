@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.paint.Color;
 import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 import org.imageorganizer.ui.SettingsStore;
@@ -29,6 +30,9 @@ public final class AppTheme implements AutoCloseable {
     static final String DARK_CSS = stylesheet("app-dark.css");
     /** On the root of every themed scene: {@code dark} or {@code light}, for the few rules that differ beyond colours. */
     static final List<String> SCHEME_CLASSES = List.of("light", "dark");
+    /** The scenes' fill, the -app-bg of each scheme. */
+    private static final Color LIGHT_FILL = Color.web("#f5f6f8");
+    private static final Color DARK_FILL = Color.web("#12151b");
 
     private final TaskExecutor executor;
     private final ThemeResolver resolver;
@@ -113,6 +117,7 @@ public final class AppTheme implements AutoCloseable {
         } else if (!dark) {
             sheets.remove(DARK_CSS);
         }
+        scene.setFill(dark ? DARK_FILL : LIGHT_FILL); // what shows before the first layout: no white flash in the dark
         if (scene.getRoot() != null) {
             scene.getRoot().getStyleClass().removeAll(SCHEME_CLASSES);
             scene.getRoot().getStyleClass().add(dark ? "dark" : "light");

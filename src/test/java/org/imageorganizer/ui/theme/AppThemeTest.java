@@ -102,6 +102,7 @@ class AppThemeTest {
         assertThat(stage.getScene().getStylesheets()).containsExactly(ViewLoader.APP_STYLESHEET, AppTheme.DARK_CSS);
         assertThat(stage.getScene().getRoot().getStyleClass()).contains("dark");
         assertThat(background(stage.getScene())).isEqualTo(DARK_BACKGROUND);
+        assertThat(stage.getScene().getFill()).as("no white flash before the first layout").isEqualTo(DARK_BACKGROUND);
     }
 
     @Test
