@@ -21,22 +21,33 @@ public record Settings(
         @JsonProperty("database") String database,
         @JsonProperty("server_port") Integer serverPort,
         @JsonProperty("cloudinary") Cloudinary cloudinary,
-        @JsonProperty("precision") String precision) {
+        @JsonProperty("precision") String precision,
+        @JsonProperty("theme") String theme) {
 
     public static final int DEFAULT_VIEWS = 3;
     /** The model precisions {@code precision} may name; {@code auto} (the default) measures the variants present. */
     public static final java.util.List<String> PRECISIONS = java.util.List.of("auto", "fp32", "bf16", "int8");
+    /** The window themes {@code theme} may name; {@code system} (the default) follows the operating system. */
+    public static final java.util.List<String> THEMES = java.util.List.of("system", "light", "dark");
+
+    /** The settings with the default theme ({@code system}). */
+    public Settings(LabelSettings labels, Integer ttaViews, Boolean adaptiveTta, Clustering clustering,
+            Integer maxMegapixels, String modelDir, String database, Integer serverPort, Cloudinary cloudinary,
+            String precision) {
+        this(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary,
+                precision, null);
+    }
 
     /** The settings with the default model precision ({@code auto}). */
     public Settings(LabelSettings labels, Integer ttaViews, Boolean adaptiveTta, Clustering clustering,
             Integer maxMegapixels, String modelDir, String database, Integer serverPort, Cloudinary cloudinary) {
-        this(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary, null);
+        this(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary, null, null);
     }
 
     /** The settings without the Cloudinary part (its defaults). */
     public Settings(LabelSettings labels, Integer ttaViews, Boolean adaptiveTta, Clustering clustering,
             Integer maxMegapixels, String modelDir, String database, Integer serverPort) {
-        this(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, null, null);
+        this(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, null, null, null);
     }
 
     public Settings {
@@ -48,6 +59,10 @@ public record Settings(
         serverPort = serverPort == null ? ServerOptions.DEFAULT_PORT : serverPort;
         cloudinary = cloudinary == null ? Cloudinary.defaults() : cloudinary;
         precision = precision == null || precision.isBlank() ? "auto" : precision.strip().toLowerCase(java.util.Locale.ROOT);
+        theme = theme == null || theme.isBlank() ? "system" : theme.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!THEMES.contains(theme)) {
+            throw new IllegalArgumentException("theme must be system, light or dark, got " + theme);
+        }
         if (!PRECISIONS.contains(precision)) {
             throw new IllegalArgumentException("precision must be auto, fp32, bf16 or int8, got " + precision);
         }
@@ -64,46 +79,52 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return new Settings(null, null, null, null, null, null, null, null, null, null);
+        return new Settings(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public Settings withTtaViews(int views) {
-        return new Settings(labels, views, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary, precision);
+        return new Settings(labels, views, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary, precision, theme);
     }
 
     public Settings withServerPort(int port) {
-        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, port, cloudinary, precision);
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, port, cloudinary, precision, theme);
     }
 
     public Settings withModelDir(String dir) {
-        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, dir, database, serverPort, cloudinary, precision);
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, dir, database, serverPort, cloudinary, precision, theme);
     }
 
     public Settings withLabels(LabelSettings newLabels) {
-        return new Settings(newLabels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary, precision);
+        return new Settings(newLabels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary, precision, theme);
     }
 
     public Settings withAdaptiveTta(boolean adaptive) {
-        return new Settings(labels, ttaViews, adaptive, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary, precision);
+        return new Settings(labels, ttaViews, adaptive, clustering, maxMegapixels, modelDir, database, serverPort, cloudinary, precision, theme);
     }
 
     /** A copy with another library database ({@code null}: the default one). */
     public Settings withDatabase(String newDatabase) {
-        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, newDatabase, serverPort, cloudinary, precision);
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, newDatabase, serverPort, cloudinary, precision, theme);
     }
 
     public Settings withClustering(Clustering newClustering) {
-        return new Settings(labels, ttaViews, adaptiveTta, newClustering, maxMegapixels, modelDir, database, serverPort, cloudinary, precision);
+        return new Settings(labels, ttaViews, adaptiveTta, newClustering, maxMegapixels, modelDir, database, serverPort, cloudinary, precision, theme);
     }
 
     public Settings withCloudinary(Cloudinary newCloudinary) {
-        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, newCloudinary, precision);
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort, newCloudinary, precision, theme);
     }
 
     /** A copy with another model precision: auto, fp32, bf16 or int8. */
     public Settings withPrecision(String newPrecision) {
         return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort,
-                cloudinary, newPrecision);
+                cloudinary, newPrecision, theme);
+    }
+
+    /** A copy with another window theme: system, light or dark. */
+    public Settings withTheme(String newTheme) {
+        return new Settings(labels, ttaViews, adaptiveTta, clustering, maxMegapixels, modelDir, database, serverPort,
+                cloudinary, precision, newTheme);
     }
 
     /** Whether saving these settings writes a secret (then the file is readable by its owner only). */
@@ -115,7 +136,7 @@ public record Settings(
     public String toString() {
         return "Settings[labels=" + labels + ", ttaViews=" + ttaViews + ", adaptiveTta=" + adaptiveTta + ", clustering="
                 + clustering + ", maxMegapixels=" + maxMegapixels + ", modelDir=" + modelDir + ", database=" + database
-                + ", serverPort=" + serverPort + ", cloudinary=" + cloudinary + ", precision=" + precision + "]";
+                + ", serverPort=" + serverPort + ", cloudinary=" + cloudinary + ", precision=" + precision + ", theme=" + theme + "]";
     }
 
     /**

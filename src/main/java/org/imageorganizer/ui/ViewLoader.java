@@ -16,6 +16,12 @@ import javafx.stage.Window;
  * application icon and the view's style sheet.
  */
 public final class ViewLoader {
+    /**
+     * The app-wide style sheet (the colour variables every view's style sheet uses, ADR 0052); the
+     * theme ({@code ui.theme.AppTheme}) adds the dark one after it when the window is dark.
+     */
+    public static final String APP_STYLESHEET = stylesheet("/org/imageorganizer/ui/theme/app.css");
+
     private ViewLoader() {
     }
 
@@ -59,8 +65,18 @@ public final class ViewLoader {
             stage.initModality(Modality.APPLICATION_MODAL);
         }
         stage.setTitle(title);
-        stage.setScene(new Scene(root));
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(APP_STYLESHEET);
+        stage.setScene(scene);
         AppIcons.apply(stage);
         return stage;
+    }
+
+    private static String stylesheet(String path) {
+        URL url = ViewLoader.class.getResource(path);
+        if (url == null) {
+            throw new IllegalStateException("The style sheet " + path + " is missing");
+        }
+        return url.toExternalForm();
     }
 }

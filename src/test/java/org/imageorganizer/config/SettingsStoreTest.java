@@ -150,6 +150,20 @@ class SettingsStoreTest {
     }
 
     @Test
+    void theThemeIsSystemLightOrDarkAndSystemByDefault() throws IOException {
+        assertThat(Settings.defaults().theme()).isEqualTo("system");
+        assertThat(storeWith("{\"theme\": \"Dark\"}").load()).isEqualTo(Settings.defaults().withTheme("dark"));
+        new SettingsStore(file()).save(Settings.defaults().withTheme("light"));
+        assertThat(new ObjectMapper().readTree(Files.readString(file(), StandardCharsets.UTF_8)).get("theme").asText())
+                .isEqualTo("light");
+        assertThat(new SettingsStore(file()).load().theme()).isEqualTo("light");
+        assertThatThrownBy(storeWith("{\"theme\": \"purple\"}")::load)
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("theme")
+                .hasMessageContaining("purple");
+    }
+
+    @Test
     void aPartialFileFillsInTheDefaults() throws IOException {
         Settings settings = storeWith("{\"tta_views\": 5}").load();
 

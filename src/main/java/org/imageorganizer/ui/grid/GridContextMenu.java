@@ -51,7 +51,7 @@ final class GridContextMenu {
             if (!menu.getItems().isEmpty()) {
                 menu.getItems().add(new SeparatorMenuItem());
             }
-            MenuItem heading = new MenuItem(kind == CategoryKind.OBJECT ? "What is in them" : "Where they were taken");
+            MenuItem heading = new MenuItem(kind == CategoryKind.OBJECT ? "What it shows" : "Where");
             heading.setDisable(true);
             heading.getStyleClass().add("menu-heading");
             menu.getItems().add(heading);
@@ -63,11 +63,11 @@ final class GridContextMenu {
         return menu;
     }
 
-    /** Use the App's Choice ▸ Object / Background. */
+    /** Use the App's Choice ▸ What It Shows / Where. */
     private static Menu appChoice(List<Long> ids, SortingViewModel sorting) {
         Menu menu = new Menu("Use the App's Choice");
-        menu.getItems().addAll(item("Object", () -> sorting.useAppChoice(ids, CategoryKind.OBJECT)),
-                item("Background", () -> sorting.useAppChoice(ids, CategoryKind.BACKGROUND)));
+        menu.getItems().addAll(item("What It Shows", () -> sorting.useAppChoice(ids, CategoryKind.OBJECT)),
+                item("Where", () -> sorting.useAppChoice(ids, CategoryKind.BACKGROUND)));
         return menu;
     }
 

@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
@@ -86,7 +87,10 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
             e.consume();
         });
         StackPane.setAlignment(badge, Pos.TOP_RIGHT);
-        StackPane frame = new StackPane(view, badge);
+        Region placeholder = new Region(); // a picture glyph on the card until the thumbnail is there (app.css)
+        placeholder.getStyleClass().add("thumbnail-placeholder");
+        placeholder.visibleProperty().bind(view.imageProperty().isNull());
+        StackPane frame = new StackPane(placeholder, view, badge);
         frame.setPrefSize(size, size);
         frame.getStyleClass().add("thumbnail-frame");
         caption.getStyleClass().add("thumbnail-caption");

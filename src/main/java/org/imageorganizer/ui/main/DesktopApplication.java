@@ -6,6 +6,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.imageorganizer.ui.WindowServices;
 import org.imageorganizer.ui.FxTaskExecutor;
+import org.imageorganizer.ui.theme.AppTheme;
+import org.imageorganizer.ui.theme.SystemColorScheme;
+import org.imageorganizer.ui.theme.ThemeResolver;
 
 /**
  * Runs the window. It starts the JavaFX toolkit itself ({@link Platform#startup}) instead of
@@ -56,14 +59,18 @@ public final class DesktopApplication {
     public static void runUntilClosed(WindowServices services, Runnable shown) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         FxTaskExecutor executor = new FxTaskExecutor(3);
+        AppTheme theme = new AppTheme(executor, new ThemeResolver(System.getenv(), SystemColorScheme.ofThisComputer()));
         boolean started = false;
         try {
             startToolkit();
             started = true;
             Platform.runLater(() -> {
+                theme.install();
+                theme.follow(services.settings()); // in the background: the window does not wait for the system's answer
                 Stage stage = new Stage();
-                DesktopWindow window = new DesktopWindow(services, executor, new StandardDialogs(services, executor));
+                DesktopWindow window = new DesktopWindow(services, executor, new StandardDialogs(services, executor, theme));
                 stage.setOnHidden(e -> {
+                    theme.close();
                     window.close();
                     closed.countDown();
                 });

@@ -23,6 +23,7 @@ import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.ui.AppIcons;
 import org.imageorganizer.ui.Notices;
 import org.imageorganizer.ui.TaskExecutor;
+import org.imageorganizer.ui.ViewLoader;
 import org.imageorganizer.ui.WindowServices;
 import org.controlsfx.control.GridView;
 import org.imageorganizer.ui.duplicates.DuplicatesWindow;
@@ -162,7 +163,8 @@ public final class DesktopWindow {
         duplicates = new DuplicatesWindow(services.duplicates(), services.trash(), services.files(), executor);
         controller.setOnShowDuplicates(() -> duplicates.show(stage));
         Scene scene = new Scene(root);
-        scene.getStylesheets().add(MainWindowController.class.getResource("MainWindow.css").toExternalForm());
+        scene.getStylesheets().addAll(ViewLoader.APP_STYLESHEET, // the theme's colours (ADR 0052)
+                MainWindowController.class.getResource("MainWindow.css").toExternalForm());
         stage.setTitle("AI Image Organizer");
         stage.setScene(scene);
         stage.setMinWidth(640);

@@ -18,15 +18,24 @@ import org.imageorganizer.ui.categories.CategoriesDialog;
 import org.imageorganizer.ui.modelsetup.ModelSetupDialog;
 import org.imageorganizer.ui.preview.PreviewDialog;
 import org.imageorganizer.ui.settings.SettingsDialog;
+import org.imageorganizer.ui.theme.AppTheme;
 
 /** The application's dialogs: the views of their own, and alerts for questions and problems. */
 public final class StandardDialogs implements MainWindowDialogs {
     private final WindowServices services;
     private final TaskExecutor executor;
+    private final AppTheme theme;
 
+    /** Dialogs whose saved settings change nothing of the look (tests). */
     public StandardDialogs(WindowServices services, TaskExecutor executor) {
+        this(services, executor, null);
+    }
+
+    /** Dialogs with the window's theme, which follows a saved theme setting at once ({@code theme} may be null). */
+    public StandardDialogs(WindowServices services, TaskExecutor executor, AppTheme theme) {
         this.services = services;
         this.executor = executor;
+        this.theme = theme;
     }
 
     @Override
@@ -47,7 +56,11 @@ public final class StandardDialogs implements MainWindowDialogs {
 
     @Override
     public boolean settings(Window owner) {
-        return new SettingsDialog(services.settings(), executor).showAndWait(owner);
+        boolean saved = new SettingsDialog(services.settings(), executor).showAndWait(owner);
+        if (saved && theme != null) {
+            theme.follow(services.settings()); // a changed theme applies without a restart
+        }
+        return saved;
     }
 
     @Override

@@ -12,16 +12,19 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.imageorganizer.model.ClusterAlgorithm;
+import org.imageorganizer.ui.theme.ThemeChoice;
 
 /** Binds the settings form to its view model; OK saves (or shows what is wrong), Cancel leaves everything as it was. */
 public final class SettingsDialogController {
@@ -43,12 +46,29 @@ public final class SettingsDialogController {
     @FXML TextField modelDir;
     @FXML TextField database;
     @FXML TextField serverPort;
+    @FXML TitledPane advanced;
+    @FXML ChoiceBox<ThemeChoice> theme;
+    @FXML TextField cloudName;
+    @FXML TextField apiKey;
+    @FXML PasswordField apiSecret;
+    @FXML ChoiceBox<CloudinaryFields.Delivery> delivery;
+    @FXML ChoiceBox<CloudinaryFields.OnDelete> onDelete;
+    @FXML TextField cloudinaryFolder;
+    @FXML Label cloudinaryEnvironment;
     @FXML Label settingsError;
     @FXML Button settingsOk;
     @FXML Button settingsCancel;
 
+    private final boolean cloudinaryFromEnvironment;
+
     public SettingsDialogController(SettingsViewModel model) {
+        this(model, false);
+    }
+
+    /** @param cloudinaryFromEnvironment whether CLOUDINARY_URL is set (it wins over the fields, and the tab says so) */
+    public SettingsDialogController(SettingsViewModel model, boolean cloudinaryFromEnvironment) {
         this.model = model;
+        this.cloudinaryFromEnvironment = cloudinaryFromEnvironment;
     }
 
     @FXML
@@ -62,10 +82,10 @@ public final class SettingsDialogController {
             @Override
             public String toString(ModelPrecision p) {
                 return p == null ? "" : switch (p) {
-                    case AUTO -> "Automatic (fastest close to full precision)";
-                    case FP32 -> "Full precision (fp32)";
-                    case INT8 -> "Quantized (int8)";
-                    case BF16 -> "bfloat16 (CPUs with native bf16)";
+                    case AUTO -> "Automatic";
+                    case FP32 -> "Full precision";
+                    case INT8 -> "Compact (int8)";
+                    case BF16 -> "Half precision (bfloat16, newer processors)";
                 };
             }
 
@@ -79,7 +99,7 @@ public final class SettingsDialogController {
         algorithm.setConverter(new StringConverter<>() {
             @Override
             public String toString(ClusterAlgorithm a) {
-                return a == null ? "" : a == ClusterAlgorithm.HDBSCAN ? "HDBSCAN* (finds the number of groups)" : "k-means";
+                return a == null ? "" : a == ClusterAlgorithm.HDBSCAN ? "Find the number of groups" : "A fixed number of groups";
             }
 
             @Override
@@ -97,11 +117,70 @@ public final class SettingsDialogController {
         modelDir.textProperty().bindBidirectional(model.modelDirProperty());
         database.textProperty().bindBidirectional(model.databaseProperty());
         serverPort.textProperty().bindBidirectional(model.serverPortProperty());
+        bindTheme();
+        bindCloudinary(model.cloudinary());
 
         settingsError.textProperty().bind(model.errorProperty());
         settingsError.visibleProperty().bind(model.errorProperty().isNotEmpty());
         settingsError.managedProperty().bind(settingsError.visibleProperty());
         settingsOk.disableProperty().bind(model.savingProperty());
+    }
+
+    private void bindTheme() {
+        theme.getItems().setAll(ThemeChoice.values());
+        theme.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ThemeChoice c) {
+                return c == null ? "" : switch (c) {
+                    case SYSTEM -> "Follow the system";
+                    case LIGHT -> "Light";
+                    case DARK -> "Dark";
+                };
+            }
+
+            @Override
+            public ThemeChoice fromString(String text) {
+                return ThemeChoice.parse(text).orElse(ThemeChoice.SYSTEM);
+            }
+        });
+        theme.valueProperty().bindBidirectional(model.themeProperty());
+    }
+
+    private void bindCloudinary(CloudinaryFields fields) {
+        cloudName.textProperty().bindBidirectional(fields.cloudNameProperty());
+        apiKey.textProperty().bindBidirectional(fields.apiKeyProperty());
+        apiSecret.textProperty().bindBidirectional(fields.apiSecretProperty());
+        cloudinaryFolder.textProperty().bindBidirectional(fields.folderProperty());
+        delivery.getItems().setAll(CloudinaryFields.Delivery.values());
+        delivery.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(CloudinaryFields.Delivery d) {
+                return d == null ? "" : d == CloudinaryFields.Delivery.PUBLIC ? "Anyone with the link"
+                        : "Signed links only (recommended)";
+            }
+
+            @Override
+            public CloudinaryFields.Delivery fromString(String text) {
+                return null;
+            }
+        });
+        delivery.valueProperty().bindBidirectional(fields.deliveryProperty());
+        onDelete.getItems().setAll(CloudinaryFields.OnDelete.values());
+        onDelete.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(CloudinaryFields.OnDelete d) {
+                return d == null ? "" : d == CloudinaryFields.OnDelete.KEEP
+                        ? "Keep its Cloudinary copy (tagged image-organizer-deleted)" : "Delete its Cloudinary copy too";
+            }
+
+            @Override
+            public CloudinaryFields.OnDelete fromString(String text) {
+                return null;
+            }
+        });
+        onDelete.valueProperty().bindBidirectional(fields.onDeleteProperty());
+        cloudinaryEnvironment.setVisible(cloudinaryFromEnvironment);
+        cloudinaryEnvironment.setManaged(cloudinaryFromEnvironment);
     }
 
     private static void bind(Spinner<Integer> spinner, int min, int max, ObjectProperty<Integer> value) {

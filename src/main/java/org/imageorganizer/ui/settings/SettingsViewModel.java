@@ -21,13 +21,15 @@ import org.imageorganizer.config.SettingsException;
 import org.imageorganizer.model.LabelSettings;
 import org.imageorganizer.ui.SettingsStore;
 import org.imageorganizer.ui.TaskExecutor;
+import org.imageorganizer.ui.theme.ThemeChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The settings as the dialog edits them: label lists as text (one label a line), test-time
- * augmentation, clustering, model folder, database and server port. {@link #save} checks them,
- * says what is wrong in a sentence ({@link #errorProperty()}) or saves them in the background.
+ * augmentation, clustering, the window's theme, model folder, database, server port and Cloudinary
+ * ({@link CloudinaryFields}). {@link #save} checks them, says what is wrong in a sentence
+ * ({@link #errorProperty()}) or saves them in the background.
  */
 public final class SettingsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
@@ -50,6 +52,8 @@ public final class SettingsViewModel {
     private final StringProperty modelDir = new SimpleStringProperty("");
     private final StringProperty database = new SimpleStringProperty("");
     private final StringProperty serverPort = new SimpleStringProperty("");
+    private final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>(ThemeChoice.SYSTEM);
+    private final CloudinaryFields cloudinary = new CloudinaryFields();
     private final StringProperty error = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
 
@@ -60,6 +64,8 @@ public final class SettingsViewModel {
         fill(original);
         modelDir.set(original.modelDir() == null ? "" : original.modelDir());
         database.set(original.database() == null ? "" : original.database());
+        theme.set(ThemeChoice.parse(original.theme()).orElse(ThemeChoice.SYSTEM));
+        cloudinary.fill(original.cloudinary());
     }
 
     private void fill(Settings s) {
@@ -77,7 +83,7 @@ public final class SettingsViewModel {
         serverPort.set(Integer.toString(s.serverPort()));
     }
 
-    /** Puts the default labels, views, clustering and port back (the model folder and database stay). */
+    /** Puts the default labels, views, clustering and port back (the model folder, database, theme and Cloudinary stay). */
     public void restoreDefaults() {
         fill(Settings.defaults());
         error.set("");
@@ -121,15 +127,16 @@ public final class SettingsViewModel {
 
     /** The settings the fields describe; the other fields of the current settings stay as they were. */
     Settings build() {
-        List<String> objects = labels(objectLabels.get(), "What a photo shows");
-        List<String> backgrounds = labels(backgroundLabels.get(), "Where it was taken");
-        int views = inRange(ttaViews.get(), 1, 16, "Views per photo");
+        List<String> objects = labels(objectLabels.get(), "What it shows");
+        List<String> backgrounds = labels(backgroundLabels.get(), "Where");
+        int views = inRange(ttaViews.get(), 1, 16, "Looks at each photo");
         int port = port(serverPort.get());
         int clusterSize = inRange(minClusterSize.get(), 2, 100_000, "The smallest group");
-        int samples = inRange(minSamples.get(), 1, 100_000, "Min samples");
-        int clusters = inRange(k.get(), 0, 100_000, "The number of groups (k)");
+        int samples = inRange(minSamples.get(), 1, 100_000, "Caution");
+        int clusters = inRange(k.get(), 0, 100_000, "The number of groups");
         int groupSize = inRange(minGroupSize.get(), 1, 1_000_000, "The category size to group");
         ClusterAlgorithm chosen = algorithm.get() == null ? ClusterAlgorithm.HDBSCAN : algorithm.get();
+        Settings.Cloudinary account = cloudinary.build(original.cloudinary());
         LabelSettings l = original.labels();
         try {
             return original
@@ -142,7 +149,9 @@ public final class SettingsViewModel {
                             clusters, groupSize))
                     .withModelDir(folder(modelDir.get(), "model folder"))
                     .withDatabase(databaseName(folder(database.get(), "database location")))
-                    .withServerPort(port);
+                    .withServerPort(port)
+                    .withTheme((theme.get() == null ? ThemeChoice.SYSTEM : theme.get()).settingsValue())
+                    .withCloudinary(account);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("These settings cannot be used: " + e.getMessage() + ".", e);
         }
@@ -262,6 +271,16 @@ public final class SettingsViewModel {
 
     public StringProperty serverPortProperty() {
         return serverPort;
+    }
+
+    /** How the window looks: following the system, light or dark (applies when the settings are saved). */
+    public ObjectProperty<ThemeChoice> themeProperty() {
+        return theme;
+    }
+
+    /** The Cloudinary account, who may open the copies, what deleting does to them, and their folder. */
+    public CloudinaryFields cloudinary() {
+        return cloudinary;
     }
 
     /** What is wrong with the fields, as a sentence; empty when nothing is. */

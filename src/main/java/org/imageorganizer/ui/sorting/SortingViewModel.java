@@ -109,7 +109,7 @@ public final class SortingViewModel {
 
     /** Gives the photos' category of this kind back to the app's choice. */
     public void useAppChoice(List<Long> imageIds, CategoryKind kind) {
-        change("Use the App's " + (kind == CategoryKind.OBJECT ? "Object" : "Background") + " for " + photos(imageIds.size()),
+        change("Use the App's " + (kind == CategoryKind.OBJECT ? "“What It Shows”" : "“Where”") + " for " + photos(imageIds.size()),
                 s -> s.corrections().correct(imageIds, kind, null, SET_BY));
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import org.imageorganizer.config.Settings;
 import org.imageorganizer.ui.DialogTestServices;
@@ -53,11 +54,12 @@ class SettingsDialogTest {
         onFx(() -> {
             tabs.getSelectionModel().select(tabs.getTabs().stream()
                     .filter(t -> t.getText().equals("Analysis")).findFirst().orElseThrow());
+            ((TitledPane) stage.getScene().lookup("#advanced")).setExpanded(true);
             return null;
         });
         assertThat(onFx(precision::getValue)).isEqualTo(ModelPrecision.AUTO);
         robot.clickOn(precision);
-        robot.clickOn("Quantized (int8)");
+        robot.clickOn("Compact (int8)");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(precision::getValue)).isEqualTo(ModelPrecision.INT8);
         robot.clickOn("#settingsOk");

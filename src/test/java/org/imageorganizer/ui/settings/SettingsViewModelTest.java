@@ -102,7 +102,7 @@ class SettingsViewModelTest {
         assertThat(model.save(closed::incrementAndGet)).isFalse();
 
         assertThat(model.errorProperty().get())
-                .isEqualTo("List at least two different labels under “What a photo shows”, one per line.");
+                .isEqualTo("List at least two different labels under “What it shows”, one per line.");
         assertThat(services.saved).isEmpty();
         assertThat(closed).hasValue(0);
     }
@@ -114,7 +114,7 @@ class SettingsViewModelTest {
 
         assertThat(model.save(closed::incrementAndGet)).isFalse();
 
-        assertThat(model.errorProperty().get()).startsWith("Under “Where it was taken”, the label").contains("100 characters");
+        assertThat(model.errorProperty().get()).startsWith("Under “Where”, the label").contains("100 characters");
     }
 
     @Test
@@ -139,7 +139,7 @@ class SettingsViewModelTest {
         model.minClusterSizeProperty().set(5);
         model.ttaViewsProperty().set(null);
         assertThat(model.save(closed::incrementAndGet)).isFalse();
-        assertThat(model.errorProperty().get()).startsWith("Views per photo must be");
+        assertThat(model.errorProperty().get()).startsWith("Looks at each photo must be");
     }
 
     @Test

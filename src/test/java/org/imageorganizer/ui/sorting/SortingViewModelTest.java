@@ -91,7 +91,7 @@ class SortingViewModelTest {
         model.moveTo(List.of(first), CategoryKind.BACKGROUND, "outside");
         model.useAppChoice(List.of(first), CategoryKind.BACKGROUND);
         assertThat(library.labels(first).background()).isEqualTo(new Label("inside", 0.5, false));
-        assertThat(model.undoTextProperty().get()).isEqualTo("Undo Use the App's Background for 1 Photo");
+        assertThat(model.undoTextProperty().get()).isEqualTo("Undo Use the App's “Where” for 1 Photo");
 
         model.undo();
         assertThat(library.labels(first).background()).isEqualTo(new Label("outside", 0.5, true));
