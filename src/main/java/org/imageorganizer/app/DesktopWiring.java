@@ -309,8 +309,20 @@ final class DesktopWiring implements AutoCloseable {
         }
 
         @Override
+        public long downloadBytes() {
+            return core.models().downloadBytes(null);
+        }
+
+        /** The progress of the whole download: the bytes of every file so far, over the published total. */
+        @Override
         public void download(DoubleConsumer progress) {
-            core.models().download(null, (file, done, total) -> progress.accept(total > 0 ? (double) done / total : -1));
+            long whole = downloadBytes();
+            java.util.Map<String, Long> done = new java.util.concurrent.ConcurrentHashMap<>();
+            core.models().download(null, (file, bytes, total) -> {
+                done.put(file, bytes);
+                long sum = done.values().stream().mapToLong(Long::longValue).sum();
+                progress.accept(whole > 0 ? Math.min(1.0, (double) sum / whole) : total > 0 ? (double) bytes / total : -1);
+            });
         }
 
         @Override

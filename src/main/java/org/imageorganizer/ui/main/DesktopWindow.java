@@ -175,7 +175,17 @@ public final class DesktopWindow {
         logWhenShown(root, grid);
         library.refresh(); // the first read opens the library
         backup.checkAvailable();
+        askForModelIfMissing();
         return controller;
+    }
+
+    /** On a first run without a model, the window asks for it at once: drops wait for it meanwhile. */
+    private void askForModelIfMissing() {
+        executor.submit(services.model()::modelAvailable, available -> {
+            if (!available) {
+                controller.modelMissing();
+            }
+        }, error -> LOG.warn("Could not look for the recognition model: {}", error.toString()));
     }
 
     /** The menus list the library's categories once it has been read (it is open then). */

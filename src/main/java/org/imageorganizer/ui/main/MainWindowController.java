@@ -98,11 +98,19 @@ public final class MainWindowController {
         undoItem.disableProperty().bind(sorting.canUndoProperty().not());
         redoItem.textProperty().bind(sorting.redoTextProperty());
         redoItem.disableProperty().bind(sorting.canRedoProperty().not());
-        imports.setOnModelMissing(() -> {
-            if (dialogs.modelSetup(window())) {
-                imports.retryAfterModelSetup(); // the photos dropped before are imported now
-            }
-        });
+        imports.setOnModelMissing(this::offerModel);
+    }
+
+    /**
+     * There is no recognition model (found at start): drops wait for it, and the first-run dialog offers to get it.
+     */
+    public void modelMissing() {
+        imports.modelMissing();
+        offerModel();
+    }
+
+    private void offerModel() {
+        dialogs.modelSetup(window(), imports::modelArrived); // the photos dropped before are imported then
     }
 
     /** Imports paths as a drop would (File menu, tests). */

@@ -23,10 +23,12 @@ import org.imageorganizer.ui.settings.SettingsDialog;
 public final class StandardDialogs implements MainWindowDialogs {
     private final WindowServices services;
     private final TaskExecutor executor;
+    private final ModelSetupDialog modelSetup;
 
     public StandardDialogs(WindowServices services, TaskExecutor executor) {
         this.services = services;
         this.executor = executor;
+        this.modelSetup = new ModelSetupDialog(services.model(), executor);
     }
 
     @Override
@@ -55,8 +57,8 @@ public final class StandardDialogs implements MainWindowDialogs {
     }
 
     @Override
-    public boolean modelSetup(Window owner) {
-        return new ModelSetupDialog(services.model(), executor).showAndWait(owner);
+    public void modelSetup(Window owner, Runnable onReady) {
+        modelSetup.show(owner, onReady);
     }
 
     @Override

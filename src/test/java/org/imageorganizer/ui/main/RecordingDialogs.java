@@ -12,6 +12,7 @@ final class RecordingDialogs implements MainWindowDialogs {
     private volatile boolean confirm = true;
     private volatile boolean categoriesChanged;
     private volatile Runnable onCall = () -> { };
+    private volatile Runnable modelReady;
 
     private void record(String call) {
         calls.add(call);
@@ -51,9 +52,14 @@ final class RecordingDialogs implements MainWindowDialogs {
     }
 
     @Override
-    public boolean modelSetup(Window owner) {
+    public void modelSetup(Window owner, Runnable onReady) {
+        modelReady = onReady;
         record("modelSetup");
-        return false;
+    }
+
+    /** What the last model-setup dialog runs once a model is in place (the user got one), or null before any. */
+    Runnable modelReady() {
+        return modelReady;
     }
 
     @Override

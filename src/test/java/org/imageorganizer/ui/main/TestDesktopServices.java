@@ -354,6 +354,11 @@ final class TestDesktopServices implements AutoCloseable {
             }
 
             @Override
+            public long downloadBytes() {
+                return 155_845_549L; // the published int8 variant's files
+            }
+
+            @Override
             public void download(java.util.function.DoubleConsumer progress) {
                 throw new UnsupportedOperationException("no downloads in tests");
             }
