@@ -356,20 +356,31 @@ final class DesktopWiring implements AutoCloseable {
         }
     }
 
-    /** The REST server over the window's own library, model and clustering. */
+    /** The REST server over the window's own library, model and clustering: on loopback, or for the local network with a key. */
     private final class Server implements EmbeddedServer {
         private ServerWiring.Parts running;
+        private boolean forNetwork;
 
         @Override
         public synchronized String start(int port) {
+            return startWith(ServerOptions.local(port), false);
+        }
+
+        @Override
+        public synchronized String startForNetwork(int port, String accessKey) {
+            return startWith(ServerOptions.local(port).withHost(ServerOptions.ANY_ADDRESS).withApiKey(accessKey), true);
+        }
+
+        private String startWith(ServerOptions options, boolean network) {
             if (running == null) {
                 LibraryDatabase opened = library();
                 ModelOnDemand shared = model(opened);
                 shared.classifier(); // loads the model and waits: the server says "ok" once it is loaded, as before
                 running = new ServerWiring(core, opened, core.environment().managedStorageDir(), CLUSTER_DEBOUNCE,
-                        Optional.empty()).startShared(ServerOptions.local(port), shared.model(), libraries.clusterer());
+                        Optional.empty()).startShared(options, shared.model(), libraries.clusterer());
+                forNetwork = network;
             }
-            return running.url();
+            return LocalAddresses.onThisComputer(running.url());
         }
 
         @Override
@@ -383,6 +394,11 @@ final class DesktopWiring implements AutoCloseable {
         @Override
         public synchronized boolean running() {
             return running != null;
+        }
+
+        @Override
+        public synchronized List<String> networkAddresses() {
+            return running == null || !forNetwork ? List.of() : LocalAddresses.forOtherDevices(running.url());
         }
     }
 }

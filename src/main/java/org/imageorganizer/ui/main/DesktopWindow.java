@@ -23,7 +23,11 @@ import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.ui.AppIcons;
 import org.imageorganizer.ui.Notices;
 import org.imageorganizer.ui.TaskExecutor;
+import org.imageorganizer.ui.SystemShell;
 import org.imageorganizer.ui.WindowServices;
+import org.imageorganizer.ui.webaccess.WebAccessDialog;
+import org.imageorganizer.ui.webaccess.WebAccessStore;
+import org.imageorganizer.ui.webaccess.WebAccessViewModel;
 import org.controlsfx.control.GridView;
 import org.imageorganizer.ui.duplicates.DuplicatesWindow;
 import org.imageorganizer.ui.grid.FirstThumbnails;
@@ -137,8 +141,8 @@ public final class DesktopWindow {
         loadCategoriesOnceRead(sorting);
         PhotoCommands commands = new PhotoCommands(services.files(), grid, actions, notices, services.trash(), executor);
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(executor, imports, library, backup, notices,
-                        services.server(), services.settings(), services.paths().logFile(), dialogs, sorting),
+                MainWindowController.class, () -> new MainWindowController(imports, library, backup, notices,
+                        services.paths().logFile(), dialogs, sorting),
                 LibraryTreeController.class, () -> new LibraryTreeController(library, commands, edits, treeCovers()),
                 ImageGridController.class, () -> new ImageGridController(grid, thumbnails, actions, commands, sorting),
                 FindBarController.class, () -> new FindBarController(find),
@@ -161,6 +165,9 @@ public final class DesktopWindow {
         controller = loader.getController();
         duplicates = new DuplicatesWindow(services.duplicates(), services.trash(), services.files(), executor);
         controller.setOnShowDuplicates(() -> duplicates.show(stage));
+        WebAccessDialog webAccess = new WebAccessDialog(new WebAccessViewModel(services.server(), services.settings(),
+                new WebAccessStore(services.paths().webAccessFile()), executor, SystemShell::browse));
+        controller.setOnWebAccess(() -> webAccess.show(stage));
         Scene scene = new Scene(root);
         scene.getStylesheets().add(MainWindowController.class.getResource("MainWindow.css").toExternalForm());
         stage.setTitle("AI Image Organizer");

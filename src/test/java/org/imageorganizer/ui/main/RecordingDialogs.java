@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import javafx.stage.Window;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.ui.modelsetup.ModelSetupDialog;
 
 /** MainWindowDialogs that open nothing and remember what the window asked for ("problem: title: sentence"…). */
 final class RecordingDialogs implements MainWindowDialogs {
@@ -13,6 +14,7 @@ final class RecordingDialogs implements MainWindowDialogs {
     private volatile boolean categoriesChanged;
     private volatile Runnable onCall = () -> { };
     private volatile Runnable modelReady;
+    private volatile ModelSetupDialog realModelSetup;
 
     private void record(String call) {
         calls.add(call);
@@ -55,6 +57,15 @@ final class RecordingDialogs implements MainWindowDialogs {
     public void modelSetup(Window owner, Runnable onReady) {
         modelReady = onReady;
         record("modelSetup");
+        if (realModelSetup != null) {
+            realModelSetup.show(owner, onReady);
+        }
+    }
+
+    /** Shows this real first-run dialog as well when the window asks for the model (it is recorded all the same). */
+    RecordingDialogs showingModelSetup(ModelSetupDialog dialog) {
+        realModelSetup = dialog;
+        return this;
     }
 
     /** What the last model-setup dialog runs once a model is in place (the user got one), or null before any. */
