@@ -374,7 +374,12 @@ final class DesktopWiring implements AutoCloseable {
         private String startWith(ServerOptions options, boolean network) {
             if (running == null) {
                 LibraryDatabase opened = library();
-                ModelOnDemand shared = model(opened);
+                ModelOnDemand shared;
+                try {
+                    shared = model(opened);
+                } catch (ModelException e) {
+                    throw new ModelException("Web access needs the recognition model: set up photo recognition first.", e);
+                }
                 shared.classifier(); // loads the model and waits: the server says "ok" once it is loaded, as before
                 running = new ServerWiring(core, opened, core.environment().managedStorageDir(), CLUSTER_DEBOUNCE,
                         Optional.empty()).startShared(options, shared.model(), libraries.clusterer());

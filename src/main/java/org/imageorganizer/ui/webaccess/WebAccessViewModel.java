@@ -204,6 +204,7 @@ public final class WebAccessViewModel {
     private static String sentence(Throwable error) {
         String text = error.getMessage() == null || error.getMessage().isBlank() ? "Details are in the log file."
                 : error.getMessage().strip();
+        text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
         return text.endsWith(".") ? text : text + ".";
     }
 
