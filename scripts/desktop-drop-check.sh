@@ -182,12 +182,18 @@ import -window root "$OUT/4-problems.png"
 xdotool key space
 sleep 0.5
 
-# --- Server → Run the REST server, with the mouse: the menu bar's "Server" is 133 px from the window's
-# left edge, its first item 28 px below (measured on a screenshot; DejaVu Sans, JavaFX 21's default here)
+# --- Server → Web Access…, with the mouse: the menu bar's "Server" is 133 px from the window's
+# left edge, its first item 28 px below (measured on a screenshot; DejaVu Sans, JavaFX 21's default here);
+# in the dialog, Enter presses Start (its default button), with the pointer over the dialog
 server_menu() { xdotool mousemove $((WX + 133)) $((WY + 14)) click 1; sleep 0.7; }
 server_menu
-import -window root "$OUT/5-server-menu-off.png"
+import -window root "$OUT/5-server-menu.png"
 xdotool mousemove $((WX + 193)) $((WY + 42)) click 1
+dialog=$(xdotool search --sync --name '^Web Access$' | head -1)
+sleep 1
+eval "$(xdotool getwindowgeometry --shell "$dialog" | sed 's/^/D/')"
+xdotool mousemove $((DX + 20)) $((DY + 20))
+xdotool key Return
 health=""
 for _ in $(seq 120); do
   health=$(curl -s -m 2 "http://127.0.0.1:$PORT/health" || true)
@@ -196,9 +202,9 @@ for _ in $(seq 120); do
 done
 [ -n "$health" ] || die "the server did not answer on port $PORT"
 say "GET http://127.0.0.1:$PORT/health: $health"
-server_menu
-import -window root "$OUT/6-server-menu-on.png"
-xdotool key Escape
+sleep 1
+import -window root "$OUT/6-web-access-on.png"
+xdotool key Escape # Close: the server keeps running until the window quits
 sleep 0.3
 
 # --- quit (Ctrl+Q) and read the library again -----------------------------------------------------

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The addresses of a server listening on every interface: {@code 127.0.0.1} for this computer, and this computer's
- * private IPv4 addresses (home and office networks: 10/8, 172.16/12, 192.168/16) for the other devices on its
- * network. Virtual and down interfaces (containers, VPN tunnels that are off) are left out.
+ * IPv4 addresses for the other devices on its network: the private ones (home and office networks: 10/8, 172.16/12,
+ * 192.168/16), else any other but loopback and link-local. Virtual and down interfaces are left out.
  */
 final class LocalAddresses {
     private static final Logger LOG = LoggerFactory.getLogger(LocalAddresses.class);
@@ -30,24 +30,28 @@ final class LocalAddresses {
         return wildcard ? "http://127.0.0.1:" + uri.getPort() + "/" : serverUrl;
     }
 
-    /** The server's addresses for the other devices of this computer's networks, private IPv4 addresses first. */
+    /** The server's addresses for the other devices of this computer's networks: private IPv4 ones, else the others. */
     static List<String> forOtherDevices(String serverUrl) {
         int port = URI.create(serverUrl).getPort();
         List<String> addresses = new ArrayList<>();
+        List<String> others = new ArrayList<>();
         try {
             for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 if (!network.isUp() || network.isLoopback() || network.isVirtual()) {
                     continue;
                 }
                 for (InetAddress address : Collections.list(network.getInetAddresses())) {
-                    if (address instanceof Inet4Address && address.isSiteLocalAddress()) {
-                        addresses.add("http://" + address.getHostAddress() + ":" + port + "/");
+                    if (!(address instanceof Inet4Address) || address.isLoopbackAddress() || address.isLinkLocalAddress()
+                            || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+                        continue;
                     }
+                    String url = "http://" + address.getHostAddress() + ":" + port + "/";
+                    (address.isSiteLocalAddress() ? addresses : others).add(url);
                 }
             }
         } catch (SocketException e) {
             LOG.info("Could not list the network addresses: {}", e.getMessage());
         }
-        return addresses.stream().distinct().sorted().toList();
+        return (addresses.isEmpty() ? others : addresses).stream().distinct().sorted().toList();
     }
 }

@@ -72,7 +72,7 @@ public final class ModelSetupDialogController {
     private void resize() {
         Window window = window();
         if (window != null) {
-            window.sizeToScene();
+            javafx.application.Platform.runLater(window::sizeToScene); // after the layout of what just appeared
         }
     }
 

@@ -47,10 +47,10 @@ public final class WebAccessDialogController {
             case LOADING -> "…";
             case STOPPED -> "Web access is off.";
             case STARTING -> "Starting…";
-            case RUNNING -> model.networkAddressProperty().get().isEmpty() ? "Web access is on for this computer."
-                    : "Web access is on for this computer and your network.";
+            case RUNNING -> model.openToNetworkProperty().get() ? "Web access is on for this computer and your network."
+                    : "Web access is on for this computer.";
             case STOPPING -> "Stopping…";
-        }, model.statusProperty(), model.networkAddressProperty()));
+        }, model.statusProperty(), model.openToNetworkProperty()));
         model.statusProperty().addListener((o, was, now) -> {
             statusLabel.getStyleClass().remove("on");
             if (now == Status.RUNNING) {
@@ -88,7 +88,7 @@ public final class WebAccessDialogController {
     private void resize() {
         Window window = root.getScene() == null ? null : root.getScene().getWindow();
         if (window != null) {
-            window.sizeToScene();
+            javafx.application.Platform.runLater(window::sizeToScene); // after the layout of what just appeared
         }
     }
 

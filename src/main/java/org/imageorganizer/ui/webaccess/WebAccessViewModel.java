@@ -6,6 +6,8 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebAccessViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(WebAccessViewModel.class);
-    static final String NEEDS_KEY = "Other devices need an access key: create one below.";
+    static final String NEEDS_KEY = "Other devices need an access key: press Create Key.";
 
     /** Opens an address in the user's browser. */
     public interface Browser {
@@ -53,6 +55,7 @@ public final class WebAccessViewModel {
     private final ReadOnlyStringWrapper accessKey = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanProperty localNetwork = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper openToNetwork = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canStart;
     /** Whether the running server listens for the network (it may differ from {@link #localNetwork} for a moment). */
     private boolean runningForNetwork;
@@ -111,6 +114,7 @@ public final class WebAccessViewModel {
             return new Started(local, network ? server.networkAddresses() : List.of());
         }, started -> {
             runningForNetwork = network;
+            openToNetwork.set(network);
             address.set(started.local());
             networkAddress.set(started.network().isEmpty() ? "" : started.network().get(0));
             status.set(Status.RUNNING);
@@ -142,6 +146,7 @@ public final class WebAccessViewModel {
             return Boolean.TRUE;
         }, done -> {
             status.set(Status.STOPPED);
+            openToNetwork.set(false);
             address.set("");
             networkAddress.set("");
             after.run();
@@ -230,6 +235,11 @@ public final class WebAccessViewModel {
     /** What went wrong or what is missing, as a sentence; empty when all is well. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Whether the server runs, and listens for the other devices of the network too (with the key). */
+    public ReadOnlyBooleanProperty openToNetworkProperty() {
+        return openToNetwork.getReadOnlyProperty();
     }
 
     /** Whether the other devices of the local network may connect (with the key). */

@@ -107,7 +107,7 @@ class WebAccessWindowTest {
         fx.robot.clickOn((Node) inDialog("#localNetworkBox"));
 
         fx.waitUntil("the key section", () -> inDialogNow("#networkBox").isVisible());
-        assertThat(fx.hasLabelled("Other devices need an access key: create one below.")).isTrue();
+        assertThat(fx.hasLabelled("Other devices need an access key: press Create Key.")).isTrue();
         assertThat(onFx(() -> inDialogNow("#startButton").isDisabled())).isTrue(); // no key, no start
         String warning = onFx(() -> ((Label) inDialogNow("#warning")).getText());
         assertThat(warning).contains("plain HTTP").contains("unencrypted").contains("HTTPS for Web Access");

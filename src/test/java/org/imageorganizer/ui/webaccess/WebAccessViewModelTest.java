@@ -123,6 +123,9 @@ class WebAccessViewModelTest {
         model.start();
         assertThat(calls).containsExactly("network 8080 " + key);
         assertThat(model.networkAddressProperty().get()).isEqualTo("http://10.0.0.7:8080/");
+        assertThat(model.openToNetworkProperty().get()).isTrue();
+        model.stop();
+        assertThat(model.openToNetworkProperty().get()).isFalse();
     }
 
     @Test
