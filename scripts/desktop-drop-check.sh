@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The desktop window's "done" check, for real, under Xvfb: opens the window, drops a folder of photos
 # on it from a GTK drag source (text/uri-list, as a file manager offers it) moved by xdotool, waits for
-# the import, checks the library from a second process, opens the problems panel, switches the REST
-# server on from the Server menu and asks it /health, then quits. Screenshots go to OUT.
+# the import, checks the library from a second process, opens the problems panel, starts the REST
+# server from Server → Web Access… and asks it /health, then quits. Screenshots go to OUT.
 #
 #   ./mvnw -B package -DskipTests            # builds target/image-organizer.jar; this script builds nothing
 #   scripts/desktop-drop-check.sh [FOLDER]
