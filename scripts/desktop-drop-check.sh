@@ -182,14 +182,20 @@ import -window root "$OUT/4-problems.png"
 xdotool key space
 sleep 0.5
 
-# --- Server → Web Access…, with the mouse: the menu bar's "Server" is 133 px from the window's
-# left edge, its first item 28 px below (measured on a screenshot; DejaVu Sans, JavaFX 21's default here);
-# in the dialog, Enter presses Start (its default button), with the pointer over the dialog
-server_menu() { xdotool mousemove $((WX + 133)) $((WY + 14)) click 1; sleep 0.7; }
+# --- Server → Web Access…, with the mouse: the menu bar's "Server" (after File, Edit, View, Settings) is
+# 253 px from the window's left edge, its first item 28 px below (measured on a screenshot; DejaVu Sans,
+# JavaFX 21's default here); in the dialog, Enter presses Start (its default button), with the pointer over it
+server_menu() { xdotool mousemove $((WX + 253)) $((WY + 14)) click 1; sleep 0.7; }
 server_menu
 import -window root "$OUT/5-server-menu.png"
-xdotool mousemove $((WX + 193)) $((WY + 42)) click 1
-dialog=$(xdotool search --sync --name '^Web Access$' | head -1)
+xdotool mousemove $((WX + 313)) $((WY + 42)) click 1
+dialog=""
+for _ in $(seq 40); do
+  dialog=$(xdotool search --name '^Web Access$' 2>/dev/null | head -1 || true)
+  [ -n "$dialog" ] && break
+  sleep 0.5
+done
+[ -n "$dialog" ] || die "Server → Web Access… opened no dialog"
 sleep 1
 eval "$(xdotool getwindowgeometry --shell "$dialog" | sed 's/^/D/')"
 xdotool mousemove $((DX + 20)) $((DY + 20))

@@ -13,7 +13,6 @@ final class RecordingDialogs implements MainWindowDialogs {
     private volatile boolean confirm = true;
     private volatile boolean categoriesChanged;
     private volatile Runnable onCall = () -> { };
-    private volatile Runnable modelReady;
     private volatile ModelSetupDialog realModelSetup;
 
     private void record(String call) {
@@ -55,7 +54,6 @@ final class RecordingDialogs implements MainWindowDialogs {
 
     @Override
     public void modelSetup(Window owner, Runnable onReady) {
-        modelReady = onReady;
         record("modelSetup");
         if (realModelSetup != null) {
             realModelSetup.show(owner, onReady);
@@ -66,11 +64,6 @@ final class RecordingDialogs implements MainWindowDialogs {
     RecordingDialogs showingModelSetup(ModelSetupDialog dialog) {
         realModelSetup = dialog;
         return this;
-    }
-
-    /** What the last model-setup dialog runs once a model is in place (the user got one), or null before any. */
-    Runnable modelReady() {
-        return modelReady;
     }
 
     @Override
