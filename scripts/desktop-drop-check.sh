@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The desktop window's "done" check, for real, under Xvfb: opens the window, drops a folder of photos
 # on it from a GTK drag source (text/uri-list, as a file manager offers it) moved by xdotool, waits for
-# the import, checks the library from a second process, opens the problems panel, switches the REST
-# server on from the Server menu and asks it /health, then quits. Screenshots go to OUT.
+# the import, checks the library from a second process, opens the problems panel, starts the REST
+# server from Server → Web Access… and asks it /health, then quits. Screenshots go to OUT.
 #
 #   ./mvnw -B package -DskipTests            # builds target/image-organizer.jar; this script builds nothing
 #   scripts/desktop-drop-check.sh [FOLDER]
@@ -182,12 +182,24 @@ import -window root "$OUT/4-problems.png"
 xdotool key space
 sleep 0.5
 
-# --- Server → Run the REST server, with the mouse: the menu bar's "Server" is 133 px from the window's
-# left edge, its first item 28 px below (measured on a screenshot; DejaVu Sans, JavaFX 21's default here)
-server_menu() { xdotool mousemove $((WX + 133)) $((WY + 14)) click 1; sleep 0.7; }
+# --- Server → Web Access…, with the mouse: the menu bar's "Server" (after File, Edit, View, Settings) is
+# 253 px from the window's left edge, its first item 28 px below (measured on a screenshot; DejaVu Sans,
+# JavaFX 21's default here); in the dialog, Enter presses Start (its default button), with the pointer over it
+server_menu() { xdotool mousemove $((WX + 253)) $((WY + 14)) click 1; sleep 0.7; }
 server_menu
-import -window root "$OUT/5-server-menu-off.png"
-xdotool mousemove $((WX + 193)) $((WY + 42)) click 1
+import -window root "$OUT/5-server-menu.png"
+xdotool mousemove $((WX + 313)) $((WY + 42)) click 1
+dialog=""
+for _ in $(seq 40); do
+  dialog=$(xdotool search --name '^Web Access$' 2>/dev/null | head -1 || true)
+  [ -n "$dialog" ] && break
+  sleep 0.5
+done
+[ -n "$dialog" ] || die "Server → Web Access… opened no dialog"
+sleep 1
+eval "$(xdotool getwindowgeometry --shell "$dialog" | sed 's/^/D/')"
+xdotool mousemove $((DX + 20)) $((DY + 20))
+xdotool key Return
 health=""
 for _ in $(seq 120); do
   health=$(curl -s -m 2 "http://127.0.0.1:$PORT/health" || true)
@@ -196,9 +208,9 @@ for _ in $(seq 120); do
 done
 [ -n "$health" ] || die "the server did not answer on port $PORT"
 say "GET http://127.0.0.1:$PORT/health: $health"
-server_menu
-import -window root "$OUT/6-server-menu-on.png"
-xdotool key Escape
+sleep 1
+import -window root "$OUT/6-web-access-on.png"
+xdotool key Escape # Close: the server keeps running until the window quits
 sleep 0.3
 
 # --- quit (Ctrl+Q) and read the library again -----------------------------------------------------

@@ -309,8 +309,20 @@ final class DesktopWiring implements AutoCloseable {
         }
 
         @Override
+        public long downloadBytes() {
+            return core.models().downloadBytes(null);
+        }
+
+        /** The progress of the whole download: the bytes of every file so far, over the published total. */
+        @Override
         public void download(DoubleConsumer progress) {
-            core.models().download(null, (file, done, total) -> progress.accept(total > 0 ? (double) done / total : -1));
+            long whole = downloadBytes();
+            java.util.Map<String, Long> done = new java.util.concurrent.ConcurrentHashMap<>();
+            core.models().download(null, (file, bytes, total) -> {
+                done.put(file, bytes);
+                long sum = done.values().stream().mapToLong(Long::longValue).sum();
+                progress.accept(whole > 0 ? Math.min(1.0, (double) sum / whole) : total > 0 ? (double) bytes / total : -1);
+            });
         }
 
         @Override
@@ -344,20 +356,36 @@ final class DesktopWiring implements AutoCloseable {
         }
     }
 
-    /** The REST server over the window's own library, model and clustering. */
+    /** The REST server over the window's own library, model and clustering: on loopback, or for the local network with a key. */
     private final class Server implements EmbeddedServer {
         private ServerWiring.Parts running;
+        private boolean forNetwork;
 
         @Override
         public synchronized String start(int port) {
+            return startWith(ServerOptions.local(port), false);
+        }
+
+        @Override
+        public synchronized String startForNetwork(int port, String accessKey) {
+            return startWith(ServerOptions.local(port).withHost(ServerOptions.ANY_ADDRESS).withApiKey(accessKey), true);
+        }
+
+        private String startWith(ServerOptions options, boolean network) {
             if (running == null) {
                 LibraryDatabase opened = library();
-                ModelOnDemand shared = model(opened);
+                ModelOnDemand shared;
+                try {
+                    shared = model(opened);
+                } catch (ModelException e) {
+                    throw new ModelException("Web access needs the recognition model: set up photo recognition first.", e);
+                }
                 shared.classifier(); // loads the model and waits: the server says "ok" once it is loaded, as before
                 running = new ServerWiring(core, opened, core.environment().managedStorageDir(), CLUSTER_DEBOUNCE,
-                        Optional.empty()).startShared(ServerOptions.local(port), shared.model(), libraries.clusterer());
+                        Optional.empty()).startShared(options, shared.model(), libraries.clusterer());
+                forNetwork = network;
             }
-            return running.url();
+            return LocalAddresses.onThisComputer(running.url());
         }
 
         @Override
@@ -371,6 +399,11 @@ final class DesktopWiring implements AutoCloseable {
         @Override
         public synchronized boolean running() {
             return running != null;
+        }
+
+        @Override
+        public synchronized List<String> networkAddresses() {
+            return running == null || !forNetwork ? List.of() : LocalAddresses.forOtherDevices(running.url());
         }
     }
 }

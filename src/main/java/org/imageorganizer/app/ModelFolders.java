@@ -94,6 +94,19 @@ final class ModelFolders {
         return locator.download(effectivePrecision(precision), progress);
     }
 
+    /**
+     * The bytes {@link #download(String, DownloadProgress)} fetches for the precision (null: the settings') when the
+     * cache holds nothing: the published variants whose every file has a known size (a variant that is not pinned
+     * is refused before anything is fetched); -1 when none has.
+     */
+    long downloadBytes(String precision) {
+        long total = org.imageorganizer.ml.download.ModelSources.forPrecision(effectivePrecision(precision)).stream()
+                .filter(source -> source.files().stream().allMatch(f -> f.expectedSize() > 0))
+                .flatMap(source -> source.files().stream())
+                .mapToLong(org.imageorganizer.ml.download.RemoteFile::expectedSize).sum();
+        return total > 0 ? total : -1;
+    }
+
     /** {@link #download(String, DownloadProgress)} with progress on the console. */
     List<ModelFolder> download(String precision) {
         return locator.download(effectivePrecision(precision));

@@ -50,6 +50,8 @@ public record ServerOptions(
         Duration idleTimeout) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The address that listens on every network interface. */
+    public static final String ANY_ADDRESS = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 200L * 1024 * 1024;
@@ -124,6 +126,13 @@ public record ServerOptions(
             throw new IllegalArgumentException("The public URL's path may not have empty, . or .. segments: " + url);
         }
         return scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT) + path;
+    }
+
+    /** Listening on {@code address} instead (e.g. {@code 0.0.0.0}: every network interface). */
+    public ServerOptions withHost(String address) {
+        return new ServerOptions(address, port, apiKey, insecure, corsOrigins, trustedProxies,
+                maxFileBytes, maxRequestBytes, maxFilesPerRequest, uploadsPerMinute, sourceUrl, publicUrl,
+                uploadsAtOnce, uploadsAtOncePerClient, minUploadBytesPerSecond, idleTimeout);
     }
 
     public ServerOptions withApiKey(String key) {

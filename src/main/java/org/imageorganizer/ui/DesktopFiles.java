@@ -10,4 +10,9 @@ public interface DesktopFiles {
 
     /** Where the window keeps its size, position and dividers. */
     Path windowStateFile();
+
+    /** Where Web Access keeps whether other devices may connect, and their access key (beside the window's state). */
+    default Path webAccessFile() {
+        return windowStateFile().resolveSibling("web-access.json");
+    }
 }

@@ -112,6 +112,43 @@ class DesktopWiringTest {
     }
 
     @Test
+    void forTheNetworkTheServerListensOnEveryInterfaceAndAsksForTheKey() throws Exception {
+        EmbeddedServer server = wiring(Map.of(ConfigurationSources.MODEL_DIR_VARIABLE, MODEL)).windowServices().server();
+        assertThat(server.networkAddresses()).isEmpty();
+        String key = "abcd-efgh-jkmn-pqrs-tuvw";
+
+        String url = server.startForNetwork(0, key);
+
+        assertThat(url).as("the address on this computer").matches("http://127\\.0\\.0\\.1:\\d+/");
+        assertThat(get(url + "health").statusCode()).isEqualTo(200);
+        assertThat(get(url + "images").statusCode()).as("no key").isEqualTo(401);
+        HttpResponse<String> withKey = http.send(HttpRequest.newBuilder(URI.create(url + "images")).header("X-API-Key", key)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withKey.statusCode()).isEqualTo(200);
+        int port = URI.create(url).getPort();
+        for (String address : server.networkAddresses()) { // this machine's network addresses, on the same port
+            assertThat(URI.create(address).getPort()).isEqualTo(port);
+            assertThat(get(address + "health").statusCode()).as(address).isEqualTo(200);
+        }
+
+        server.stop();
+
+        assertThat(server.networkAddresses()).isEmpty();
+        String local = server.start(0);
+        assertThat(server.networkAddresses()).as("loopback only now").isEmpty();
+        assertThat(get(local + "images").statusCode()).as("no key on loopback").isEqualTo(200);
+    }
+
+    @Test
+    void withoutAModelWebAccessSaysToSetUpPhotoRecognitionFirst() {
+        EmbeddedServer server = wiring(Map.of()).windowServices().server();
+
+        assertThatThrownBy(() -> server.start(0)).isInstanceOf(ModelException.class)
+                .hasMessage("Web access needs the recognition model: set up photo recognition first.");
+        assertThat(server.running()).isFalse();
+    }
+
+    @Test
     void withoutAModelTheWindowIsToldSo() {
         DesktopWiring services = wiring(Map.of());
 

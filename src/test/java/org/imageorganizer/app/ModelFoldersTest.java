@@ -56,6 +56,16 @@ class ModelFoldersTest {
     }
 
     @Test
+    void theSizeOfTheDownloadIsThatOfThePinnedVariants() {
+        long int8 = 89_117_001L + 64_504_507L + 2_224_041L; // the int8 graphs and the tokenizer, as published
+
+        assertThat(folders(Map.of(), Settings.defaults()).downloadBytes(null)).as("auto: the fp32 archive is not pinned")
+                .isEqualTo(int8);
+        assertThat(folders(Map.of(), Settings.defaults()).downloadBytes("int8")).isEqualTo(int8);
+        assertThat(folders(Map.of(), Settings.defaults()).downloadBytes("fp32")).as("nothing pinned to count").isEqualTo(-1);
+    }
+
+    @Test
     void offlineWithAnEmptyCacheSaysWhatIsMissingAndWhy() {
         ModelFolders folders = folders(Map.of(), Settings.defaults());
 

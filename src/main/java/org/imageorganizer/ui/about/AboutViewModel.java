@@ -27,6 +27,9 @@ public final class AboutViewModel {
             + " (AGPL-3.0-or-later). You may share and change it; if you run a changed version as a network"
             + " service, offer its source to its users.";
     static final String THIRD_PARTY_RESOURCE = "/META-INF/THIRD-PARTY.md";
+    /** THIRD-PARTY.md's line for maintainers ("Regenerate this file with scripts/update-third-party.sh."). */
+    private static final java.util.regex.Pattern MAINTAINERS_NOTE =
+            java.util.regex.Pattern.compile("(?i)regenerate this file with .*update-third-party\\.sh.*");
 
     /** Opens addresses and folders with the desktop's programs. */
     public interface DesktopShell {
@@ -81,12 +84,18 @@ public final class AboutViewModel {
         }
     }
 
-    /** Markdown made readable as plain text: paragraphs unwrapped, headings and tables as lines, markup gone. */
+    /**
+     * Markdown made readable as plain text: paragraphs unwrapped, headings and tables as lines, markup gone. The
+     * maintainers' note on how the file is made (a script of the source tree) is left out: users cannot act on it.
+     */
     static String plainText(String markdown) {
         StringBuilder out = new StringBuilder();
         StringBuilder paragraph = new StringBuilder();
         for (String line : markdown.split("\\R", -1)) {
             String text = line.strip().replace("`", "").replace("**", "");
+            if (MAINTAINERS_NOTE.matcher(text).matches()) {
+                continue;
+            }
             boolean continuation = !text.isEmpty() && !text.startsWith("|") && !text.startsWith("#")
                     && !text.startsWith("- ") && !text.startsWith("* ");
             if (continuation && paragraph.length() > 0) {

@@ -11,7 +11,10 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import org.imageorganizer.model.FileFailure;
 
-/** The import bar (ImportBar.fxml): progress, status line, Cancel, and the Problems toggle with its list. */
+/**
+ * The import bar (ImportBar.fxml): progress, status line, Set Up Photo Recognition… while there is no model, Cancel,
+ * and the Problems toggle with its list.
+ */
 public final class ImportBarController {
     private final ImportViewModel imports;
 
@@ -19,6 +22,7 @@ public final class ImportBarController {
     @FXML Label status;
     @FXML ToggleButton failuresToggle;
     @FXML Button cancelButton;
+    @FXML Button modelButton;
     @FXML TitledPane failuresPane;
     @FXML ListView<FileFailure> failures;
 
@@ -34,6 +38,8 @@ public final class ImportBarController {
         status.textProperty().bind(imports.statusProperty());
         cancelButton.visibleProperty().bind(imports.runningProperty());
         cancelButton.managedProperty().bind(imports.runningProperty());
+        modelButton.visibleProperty().bind(imports.withoutModelProperty());
+        modelButton.managedProperty().bind(modelButton.visibleProperty());
         failures.setItems(imports.failures());
         failures.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -46,6 +52,11 @@ public final class ImportBarController {
         failuresToggle.disableProperty().bind(Bindings.isEmpty(imports.failures()));
         failuresPane.visibleProperty().bind(failuresToggle.selectedProperty());
         failuresPane.managedProperty().bind(failuresToggle.selectedProperty());
+    }
+
+    @FXML
+    void setUpModel() {
+        imports.askForModel();
     }
 
     @FXML

@@ -28,6 +28,8 @@ import org.imageorganizer.ui.TaskExecutor;
  * An import as the window shows it: running or not, progress, a status line (count, images per
  * second, time left, current file), and the files that failed. Paths dropped while an import runs
  * are imported after it, and so are those dropped while the library opens ({@link #waitForLibrary}).
+ * Without a recognition model ({@link #modelMissing()}, or an import that found none), what is dropped
+ * waits for it, the status line says how much waits, and {@link #modelArrived()} imports it.
  */
 public final class ImportViewModel {
     private static final long UPDATE_NANOS = 100_000_000L;
@@ -35,6 +37,10 @@ public final class ImportViewModel {
     static final String LOADING_MODEL = "Loading the recognition model…";
     /** The status line while dropped paths wait for the library to open (the first seconds after start). */
     static final String WAITING_FOR_LIBRARY = "Opening the library: what you dropped is added once it is open.";
+    /** The status line while there is no model and nothing waits for it. */
+    static final String NO_MODEL = "The recognition model is not set up yet: photos you add wait for it.";
+    /** The status line once the model is in place and nothing waited for it. */
+    static final String READY = "The recognition model is ready. Drop photos or folders on the window to add them.";
 
     private final FolderImport folderImport;
     private final TaskExecutor executor;
@@ -52,6 +58,8 @@ public final class ImportViewModel {
     private Runnable onModelMissing = () -> { };
     private List<Path> lastRoots = List.of();
     private final List<Path> awaitingModel = new ArrayList<>();
+    /** There is no model yet: drops wait for it (UI thread). */
+    private final BooleanProperty withoutModel = new SimpleBooleanProperty();
     private ObservableBooleanValue libraryOpening = new SimpleBooleanProperty(false);
 
     public ImportViewModel(FolderImport folderImport, TaskExecutor executor) {
@@ -77,6 +85,11 @@ public final class ImportViewModel {
         if (paths.isEmpty()) {
             return;
         }
+        if (withoutModel.get()) {
+            paths.stream().filter(p -> !awaitingModel.contains(p)).forEach(awaitingModel::add);
+            status.set(describeAwaitingModel(awaitingModel));
+            return;
+        }
         if (libraryOpening.get()) {
             waiting.addAll(paths);
             status.set(WAITING_FOR_LIBRARY);
@@ -98,11 +111,50 @@ public final class ImportViewModel {
                 this::finished, this::failed);
     }
 
-    /** Imports again what could not be imported for want of a model (after the user got one). */
-    public void retryAfterModelSetup() {
+    /**
+     * There is no recognition model yet (the window found none at start): what is dropped from now on waits for it.
+     * UI thread.
+     */
+    public void modelMissing() {
+        if (!withoutModel.get()) {
+            withoutModel.set(true);
+            status.set(describeAwaitingModel(awaitingModel));
+        }
+    }
+
+    /** A model is in place now: imports what waited for it (the photos dropped before). UI thread. */
+    public void modelArrived() {
+        withoutModel.set(false);
         List<Path> again = List.copyOf(awaitingModel);
         awaitingModel.clear();
-        start(again);
+        if (again.isEmpty()) {
+            status.set(READY);
+        } else {
+            start(again);
+        }
+    }
+
+    /** "3 photos and 1 folder wait for the recognition model." (what was dropped, counted as dropped). */
+    static String describeAwaitingModel(List<Path> paths) {
+        if (paths.isEmpty()) {
+            return NO_MODEL;
+        }
+        long folders = paths.stream().filter(java.nio.file.Files::isDirectory).count();
+        long files = paths.size() - folders;
+        List<String> parts = new ArrayList<>();
+        if (files > 0) {
+            parts.add(files + (files == 1 ? " photo" : " photos"));
+        }
+        if (folders > 0) {
+            parts.add(folders + (folders == 1 ? " folder" : " folders"));
+        }
+        return String.join(" and ", parts) + (paths.size() == 1 ? " waits" : " wait")
+                + " for the recognition model: they are sorted once it is set up.";
+    }
+
+    /** The user asks for the model (the import bar's Set Up button): the window offers it as when an import found none. */
+    public void askForModel() {
+        onModelMissing.run();
     }
 
     /** Stops after the images in flight; what was imported stays. */
@@ -134,13 +186,16 @@ public final class ImportViewModel {
     private void failed(Throwable error) {
         running.set(false);
         progress.set(0);
-        waiting.clear();
         if (error instanceof ModelException) {
-            awaitingModel.clear();
-            awaitingModel.addAll(lastRoots);
-            status.set("No model yet: " + error.getMessage());
+            // what this import was given and what was dropped behind it: nothing is thrown away
+            lastRoots.stream().filter(p -> !awaitingModel.contains(p)).forEach(awaitingModel::add);
+            waiting.stream().filter(p -> !awaitingModel.contains(p)).forEach(awaitingModel::add);
+            waiting.clear();
+            withoutModel.set(true);
+            status.set(describeAwaitingModel(awaitingModel));
             onModelMissing.run();
         } else {
+            waiting.clear();
             status.set("The import stopped: " + (error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName())
                     + " (details in the log file)");
         }
@@ -270,7 +325,12 @@ public final class ImportViewModel {
         this.onFinished = onFinished;
     }
 
-    /** Called when there is no model: the window offers to download one or pick a folder. */
+    /** Whether there is no model yet, so that what is dropped waits for it (the window offers to get one). */
+    public ReadOnlyBooleanProperty withoutModelProperty() {
+        return withoutModel;
+    }
+
+    /** Called when an import found no model: the window offers to download one or pick a folder. */
     public void setOnModelMissing(Runnable onModelMissing) {
         this.onModelMissing = onModelMissing;
     }

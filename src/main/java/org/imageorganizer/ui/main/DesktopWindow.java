@@ -24,7 +24,11 @@ import org.imageorganizer.ui.AppIcons;
 import org.imageorganizer.ui.Notices;
 import org.imageorganizer.ui.TaskExecutor;
 import org.imageorganizer.ui.ViewLoader;
+import org.imageorganizer.ui.SystemShell;
 import org.imageorganizer.ui.WindowServices;
+import org.imageorganizer.ui.webaccess.WebAccessDialog;
+import org.imageorganizer.ui.webaccess.WebAccessStore;
+import org.imageorganizer.ui.webaccess.WebAccessViewModel;
 import org.controlsfx.control.GridView;
 import org.imageorganizer.ui.duplicates.DuplicatesWindow;
 import org.imageorganizer.ui.grid.FirstThumbnails;
@@ -138,8 +142,8 @@ public final class DesktopWindow {
         loadCategoriesOnceRead(sorting);
         PhotoCommands commands = new PhotoCommands(services.files(), grid, actions, notices, services.trash(), executor);
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(executor, imports, library, backup, notices,
-                        services.server(), services.settings(), services.paths().logFile(), dialogs, sorting),
+                MainWindowController.class, () -> new MainWindowController(imports, library, backup, notices,
+                        services.paths().logFile(), dialogs, sorting),
                 LibraryTreeController.class, () -> new LibraryTreeController(library, commands, edits, treeCovers()),
                 ImageGridController.class, () -> new ImageGridController(grid, thumbnails, actions, commands, sorting),
                 FindBarController.class, () -> new FindBarController(find),
@@ -162,6 +166,9 @@ public final class DesktopWindow {
         controller = loader.getController();
         duplicates = new DuplicatesWindow(services.duplicates(), services.trash(), services.files(), executor);
         controller.setOnShowDuplicates(() -> duplicates.show(stage));
+        WebAccessDialog webAccess = new WebAccessDialog(new WebAccessViewModel(services.server(), services.settings(),
+                new WebAccessStore(services.paths().webAccessFile()), executor, SystemShell::browse));
+        controller.setOnWebAccess(() -> webAccess.show(stage));
         Scene scene = new Scene(root);
         scene.getStylesheets().addAll(ViewLoader.APP_STYLESHEET, // the theme's colours (ADR 0052)
                 MainWindowController.class.getResource("MainWindow.css").toExternalForm());
@@ -177,7 +184,17 @@ public final class DesktopWindow {
         logWhenShown(root, grid);
         library.refresh(); // the first read opens the library
         backup.checkAvailable();
+        askForModelIfMissing();
         return controller;
+    }
+
+    /** On a first run without a model, the window asks for it at once: drops wait for it meanwhile. */
+    private void askForModelIfMissing() {
+        executor.submit(services.model()::modelAvailable, available -> {
+            if (!available) {
+                controller.modelMissing();
+            }
+        }, error -> LOG.warn("Could not look for the recognition model: {}", error.toString()));
     }
 
     /** The menus list the library's categories once it has been read (it is open then). */

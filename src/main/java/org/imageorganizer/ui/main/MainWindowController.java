@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.fxml.FXML;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
@@ -15,11 +14,8 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
-import org.imageorganizer.ui.EmbeddedServer;
 import org.imageorganizer.ui.Notices;
-import org.imageorganizer.ui.SettingsStore;
 import org.imageorganizer.ui.SystemShell;
-import org.imageorganizer.ui.TaskExecutor;
 import org.imageorganizer.ui.dnd.DropAdapter;
 import org.imageorganizer.ui.importing.ImportViewModel;
 import org.imageorganizer.ui.library.LibraryViewModel;
@@ -29,47 +25,44 @@ import org.imageorganizer.ui.sync.SyncViewModel;
 
 /**
  * The main window (MainWindow.fxml): the menus (Edit → Undo takes back the last move of photos, Settings →
- * Categories… edits the library's categories and sorts it again), drops on the window, the REST server switch and the
- * notice line. The sidebar, the grid, the import bar and the backup bar are views of their own
+ * Categories… edits the library's categories and sorts it again; Server → Web Access… opens its dialog), drops on the
+ * window, and the notice line. The sidebar, the grid, the import bar and the backup bar are views of their own
  * (included), each with its controller and view model.
  */
 public final class MainWindowController {
-    private final TaskExecutor executor;
     private final ImportViewModel imports;
     private final LibraryViewModel library;
     private final SyncViewModel backup;
     private final Notices notices;
-    private final EmbeddedServer server;
-    private final SettingsStore settings;
     private final Path logFile;
     private final MainWindowDialogs dialogs;
     private final SortingViewModel sorting;
 
+    /** What Back Up to Cloudinary says while there is no Cloudinary account to back up to. */
+    static final String BACKUP_NEEDS_ACCOUNT_TITLE = "Back up to Cloudinary";
+    static final String BACKUP_NEEDS_ACCOUNT = "Add your Cloudinary account in Settings → Cloudinary to back up.";
+
     @FXML BorderPane root;
     @FXML SplitPane split;
-    @FXML CheckMenuItem serverItem;
     @FXML MenuItem backupItem;
-    @FXML MenuItem serverUrlItem;
+    @FXML MenuItem webAccessItem;
     @FXML HBox noticeBar;
     @FXML Label notice;
     @FXML MenuItem duplicatesItem;
     @FXML MenuItem undoItem;
     @FXML MenuItem redoItem;
     private Runnable onShowDuplicates = () -> { };
+    private Runnable onWebAccess = () -> { };
 
     /**
      * @param logFile the log file Help → Open the Log File opens
      */
-    public MainWindowController(TaskExecutor executor, ImportViewModel imports, LibraryViewModel library,
-            SyncViewModel backup, Notices notices, EmbeddedServer server, SettingsStore settings, Path logFile,
-            MainWindowDialogs dialogs, SortingViewModel sorting) {
-        this.executor = executor;
+    public MainWindowController(ImportViewModel imports, LibraryViewModel library,
+            SyncViewModel backup, Notices notices, Path logFile, MainWindowDialogs dialogs, SortingViewModel sorting) {
         this.imports = imports;
         this.library = library;
         this.backup = backup;
         this.notices = notices;
-        this.server = server;
-        this.settings = settings;
         this.logFile = logFile;
         this.dialogs = dialogs;
         this.sorting = sorting;
@@ -90,7 +83,7 @@ public final class MainWindowController {
             e.consume();
             imports.start(paths);
         });
-        backupItem.disableProperty().bind(backup.availableProperty().not().or(backup.runningProperty()));
+        backupItem.disableProperty().bind(backup.runningProperty()); // when unavailable, it says what is needed
         notice.textProperty().bind(notices.messageProperty());
         noticeBar.visibleProperty().bind(notices.messageProperty().isNotEmpty());
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
@@ -98,11 +91,19 @@ public final class MainWindowController {
         undoItem.disableProperty().bind(sorting.canUndoProperty().not());
         redoItem.textProperty().bind(sorting.redoTextProperty());
         redoItem.disableProperty().bind(sorting.canRedoProperty().not());
-        imports.setOnModelMissing(() -> {
-            if (dialogs.modelSetup(window())) {
-                imports.retryAfterModelSetup(); // the photos dropped before are imported now
-            }
-        });
+        imports.setOnModelMissing(this::offerModel);
+    }
+
+    /**
+     * There is no recognition model (found at start): drops wait for it, and the first-run dialog offers to get it.
+     */
+    public void modelMissing() {
+        imports.modelMissing();
+        offerModel();
+    }
+
+    private void offerModel() {
+        dialogs.modelSetup(window(), imports::modelArrived); // the photos dropped before are imported then
     }
 
     /** Imports paths as a drop would (File menu, tests). */
@@ -163,7 +164,11 @@ public final class MainWindowController {
 
     @FXML
     void backUp() {
-        backup.start();
+        if (backup.availableProperty().get()) {
+            backup.start();
+        } else {
+            dialogs.problem(window(), BACKUP_NEEDS_ACCOUNT_TITLE, BACKUP_NEEDS_ACCOUNT);
+        }
     }
 
     @FXML
@@ -185,25 +190,13 @@ public final class MainWindowController {
     }
 
     @FXML
-    void toggleServer() {
-        boolean on = serverItem.isSelected();
-        serverItem.setDisable(true);
-        serverUrlItem.setText(on ? "Starting…" : "Stopping…");
-        executor.submit(() -> {
-            if (on) {
-                return server.start(settings.load().serverPort());
-            }
-            server.stop();
-            return null;
-        }, url -> {
-            serverItem.setDisable(false);
-            serverUrlItem.setText(url == null ? "Not running" : "Running at " + url);
-        }, error -> {
-            serverItem.setDisable(false);
-            serverItem.setSelected(server.running());
-            serverUrlItem.setText(server.running() ? serverUrlItem.getText() : "Not running");
-            dialogs.problem(window(), "The REST server could not start", error.getMessage());
-        });
+    void openWebAccess() {
+        onWebAccess.run();
+    }
+
+    /** What Server → Web Access… opens. */
+    public void setOnWebAccess(Runnable action) {
+        onWebAccess = action;
     }
 
     @FXML
@@ -235,8 +228,4 @@ public final class MainWindowController {
         return split;
     }
 
-    /** Whether a server toggle is on (tests). */
-    boolean serverOn() {
-        return serverItem.isSelected();
-    }
 }

@@ -34,8 +34,13 @@ public interface MainWindowDialogs {
     /** Version, licence, third-party licences. */
     void about(Window owner);
 
-    /** First run without a model: download it or choose a folder. True when a model is now in place. */
-    boolean modelSetup(Window owner);
+    /**
+     * First run without a model: download it, choose a folder, or later. Does not wait for the answer (the window
+     * takes drops meanwhile); a second call brings the open dialog to the front.
+     *
+     * @param onReady run on the FX thread once a model is in place
+     */
+    void modelSetup(Window owner, Runnable onReady);
 
     /** Asks before removing images from the library (never a user's file), naming them; Cancel is the default. */
     boolean confirmRemove(Window owner, List<ImageRecord> images);

@@ -25,6 +25,7 @@ public final class StandardDialogs implements MainWindowDialogs {
     private final WindowServices services;
     private final TaskExecutor executor;
     private final AppTheme theme;
+    private final ModelSetupDialog modelSetup;
 
     /** Dialogs whose saved settings change nothing of the look (tests). */
     public StandardDialogs(WindowServices services, TaskExecutor executor) {
@@ -36,6 +37,7 @@ public final class StandardDialogs implements MainWindowDialogs {
         this.services = services;
         this.executor = executor;
         this.theme = theme;
+        this.modelSetup = new ModelSetupDialog(services.model(), executor);
     }
 
     @Override
@@ -74,8 +76,8 @@ public final class StandardDialogs implements MainWindowDialogs {
     }
 
     @Override
-    public boolean modelSetup(Window owner) {
-        return new ModelSetupDialog(services.model(), executor).showAndWait(owner);
+    public void modelSetup(Window owner, Runnable onReady) {
+        modelSetup.show(owner, onReady);
     }
 
     @Override

@@ -6,13 +6,17 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.imageorganizer.ui.modelsetup.ModelSetupViewModel.State;
 
-/** Binds the model-setup choices to the view model; closes itself once a model is in place. */
+/**
+ * Binds the model-setup choices to the view model; closes itself once a model is in place, and tells
+ * {@code onReady} (the window starts the photos that waited for the model).
+ */
 public final class ModelSetupDialogController {
     private final ModelSetupViewModel model;
 
@@ -23,16 +27,23 @@ public final class ModelSetupDialogController {
     @FXML Button cancelDownloadButton;
     @FXML Button chooseFolderButton;
     @FXML Label setupMessage;
+    @FXML TitledPane detailsPane;
     @FXML TextArea failureDetails;
     @FXML Button setupClose;
+    private final Runnable onReady;
 
-    public ModelSetupDialogController(ModelSetupViewModel model) {
+    public ModelSetupDialogController(ModelSetupViewModel model, Runnable onReady) {
         this.model = model;
+        this.onReady = onReady;
     }
 
     @FXML
     void initialize() {
         downloadButton.disableProperty().bind(model.busyProperty());
+        downloadButton.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.downloadSizeProperty().get().isEmpty() ? "Download the Model"
+                        : "Download the Model (" + model.downloadSizeProperty().get() + ")",
+                model.downloadSizeProperty()));
         chooseFolderButton.disableProperty().bind(model.busyProperty());
         downloadProgress.progressProperty().bind(model.progressProperty());
         progressRow.visibleProperty().bind(model.stateProperty().isEqualTo(State.DOWNLOADING));
@@ -41,8 +52,9 @@ public final class ModelSetupDialogController {
         setupMessage.visibleProperty().bind(model.messageProperty().isNotEmpty());
         setupMessage.managedProperty().bind(setupMessage.visibleProperty());
         failureDetails.textProperty().bind(model.detailsProperty());
-        failureDetails.visibleProperty().bind(model.detailsProperty().isNotEmpty());
-        failureDetails.managedProperty().bind(failureDetails.visibleProperty());
+        detailsPane.visibleProperty().bind(model.detailsProperty().isNotEmpty());
+        detailsPane.managedProperty().bind(detailsPane.visibleProperty());
+        detailsPane.expandedProperty().addListener((o, was, now) -> resize());
         model.stateProperty().addListener((o, old, now) -> {
             setupMessage.getStyleClass().removeAll("failed", "ready");
             if (now == State.FAILED) {
@@ -50,6 +62,7 @@ public final class ModelSetupDialogController {
             } else if (now == State.READY) {
                 setupMessage.getStyleClass().add("ready");
                 close();
+                onReady.run();
             }
             resize();
         });
@@ -59,7 +72,7 @@ public final class ModelSetupDialogController {
     private void resize() {
         Window window = window();
         if (window != null) {
-            window.sizeToScene();
+            javafx.application.Platform.runLater(window::sizeToScene); // after the layout of what just appeared
         }
     }
 
@@ -81,7 +94,7 @@ public final class ModelSetupDialogController {
     @FXML
     void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose the model folder");
+        chooser.setTitle("Choose the folder with the model (it holds manifest.json)");
         File folder = chooser.showDialog(window());
         if (folder != null) {
             model.useFolder(folder.toPath());

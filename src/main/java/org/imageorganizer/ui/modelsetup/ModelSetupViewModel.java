@@ -23,15 +23,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Getting the CLIP model on first run: download it (progress, cancel) or adopt a folder the user
- * chose. A failed download caused by the network says plainly that the computer seems offline and
- * how to place the model by hand.
+ * Getting the recognition (CLIP) model on first run: download it (progress in megabytes, cancel) or adopt a folder
+ * the user chose. What the user reads is a plain sentence; the technical reason (addresses, variants, checksums)
+ * goes to {@link #detailsProperty()}, which the dialog keeps behind "Details".
  */
 public final class ModelSetupViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ModelSetupViewModel.class);
-    static final String OFFLINE = "This computer seems to be offline, so the model cannot be downloaded now. "
-            + "You can place the model by hand instead: follow “Supplying the model by hand” in the README, "
-            + "then choose the model folder here.";
+    static final String DOWNLOADING = "Downloading the model…";
+    static final String OFFLINE = "This computer seems to be offline. Connect it to the internet and try again, "
+            + "or use a model folder copied from another computer.";
+    static final String DOWNLOAD_FAILED = "The model could not be downloaded. Try again later, "
+            + "or use a model folder copied from another computer.";
+    static final String NOT_A_MODEL = "This folder does not hold the model. Choose the folder that has the file "
+            + "manifest.json in it.";
+    static final String CANCELLED = "The download was stopped. Downloading again goes on from where it stopped.";
 
     private static final double PROGRESS_STEP = 0.002;
 
@@ -45,7 +50,7 @@ public final class ModelSetupViewModel {
         CHECKING,
         /** A model is in place. */
         READY,
-        /** The last attempt failed; {@link #messageProperty()} says why, and the user can try again. */
+        /** The last attempt failed; {@link #messageProperty()} says so, and the user can try again. */
         FAILED
     }
 
@@ -56,9 +61,11 @@ public final class ModelSetupViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper offline = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper downloadSize = new ReadOnlyStringWrapper("");
     private final BooleanBinding busy;
     private TaskExecutor.Cancellable running;
     private int attempt;
+    private long bytes = -1;
 
     public ModelSetupViewModel(ModelSetup setup, TaskExecutor executor) {
         this.setup = setup;
@@ -67,12 +74,20 @@ public final class ModelSetupViewModel {
                 state);
     }
 
+    /** Reads the size of the download in the background, for the download button ("about 156 MB"). */
+    public void readDownloadSize() {
+        executor.submit(setup::downloadBytes, size -> {
+            bytes = size;
+            downloadSize.set(size > 0 ? megabytes(size) : "");
+        }, error -> LOG.debug("No download size: {}", error.toString()));
+    }
+
     /** Starts downloading the standard model in the background. */
     public void download() {
         if (busy.get() || state.get() == State.READY) {
             return;
         }
-        int run = begin(State.DOWNLOADING, "Downloading the CLIP model…");
+        int run = begin(State.DOWNLOADING, DOWNLOADING);
         progress.set(-1);
         running = executor.submit(() -> {
             double[] sent = {Double.NaN};
@@ -87,11 +102,11 @@ public final class ModelSetupViewModel {
         }, done -> {
             if (run == attempt) {
                 progress.set(1);
-                ready("The CLIP model is downloaded and checked.");
+                ready("The model is downloaded and ready.");
             }
         }, error -> {
             if (run == attempt) {
-                failed(error, "The download failed");
+                failed(error, DOWNLOAD_FAILED);
             }
         });
     }
@@ -99,9 +114,24 @@ public final class ModelSetupViewModel {
     private void showProgress(int run, double fraction) {
         if (run == attempt && state.get() == State.DOWNLOADING) {
             progress.set(fraction);
-            message.set(fraction < 0 ? "Downloading the CLIP model…"
-                    : "Downloading the CLIP model… " + Math.round(Math.min(1, fraction) * 100) + "%");
+            message.set(describeProgress(fraction, bytes));
         }
+    }
+
+    /** "Downloading the model… 67 MB of 156 MB (43%)", or without the megabytes when the size is unknown. */
+    static String describeProgress(double fraction, long totalBytes) {
+        if (fraction < 0) {
+            return DOWNLOADING;
+        }
+        double part = Math.min(1, fraction);
+        String percent = Math.round(part * 100) + "%";
+        return totalBytes > 0
+                ? DOWNLOADING + " " + Math.round(part * totalBytes / 1e6) + " MB of " + megabytes(totalBytes) + " (" + percent + ")"
+                : DOWNLOADING + " " + percent;
+    }
+
+    static String megabytes(long size) {
+        return Math.round(size / 1e6) + " MB";
     }
 
     /** Stops a running download; what the downloader kept is reused by the next try. */
@@ -115,7 +145,7 @@ public final class ModelSetupViewModel {
         }
         progress.set(0);
         state.set(State.CHOOSING);
-        message.set("The download was cancelled.");
+        message.set(CANCELLED);
     }
 
     /** Checks the folder in the background and uses it when it holds a usable model. */
@@ -129,11 +159,11 @@ public final class ModelSetupViewModel {
             return Boolean.TRUE;
         }, done -> {
             if (run == attempt) {
-                ready("The model in " + folder + " is in place.");
+                ready("The model in " + folder + " is ready.");
             }
         }, error -> {
             if (run == attempt) {
-                failed(error, "This folder cannot be used");
+                failed(error, NOT_A_MODEL);
             }
         });
     }
@@ -152,21 +182,19 @@ public final class ModelSetupViewModel {
         state.set(State.READY);
     }
 
-    private void failed(Throwable error, String fallback) {
+    /** A plain sentence for the user; the technical reason behind Details (and in the log). */
+    private void failed(Throwable error, String plain) {
         String reason = error.getMessage() == null || error.getMessage().isBlank() ? null : error.getMessage().strip();
         if (state.get() == State.DOWNLOADING && isOffline(error)) {
             LOG.info("Model download failed, apparently offline: {}", reason);
             offline.set(true);
             message.set(OFFLINE);
-            details.set(reason == null ? "" : reason);
-        } else if (reason != null) {
-            LOG.info("{}: {}", fallback, reason);
-            LOG.debug("Model setup failure", error);
-            message.set(reason.endsWith(".") ? reason : reason + ".");
         } else {
-            LOG.warn(fallback, error);
-            message.set(fallback + " (details in the log file).");
+            LOG.info("Model setup failed: {}", reason);
+            LOG.debug("Model setup failure", error);
+            message.set(plain);
         }
+        details.set(reason != null ? reason : error.getClass().getSimpleName() + " (more in the log file)");
         progress.set(0);
         state.set(State.FAILED);
     }
@@ -206,7 +234,7 @@ public final class ModelSetupViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** The downloader's own words when offline (addresses to fetch by hand); empty otherwise. */
+    /** The technical reason of the last failure (addresses, variants, checksums), for "Details"; empty otherwise. */
     public ReadOnlyStringProperty detailsProperty() {
         return details.getReadOnlyProperty();
     }
@@ -214,6 +242,11 @@ public final class ModelSetupViewModel {
     /** Whether the last download failed for want of a network. */
     public ReadOnlyBooleanProperty offlineProperty() {
         return offline.getReadOnlyProperty();
+    }
+
+    /** The size of the download ("156 MB") once read ({@link #readDownloadSize()}); empty while unknown. */
+    public ReadOnlyStringProperty downloadSizeProperty() {
+        return downloadSize.getReadOnlyProperty();
     }
 
     /** True while downloading or checking a folder. */

@@ -92,6 +92,27 @@ class AboutViewModelTest {
     }
 
     @Test
+    void theMaintainersNoteOnRegeneratingTheListIsNotShown() {
+        String text = AboutViewModel.plainText("""
+                The CLIP model is published under the MIT licence.
+
+                Regenerate this file with `scripts/update-third-party.sh`.
+
+                | Licence(s) | Library |
+                |---|---|
+                | (MIT) | Foo (org:foo:1.0) |
+                """);
+
+        assertThat(text).doesNotContain("Regenerate").doesNotContain("update-third-party")
+                .isEqualTo("""
+                        The CLIP model is published under the MIT licence.
+
+                        • Foo (org:foo:1.0)
+                            (MIT)
+                        """);
+    }
+
+    @Test
     void opensTheLogFolderAndTheSource() {
         model.openLogFolder();
         model.openSource();

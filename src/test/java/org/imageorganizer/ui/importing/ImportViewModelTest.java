@@ -163,7 +163,8 @@ class ImportViewModelTest {
         imports.start(List.of(photos));
 
         assertThat(asked).hasValue(1);
-        assertThat(imports.statusProperty().get()).startsWith("No model yet: ");
+        assertThat(imports.statusProperty().get()).isEqualTo("1 folder waits for the recognition model: they are sorted once it is set up.");
+        assertThat(imports.withoutModelProperty().get()).isTrue();
         assertThat(imports.runningProperty().get()).isFalse();
         assertThat(imports.progressProperty().get()).isZero();
         assertThat(finished).isEmpty();
@@ -175,7 +176,7 @@ class ImportViewModelTest {
         folders.withoutModel();
         imports.setOnModelMissing(() -> {
             folders.withModel(); // as the model dialog would
-            imports.retryAfterModelSetup();
+            imports.modelArrived();
         });
         folders.photos(photos, 3);
 
@@ -183,6 +184,58 @@ class ImportViewModelTest {
 
         assertThat(libraryCount()).isEqualTo(3);
         assertThat(imports.statusProperty().get()).startsWith("Done: 3 added");
+    }
+
+    @Test
+    void withoutAModelWhatIsDroppedWaitsAndIsImportedWhenTheModelArrives() throws Exception {
+        folders.withoutModel();
+        folders.photos(photos.resolve("a"), 0, 2);
+        folders.photos(photos.resolve("b"), 2, 3);
+        Path single = folders.photos(photos.resolve("s"), 5, 1).get(0);
+        Files.createDirectories(photos.resolve("a")); // dropped folders are folders on disk
+        Files.createDirectories(photos.resolve("b"));
+        imports.modelMissing();
+        assertThat(imports.statusProperty().get()).isEqualTo(ImportViewModel.NO_MODEL);
+
+        imports.start(List.of(photos.resolve("a")));
+        imports.start(List.of(photos.resolve("b"), single));
+        imports.start(List.of(photos.resolve("a"))); // the same folder again is one folder
+
+        assertThat(imports.runningProperty().get()).isFalse();
+        assertThat(finished).isEmpty();
+        assertThat(libraryCount()).isZero();
+        // "Later" throws nothing away: the window says what waits
+        assertThat(imports.statusProperty().get()).isEqualTo("1 photo and 2 folders wait for the recognition model:"
+                + " they are sorted once it is set up.");
+        assertThat(imports.withoutModelProperty().get()).isTrue();
+
+        folders.withModel();
+        imports.modelArrived();
+
+        assertThat(imports.withoutModelProperty().get()).isFalse();
+        assertThat(libraryCount()).isEqualTo(6);
+        assertThat(folders.runs()).isEqualTo(1); // one import of all that waited
+        assertThat(imports.statusProperty().get()).startsWith("Done: 6 added");
+    }
+
+    @Test
+    void aModelThatArrivesWithNothingWaitingSaysItIsReady() {
+        imports.modelMissing();
+
+        imports.modelArrived();
+
+        assertThat(imports.statusProperty().get()).isEqualTo(ImportViewModel.READY);
+        assertThat(imports.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void theSetUpButtonAsksTheWindowForTheModel() {
+        AtomicInteger asked = new AtomicInteger();
+        imports.setOnModelMissing(asked::incrementAndGet);
+
+        imports.askForModel();
+
+        assertThat(asked).hasValue(1);
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.imageorganizer.ui.EmbeddedServer;
 final class FakeEmbeddedServer implements EmbeddedServer {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean running;
+    private volatile boolean forNetwork;
+    private volatile int port;
     private volatile RuntimeException failure;
 
     @Override
@@ -18,7 +20,27 @@ final class FakeEmbeddedServer implements EmbeddedServer {
             throw failure;
         }
         running = true;
-        return "http://127.0.0.1:" + (port == 0 ? 49152 : port) + "/";
+        forNetwork = false;
+        this.port = port == 0 ? 49152 : port;
+        return "http://127.0.0.1:" + this.port + "/";
+    }
+
+    @Override
+    public synchronized String startForNetwork(int port, String accessKey) {
+        calls.add("start for the network " + port + " with key " + accessKey);
+        if (failure != null) {
+            throw failure;
+        }
+        running = true;
+        forNetwork = true;
+        this.port = port == 0 ? 49152 : port;
+        return "http://127.0.0.1:" + this.port + "/";
+    }
+
+    /** As if this computer were 192.168.1.20 on its home network. */
+    @Override
+    public List<String> networkAddresses() {
+        return running && forNetwork ? List.of("http://192.168.1.20:" + port + "/") : List.of();
     }
 
     @Override
@@ -37,7 +59,7 @@ final class FakeEmbeddedServer implements EmbeddedServer {
         failure = sentence == null ? null : new IllegalStateException(sentence);
     }
 
-    /** "start 8080", "stop"… in order. */
+    /** "start 8080", "stop", "start for the network 8080 with key KEY"… in order. */
     public List<String> calls() {
         synchronized (calls) {
             return List.copyOf(calls);

@@ -166,7 +166,9 @@ class MainWindowTest {
         fx.importPaths(photos);
 
         fx.waitUntil("the model dialog", () -> fx.dialogs.calls().contains("modelSetup"));
-        fx.waitUntil("the status line", () -> fx.statusLabel.getText().startsWith("No model yet: "));
+        // nothing is thrown away: the folder waits for the model
+        fx.waitUntil("the status line", () -> fx.statusLabel.getText()
+                .equals("1 folder waits for the recognition model: they are sorted once it is set up."));
         assertThat(fx.running()).isFalse();
         assertThat(fx.treeRows()).containsExactly("All photos (0)");
     }
@@ -194,41 +196,6 @@ class MainWindowTest {
         assertThat(fx.status()).startsWith("Stopped: " + imported + " added");
         assertThat(progress).anyMatch(p -> p > 0 && p < 1);
         fx.waitUntil("the tree to show what was imported", () -> fx.tree.getRoot().getValue().count() == imported);
-    }
-
-    @Test
-    void theServerMenuStartsTheServerAndShowsItsAddress() {
-        fx.robot.clickOn(fx.labelled("Server"));
-        fx.robot.clickOn(fx.labelled("Run the REST server"));
-
-        fx.waitUntil("the server to start", () -> fx.controller.serverUrlItem.getText().startsWith("Running at "));
-        assertThat(fx.services.embeddedServer().calls()).containsExactly("start 8080"); // settings server_port, 8080 by default
-        assertThat(onFx(() -> fx.controller.serverOn())).isTrue();
-        fx.robot.clickOn(fx.labelled("Server"));
-        fx.waitUntil("the menu to show the address", () -> fx.hasLabelled("Running at http://127.0.0.1:8080/"));
-
-        fx.robot.clickOn(fx.labelled("Run the REST server"));
-
-        fx.waitUntil("the server to stop", () -> fx.controller.serverUrlItem.getText().equals("Not running"));
-        assertThat(fx.services.embeddedServer().calls()).containsExactly("start 8080", "stop");
-        assertThat(onFx(() -> fx.controller.serverOn())).isFalse();
-        assertThat(fx.services.embeddedServer().running()).isFalse();
-    }
-
-    @Test
-    void aServerThatCannotStartIsReportedAndTheMenuStaysOff() {
-        fx.services.saveSettings(fx.services.settings().withServerPort(18080));
-        fx.services.embeddedServer().failWith("Port 18080 is already in use.");
-
-        fx.robot.clickOn(fx.labelled("Server"));
-        fx.robot.clickOn(fx.labelled("Run the REST server"));
-
-        fx.waitUntil("the problem to be reported", () -> !fx.dialogs.calls().isEmpty());
-        assertThat(fx.dialogs.calls()).containsExactly("problem: The REST server could not start: Port 18080 is already in use.");
-        assertThat(fx.services.embeddedServer().calls()).containsExactly("start 18080");
-        assertThat(onFx(() -> fx.controller.serverOn())).isFalse();
-        assertThat(onFx(() -> fx.controller.serverUrlItem.getText())).isEqualTo("Not running");
-        assertThat(onFx(() -> fx.controller.serverItem.isDisable())).isFalse();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.stage.Window;
 import org.imageorganizer.model.ImageRecord;
+import org.imageorganizer.ui.modelsetup.ModelSetupDialog;
 
 /** MainWindowDialogs that open nothing and remember what the window asked for ("problem: title: sentence"…). */
 final class RecordingDialogs implements MainWindowDialogs {
@@ -15,6 +16,7 @@ final class RecordingDialogs implements MainWindowDialogs {
     private volatile Runnable onCall = () -> { };
     private volatile List<ImageRecord> removeAsked = List.of();
     private volatile Consumer<ImageRecord> previewClosed;
+    private volatile ModelSetupDialog realModelSetup;
 
     private void record(String call) {
         calls.add(call);
@@ -66,9 +68,17 @@ final class RecordingDialogs implements MainWindowDialogs {
     }
 
     @Override
-    public boolean modelSetup(Window owner) {
+    public void modelSetup(Window owner, Runnable onReady) {
         record("modelSetup");
-        return false;
+        if (realModelSetup != null) {
+            realModelSetup.show(owner, onReady);
+        }
+    }
+
+    /** Shows this real first-run dialog as well when the window asks for the model (it is recorded all the same). */
+    RecordingDialogs showingModelSetup(ModelSetupDialog dialog) {
+        realModelSetup = dialog;
+        return this;
     }
 
     @Override

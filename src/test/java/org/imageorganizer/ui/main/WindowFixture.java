@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -52,7 +51,7 @@ final class WindowFixture implements AutoCloseable {
     static final Duration HANG_GUARD = Duration.ofSeconds(Long.getLong("window.hangGuardSeconds", 180));
 
     final TestDesktopServices services;
-    final RecordingDialogs dialogs = new RecordingDialogs();
+    final RecordingDialogs dialogs;
     final FxTaskExecutor executor = new FxTaskExecutor(3);
     final FxRobot robot = new FxRobot();
     final DesktopWindow window;
@@ -73,6 +72,12 @@ final class WindowFixture implements AutoCloseable {
     final Label clusterState;
 
     WindowFixture(TestDesktopServices services) {
+        this(services, new RecordingDialogs());
+    }
+
+    /** A window whose dialogs are these (e.g. recording, but showing the real first-run dialog). */
+    WindowFixture(TestDesktopServices services, RecordingDialogs dialogs) {
+        this.dialogs = dialogs;
         try {
             FxToolkit.registerPrimaryStage();
         } catch (TimeoutException e) {
@@ -127,8 +132,8 @@ final class WindowFixture implements AutoCloseable {
 
     /**
      * Waits until {@code condition} holds, checking it on the FX thread now and each time the window
-     * changes: after each pulse of its scenes (the tree, the grid, the status line, a thumbnail), when
-     * the server menu's text changes, when a dialog is asked for. Fails with what the window shows if
+     * changes: after each pulse of its scenes (the tree, the grid, the status line, a thumbnail, the dialogs
+     * open then), when a dialog is asked for. Fails with what the window shows if
      * nothing makes it true before the hang guard.
      */
     void waitUntil(String what, Callable<Boolean> condition) {
@@ -145,7 +150,6 @@ final class WindowFixture implements AutoCloseable {
                 met.completeExceptionally(e);
             }
         };
-        ChangeListener<Object> changed = (o, old, now) -> check.run();
         List<Scene> scenes = new ArrayList<>();
         runFx(() -> {
             for (Window open : Window.getWindows()) {
@@ -154,8 +158,6 @@ final class WindowFixture implements AutoCloseable {
                     open.getScene().addPostLayoutPulseListener(check);
                 }
             }
-            controller.serverUrlItem.textProperty().addListener(changed);
-            controller.serverItem.selectedProperty().addListener(changed);
             dialogs.onCall(check);
             check.run();
             Platform.requestNextPulse();
@@ -174,8 +176,6 @@ final class WindowFixture implements AutoCloseable {
         } finally {
             runFx(() -> {
                 scenes.forEach(scene -> scene.removePostLayoutPulseListener(check));
-                controller.serverUrlItem.textProperty().removeListener(changed);
-                controller.serverItem.selectedProperty().removeListener(changed);
                 dialogs.onCall(() -> { });
             });
         }

@@ -24,10 +24,16 @@ class ModelSetupViewModelTest {
         RuntimeException folderFailure;
         final List<Path> folders = new ArrayList<>();
         DoubleConsumer progress;
+        long size = 155_845_549L;
 
         @Override
         public boolean modelAvailable() {
             return !folders.isEmpty();
+        }
+
+        @Override
+        public long downloadBytes() {
+            return size;
         }
 
         @Override
@@ -91,10 +97,42 @@ class ModelSetupViewModelTest {
         List<String> messages = new ArrayList<>();
         model.messageProperty().addListener((o, old, now) -> messages.add(now));
 
+        model.readDownloadSize();
         model.download();
         queue.runAll();
 
-        assertThat(messages).contains("Downloading the CLIP model… 43%");
+        assertThat(messages).contains("Downloading the model… 66 MB of 156 MB (43%)");
+    }
+
+    @Test
+    void withoutAKnownSizeProgressIsAPercentage() {
+        setup.size = -1;
+        setup.steps.clear();
+        setup.steps.add(0.425);
+        setup.failure = new ModelException("stop here");
+        DialogTaskQueue queue = new DialogTaskQueue();
+        ModelSetupViewModel model = new ModelSetupViewModel(setup, queue);
+        List<String> messages = new ArrayList<>();
+        model.messageProperty().addListener((o, old, now) -> messages.add(now));
+
+        model.readDownloadSize();
+        model.download();
+        queue.runAll();
+
+        assertThat(model.downloadSizeProperty().get()).isEmpty();
+        assertThat(messages).contains("Downloading the model… 43%");
+    }
+
+    @Test
+    void theSizeOfTheDownloadIsReadInTheBackground() {
+        DialogTaskQueue queue = new DialogTaskQueue();
+        ModelSetupViewModel model = new ModelSetupViewModel(setup, queue);
+
+        model.readDownloadSize();
+        assertThat(model.downloadSizeProperty().get()).isEmpty();
+        queue.runAll();
+
+        assertThat(model.downloadSizeProperty().get()).isEqualTo("156 MB");
     }
 
     @Test
@@ -137,33 +175,40 @@ class ModelSetupViewModelTest {
 
         assertThat(model.stateProperty().get()).isEqualTo(State.FAILED);
         assertThat(model.offlineProperty().get()).isTrue();
-        assertThat(model.messageProperty().get()).contains("seems to be offline").contains("Supplying the model by hand");
-        assertThat(model.detailsProperty().get()).startsWith("Cannot download the CLIP model: no network connection");
+        // plain words for the user; the addresses only behind Details
+        assertThat(model.messageProperty().get()).isEqualTo(ModelSetupViewModel.OFFLINE)
+                .doesNotContain("http").doesNotContain("README").doesNotContain("CLIP");
+        assertThat(model.detailsProperty().get()).startsWith("Cannot download the CLIP model: no network connection")
+                .contains("https://x");
         assertThat(model.progressProperty().get()).isZero();
         assertThat(model.busyProperty().get()).isFalse();
     }
 
     @Test
-    void otherFailuresShowTheirOwnSentence() {
-        setup.failure = new ModelException("Refusing to download clip.zip: it has no pinned SHA-256 checksum.");
+    void otherFailuresArePlainWithTheTechnicalReasonBehindDetails() {
+        setup.failure = new ModelException("Refusing to download clip.zip: it has no pinned SHA-256 checksum"
+                + " (variant fp32, see docs/decisions/0005-model-download.md).");
         ModelSetupViewModel model = new ModelSetupViewModel(setup, new SameThreadTaskExecutor());
 
         model.download();
 
         assertThat(model.stateProperty().get()).isEqualTo(State.FAILED);
         assertThat(model.offlineProperty().get()).isFalse();
-        assertThat(model.messageProperty().get()).isEqualTo("Refusing to download clip.zip: it has no pinned SHA-256 checksum.");
-        assertThat(model.detailsProperty().get()).isEmpty();
+        assertThat(model.messageProperty().get()).isEqualTo(ModelSetupViewModel.DOWNLOAD_FAILED)
+                .doesNotContain("SHA-256").doesNotContain("variant").doesNotContain("docs/");
+        assertThat(model.detailsProperty().get()).isEqualTo("Refusing to download clip.zip: it has no pinned SHA-256 checksum"
+                + " (variant fp32, see docs/decisions/0005-model-download.md).");
     }
 
     @Test
-    void aFailureWithoutWordsPointsToTheLog() {
+    void aFailureWithoutWordsPointsToTheLogBehindDetails() {
         setup.failure = new IllegalStateException();
         ModelSetupViewModel model = new ModelSetupViewModel(setup, new SameThreadTaskExecutor());
 
         model.download();
 
-        assertThat(model.messageProperty().get()).isEqualTo("The download failed (details in the log file).");
+        assertThat(model.messageProperty().get()).isEqualTo(ModelSetupViewModel.DOWNLOAD_FAILED);
+        assertThat(model.detailsProperty().get()).isEqualTo("IllegalStateException (more in the log file)");
     }
 
     @Test
@@ -190,12 +235,12 @@ class ModelSetupViewModelTest {
         model.cancel();
         assertThat(queue.cancelled()).isEqualTo(1);
         assertThat(model.stateProperty().get()).isEqualTo(State.CHOOSING);
-        assertThat(model.messageProperty().get()).isEqualTo("The download was cancelled.");
+        assertThat(model.messageProperty().get()).isEqualTo(ModelSetupViewModel.CANCELLED);
 
         queue.runAll(); // the interrupted download still reports progress and its failure
         assertThat(model.stateProperty().get()).isEqualTo(State.CHOOSING);
         assertThat(model.progressProperty().get()).isZero();
-        assertThat(model.messageProperty().get()).isEqualTo("The download was cancelled.");
+        assertThat(model.messageProperty().get()).isEqualTo(ModelSetupViewModel.CANCELLED);
     }
 
     @Test
@@ -233,7 +278,8 @@ class ModelSetupViewModelTest {
 
         assertThat(model.stateProperty().get()).isEqualTo(State.FAILED);
         assertThat(model.offlineProperty().get()).isFalse();
-        assertThat(model.messageProperty().get()).isEqualTo("/tmp/x has no manifest.json: it is not a model folder.");
+        assertThat(model.messageProperty().get()).isEqualTo(ModelSetupViewModel.NOT_A_MODEL);
+        assertThat(model.detailsProperty().get()).isEqualTo("/tmp/x has no manifest.json: it is not a model folder");
     }
 
     @Test
