@@ -216,16 +216,20 @@ library_run() {
   shot grid-by-date.png
   xdotool mousemove $((grid_x + 200)) $((WY + WH / 2)) click 4 click 4 click 4
 
-  # 4. the viewer: the first photo, Enter (or a double-click), F11, then 0 (or +)
+  # 4. the viewer: the first photo, Enter (or a double-click), F11, then 0 (or +); in a window of its own,
+  # or in the main window when no window shows but the screen changes
   before=$(visible_windows)
-  xdotool mousemove $((grid_x + 70)) "$card_y" click 1
-  sleep 0.3
-  xdotool key Return
-  if ! wait_for_new_window "$before" 5; then
-    xdotool mousemove $((grid_x + 70)) "$card_y" click --repeat 2 --delay 80 1
-    wait_for_new_window "$before" 5 && skip "Enter does not open the photo; a double-click does"
+  focus_main
+  xdotool mousemove $((grid_x + 70)) "$card_y" click 1 mousemove "$PARK_X" "$PARK_Y"
+  settle
+  cp "$WORK/settle-a.png" "$WORK/grid.png"
+  viewer=""
+  if opens_viewer key Return; then
+    viewer=$NEW_WINDOW
+  elif opens_viewer mousemove $((grid_x + 70)) "$card_y" click --repeat 2 --delay 80 1; then
+    viewer=$NEW_WINDOW
+    skip "Enter does not open the photo; a double-click does"
   fi
-  viewer=$NEW_WINDOW
   if [ -z "$viewer" ]; then
     skip "viewer-fullscreen.png, viewer-zoomed.png: neither Enter nor a double-click on ${grid_x},${card_y} opened a photo"
   else
@@ -293,6 +297,17 @@ wait_for_thumbnails() {
   done
 }
 
+# opens_viewer XDOTOOL_COMMAND...: whether the command opened the viewer: a new window (NEW_WINDOW), or
+# else a change of the main window from WORK/grid.png (NEW_WINDOW is then the main window)
+opens_viewer() {
+  xdotool "$@"
+  wait_for_new_window "$before" 5 && return 0
+  xdotool mousemove "$PARK_X" "$PARK_Y"
+  settle
+  same "$WORK/grid.png" "$WORK/settle-a.png" && return 1
+  NEW_WINDOW=$WINDOW
+}
+
 # viewer_shots WINDOW: full screen (F11), then 1:1 (0) or zoomed in (+), then closed
 viewer_shots() {
   local viewer=$1 X Y WIDTH HEIGHT SCREEN WINDOW
@@ -321,7 +336,13 @@ viewer_shots() {
     fi
   fi
   PARK_X=$((SCREEN_W - 2)) PARK_Y=$((SCREEN_H / 2)) shot viewer-zoomed.png
-  close_dialog "$viewer"
+  if [ "$viewer" = "$WINDOW" ]; then
+    xdotool key Escape
+    sleep 0.5
+    xdotool key Escape
+  else
+    close_dialog "$viewer"
+  fi
 }
 
 # --- 8. the web page: the same library served, in Chromium --------------------------------------------
