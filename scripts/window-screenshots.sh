@@ -25,7 +25,9 @@
 #
 # Environment: OUT (default target/window-screenshots), THEMES (default "light dark"), MODEL_DIR, PHOTOS
 # (how many photos, default 24), XVFB_DISPLAY (a display number for Xvfb; default the first free one),
-# KEEP=1 (keep the temporary folder with the logs). Each window is placed at 0,0 filling the screen
+# KEEP=1 (keep the temporary folder with the logs), DOCS=1 (also write the README's pictures into
+# docs/screenshots, from the 1280x720 runs: window-after-drop, window-viewer-dark, window-selection-menu,
+# web-phone-dark). Each window is placed at 0,0 filling the screen
 # through its window state file; there is no window manager, so there are no title bars.
 #
 # Needs Debian's xvfb, x11-utils, xdotool, imagemagick, python3-gi, gir1.2-gtk-3.0 and python3-pil,
@@ -212,7 +214,7 @@ library_run() {
 
   # 3. the grid by date: a little further down, where the older months start
   xdotool mousemove $((grid_x + 200)) $((WY + WH / 2))
-  xdotool click 5 click 5
+  xdotool click 5 click 5 click 5
   shot grid-by-date.png
   xdotool mousemove $((grid_x + 200)) $((WY + WH / 2)) click 4 click 4 click 4
 
@@ -396,3 +398,21 @@ for size in "${SIZES[@]}"; do
   stop_xvfb
 done
 say "Screenshots in $OUT; $(wc -l <"$STEPS") steps skipped (listed in $STEPS)"
+
+# --- DOCS=1: the README's pictures, from the 1280x720 runs, in 256 colours (under 250 KB each) ------------
+docs_shot() {
+  local from=$OUT/$1 to=$ROOT/docs/screenshots/$2
+  [ -f "$from" ] || { say "skip  docs/screenshots/$2: no $from"; return 0; }
+  convert "$from" -dither FloydSteinberg -colors 256 -strip "PNG8:$to"
+  if [ "$(stat -c %s "$to")" -gt 250000 ]; then
+    convert "$from" -resize 75% -dither FloydSteinberg -colors 256 -strip "PNG8:$to"
+  fi
+  say "docs/screenshots/$2 ($(($(stat -c %s "$to") / 1024)) KB)"
+}
+if [ "${DOCS:-0}" = 1 ]; then
+  mkdir -p "$ROOT/docs/screenshots"
+  docs_shot 1280x720-light/after-drop.png window-after-drop.png
+  docs_shot 1280x720-dark/viewer-fullscreen.png window-viewer-dark.png
+  docs_shot 1280x720-light/selection-menu.png window-selection-menu.png
+  docs_shot 1280x720-dark/web-390.png web-phone-dark.png
+fi
