@@ -14,7 +14,8 @@
 # Environment: OUT (screenshots, default target/desktop-drop-check), MODEL_DIR (default the tiny test
 # model), PORT (the server port written to the temporary settings, default 8080), PHOTOS (how many
 # photos the default folder gets, default 20), KEEP=1 (keep the temporary folder, which is kept anyway
-# when the check fails). Xvfb takes a free display number of its own.
+# when the check fails), XVFB_DISPLAY (a display number for Xvfb; default the first free one). The Xvfb,
+# window and drag pieces are in scripts/xvfb-window.sh, shared with scripts/window-screenshots.sh.
 #
 # Needs Debian's xvfb, xdotool, imagemagick, curl, python3-gi and gir1.2-gtk-3.0, and a JDK 17+. No
 # window manager is needed: GTK and JavaFX speak XDND between themselves.
