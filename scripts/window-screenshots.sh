@@ -124,6 +124,17 @@ same() {
   [ "${differing%% *}" = 0 ]
 }
 
+# changes_from FILE SECONDS: whether the screen differs from the screenshot FILE within SECONDS
+changes_from() {
+  local tries=$(($2 * 4))
+  for _ in $(seq "$tries"); do
+    import -window root "$WORK/now.png"
+    same "$1" "$WORK/now.png" || return 0
+    sleep 0.25
+  done
+  return 1
+}
+
 # focus_main: the keyboard to the main window (without a window manager nobody else gives it back)
 focus_main() { xdotool windowfocus --sync "$WINDOW" 2>/dev/null || true; }
 
@@ -152,11 +163,11 @@ start_window() {
   focus_main
 }
 
-# stop_window: Ctrl+Q, and the process ended if it does not quit within 15 s
+# stop_window: Ctrl+Q, and the process ended if it does not quit within 30 s
 stop_window() {
   focus_main
   xdotool key ctrl+q
-  for _ in $(seq 75); do kill -0 "$APP" 2>/dev/null || break; sleep 0.2; done
+  for _ in $(seq 150); do kill -0 "$APP" 2>/dev/null || break; sleep 0.2; done
   if kill -0 "$APP" 2>/dev/null; then
     skip "the window did not quit on Ctrl+Q; ended it"
     kill "$APP" 2>/dev/null || true
@@ -245,9 +256,7 @@ library_run() {
   settle
   cp "$WORK/settle-a.png" "$WORK/before-menu.png"
   xdotool mousemove $((grid_x + 90)) $((card_y + 20)) click 3
-  sleep 0.5
-  import -window root "$WORK/after-menu.png"
-  same "$WORK/before-menu.png" "$WORK/after-menu.png" && skip "selection-menu.png: a right-click on the selection showed no menu"
+  changes_from "$WORK/before-menu.png" 5 || skip "selection-menu.png: a right-click on the selection showed no menu"
   settle
   import -window root "$RUN_DIR/selection-menu.png"
   say "      selection-menu.png"
@@ -315,8 +324,11 @@ viewer_shots() {
   xdotool windowfocus --sync "$viewer" 2>/dev/null || true
   settle
   xdotool key F11
-  sleep 1
-  eval "$(xdotool getwindowgeometry --shell "$viewer")"
+  for _ in $(seq 25); do
+    eval "$(xdotool getwindowgeometry --shell "$viewer")"
+    [ "$WIDTH" -eq "$SCREEN_W" ] && [ "$HEIGHT" -eq "$SCREEN_H" ] && break
+    sleep 0.2
+  done
   : "$X$Y$SCREEN$WINDOW"
   if [ "$WIDTH" -ne "$SCREEN_W" ] || [ "$HEIGHT" -ne "$SCREEN_H" ]; then
     skip "viewer-fullscreen.png: F11 did not make the viewer fill the screen (it is ${WIDTH}x${HEIGHT})"
@@ -324,13 +336,9 @@ viewer_shots() {
   PARK_X=$((SCREEN_W - 2)) PARK_Y=$((SCREEN_H / 2)) shot viewer-fullscreen.png
   cp "$RUN_DIR/viewer-fullscreen.png" "$WORK/before-zoom.png"
   xdotool key 0
-  sleep 0.5
-  import -window root "$WORK/after-zoom.png"
-  if same "$WORK/before-zoom.png" "$WORK/after-zoom.png"; then
+  if ! changes_from "$WORK/before-zoom.png" 3; then
     xdotool key plus plus
-    sleep 0.5
-    import -window root "$WORK/after-zoom.png"
-    if same "$WORK/before-zoom.png" "$WORK/after-zoom.png"; then
+    if ! changes_from "$WORK/before-zoom.png" 3; then
       skip "viewer-zoomed.png: neither 0 nor + changed the viewer"
     else
       skip "0 does not show the photo at 1:1; + zooms in"
