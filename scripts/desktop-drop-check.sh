@@ -147,12 +147,12 @@ import -window root "$OUT/4-problems.png"
 xdotool key space
 sleep 0.5
 
-# --- Server → Run the REST server, with the mouse: the menu bar's "Server" is 133 px from the window's
+# --- Server → Run the REST server, with the mouse: the menu bar's "Server" is 254 px from the window's
 # left edge, its first item 28 px below (measured on a screenshot; DejaVu Sans, JavaFX 21's default here)
-server_menu() { xdotool mousemove $((WX + 133)) $((WY + 14)) click 1; sleep 0.7; }
+server_menu() { xdotool mousemove $((WX + 254)) $((WY + 14)) click 1; sleep 0.7; }
 server_menu
 import -window root "$OUT/5-server-menu-off.png"
-xdotool mousemove $((WX + 193)) $((WY + 42)) click 1
+xdotool mousemove $((WX + 314)) $((WY + 42)) click 1
 health=""
 for _ in $(seq 120); do
   health=$(curl -s -m 2 "http://127.0.0.1:$PORT/health" || true)
