@@ -26,7 +26,7 @@
 # Environment: OUT (default target/window-screenshots), THEMES (default "light dark"), MODEL_DIR, PHOTOS
 # (how many photos, default 24), XVFB_DISPLAY (a display number for Xvfb; default the first free one),
 # KEEP=1 (keep the temporary folder with the logs), DOCS=1 (also write the README's pictures into
-# docs/screenshots, from the 1280x720 runs: window-after-drop, window-viewer-dark, web-phone-dark). Each window is placed at 0,0 filling the screen
+# docs/screenshots, from the 1280x720 runs: window-after-drop, window-selection-dark, web-phone-dark). Each window is placed at 0,0 filling the screen
 # through its window state file; there is no window manager, so there are no title bars.
 #
 # Needs Debian's xvfb, x11-utils, xdotool, imagemagick, python3-gi, gir1.2-gtk-3.0 and python3-pil,
@@ -419,6 +419,6 @@ docs_shot() {
 if [ "${DOCS:-0}" = 1 ]; then
   mkdir -p "$ROOT/docs/screenshots"
   docs_shot 1280x720-light/after-drop.png window-after-drop.png
-  docs_shot 1280x720-dark/viewer-fullscreen.png window-viewer-dark.png
+  docs_shot 1280x720-dark/selection-menu.png window-selection-dark.png
   docs_shot 1280x720-dark/web-390.png web-phone-dark.png
 fi
