@@ -26,8 +26,9 @@
 # Environment: OUT (default target/window-screenshots), THEMES (default "light dark"), MODEL_DIR, PHOTOS
 # (how many photos, default 24), XVFB_DISPLAY (a display number for Xvfb; default the first free one),
 # KEEP=1 (keep the temporary folder with the logs), DOCS=1 (also write the README's pictures into
-# docs/screenshots, from the 1280x720 runs: window-after-drop, window-selection-dark, web-phone-dark). Each window is placed at 0,0 filling the screen
-# through its window state file; there is no window manager, so there are no title bars.
+# docs/screenshots, from the 1280x720 runs: window-after-drop, window-selection-dark, web-phone-dark).
+# Each window is placed at 0,0 filling the screen through its window state file; there is no window
+# manager, so there are no title bars.
 #
 # Needs Debian's xvfb, x11-utils, xdotool, imagemagick, python3-gi, gir1.2-gtk-3.0 and python3-pil,
 # chromium for the web page (skipped without it), python3-torch for the model, and a JDK 17+.
@@ -106,31 +107,28 @@ wait_for_new_window() {
   return 1
 }
 
-# settle: waits until the screen stops changing (two screenshots 0.4 s apart alike), at most 6 s
+# screen_hash: a checksum of the screen's pixels (cheaper than a PNG and a compare)
+screen_hash() { import -window root -depth 8 rgb:- 2>/dev/null | md5sum | cut -d ' ' -f 1; }
+
+# settle: waits until the screen stops changing (alike twice 0.4 s apart), at most 6 s; sets SETTLED to
+# the screen's checksum
 settle() {
-  import -window root "$WORK/settle-a.png"
+  local next
+  SETTLED=$(screen_hash)
   for _ in $(seq 15); do
     sleep 0.4
-    import -window root "$WORK/settle-b.png"
-    same "$WORK/settle-a.png" "$WORK/settle-b.png" && return 0
-    mv "$WORK/settle-b.png" "$WORK/settle-a.png"
+    next=$(screen_hash)
+    [ "$next" = "$SETTLED" ] && return 0
+    SETTLED=$next
   done
 }
 
-# same A B: whether two screenshots are alike pixel for pixel
-same() {
-  local differing
-  differing=$(compare -metric AE "$1" "$2" null: 2>&1 || true)
-  [ "${differing%% *}" = 0 ]
-}
-
-# changes_from FILE SECONDS: whether the screen differs from the screenshot FILE within SECONDS
+# changes_from CHECKSUM SECONDS: whether the screen stops being the one with that checksum within SECONDS
 changes_from() {
-  local tries=$(($2 * 4))
+  local tries=$(($2 * 5))
   for _ in $(seq "$tries"); do
-    import -window root "$WORK/now.png"
-    same "$1" "$WORK/now.png" || return 0
-    sleep 0.25
+    [ "$(screen_hash)" != "$1" ] && return 0
+    sleep 0.2
   done
   return 1
 }
@@ -203,7 +201,7 @@ first_run() {
 
 # --- 2.-7. a library: the drop, the grid, the viewer, a selection, the filter, Settings ----------------
 library_run() {
-  local home=$RUN_WORK/library before viewer grid_x card_y started finished
+  local home=$RUN_WORK/library before viewer grid_x card_y grid_hash started finished
   mkdir -p "$home/config"
   # one view per photo: the import takes half the time; nothing on the screen depends on it
   printf '{ "tta_views": 1 }\n' >"$home/config/settings.json"
@@ -234,7 +232,7 @@ library_run() {
   focus_main
   xdotool mousemove $((grid_x + 70)) "$card_y" click 1 mousemove "$PARK_X" "$PARK_Y"
   settle
-  cp "$WORK/settle-a.png" "$WORK/grid.png"
+  grid_hash=$SETTLED
   viewer=""
   if opens_viewer key Return; then
     viewer=$NEW_WINDOW
@@ -254,9 +252,8 @@ library_run() {
   sleep 0.3
   xdotool key shift+Right shift+Right
   settle
-  cp "$WORK/settle-a.png" "$WORK/before-menu.png"
   xdotool mousemove $((grid_x + 90)) $((card_y + 20)) click 3
-  changes_from "$WORK/before-menu.png" 5 || skip "selection-menu.png: a right-click on the selection showed no menu"
+  changes_from "$SETTLED" 5 || skip "selection-menu.png: a right-click on the selection showed no menu"
   settle
   import -window root "$RUN_DIR/selection-menu.png"
   say "      selection-menu.png"
@@ -308,19 +305,19 @@ wait_for_thumbnails() {
 }
 
 # opens_viewer XDOTOOL_COMMAND...: whether the command opened the viewer: a new window (NEW_WINDOW), or
-# else a change of the main window from WORK/grid.png (NEW_WINDOW is then the main window)
+# else a change of the screen from grid_hash (NEW_WINDOW is then the main window)
 opens_viewer() {
   xdotool "$@"
   wait_for_new_window "$before" 5 && return 0
   xdotool mousemove "$PARK_X" "$PARK_Y"
   settle
-  same "$WORK/grid.png" "$WORK/settle-a.png" && return 1
+  [ "$SETTLED" = "$grid_hash" ] && return 1
   NEW_WINDOW=$WINDOW
 }
 
 # viewer_shots WINDOW: full screen (F11), then 1:1 (0) or zoomed in (+), then closed
 viewer_shots() {
-  local viewer=$1 X Y WIDTH HEIGHT SCREEN WINDOW
+  local viewer=$1 full_screen X Y WIDTH HEIGHT SCREEN WINDOW
   xdotool windowfocus --sync "$viewer" 2>/dev/null || true
   settle
   xdotool key F11
@@ -334,11 +331,11 @@ viewer_shots() {
     skip "viewer-fullscreen.png: F11 did not make the viewer fill the screen (it is ${WIDTH}x${HEIGHT})"
   fi
   PARK_X=$((SCREEN_W - 2)) PARK_Y=$((SCREEN_H / 2)) shot viewer-fullscreen.png
-  cp "$RUN_DIR/viewer-fullscreen.png" "$WORK/before-zoom.png"
+  full_screen=$SETTLED
   xdotool key 0
-  if ! changes_from "$WORK/before-zoom.png" 3; then
+  if ! changes_from "$full_screen" 3; then
     xdotool key plus plus
-    if ! changes_from "$WORK/before-zoom.png" 3; then
+    if ! changes_from "$full_screen" 3; then
       skip "viewer-zoomed.png: neither 0 nor + changed the viewer"
     else
       skip "0 does not show the photo at 1:1; + zooms in"

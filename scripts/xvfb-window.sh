@@ -26,7 +26,7 @@ stop_started() {
 # Python or one of the extra TOOLs is missing.
 need_x11_tools() {
   local tool
-  for tool in Xvfb xdpyinfo xdotool import compare java awk "$@"; do
+  for tool in Xvfb xdpyinfo xdotool import md5sum java awk "$@"; do
     command -v "$tool" >/dev/null \
       || die "$tool is missing (apt-get install xvfb x11-utils xdotool imagemagick, and a JDK 17+)"
   done
