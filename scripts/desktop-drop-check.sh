@@ -14,7 +14,8 @@
 # Environment: OUT (screenshots, default target/desktop-drop-check), MODEL_DIR (default the tiny test
 # model), PORT (the server port written to the temporary settings, default 8080), PHOTOS (how many
 # photos the default folder gets, default 20), KEEP=1 (keep the temporary folder, which is kept anyway
-# when the check fails). Xvfb takes a free display number of its own.
+# when the check fails), XVFB_DISPLAY (a display number for Xvfb; default the first free one). The Xvfb,
+# window and drag pieces are in scripts/xvfb-window.sh, shared with scripts/window-screenshots.sh.
 #
 # Needs Debian's xvfb, xdotool, imagemagick, curl, python3-gi and gir1.2-gtk-3.0, and a JDK 17+. No
 # window manager is needed: GTK and JavaFX speak XDND between themselves.
@@ -35,26 +36,20 @@ BENCH_PHOTOS=${BENCH_PHOTOS:-/tmp/bench-photos}
 PHOTOS=${PHOTOS:-20}
 TITLE="AI Image Organizer"
 
-say() { printf '%s  %s\n' "$(date +%H:%M:%S)" "$*"; }
-since() { awk -v now="$(date +%s.%N)" -v then="$1" 'BEGIN { printf "%.1f", now - then }'; }
-die() { say "FAIL: $*"; exit 1; }
+# say, since, die, start_xvfb, wait_for_window, drag_folder, started_pids: shared with window-screenshots.sh
+# shellcheck source=scripts/xvfb-window.sh
+. "$ROOT/scripts/xvfb-window.sh"
 
 [ -f "$JAR" ] || die "no $JAR: build it first with ./mvnw -B package -DskipTests"
-for tool in Xvfb xdpyinfo xdotool import curl java awk; do
-  command -v "$tool" >/dev/null || die "$tool is missing (apt-get install xvfb x11-utils xdotool imagemagick curl)"
-done
-/usr/bin/python3 -c 'import gi; gi.require_version("Gtk", "3.0"); from gi.repository import Gtk' 2>/dev/null \
-  || die "GTK for Python is missing (apt-get install python3-gi gir1.2-gtk-3.0)"
+need_x11_tools curl
 
 WORK=$(mktemp -d /tmp/desktop-drop-check.XXXXXX)
 HOME_DIR=$WORK/home
 LOG=$HOME_DIR/logs/image-organizer.log
-pids=()
 # shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() {
   local rc=$?
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  stop_started
   if [ "$rc" -eq 0 ] && [ "${KEEP:-0}" != 1 ]; then
     rm -rf "$WORK"
   else
@@ -92,54 +87,24 @@ if curl -s -m 2 -o /dev/null "http://127.0.0.1:$PORT/"; then
 fi
 
 # --- display, window, drag source ---------------------------------------------------------------
-# -displayfd: Xvfb takes the first free display number and tells us which
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$WORK/display" >"$WORK/xvfb.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do [ -s "$WORK/display" ] && break; sleep 0.1; done
-[ -s "$WORK/display" ] || die "Xvfb did not start: $(cat "$WORK/xvfb.log")"
-DISPLAY=:$(head -n 1 "$WORK/display")
-export DISPLAY
-xdpyinfo >/dev/null 2>&1 || die "cannot reach Xvfb on $DISPLAY"
+start_xvfb "$WORK" 1600x1000
 say "Xvfb on $DISPLAY"
 
 started=$(date +%s.%N)
 IMAGE_ORGANIZER_HOME=$HOME_DIR IMAGE_ORGANIZER_MODEL_DIR=$MODEL_DIR java -jar "$JAR" >"$WORK/app.out" 2>&1 &
 app=$!
-pids+=("$app")
-window=""
-for _ in $(seq 300); do
-  window=$(xdotool search --name "^$TITLE\$" 2>/dev/null | head -n 1 || true)
-  [ -n "$window" ] && break
-  kill -0 "$app" 2>/dev/null || { cat "$WORK/app.out"; die "the application exited before its window opened"; }
-  sleep 0.1
-done
-[ -n "$window" ] || die "no window titled \"$TITLE\" after 30 s"
+started_pids+=("$app")
+wait_for_window "$TITLE" "$app" "$WORK/app.out"
+window=$WINDOW
 sleep 1 # first layout
-eval "$(xdotool getwindowgeometry --shell "$window")"
-WX=$X WY=$Y WW=$WIDTH WH=$HEIGHT
 say "Window $window at ${WX},${WY}, ${WW}x${WH}, open after $(since "$started") s"
 import -window root "$OUT/1-empty.png"
 
-/usr/bin/python3 "$ROOT/scripts/drag_source.py" --x 10 --y 870 "$FOLDER" >"$WORK/drag.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do grep -q '^ready' "$WORK/drag.log" && break; sleep 0.1; done
-read -r _ SX SY < <(grep -m1 '^ready' "$WORK/drag.log") || die "the drag source did not show"
-
-# --- the drop: press on the source, move in steps (GTK starts a drag past a threshold), release on the grid
+# --- the drop: from a drag source below the window onto the grid ---------------------------------
 TX=$((WX + WW * 6 / 10)) TY=$((WY + WH / 2))
-xdotool mousemove "$SX" "$SY"
-sleep 0.3
-xdotool mousedown 1
-for i in $(seq 1 20); do
-  xdotool mousemove $((SX + (TX - SX) * i / 20)) $((SY + (TY - SY) * i / 20))
-  sleep 0.05
-done
-sleep 0.5
-xdotool mouseup 1
+drag_folder "$WORK" 10 870 "$TX" "$TY" "$FOLDER"
 dropped=$(date +%s.%N)
 say "Dropped on ${TX},${TY}"
-sleep 1
-grep -q '^sent' "$WORK/drag.log" || die "the window never asked the drag source for its data (no drop)"
 
 # --- during the import: screenshots until the log says it finished -------------------------------
 shot=0
