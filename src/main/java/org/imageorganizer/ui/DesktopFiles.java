@@ -10,4 +10,7 @@ public interface DesktopFiles {
 
     /** Where the window keeps its size, position and dividers. */
     Path windowStateFile();
+
+    /** Where the Problems panel keeps the files an import refused, across restarts (the per-user data folder). */
+    Path problemsFile();
 }
