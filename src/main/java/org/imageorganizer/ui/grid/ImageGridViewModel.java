@@ -138,9 +138,7 @@ public final class ImageGridViewModel {
         long load = ++imageLoads;
         loading.set(true);
         imageLoad = executor.submit(() -> {
-            List<ImageRecord> records = new ArrayList<>(library.imagesByIds(ids));
-            records.sort(sort.comparator());
-            return records;
+            return sort.sorted(library.imagesByIds(ids));
         }, records -> {
             if (load == imageLoads) {
                 setSource(records);
@@ -187,14 +185,10 @@ public final class ImageGridViewModel {
         relayout();
     }
 
-    /** A new order: the row's photos sorted again (a found list keeps its own order, best first). */
+    /** A new order: the row's photos read and sorted again in the background (a found list keeps its own order). */
     private void reorder() {
-        if (followingRow.get() && !loading.get()) {
-            List<ImageRecord> sorted = new ArrayList<>(source);
-            sorted.sort(order.get().comparator());
-            setSource(List.copyOf(sorted));
-        } else if (followingRow.get()) {
-            show(row); // read again, sorted the new way
+        if (followingRow.get()) {
+            show(row);
         }
     }
 

@@ -4,7 +4,10 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.model.PhotoMetadata;
 
@@ -18,11 +21,21 @@ public final class MonthSections {
 
     /** "June 2024" in {@code locale}'s words (a standalone month name), or {@link #NO_DATE} for null. */
     public static String title(LocalDateTime date, Locale locale) {
-        if (date == null) {
-            return NO_DATE;
-        }
-        String text = YearMonth.from(date).format(DateTimeFormatter.ofPattern("LLLL yyyy", locale));
+        return date == null ? NO_DATE : title(YearMonth.from(date), locale);
+    }
+
+    private static String title(YearMonth month, Locale locale) {
+        String text = month.format(DateTimeFormatter.ofPattern("LLLL yyyy", locale));
         return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(locale) + text.substring(1);
+    }
+
+    /**
+     * The month headers of dates, each month's words made once (a grid of 100,000 photos asks for each photo's
+     * header at every layout). Not thread-safe: the grid lays out on the FX thread.
+     */
+    public static Function<LocalDateTime, String> titles(Locale locale) {
+        Map<YearMonth, String> made = new HashMap<>();
+        return date -> date == null ? NO_DATE : made.computeIfAbsent(YearMonth.from(date), month -> title(month, locale));
     }
 
     /** The date a caption shows ("Jun 3, 2024" in English), or empty when the photo has none. */

@@ -57,7 +57,11 @@ public final class PhotoGrid extends StackPane {
             relayout();
         });
         items.get().addListener(relayout);
-        flow.widthProperty().addListener(relayout);
+        flow.widthProperty().addListener(o -> {
+            if (columnsFor(flow.getWidth()) != gridLayout.columns()) {
+                relayout(); // a width that keeps the columns only widens them: the rows stay
+            }
+        });
         cellSize.addListener(relayout);
         sections.addListener(relayout);
     }

@@ -63,4 +63,19 @@ class PhotoOrderTest {
         assertThat(MonthSections.fromFileTime(dated)).isTrue();
         assertThat(PhotoOrder.DATE_TAKEN.sections(Locale.ENGLISH, ZoneOffset.UTC).apply(dated)).isEqualTo("February 2023");
     }
+
+    @Test
+    void sortingWithKeysWorkedOutOnceGivesTheComparatorsOrder() {
+        java.util.Random random = new java.util.Random(19);
+        List<ImageRecord> images = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            LocalDateTime taken = random.nextInt(4) == 0 ? null : LocalDateTime.of(2020, 1, 1, 0, 0).plusMinutes(random.nextInt(50_000));
+            images.add(photo(random.nextInt(200) + 1L + i * 1000L, taken));
+        }
+        for (PhotoOrder order : PhotoOrder.values()) {
+            List<ImageRecord> expected = new ArrayList<>(images);
+            expected.sort(order.comparator());
+            assertThat(order.sorted(images)).as(order.label()).containsExactlyElementsOf(expected);
+        }
+    }
 }
