@@ -30,8 +30,7 @@ public final class PhotoGrid extends StackPane {
     static final double RESERVED = 24;
 
     private final ListView<GridRow> flow = new ListView<>();
-    private final ObjectProperty<ObservableList<ImageRecord>> items =
-            new SimpleObjectProperty<>(FXCollections.observableArrayList());
+    private ObservableList<ImageRecord> items = FXCollections.observableArrayList();
     private final DoubleProperty cellSize = new SimpleDoubleProperty(160);
     private final ObjectProperty<Function<ImageRecord, String>> sections = new SimpleObjectProperty<>();
     private final InvalidationListener relayout = o -> relayout();
@@ -47,16 +46,7 @@ public final class PhotoGrid extends StackPane {
         flow.setCellFactory(list -> new PhotoRowCell(this));
         flow.setPlaceholder(new javafx.scene.layout.Region()); // the grid's own hint says why it is empty
         getChildren().add(flow);
-        items.addListener((o, was, now) -> {
-            if (was != null) {
-                was.removeListener(relayout);
-            }
-            if (now != null) {
-                now.addListener(relayout);
-            }
-            relayout();
-        });
-        items.get().addListener(relayout);
+        items.addListener(relayout);
         flow.widthProperty().addListener(o -> {
             if (columnsFor(flow.getWidth()) != gridLayout.columns()) {
                 relayout(); // a width that keeps the columns only widens them: the rows stay
@@ -64,15 +54,24 @@ public final class PhotoGrid extends StackPane {
         });
         cellSize.addListener(relayout);
         sections.addListener(relayout);
+        visibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                flow.refresh(); // rows laid out while hidden would not be made otherwise
+            }
+        });
     }
 
     /** The images, in the order shown. */
     public ObservableList<ImageRecord> getItems() {
-        return items.get();
+        return items;
     }
 
+    /** Shows {@code images} from now on, following their changes (not a property: two empty lists are equal). */
     public void setItems(ObservableList<ImageRecord> images) {
-        items.set(images);
+        items.removeListener(relayout);
+        items = images;
+        items.addListener(relayout);
+        relayout();
     }
 
     /** The side of a thumbnail's frame. */
@@ -111,7 +110,7 @@ public final class PhotoGrid extends StackPane {
     }
 
     private void relayout() {
-        List<ImageRecord> images = getItems() == null ? List.of() : getItems();
+        List<ImageRecord> images = items;
         gridLayout = GridLayout.of(images, columnsFor(flow.getWidth()), sections.get());
         flow.getItems().setAll(gridLayout.rows());
     }

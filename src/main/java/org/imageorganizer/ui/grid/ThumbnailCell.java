@@ -111,6 +111,11 @@ public final class ThumbnailCell extends IndexedCell<ImageRecord> {
         fit();
     }
 
+    @Override
+    protected javafx.scene.control.Skin<?> createDefaultSkin() {
+        return new javafx.scene.control.skin.CellSkinBase<>(this); // a bare cell has none of its own
+    }
+
     /** Shows {@code image} (null: nothing), as a flow would when it reuses the cell. */
     public void show(ImageRecord image) {
         if (image != getItem() || image == null != isEmpty()) {
