@@ -124,6 +124,7 @@ public final class ImageGridController {
         clearButton.setVisible(state.clearable());
         clearButton.setManaged(state.clearable());
         grid.setVisible(!state.hidesPhotos());
+        count.setVisible(!state.hidesPhotos()); // the photos counted are not the ones shown
     }
 
     @FXML

@@ -45,13 +45,20 @@ public final class LibraryViewModel implements LibraryObserver {
     private final ReadOnlyBooleanWrapper filterMatchesNothing = new ReadOnlyBooleanWrapper();
     private final AtomicBoolean changeAnnounced = new AtomicBoolean();
     private LibrarySnapshot snapshot = LibrarySnapshot.EMPTY;
+    /** The row selected when the filter was typed; selected again once it is cleared. */
+    private TreeNode beforeFilter;
     private boolean refreshAgain;
 
     public LibraryViewModel(LibraryQueries library, TaskExecutor executor, Notices notices) {
         this.library = library;
         this.executor = executor;
         this.notices = notices;
-        filter.addListener((o, old, now) -> rebuild());
+        filter.addListener((o, old, now) -> {
+            if ((old == null || old.isBlank()) && now != null && !now.isBlank()) {
+                beforeFilter = selected.get(); // selected again when the filter is cleared, whatever it matched meanwhile
+            }
+            rebuild();
+        });
     }
 
     /**
@@ -110,6 +117,10 @@ public final class LibraryViewModel implements LibraryObserver {
             tree.set(built); // an unchanged tree is not rebuilt under the user's pointer
         }
         TreeNode current = selected.get();
+        if (filter.get().isBlank() && beforeFilter != null) {
+            current = find(built, beforeFilter).orElse(current);
+            beforeFilter = null;
+        }
         boolean nothing = !filter.get().isBlank() && built.children().isEmpty() && !snapshot.membership().isEmpty();
         filterMatchesNothing.set(nothing);
         if (nothing && current != null) {

@@ -224,11 +224,11 @@ class GridWindowTest {
 
         fx.robot.clickOn(fx.failuresToggle);
         fx.waitUntil("the problems panel", () -> fx.failuresPane.isVisible());
-        fx.robot.clickOn(fx.labelled("Retry"));
+        runFx(() -> ((Button) node("#retryProblemsButton")).fire()); // none chosen: all of them
         fx.waitForImport();
         assertThat(onFx(() -> fx.failuresToggle.getText())).as("refused again: back on the list").isEqualTo("Problems (1)");
 
-        fx.robot.clickOn(fx.labelled("Clear"));
+        runFx(() -> ((Button) node("#clearProblemsButton")).fire());
         fx.waitUntil("an empty list", () -> onFx(() -> fx.failuresToggle.getText()).equals("Problems (0)"));
         reopen();
         fx.waitUntil("the library", () -> fx.tree.getRoot() != null && fx.tree.getRoot().getValue().count() == 2);
