@@ -127,7 +127,7 @@ public final class LibraryViewModel implements LibraryObserver {
             return; // the selection stays, to be there again when the filter is cleared
         }
         TreeNode same = current == null ? built.node() : find(built, current).orElse(built.node());
-        if (!same.equals(current)) {
+        if (!same.equals(selected.get())) {
             selected.set(same);
         }
     }

@@ -141,8 +141,9 @@ class LibraryViewModelTest {
 
         library.filterProperty().set("");
         assertThat(tree().node().count()).isEqualTo(12);
-        assertThat(library.selectedProperty().get().level()).isEqualTo(TreeNode.Level.ALL);
-        assertThat(grid.images()).hasSize(12);
+        // issue 19: clearing the filter selects again the row selected before it was typed
+        assertThat(library.selectedProperty().get()).isEqualTo(LibraryViewModel.find(tree(), object).orElseThrow());
+        assertThat(grid.images()).hasSize(object.count());
     }
 
     /** Issue 19: a filter with no match is not an empty library: the selection stays, and is there after Clear. */
