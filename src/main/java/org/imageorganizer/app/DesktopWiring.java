@@ -354,6 +354,11 @@ final class DesktopWiring implements AutoCloseable {
         public Path windowStateFile() {
             return core.environment().settingsFile().resolveSibling("window.json");
         }
+
+        @Override
+        public Path problemsFile() {
+            return core.environment().dataDir().resolve("problems.json");
+        }
     }
 
     /** The REST server over the window's own library, model and clustering: on loopback, or for the local network with a key. */

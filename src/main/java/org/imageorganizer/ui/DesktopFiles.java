@@ -15,4 +15,6 @@ public interface DesktopFiles {
     default Path webAccessFile() {
         return windowStateFile().resolveSibling("web-access.json");
     }
+    /** Where the Problems panel keeps the files an import refused, across restarts (the per-user data folder). */
+    Path problemsFile();
 }

@@ -165,6 +165,7 @@ class DesktopWiringTest {
         WindowServices window = services.windowServices();
         assertThat(window.model().modelAvailable()).isTrue();
         assertThat(window.paths().windowStateFile()).isEqualTo(home.resolve("config/window.json"));
+        assertThat(window.paths().problemsFile()).isEqualTo(home.resolve("data/problems.json"));
         assertThat(window.settings().load().serverPort()).isEqualTo(8080);
         assertThat(home.resolve("data/library.mv.db")).as("nothing opened before the window reads").doesNotExist();
 

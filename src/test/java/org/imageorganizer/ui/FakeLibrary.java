@@ -47,6 +47,18 @@ public final class FakeLibrary implements LibraryQueries, ImageRemoval, LibraryE
         return added;
     }
 
+    /** Adds one image that says when it was taken ({@code metadata}), sorted in by the clustering at once. */
+    public ImageRecord addTaken(String object, String background, org.imageorganizer.model.PhotoMetadata metadata) {
+        ImageRecord plain = addUnclustered(object, background, 1).get(0);
+        ImageRecord taken = new ImageRecord(plain.id(), plain.sha256(), plain.location(), plain.fileName(), plain.byteSize(),
+                plain.width(), plain.height(), plain.format(), plain.importedAt(), plain.classification(), plain.storage(),
+                metadata);
+        images.set(images.indexOf(plain), taken);
+        clustered = true;
+        tellObservers();
+        return taken;
+    }
+
     /** Adds images the clustering has not reached yet: the tree is stale until {@link #recluster()}. */
     public List<ImageRecord> addUnclustered(String object, String background, int count) {
         List<ImageRecord> added = new ArrayList<>();

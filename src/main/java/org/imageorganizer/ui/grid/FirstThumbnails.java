@@ -5,8 +5,6 @@ import java.util.function.IntConsumer;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Scene;
-import org.controlsfx.control.GridView;
-import org.imageorganizer.model.ImageRecord;
 
 /**
  * Tells once when the grid's first screen is complete: its images read and every cell on screen
@@ -14,7 +12,7 @@ import org.imageorganizer.model.ImageRecord;
  * window logs it, and the start-up bench reads the line.
  */
 public final class FirstThumbnails {
-    private final GridView<ImageRecord> grid;
+    private final PhotoGrid grid;
     private final ImageGridViewModel model;
     private final IntConsumer shown;
     private final Runnable check = this::check;
@@ -22,7 +20,7 @@ public final class FirstThumbnails {
     private Scene watched;
     private boolean done;
 
-    private FirstThumbnails(GridView<ImageRecord> grid, ImageGridViewModel model, IntConsumer shown) {
+    private FirstThumbnails(PhotoGrid grid, ImageGridViewModel model, IntConsumer shown) {
         this.grid = grid;
         this.model = model;
         this.shown = shown;
@@ -32,7 +30,7 @@ public final class FirstThumbnails {
      * Calls {@code shown} with the number of thumbnails on screen once the grid has read its images and
      * they are all on screen (0 at once when the row has no images). FX thread; the grid must be in a scene.
      */
-    public static void whenComplete(GridView<ImageRecord> grid, ImageGridViewModel model, IntConsumer shown) {
+    public static void whenComplete(PhotoGrid grid, ImageGridViewModel model, IntConsumer shown) {
         FirstThumbnails watch = new FirstThumbnails(grid, model, shown);
         model.loadingProperty().addListener(watch.loaded);
         watch.watched = grid.getScene();
@@ -48,9 +46,7 @@ public final class FirstThumbnails {
         if (model.images().isEmpty()) {
             count = 0;
         } else {
-            List<ThumbnailCell> cells = grid.lookupAll(".thumbnail-cell").stream()
-                    .filter(ThumbnailCell.class::isInstance).map(ThumbnailCell.class::cast)
-                    .filter(c -> c.getItem() != null && c.isVisible()).toList();
+            List<ThumbnailCell> cells = grid.visibleCells();
             if (cells.isEmpty() || !cells.stream().allMatch(ThumbnailCell::thumbnailSettled)) {
                 return; // the cells are laid out, or their thumbnails arrive, in a later pulse
             }

@@ -2,28 +2,24 @@ package org.imageorganizer.ui.grid;
 
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.scene.Node;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import org.controlsfx.control.GridView;
 import org.imageorganizer.model.ImageRecord;
 
 /**
  * Keyboard use of the thumbnail grid, on its {@link GridSelection}: arrows move the current image
- * (selecting it alone; with Shift extending the selection from the anchor), which is scrolled into
- * view; Ctrl+A selects all, Escape clears the selection, Enter previews the current image, Delete
+ * (selecting it alone; with Shift extending the selection from the anchor; up and down keep the column
+ * across month headers), which is scrolled into view; Ctrl+A selects all, Escape clears the selection, Enter previews the current image, Delete
  * removes the selection from the library.
  */
 final class GridKeyboard {
-    private GridView<ImageRecord> grid;
+    private PhotoGrid grid;
     private GridSelection selection;
 
-    void attach(GridView<ImageRecord> grid, GridSelection selection, Consumer<ImageRecord> preview,
+    void attach(PhotoGrid grid, GridSelection selection, Consumer<ImageRecord> preview,
             Consumer<List<ImageRecord>> remove) {
         this.grid = grid;
         this.selection = selection;
-        grid.setFocusTraversable(true);
         grid.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (handled(e, preview, remove)) {
                 e.consume();
@@ -45,12 +41,12 @@ final class GridKeyboard {
         ImageRecord current = selection.currentProperty().get();
         int at = current == null ? -1 : items.indexOf(current);
         int next = at < 0 ? 0 : at;
-        int perRow = perRow();
+        GridLayout layout = grid.gridLayout();
         switch (code) {
             case RIGHT -> next = Math.min(size - 1, next + (at < 0 ? 0 : 1));
             case LEFT -> next = Math.max(0, next - 1);
-            case DOWN -> next = Math.min(size - 1, next + (at < 0 ? 0 : perRow));
-            case UP -> next = Math.max(0, next - perRow);
+            case DOWN -> next = at < 0 ? 0 : layout.below(at);
+            case UP -> next = at < 0 ? 0 : layout.above(at);
             case HOME -> next = 0;
             case END -> next = size - 1;
             case ESCAPE -> {
@@ -80,23 +76,7 @@ final class GridKeyboard {
         } else {
             selection.select(image);
         }
-        reveal(next);
+        grid.reveal(next);
         return true;
-    }
-
-    /** Cells per row as the grid's skin lays them out (estimated before it has one). */
-    private int perRow() {
-        if (grid.getSkin() instanceof impl.org.controlsfx.skin.GridViewSkin<?> skin) {
-            return Math.max(1, skin.computeMaxCellsInRow());
-        }
-        return Math.max(1, (int) ((grid.getWidth() - 20) / (grid.getCellWidth() + grid.getHorizontalCellSpacing() * 2)));
-    }
-
-    /** Scrolls the least needed to show the row of {@code index}. */
-    void reveal(int index) {
-        Node flow = grid.lookup(".virtual-flow");
-        if (flow instanceof VirtualFlow<?> virtualFlow) {
-            virtualFlow.scrollTo(index / perRow());
-        }
     }
 }

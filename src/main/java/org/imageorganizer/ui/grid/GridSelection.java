@@ -16,7 +16,7 @@ import javafx.collections.ObservableList;
 import org.imageorganizer.model.ImageRecord;
 
 /**
- * The grid's selection, which the controlsfx GridView does not have: the ids of the selected images
+ * The grid's selection (the rows of its flow are never selected): the ids of the selected images
  * (never Nodes, so it survives scrolling, where cells are recycled), the current image (the keyboard's
  * place) and the anchor a Shift-click or Shift-arrow extends from. It follows the grid's images:
  * images that leave are dropped from it, and when the current image is removed the next one becomes

@@ -1,34 +1,38 @@
 package org.imageorganizer.ui.grid;
 
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.GridView;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.ui.library.PhotoDrag;
 import org.imageorganizer.ui.sorting.SortingViewModel;
 
 /**
- * The thumbnail grid (ImageGrid.fxml) with its hint while it is empty ("Opening the library…" until
- * the library has been read). A click selects an image, Ctrl-click toggles it, Shift-click extends
+ * The thumbnail grid (ImageGrid.fxml) under its header (the breadcrumb of the tree row and its count, the
+ * order, the thumbnail size: the slider, or Ctrl + mouse wheel on the grid), with its hint instead of photos
+ * ({@link GridHint}: "Opening the library…", "Nothing matches 'sunset'" with Clear, the drop hint). A click selects an image, Ctrl-click toggles it, Shift-click extends
  * the selection from the anchor, a rubber band on the empty space selects what it touches (see
  * {@link GridKeyboard} for the keys); dragging a thumbnail carries the selection onto the tree (to move it to a
  * category); a double click or Enter previews, Delete removes the selection
  * from the library after asking.
  */
 public final class ImageGridController {
-    public static final double THUMBNAIL_SIZE = 160;
-
     private final ImageGridViewModel model;
+    private final GridHeading heading;
+    private final GridHint hint;
     private final ThumbnailLoader thumbnails;
     private final ImageActions actions;
     private final PhotoCommands commands;
@@ -36,15 +40,23 @@ public final class ImageGridController {
     private final GridKeyboard keyboard = new GridKeyboard();
     private ContextMenu menu;
 
-    @FXML GridView<ImageRecord> grid;
+    @FXML PhotoGrid grid;
     @FXML Pane bandLayer;
     @FXML VBox emptyHint;
     @FXML Label emptyTitle;
     @FXML Label emptyText;
+    @FXML Button clearButton;
+    @FXML HBox header;
+    @FXML Label breadcrumb;
+    @FXML Label count;
+    @FXML ComboBox<PhotoOrder> order;
+    @FXML Slider sizeSlider;
 
-    public ImageGridController(ImageGridViewModel model, ThumbnailLoader thumbnails, ImageActions actions,
-            PhotoCommands commands, SortingViewModel sorting) {
+    public ImageGridController(ImageGridViewModel model, GridHeading heading, GridHint hint, ThumbnailLoader thumbnails,
+            ImageActions actions, PhotoCommands commands, SortingViewModel sorting) {
         this.model = model;
+        this.heading = heading;
+        this.hint = hint;
         this.thumbnails = thumbnails;
         this.actions = actions;
         this.commands = commands;
@@ -54,12 +66,12 @@ public final class ImageGridController {
     @FXML
     void initialize() {
         grid.setItems(model.images());
-        grid.setCellWidth(THUMBNAIL_SIZE + 8);
-        grid.setCellHeight(THUMBNAIL_SIZE + 26);
+        grid.cellSizeProperty().bind(heading.thumbnailSizeProperty());
+        grid.sectionsProperty().bind(model.sectionsProperty());
         GridSelection selection = model.selection();
         ThumbnailCell.Marks marks = model.marks();
-        grid.setCellFactory(g -> {
-            ThumbnailCell cell = new ThumbnailCell(thumbnails, THUMBNAIL_SIZE, marks);
+        grid.setCellFactory(() -> {
+            ThumbnailCell cell = new ThumbnailCell(thumbnails, heading.thumbnailSizeProperty().get(), marks);
             cell.setOnMouseClicked(e -> clicked(cell.getItem(), e));
             cell.setOnMousePressed(e -> {
                 if (e.getButton() == MouseButton.SECONDARY || e.isPopupTrigger()) {
@@ -79,11 +91,46 @@ public final class ImageGridController {
             }
             e.consume();
         });
-        emptyHint.visibleProperty().bind(Bindings.isEmpty(model.images()));
-        String dropHere = emptyTitle.getText();
-        emptyTitle.textProperty().bind(Bindings.when(model.placeholderProperty().isEmpty())
-                .then(dropHere).otherwise(model.placeholderProperty()));
-        emptyText.visibleProperty().bind(model.placeholderProperty().isEmpty());
+        grid.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.isShortcutDown() && e.getDeltaY() != 0) {
+                heading.zoom(Math.signum(e.getDeltaY()));
+                e.consume();
+            }
+        });
+        bindHeader();
+        hint.stateProperty().addListener((o, was, now) -> showHint(now));
+        showHint(hint.stateProperty().get());
+    }
+
+    private void bindHeader() {
+        breadcrumb.textProperty().bind(heading.breadcrumbProperty());
+        count.textProperty().bind(heading.countProperty());
+        order.getItems().setAll(PhotoOrder.values());
+        order.valueProperty().bindBidirectional(model.orderProperty());
+        order.disableProperty().bind(model.followingRowProperty().not()); // a found list is best first
+        sizeSlider.setMin(GridHeading.MIN_SIZE);
+        sizeSlider.setMax(GridHeading.MAX_SIZE);
+        sizeSlider.valueProperty().bindBidirectional(heading.thumbnailSizeProperty());
+        sizeSlider.setAccessibleText("Thumbnail size");
+        order.setAccessibleText("Order of the photos");
+    }
+
+    private void showHint(GridHint.State state) {
+        emptyHint.setVisible(state.kind() != GridHint.Kind.NONE);
+        emptyTitle.setText(state.title());
+        emptyText.setText(state.text());
+        emptyText.setVisible(!state.text().isEmpty());
+        emptyText.setManaged(emptyText.isVisible());
+        clearButton.setVisible(state.clearable());
+        clearButton.setManaged(state.clearable());
+        grid.setVisible(!state.hidesPhotos());
+        count.setVisible(!state.hidesPhotos()); // the photos counted are not the ones shown
+    }
+
+    @FXML
+    void clearFilter() {
+        hint.clear();
+        grid.requestFocus();
     }
 
     private void clicked(ImageRecord image, MouseEvent e) {
@@ -152,7 +199,7 @@ public final class ImageGridController {
         for (int i = 0; i < shown.size(); i++) {
             if (shown.get(i).id() == last.id()) { // by id: the grid may hold a newer record of it
                 model.selection().select(shown.get(i));
-                keyboard.reveal(i);
+                grid.reveal(i);
                 grid.requestFocus();
                 return;
             }

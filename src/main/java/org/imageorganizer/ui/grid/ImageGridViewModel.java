@@ -1,11 +1,19 @@
 package org.imageorganizer.ui.grid;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -24,7 +32,8 @@ import org.imageorganizer.ui.TaskExecutor;
 import org.imageorganizer.ui.library.TreeNode;
 
 /**
- * The grid's images: those of the tree row it follows, newest first, read in the background, or a
+ * The grid's images: those of the tree row it follows, read in the background and shown in the
+ * {@link #orderProperty() order} chosen (by date taken, newest first, under month headers: {@link #sectionsProperty()}), or a
  * list found for it (search results, similar photos: {@link #showFound}, best first) until it goes
  * back to the row ({@link #showRow()}). Near-duplicates show as one tile per stack
  * ({@link #refreshStacks()}), opened inline on demand. It holds the {@link GridSelection}, and Remove
@@ -43,6 +52,13 @@ public final class ImageGridViewModel {
     private final ReadOnlyBooleanWrapper followingRow = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyLongWrapper marksVersion = new ReadOnlyLongWrapper();
     private final Set<Long> openStacks = new HashSet<>();
+    private final ObjectProperty<PhotoOrder> order = new SimpleObjectProperty<>(PhotoOrder.DATE_TAKEN);
+    private final ReadOnlyObjectWrapper<Function<ImageRecord, String>> sections = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TreeNode> shownRow = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper photoCount = new ReadOnlyIntegerWrapper();
+    private final java.util.Map<PhotoOrder, Function<ImageRecord, String>> sectionsByOrder = new java.util.EnumMap<>(PhotoOrder.class);
+    private final Locale locale;
+    private final ZoneId zone;
     private List<ImageRecord> source = List.of();
     private GridStacks stacks = GridStacks.NONE;
     private GridStacks.Layout layout = GridStacks.Layout.EMPTY;
@@ -59,6 +75,16 @@ public final class ImageGridViewModel {
     /** @param duplicates the library's stacks, folded in the grid (null: no stacks) */
     public ImageGridViewModel(LibraryQueries library, ImageRemoval removal, PhotoDuplicates duplicates,
             TaskExecutor executor, Notices notices) {
+        this(library, removal, duplicates, executor, notices, Locale.getDefault(Locale.Category.FORMAT),
+                ZoneId.systemDefault());
+    }
+
+    /** @param locale the words of the month headers; {@code zone} the one dates added are shown in */
+    public ImageGridViewModel(LibraryQueries library, ImageRemoval removal, PhotoDuplicates duplicates,
+            TaskExecutor executor, Notices notices, Locale locale, ZoneId zone) {
+        this.locale = locale;
+        this.zone = zone;
+        order.addListener((o, was, now) -> reorder());
         this.library = library;
         this.removal = removal;
         this.duplicates = duplicates;
@@ -88,12 +114,14 @@ public final class ImageGridViewModel {
             show(now);
         } else {
             row = now; // shown when the grid goes back to the row
+            shownRow.set(now);
         }
     }
 
     /** Shows the images under {@code node}; none for null. The grid follows the tree again. */
     public void show(TreeNode node) {
         row = node;
+        shownRow.set(node);
         followingRow.set(true);
         if (imageLoad != null) {
             imageLoad.cancel();
@@ -105,13 +133,12 @@ public final class ImageGridViewModel {
             return;
         }
         List<Long> ids = node.imageIds();
+        PhotoOrder sort = order.get();
         // a load that finishes after a newer one started (cancelling does not stop a query) must not win
         long load = ++imageLoads;
         loading.set(true);
         imageLoad = executor.submit(() -> {
-            List<ImageRecord> records = new ArrayList<>(library.imagesByIds(ids));
-            records.sort(Comparator.comparingLong(ImageRecord::id).reversed());
-            return records;
+            return sort.sorted(library.imagesByIds(ids));
         }, records -> {
             if (load == imageLoads) {
                 setSource(records);
@@ -154,10 +181,39 @@ public final class ImageGridViewModel {
 
     private void setSource(List<ImageRecord> records) {
         source = records;
+        sections.set(followingRow.get() ? sectionsByOrder.computeIfAbsent(order.get(), o -> o.sections(locale, zone)) : null);
         relayout();
     }
 
+    /** A new order: the row's photos read and sorted again in the background (a found list keeps its own order). */
+    private void reorder() {
+        if (followingRow.get()) {
+            show(row);
+        }
+    }
+
+    /** The order of a tree row's photos (a found list keeps its own). */
+    public ObjectProperty<PhotoOrder> orderProperty() {
+        return order;
+    }
+
+    /** The header each photo goes under ("June 2024"); null while a found list is shown (no headers). */
+    public ReadOnlyObjectProperty<Function<ImageRecord, String>> sectionsProperty() {
+        return sections.getReadOnlyProperty();
+    }
+
+    /** The tree row the grid shows, or goes back to (the header's breadcrumb). */
+    public ReadOnlyObjectProperty<TreeNode> rowProperty() {
+        return shownRow.getReadOnlyProperty();
+    }
+
+    /** How many photos the grid shows (those folded in a stack's tile counted too). */
+    public ReadOnlyIntegerProperty photoCountProperty() {
+        return photoCount.getReadOnlyProperty();
+    }
+
     private void relayout() {
+        photoCount.set(source.size());
         layout = stacks.layout(source, openStacks);
         images.setAll(layout.images());
         marksChanged();
@@ -254,6 +310,7 @@ public final class ImageGridViewModel {
         Set<Long> gone = new HashSet<>();
         removed.forEach(image -> gone.add(image.id()));
         source = source.stream().filter(image -> !gone.contains(image.id())).toList();
+        photoCount.set(source.size());
         images.removeIf(image -> gone.contains(image.id()));
     }
 

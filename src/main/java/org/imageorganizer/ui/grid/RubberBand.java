@@ -12,7 +12,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
-import org.controlsfx.control.GridView;
 import org.imageorganizer.model.ImageRecord;
 
 /**
@@ -22,7 +21,7 @@ import org.imageorganizer.model.ImageRecord;
  * clears the selection. The events are consumed so the grid's flow does not pan meanwhile.
  */
 final class RubberBand {
-    private final GridView<ImageRecord> grid;
+    private final PhotoGrid grid;
     private final Pane overlay;
     private final GridSelection selection;
     private final Rectangle band = new Rectangle();
@@ -31,7 +30,7 @@ final class RubberBand {
     private boolean dragged;
     private Set<Long> before = Set.of();
 
-    RubberBand(GridView<ImageRecord> grid, Pane overlay, GridSelection selection) {
+    RubberBand(PhotoGrid grid, Pane overlay, GridSelection selection) {
         this.grid = grid;
         this.overlay = overlay;
         this.selection = selection;

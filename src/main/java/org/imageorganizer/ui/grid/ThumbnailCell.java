@@ -12,21 +12,25 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.GridCell;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.image.Image;
+import java.util.Locale;
 import org.imageorganizer.model.ImageRecord;
 
 /**
- * One image in the grid: its thumbnail (loaded in the background) and its file name. Cells are
+ * One image in the grid: its thumbnail (loaded in the background, drawn by {@link ThumbnailFit}), its file
+ * name and its date taken (short, in the user's locale; in italics when it is only the file's time). Cells are
  * recycled as the grid scrolls, so what marks an image is asked of {@link Marks} by id each time: the
  * cell of the grid's current image (keyboard and clicks) has the {@code :current} pseudo-class, a
  * selected one {@code :selected}, and the tile of a stack of near-duplicates a count badge that opens
  * and folds the stack ({@code :stacked} on the tile, {@code :in-stack} on the members shown).
  */
-public final class ThumbnailCell extends GridCell<ImageRecord> {
+public final class ThumbnailCell extends IndexedCell<ImageRecord> {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass STACKED = PseudoClass.getPseudoClass("stacked");
     private static final PseudoClass IN_STACK = PseudoClass.getPseudoClass("in-stack");
+    private static final PseudoClass FILE_TIME = PseudoClass.getPseudoClass("file-time");
 
     /** What marks the grid's images, by id: asked on every update, so a recycled cell shows its new image's marks. */
     public interface Marks {
@@ -55,6 +59,9 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
     private final ChangeListener<Object> marksChanged = (o, was, now) -> showMarks();
     private final ImageView view = new ImageView();
     private final Label caption = new Label();
+    private final Label date = new Label();
+    private final StackPane frame;
+    private double size;
     private final Label badge = new Label();
     private final VBox box;
     /** The image this cell shows now, read by the loader's threads to drop requests the cell no longer needs. */
@@ -73,10 +80,7 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
         if (marks != null) {
             marks.changes().addListener(new WeakChangeListener<Object>(marksChanged));
         }
-        view.setFitWidth(size);
-        view.setFitHeight(size);
         view.setPreserveRatio(true);
-        view.setSmooth(true);
         badge.getStyleClass().add("stack-badge");
         badge.setVisible(false);
         badge.setOnMouseClicked(e -> {
@@ -90,14 +94,51 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
         Region placeholder = new Region(); // a picture glyph on the card until the thumbnail is there (app.css)
         placeholder.getStyleClass().add("thumbnail-placeholder");
         placeholder.visibleProperty().bind(view.imageProperty().isNull());
-        StackPane frame = new StackPane(placeholder, view, badge);
-        frame.setPrefSize(size, size);
+        frame = new StackPane(placeholder, view, badge);
         frame.getStyleClass().add("thumbnail-frame");
         caption.getStyleClass().add("thumbnail-caption");
-        caption.setMaxWidth(size);
-        box = new VBox(4, frame, caption);
+        date.getStyleClass().add("thumbnail-date");
+        box = new VBox(2, frame, caption, date);
         box.setAlignment(Pos.TOP_CENTER);
         getStyleClass().add("thumbnail-cell");
+        setSize(size);
+    }
+
+    /** The side of the thumbnail's square frame (the size slider). */
+    public void setSize(double size) {
+        this.size = size;
+        frame.setMinSize(size, size);
+        frame.setPrefSize(size, size);
+        frame.setMaxSize(size, size);
+        caption.setMaxWidth(size);
+        date.setMaxWidth(size);
+        fit();
+    }
+
+    @Override
+    protected javafx.scene.control.Skin<?> createDefaultSkin() {
+        return new javafx.scene.control.skin.CellSkinBase<>(this); // a bare cell has none of its own
+    }
+
+    /** Shows {@code image} (null: nothing), as a flow would when it reuses the cell. */
+    public void show(ImageRecord image) {
+        if (image != getItem() || image == null != isEmpty()) {
+            updateItem(image, image == null);
+        }
+    }
+
+    private void showThumbnail(Image thumbnail) {
+        view.setImage(thumbnail);
+        fit();
+    }
+
+    private void fit() {
+        Image image = view.getImage();
+        ThumbnailFit fit = image == null ? new ThumbnailFit(size, size, true)
+                : ThumbnailFit.of(image.getWidth(), image.getHeight(), size);
+        view.setFitWidth(fit.width());
+        view.setFitHeight(fit.height());
+        view.setSmooth(fit.smooth());
     }
 
     @Override
@@ -111,14 +152,20 @@ public final class ThumbnailCell extends GridCell<ImageRecord> {
             return;
         }
         caption.setText(image.fileName());
+        String taken = MonthSections.caption(image, Locale.getDefault(Locale.Category.FORMAT));
+        boolean fileTime = MonthSections.fromFileTime(image);
+        date.setText(taken);
+        date.pseudoClassStateChanged(FILE_TIME, fileTime);
         setTooltip(new Tooltip(image.fileName() + "\n" + image.classification().object().name() + " · "
-                + image.classification().background().name()));
+                + image.classification().background().name()
+                + (taken.isEmpty() ? "" : "\n" + (fileTime ? "File date " + taken + " (the photo does not say when it was taken)"
+                        : "Taken " + taken))));
         setGraphic(box);
-        view.setImage(loader.cached(image.id()));
+        showThumbnail(loader.cached(image.id()));
         if (view.getImage() == null) {
             loader.load(image, () -> image.equals(wanted.get()), thumbnail -> {
                 if (image.equals(getItem())) {
-                    view.setImage(thumbnail);
+                    showThumbnail(thumbnail);
                     settled = image;
                 }
             });

@@ -40,6 +40,12 @@ public final class LibraryTreeController {
         treePlaceholder.visibleProperty().bind(library.placeholderProperty().isNotEmpty());
         tree.visibleProperty().bind(library.placeholderProperty().isEmpty());
         search.textProperty().bindBidirectional(library.filterProperty());
+        search.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !search.getText().isEmpty()) {
+                library.clearFilter(); // Escape clears the filter; the row selected before is selected again
+                e.consume();
+            }
+        });
         clusterState.textProperty().bind(Bindings.when(library.clustersPendingProperty())
                 .then("Grouping similar photos…").otherwise(""));
     }

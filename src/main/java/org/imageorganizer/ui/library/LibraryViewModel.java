@@ -41,15 +41,24 @@ public final class LibraryViewModel implements LibraryObserver {
     private final BooleanProperty refreshing = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(OPENING);
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper filterMatchesNothing = new ReadOnlyBooleanWrapper();
     private final AtomicBoolean changeAnnounced = new AtomicBoolean();
     private LibrarySnapshot snapshot = LibrarySnapshot.EMPTY;
+    /** The row selected when the filter was typed; selected again once it is cleared. */
+    private TreeNode beforeFilter;
     private boolean refreshAgain;
 
     public LibraryViewModel(LibraryQueries library, TaskExecutor executor, Notices notices) {
         this.library = library;
         this.executor = executor;
         this.notices = notices;
-        filter.addListener((o, old, now) -> rebuild());
+        filter.addListener((o, old, now) -> {
+            if ((old == null || old.isBlank()) && now != null && !now.isBlank()) {
+                beforeFilter = selected.get(); // selected again when the filter is cleared, whatever it matched meanwhile
+            }
+            rebuild();
+        });
     }
 
     /**
@@ -78,6 +87,7 @@ public final class LibraryViewModel implements LibraryObserver {
                     snapshot = fresh;
                     clustersPending.set(fresh.clusters().stale()
                             || !fresh.membership().isEmpty() && fresh.clusters().objects().isEmpty());
+                    empty.set(fresh.membership().isEmpty());
                     rebuild();
                     placeholder.set("");
                     refreshed();
@@ -107,8 +117,17 @@ public final class LibraryViewModel implements LibraryObserver {
             tree.set(built); // an unchanged tree is not rebuilt under the user's pointer
         }
         TreeNode current = selected.get();
+        if (filter.get().isBlank() && beforeFilter != null) {
+            current = find(built, beforeFilter).orElse(current);
+            beforeFilter = null;
+        }
+        boolean nothing = !filter.get().isBlank() && built.children().isEmpty() && !snapshot.membership().isEmpty();
+        filterMatchesNothing.set(nothing);
+        if (nothing && current != null) {
+            return; // the selection stays, to be there again when the filter is cleared
+        }
         TreeNode same = current == null ? built.node() : find(built, current).orElse(built.node());
-        if (!same.equals(current)) {
+        if (!same.equals(selected.get())) {
             selected.set(same);
         }
     }
@@ -153,6 +172,21 @@ public final class LibraryViewModel implements LibraryObserver {
     /** True until the first read has ended, read or failed (drops wait for it; the import would open the library itself). */
     public ReadOnlyBooleanProperty openingProperty() {
         return opening.getReadOnlyProperty();
+    }
+
+    /** True once the library has been read and holds no photo at all (not merely none that the filter lets through). */
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    /** True while the filter's text matches no category of a library that has photos (the selection is kept). */
+    public ReadOnlyBooleanProperty filterMatchesNothingProperty() {
+        return filterMatchesNothing.getReadOnlyProperty();
+    }
+
+    /** Clears the filter: the whole tree again, with the row that was selected before. */
+    public void clearFilter() {
+        filter.set("");
     }
 
     /** True while sub-clusters are being recomputed (the clustering says when they are in). */

@@ -22,19 +22,22 @@ import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.ui.AppIcons;
 import org.imageorganizer.ui.Notices;
+import org.imageorganizer.ui.SystemShell;
 import org.imageorganizer.ui.TaskExecutor;
 import org.imageorganizer.ui.ViewLoader;
-import org.imageorganizer.ui.SystemShell;
 import org.imageorganizer.ui.WindowServices;
 import org.imageorganizer.ui.webaccess.WebAccessDialog;
 import org.imageorganizer.ui.webaccess.WebAccessStore;
 import org.imageorganizer.ui.webaccess.WebAccessViewModel;
-import org.controlsfx.control.GridView;
 import org.imageorganizer.ui.duplicates.DuplicatesWindow;
 import org.imageorganizer.ui.grid.FirstThumbnails;
 import org.imageorganizer.ui.grid.ImageActions;
 import org.imageorganizer.ui.grid.ImageGridController;
+import org.imageorganizer.ui.grid.GridHeading;
+import org.imageorganizer.ui.grid.GridHint;
 import org.imageorganizer.ui.grid.ImageGridViewModel;
+import org.imageorganizer.ui.grid.PhotoGrid;
+import org.imageorganizer.ui.grid.ThumbnailSizeStore;
 import org.imageorganizer.ui.grid.PhotoCommands;
 import org.imageorganizer.ui.grid.ThumbnailLoader;
 import org.imageorganizer.ui.find.FindBarController;
@@ -42,6 +45,8 @@ import org.imageorganizer.ui.find.FindViewModel;
 import org.imageorganizer.ui.find.FxUiDelay;
 import org.imageorganizer.ui.importing.ImportBarController;
 import org.imageorganizer.ui.importing.ImportViewModel;
+import org.imageorganizer.ui.importing.ProblemsStore;
+import org.imageorganizer.ui.importing.ProblemsViewModel;
 import org.imageorganizer.ui.library.LibraryTreeController;
 import org.imageorganizer.ui.library.LibraryViewModel;
 import org.imageorganizer.ui.sorting.ClusterRenaming;
@@ -75,6 +80,7 @@ public final class DesktopWindow {
     private MainWindowController controller;
     private WindowPlacement placement;
     private DuplicatesWindow duplicates;
+    private GridHeading heading;
 
     public DesktopWindow(WindowServices services, TaskExecutor executor, MainWindowDialogs dialogs) {
         this.services = services;
@@ -113,7 +119,12 @@ public final class DesktopWindow {
                 library.selectedProperty(), library.treeProperty());
         library.treeProperty().addListener((o, was, now) -> grid.refreshStacks()); // the library changed
         imports.waitForLibrary(library.openingProperty());
-        imports.setOnFinished(summary -> library.refresh());
+        ProblemsViewModel problems = new ProblemsViewModel(imports.failures(),
+                new ProblemsStore(services.paths().problemsFile()), executor, imports::start, SystemShell::showInFolder);
+        imports.setOnFinished(summary -> {
+            library.refresh();
+            problems.importFinished(summary);
+        });
         backup.setOnFailure(f -> imports.failures().add(new FileFailure(Path.of(f.location() == null
                 ? f.fileName() : f.location()), "not backed up: " + f.reason())));
         ImageActions actions = new ImageActions() {
@@ -141,13 +152,18 @@ public final class DesktopWindow {
         TreeEdits edits = new TreeEdits(sorting, new ClusterRenaming(services.naming(), executor, notices, library::refresh));
         loadCategoriesOnceRead(sorting);
         PhotoCommands commands = new PhotoCommands(services.files(), grid, actions, notices, services.trash(), executor);
+        heading = new GridHeading(grid);
+        heading.thumbnailSizeProperty().set(thumbnailSizes().load());
+        GridHint hint = new GridHint(grid, library.placeholderProperty(), library.emptyProperty(), library.filterProperty(),
+                library.filterMatchesNothingProperty(), find.textProperty(), library::clearFilter, find::clear);
         Map<Class<?>, Supplier<Object>> controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(imports, library, backup, notices,
                         services.paths().logFile(), dialogs, sorting),
                 LibraryTreeController.class, () -> new LibraryTreeController(library, commands, edits, treeCovers()),
-                ImageGridController.class, () -> new ImageGridController(grid, thumbnails, actions, commands, sorting),
+                ImageGridController.class, () -> new ImageGridController(grid, heading, hint, thumbnails, actions, commands,
+                        sorting),
                 FindBarController.class, () -> new FindBarController(find),
-                ImportBarController.class, () -> new ImportBarController(imports),
+                ImportBarController.class, () -> new ImportBarController(imports, problems),
                 SyncBarController.class, () -> new SyncBarController(backup));
         FXMLLoader loader = new FXMLLoader(MainWindowController.class.getResource("MainWindow.fxml"));
         loader.setControllerFactory(type -> {
@@ -169,6 +185,8 @@ public final class DesktopWindow {
         WebAccessDialog webAccess = new WebAccessDialog(new WebAccessViewModel(services.server(), services.settings(),
                 new WebAccessStore(services.paths().webAccessFile()), executor, SystemShell::browse));
         controller.setOnWebAccess(() -> webAccess.show(stage));
+        problems.setOnShowDuplicates(() -> duplicates.show(stage));
+        problems.load();
         Scene scene = new Scene(root);
         scene.getStylesheets().addAll(ViewLoader.APP_STYLESHEET, // the theme's colours (ADR 0052)
                 MainWindowController.class.getResource("MainWindow.css").toExternalForm());
@@ -212,8 +230,7 @@ public final class DesktopWindow {
 
     /** Logs {@link #SHOWN} once the library's tree is first read and the grid's first thumbnails are on screen. */
     private void logWhenShown(Parent root, ImageGridViewModel grid) {
-        @SuppressWarnings("unchecked")
-        GridView<ImageRecord> view = (GridView<ImageRecord>) root.lookup("#grid");
+        PhotoGrid view = (PhotoGrid) root.lookup("#grid");
         library.placeholderProperty().addListener(new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends String> o, String was, String now) {
@@ -225,10 +242,18 @@ public final class DesktopWindow {
         });
     }
 
+    /** The grid's thumbnail size, kept beside the window's state. */
+    private ThumbnailSizeStore thumbnailSizes() {
+        return new ThumbnailSizeStore(services.paths().windowStateFile().resolveSibling("grid.json"));
+    }
+
     /** Remembers where the window was (a small file, written at once) and stops its background work (thumbnails, change events). */
     public void close() {
         if (library != null) {
             services.events().removeObserver(library);
+        }
+        if (heading != null) {
+            thumbnailSizes().save(heading.thumbnailSizeProperty().get());
         }
         if (placement != null) {
             new WindowStateStore(services.paths().windowStateFile()).save(placement.current());

@@ -125,23 +125,57 @@ class LibraryViewModelTest {
     @Test
     void filterNarrowsTheTreeAndASelectionFilteredAwayFallsBackToAllPhotos() {
         twelvePhotos();
-        TreeNode object = largestObject();
+        TreeNode object = largestObject(); // dog
         library.selectedProperty().set(object);
 
         library.filterProperty().set(object.object().toUpperCase());
         assertThat(tree().children()).isNotEmpty()
                 .allMatch(n -> n.node().object().contains(object.object()));
         assertThat(library.selectedProperty().get()).isEqualTo(LibraryViewModel.find(tree(), object).orElseThrow());
+        assertThat(library.filterMatchesNothingProperty().get()).isFalse();
 
-        library.filterProperty().set("no such category");
-        assertThat(tree().children()).isEmpty();
+        library.filterProperty().set("indoor"); // matches the cat's background only: the dog row is filtered away
+        assertThat(tree().children()).extracting(n -> n.node().object()).containsExactly("cat");
         assertThat(library.selectedProperty().get().level()).isEqualTo(TreeNode.Level.ALL);
-        assertThat(grid.images()).isEmpty();
+        assertThat(grid.images()).hasSize(5);
 
         library.filterProperty().set("");
         assertThat(tree().node().count()).isEqualTo(12);
-        assertThat(library.selectedProperty().get().level()).isEqualTo(TreeNode.Level.ALL);
-        assertThat(grid.images()).hasSize(12);
+        // issue 19: clearing the filter selects again the row selected before it was typed
+        assertThat(library.selectedProperty().get()).isEqualTo(LibraryViewModel.find(tree(), object).orElseThrow());
+        assertThat(grid.images()).hasSize(object.count());
+    }
+
+    /** Issue 19: a filter with no match is not an empty library: the selection stays, and is there after Clear. */
+    @Test
+    void aFilterMatchingNothingKeepsTheSelectionUntilItIsCleared() {
+        twelvePhotos();
+        TreeNode object = largestObject();
+        library.selectedProperty().set(object);
+
+        library.filterProperty().set("c"); // typed letter by letter: "c" matches the cat, the dog row is filtered away
+        library.filterProperty().set("no such category");
+        assertThat(tree().children()).isEmpty();
+        assertThat(library.filterMatchesNothingProperty().get()).isTrue();
+        assertThat(library.emptyProperty().get()).as("the library itself is not empty").isFalse();
+
+        library.clearFilter();
+        assertThat(library.filterProperty().get()).isEmpty();
+        assertThat(library.filterMatchesNothingProperty().get()).isFalse();
+        assertThat(library.selectedProperty().get()).isEqualTo(LibraryViewModel.find(tree(), object).orElseThrow());
+        assertThat(ids(grid.images())).containsExactlyInAnyOrderElementsOf(object.imageIds());
+    }
+
+    @Test
+    void anEmptyLibraryIsEmptyAndAFilterOnItMatchesNothingWithoutSayingSo() {
+        library.refresh();
+        assertThat(library.emptyProperty().get()).isTrue();
+
+        library.filterProperty().set("dog");
+        assertThat(library.filterMatchesNothingProperty().get()).as("nothing to match: the drop hint says why").isFalse();
+
+        twelvePhotos();
+        assertThat(library.emptyProperty().get()).isFalse();
     }
 
     @Test

@@ -147,6 +147,11 @@ final class TestDesktopServices implements AutoCloseable {
             public Path windowStateFile() {
                 return dir.resolve("config/window.json");
             }
+
+            @Override
+            public Path problemsFile() {
+                return dir.resolve("data/problems.json");
+            }
         };
         SettingsStore store = new SettingsStore() {
             @Override

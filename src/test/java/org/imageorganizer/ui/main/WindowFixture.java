@@ -27,7 +27,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.controlsfx.control.GridView;
+import org.imageorganizer.ui.grid.PhotoGrid;
 import org.imageorganizer.model.FileFailure;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.ui.FxTaskExecutor;
@@ -58,7 +58,7 @@ final class WindowFixture implements AutoCloseable {
     final Stage stage;
     final MainWindowController controller;
     final TreeView<TreeNode> tree;
-    final GridView<ImageRecord> grid;
+    final PhotoGrid grid;
     final Node emptyHint;
     final Button cancelButton;
     final ProgressBar progress;
@@ -231,8 +231,7 @@ final class WindowFixture implements AutoCloseable {
 
     /** The grid's cells on screen that show an image. */
     List<ThumbnailCell> visibleCells() {
-        return onFx(() -> robot.lookup(".thumbnail-cell").queryAllAs(ThumbnailCell.class).stream()
-                .filter(c -> c.getItem() != null && c.isVisible() && c.getGraphic() != null).toList());
+        return onFx(() -> grid.visibleCells().stream().filter(c -> c.getGraphic() != null).toList());
     }
 
     static boolean thumbnailShown(ThumbnailCell cell) {
