@@ -193,7 +193,7 @@ class GridWindowTest {
         assertThat(onFx(clear::isVisible)).isTrue();
 
         fx.robot.type(KeyCode.ESCAPE);
-        fx.waitUntil("the filter cleared", () -> onFx(() -> ((TextField) fx.search).getText()).isEmpty());
+        fx.waitUntil("the filter cleared", () -> onFx(() -> fx.search.getText()).isEmpty());
         fx.waitUntil("the row's photos again", () -> onFx(() -> fx.grid.isVisible())
                 && fx.gridItems().stream().map(ImageRecord::id).toList().equals(shown));
         assertThat(onFx(() -> fx.tree.getSelectionModel().getSelectedItem().getValue().label())).isEqualTo(object.label());
@@ -202,9 +202,20 @@ class GridWindowTest {
         fx.robot.clickOn(fx.search).write("sunset");
         fx.waitUntil("the no-match hint again", () -> fx.hasLabelled("Nothing matches \u2018sunset\u2019"));
         fx.robot.clickOn(clear);
-        fx.waitUntil("the filter cleared by Clear", () -> onFx(() -> ((TextField) fx.search).getText()).isEmpty()
+        fx.waitUntil("the filter cleared by Clear", () -> onFx(() -> fx.search.getText()).isEmpty()
                 && onFx(() -> fx.grid.isVisible()));
         assertThat(onFx(() -> fx.tree.getSelectionModel().getSelectedItem().getValue().label())).isEqualTo(object.label());
+        assertThat(fx.gridItems()).extracting(ImageRecord::id).isEqualTo(shown);
+
+        // the filter box's own × (ControlsFX's clearable field) clears it too
+        fx.robot.clickOn(fx.search).write("sunset");
+        fx.waitUntil("the no-match hint once more", () -> fx.hasLabelled("Nothing matches \u2018sunset\u2019"));
+        javafx.scene.Node cross = onFx(() -> fx.search.lookup(".clear-button"));
+        assertThat(cross).as("the filter box's clear button").isNotNull();
+        fx.waitUntil("the × shown", () -> onFx(() -> cross.getOpacity() > 0.9));
+        fx.robot.clickOn(cross);
+        fx.waitUntil("the filter cleared by its ×", () -> onFx(() -> fx.search.getText()).isEmpty()
+                && onFx(() -> fx.grid.isVisible()));
         assertThat(fx.gridItems()).extracting(ImageRecord::id).isEqualTo(shown);
     }
 
