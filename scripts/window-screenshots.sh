@@ -8,7 +8,7 @@
 #   viewer-fullscreen.png  a photo opened (Enter, else a double-click), full screen (F11)
 #   viewer-zoomed.png      the same photo at 1:1 (0), else zoomed in (+)
 #   selection-menu.png     three photos selected (a click, then Shift+Right twice) and their context menu
-#   empty-filter.png       Ctrl+F and a word nothing matches
+#   empty-filter.png       the sidebar's filter and a word nothing matches
 #   settings.png           Settings (Ctrl+, else the Settings menu's last item)
 #   web-390.png, web-1400.png  the same library served (`serve`), in Chromium 390 and 1400 px wide
 #
@@ -261,11 +261,11 @@ library_run() {
   sleep 0.3
   xdotool key Escape
 
-  # 6. the filter with a word nothing matches
+  # 6. the sidebar's category filter with a word nothing matches (Escape clears it again)
   focus_main
-  xdotool key ctrl+f
+  xdotool mousemove $((WX + 60)) $((WY + 55)) click 1
   sleep 0.3
-  xdotool type --delay 60 zebra
+  xdotool type --delay 60 sunset
   shot empty-filter.png
   xdotool key Escape
 
@@ -328,7 +328,11 @@ viewer_shots() {
   done
   : "$X$Y$SCREEN$WINDOW"
   if [ "$WIDTH" -ne "$SCREEN_W" ] || [ "$HEIGHT" -ne "$SCREEN_H" ]; then
-    skip "viewer-fullscreen.png: F11 did not make the viewer fill the screen (it is ${WIDTH}x${HEIGHT})"
+    # Xvfb has no window manager to honour a full-screen request: do its part (the viewer is in its
+    # full-screen mode already; the window tests check that the stage is full screen)
+    say "      no window manager: the full-screen viewer moved to 0,0 and sized to the screen by xdotool"
+    xdotool windowmove --sync "$viewer" 0 0 windowsize --sync "$viewer" "$SCREEN_W" "$SCREEN_H" 2>/dev/null || true
+    sleep 0.5
   fi
   PARK_X=$((SCREEN_W - 2)) PARK_Y=$((SCREEN_H / 2)) shot viewer-fullscreen.png
   full_screen=$SETTLED
