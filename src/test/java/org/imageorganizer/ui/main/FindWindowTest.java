@@ -7,54 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javafx.css.PseudoClass;
 import javafx.scene.input.KeyCode;
 import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.ui.grid.ThumbnailCell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Finding in the main window, driven as a user would, headless: selection, context menus, the search box, Show Similar. */
-@Tag("ui")
-@Tag("model")
-@Tag("database")
-class FindWindowTest {
-    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
-
-    @TempDir
-    Path home;
-    @TempDir
-    Path photos;
-
-    private WindowFixture fx;
-
-    @BeforeEach
-    void openWindow() {
-        fx = new WindowFixture(new TestDesktopServices(home));
-    }
-
-    @AfterEach
-    void closeWindow() {
-        fx.close();
-    }
-
-    private List<ImageRecord> importPhotos(int count) {
-        TestDesktopServices.photos(photos, count);
-        fx.importPaths(photos);
-        fx.waitForImport();
-        fx.waitUntil("the grid to list the " + count + " photos", () -> fx.grid.getItems().size() == count);
-        return fx.gridItems();
-    }
-
-    /** The file names of the cells on screen marked selected. */
-    private Set<String> selectedOnScreen() {
-        return onFx(() -> fx.visibleCells().stream().filter(c -> c.getPseudoClassStates().contains(SELECTED))
-                .map(c -> c.getItem().fileName()).collect(Collectors.toSet()));
-    }
-
+class FindWindowTest extends WindowTestCase {
     private static Set<String> names(List<ImageRecord> images, int... indexes) {
         return java.util.Arrays.stream(indexes).mapToObj(i -> images.get(i).fileName()).collect(Collectors.toSet());
     }

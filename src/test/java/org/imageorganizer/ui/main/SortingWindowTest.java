@@ -21,46 +21,14 @@ import org.imageorganizer.model.ImageRecord;
 import org.imageorganizer.ui.categories.CategoriesDialog;
 import org.imageorganizer.ui.library.LibraryTreeBuilder;
 import org.imageorganizer.ui.sorting.SortingViewModel;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sorting by hand in the main window, driven as a user would, headless: Move to ▸ on a selection, Edit → Undo and
  * its shortcut, Settings → Categories and the re-sort that follows. With {@code -Dscreens.dir=DIR} (a real display,
  * Xvfb) the Move to menu and the Categories dialog are also saved as pictures there.
  */
-@Tag("ui")
-@Tag("model")
-@Tag("database")
-class SortingWindowTest {
-    @TempDir
-    Path home;
-    @TempDir
-    Path photos;
-
-    private WindowFixture fx;
-
-    @BeforeEach
-    void openWindow() {
-        fx = new WindowFixture(new TestDesktopServices(home));
-    }
-
-    @AfterEach
-    void closeWindow() {
-        fx.close();
-    }
-
-    private List<ImageRecord> importPhotos(int count) {
-        TestDesktopServices.photos(photos, count);
-        fx.importPaths(photos);
-        fx.waitForImport();
-        fx.waitUntil("the grid to list the " + count + " photos", () -> fx.grid.getItems().size() == count);
-        return fx.gridItems();
-    }
-
+class SortingWindowTest extends WindowTestCase {
     private ImageRecord stored(ImageRecord photo) {
         return fx.services.library().images().findById(photo.id()).orElseThrow();
     }

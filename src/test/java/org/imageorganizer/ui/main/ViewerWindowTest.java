@@ -3,57 +3,14 @@ package org.imageorganizer.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.imageorganizer.ui.main.WindowFixture.onFx;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import javafx.css.PseudoClass;
 import javafx.scene.input.KeyCode;
 import org.imageorganizer.model.ImageRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The grid with the viewer and the removal question, driven as a user would, headless (dialogs only record). */
-@Tag("ui")
-@Tag("model")
-@Tag("database")
-class ViewerWindowTest {
-    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
-
-    @TempDir
-    Path home;
-    @TempDir
-    Path photos;
-
-    private WindowFixture fx;
-
-    @BeforeEach
-    void openWindow() {
-        fx = new WindowFixture(new TestDesktopServices(home));
-    }
-
-    @AfterEach
-    void closeWindow() {
-        fx.close();
-    }
-
-    private List<ImageRecord> importPhotos(int count) {
-        TestDesktopServices.photos(photos, count);
-        fx.importPaths(photos);
-        fx.waitForImport();
-        fx.waitUntil("the grid to list the " + count + " photos", () -> fx.grid.getItems().size() == count);
-        return fx.gridItems();
-    }
-
-    private Set<String> selectedOnScreen() {
-        return onFx(() -> fx.visibleCells().stream().filter(c -> c.getPseudoClassStates().contains(SELECTED))
-                .map(c -> c.getItem().fileName()).collect(Collectors.toSet()));
-    }
-
+class ViewerWindowTest extends WindowTestCase {
     @Test
     void afterTheViewerClosesTheGridSelectsThePhotoShownLast() {
         List<ImageRecord> shown = importPhotos(5);
